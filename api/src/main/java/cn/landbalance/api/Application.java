@@ -1,0 +1,46 @@
+package cn.landbalance.api;
+
+import cn.landbalance.api.boot.DataHome;
+import cn.landbalance.api.boot.DatabaseSettings;
+import cn.landbalance.api.boot.JwtSecret;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+@OpenAPIDefinition(info = @Info(title = "landbalance", version = "1",
+        description = "耕地进出平衡 indicator market and fund settlement — HTTP API v1"))
+public final class Application {
+    private static final Logger LOG = LoggerFactory.getLogger(Application.class);
+
+    private Application() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        DataHome home = DataHome.resolve(env);
+        DatabaseSettings database = DatabaseSettings.resolve(env, home);
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put(DataHome.PROPERTY, home.path().toString());
+        properties.put(JwtSecret.PROPERTY, JwtSecret.resolve(env, home, database.embedded()));
+        properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            database.close();
+        }, "landbalance-shutdown"));
+        LOG.info("landbalance is up: http://localhost:{}/ (health: /health, API docs: /swagger-ui)",
+                context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    /** Demo data is loaded into the embedded default, and elsewhere only when LANDBALANCE_DEMO=true. */
+    private static boolean demoEnabled(Map<String, String> env, DatabaseSettings database) {
+        String setting = env.get("LANDBALANCE_DEMO");
+        return setting == null ? database.embedded() : Boolean.parseBoolean(setting);
+    }
+}

@@ -1,0 +1,45 @@
+package cn.landbalance.api.error;
+
+import cn.landbalance.ledger.common.ErrorCode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/**
+ * Anything that escapes as an unexpected exception: when the database cannot be reached the client gets
+ * 503 (try again), otherwise a 500 with no internals; the cause is logged, never returned.
+ */
+@Produces
+@Singleton
+public class DataAccessProblemHandler implements ExceptionHandler<RuntimeException, MutableHttpResponse<Problem>> {
+    private static final Logger LOG = LoggerFactory.getLogger(DataAccessProblemHandler.class);
+
+    @Override
+    public MutableHttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
+        if (databaseUnreachable(exception)) {
+            LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
+            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, null, null).header("Retry-After", "5");
+        }
+        LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
+        return Problems.response(ErrorCode.INTERNAL_ERROR, null, null);
+    }
+
+    static boolean databaseUnreachable(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

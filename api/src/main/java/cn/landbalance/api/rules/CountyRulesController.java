@@ -1,0 +1,93 @@
+package cn.landbalance.api.rules;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Tenancy;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.DeclarationWindow;
+import cn.landbalance.settlement.rules.QualityRule;
+import cn.landbalance.settlement.rules.Sequencing;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Tag(name = "county rules")
+@Controller("/api/counties/{countyId}/rules")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class CountyRulesController {
+    private final CountyRulesStore store;
+    private final Regions regions;
+
+    public CountyRulesController(CountyRulesStore store, Regions regions) {
+        this.store = store;
+        this.regions = regions;
+    }
+
+    @Serdeable
+    public record Window(@NotNull String from, @NotNull String to) {
+    }
+
+    @Serdeable
+    public record RulesBody(@NotNull Long feePerMuFen, @NotNull Long guidePricePerMuFen,
+                            @NotNull Integer surplusFactorPermille, @NotNull Sequencing sequencing,
+                            @NotNull QualityRule qualityRule, @NotNull Integer orderTtlMinutes,
+                            @NotNull @Size(max = 12) List<@Valid @NotNull Window> declarationWindows) {
+        static RulesBody of(CountyRules r) {
+            return new RulesBody(r.feePerMuFen(), r.guidePricePerMuFen(), r.surplusFactorPermille(), r.sequencing(),
+                    r.qualityRule(), r.orderTtlMinutes(),
+                    r.declarationWindows().stream().map(w -> new Window(w.fromText(), w.toText())).toList());
+        }
+
+        CountyRules toRules() {
+            List<DeclarationWindow> windows = new ArrayList<>();
+            for (int i = 0; i < declarationWindows.size(); i++) {
+                Window w = declarationWindows.get(i);
+                windows.add(DeclarationWindow.parse(w.from(), w.to(), "declarationWindows[" + i + "]"));
+            }
+            return new CountyRules(feePerMuFen, guidePricePerMuFen, surplusFactorPermille, sequencing, qualityRule,
+                    orderTtlMinutes, windows);
+        }
+    }
+
+    /** Everyone in the county may read its rules (fees and prices are public to the parties). */
+    @Get
+    @ReadOnly
+    public RulesBody get(Actor actor, @PathVariable long countyId) {
+        requireCounty(actor, countyId);
+        return RulesBody.of(store.find(countyId).orElse(CountyRules.defaults()));
+    }
+
+    @Put
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    public RulesBody put(Actor actor, @PathVariable long countyId, @Valid @Body RulesBody body) {
+        requireCounty(actor, countyId);
+        CountyRules rules = body.toRules();
+        store.save(countyId, rules);
+        return RulesBody.of(rules);
+    }
+
+    private void requireCounty(Actor actor, long countyId) {
+        Tenancy.requireMemberOfCounty(actor, countyId);
+        regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
+                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+    }
+}

@@ -1,0 +1,84 @@
+package cn.landbalance.api.security;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.IdentityService;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.TokenGenerator;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+@Tag(name = "auth")
+@Controller("/api")
+public class LoginController {
+    private final IdentityService identity;
+    private final TokenGenerator tokens;
+    private final LoginThrottle throttle;
+    private final int expirationSeconds;
+
+    public LoginController(IdentityService identity, TokenGenerator tokens, LoginThrottle throttle,
+                           @Value("${micronaut.security.token.generator.access-token.expiration:3600}") int expirationSeconds) {
+        this.identity = identity;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.expirationSeconds = expirationSeconds;
+    }
+
+    @Serdeable
+    public record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
+        @Override
+        public String toString() {
+            return "LoginRequest[username=" + username + "]";
+        }
+    }
+
+    @Serdeable
+    public record LoginResponse(String access_token, String token_type, int expires_in, List<String> roles, long orgId,
+                                long countyId, String username) {
+    }
+
+    @Serdeable
+    public record Me(long userId, String username, String role, long orgId, long regionId, long countyId) {
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Post("/auth/login")
+    @ReadOnly
+    public LoginResponse login(HttpRequest<?> request, @Valid @Body LoginRequest body) {
+        String client = request.getRemoteAddress().getAddress().getHostAddress();
+        throttle.check(body.username(), client);
+        Actor actor;
+        try {
+            actor = identity.authenticate(body.username(), body.password());
+        } catch (DomainException e) {
+            throttle.failed(body.username(), client);
+            throw e;
+        }
+        throttle.succeeded(body.username(), client);
+        String token = tokens.generateToken(ActorClaims.toAuthentication(actor), expirationSeconds)
+                .orElseThrow(() -> new DomainException(ErrorCode.INTERNAL_ERROR, "token generation failed"));
+        return new LoginResponse(token, "Bearer", expirationSeconds, List.of(actor.role().name()), actor.orgId(),
+                actor.countyId(), actor.username());
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/me")
+    public Me me(Actor actor) {
+        return new Me(actor.userId(), actor.username(), actor.role().name(), actor.orgId(), actor.regionId(),
+                actor.countyId());
+    }
+}

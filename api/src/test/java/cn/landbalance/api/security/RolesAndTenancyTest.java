@@ -1,0 +1,155 @@
+package cn.landbalance.api.security;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.OrgKind;
+import cn.landbalance.settlement.identity.Organization;
+import cn.landbalance.settlement.identity.Organizations;
+import cn.landbalance.settlement.identity.PasswordHasher;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.identity.UserAccounts;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Role checks (403) and tenancy (404) between two counties and between organisations of one county. */
+@MicronautTest(transactional = false)
+class RolesAndTenancyTest extends ApiTest {
+    @Inject
+    Regions regions;
+    @Inject
+    Organizations organizations;
+    @Inject
+    UserAccounts users;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    long longxi;
+    long otherCounty;
+    long otherCountyEnterprise;
+
+    /** A second county, 渭源县, with its own admin. */
+    @BeforeAll
+    void secondCounty() {
+        longxi = countyId();
+        tx.executeWrite(status -> {
+            Region city = regions.findByCode("621100").orElseThrow();
+            Region weiyuan = regions.create("621123", "渭源县", RegionLevel.COUNTY, city.id());
+            Organization bureau = organizations.create("渭源县自然资源局", OrgKind.COUNTY, weiyuan.id(), weiyuan.id());
+            Organization firm = organizations.create("渭源县某企业", OrgKind.ENTERPRISE, weiyuan.id(), weiyuan.id());
+            users.create("weiyuan_admin", hasher.hash(DEMO_PASSWORD), Role.COUNTY_ADMIN, bureau.id());
+            otherCounty = weiyuan.id();
+            otherCountyEnterprise = firm.id();
+            return null;
+        });
+    }
+
+    @Test
+    void aTownshipOfficerMayNotChangeCountyRules() {
+        Response response = api().put("/api/counties/" + longxi + "/rules", login("officer_gongchang"), rulesJson());
+        assertEquals(403, response.status());
+        assertEquals("FORBIDDEN", response.string("code"));
+        assertTrue(response.isProblem());
+    }
+
+    @Test
+    void aCountyViewerReadsButMayNotWrite() {
+        String viewer = login("county_viewer");
+        assertEquals(200, api().get("/api/counties/" + longxi + "/rules", viewer).status());
+        assertEquals(403, api().put("/api/counties/" + longxi + "/rules", viewer, rulesJson()).status());
+        assertEquals(403, api().post("/api/organizations", viewer,
+                "{\"name\":\"某公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + longxi + "}").status());
+    }
+
+    @Test
+    void anEnterpriseMayNotCreateUsers() {
+        Response response = api().post("/api/users", login("enterprise_coop"),
+                "{\"username\":\"sneaky\",\"password\":\"long-enough-password\",\"role\":\"COUNTY_ADMIN\",\"orgId\":1}");
+        assertEquals(403, response.status());
+    }
+
+    @Test
+    void anotherCountysAdminSeesNothingOfLongxi() {
+        String weiyuan = login("weiyuan_admin");
+        Response rules = api().get("/api/counties/" + longxi + "/rules", weiyuan);
+        assertEquals(404, rules.status());
+        assertEquals("COUNTY_NOT_FOUND", rules.string("code"));
+        assertEquals(404, api().put("/api/counties/" + longxi + "/rules", weiyuan, rulesJson()).status());
+        long longxiBureau = api().get("/api/me", login("county_admin")).number("orgId");
+        assertEquals(404, api().get("/api/organizations/" + longxiBureau, weiyuan).status());
+        assertEquals(0, api().get("/api/organizations?regionId=" + longxi, weiyuan).number("total"));
+        assertEquals(200, api().get("/api/counties/" + otherCounty + "/rules", weiyuan).status());
+    }
+
+    @Test
+    void longxiAdminCannotPlaceOrganisationsOrUsersInAnotherCounty() {
+        String admin = login("county_admin");
+        Response org = api().post("/api/organizations", admin,
+                "{\"name\":\"越界公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + otherCounty + "}");
+        assertEquals(422, org.status());
+        assertEquals("REGION_OUTSIDE_COUNTY", org.string("code"));
+        assertEquals("regionId", org.string("field"));
+        Response user = api().post("/api/users", admin, "{\"username\":\"intruder\",\"password\":\"long-enough-password\","
+                + "\"role\":\"ENTERPRISE\",\"orgId\":" + otherCountyEnterprise + "}");
+        assertEquals(404, user.status());
+        assertEquals("ORGANIZATION_NOT_FOUND", user.string("code"));
+    }
+
+    @Test
+    void anEnterpriseSeesOnlyItsOwnOrganisation() {
+        String coop = login("enterprise_coop");
+        long own = api().get("/api/me", coop).number("orgId");
+        long transport = api().get("/api/me", login("enterprise_transport")).number("orgId");
+        assertEquals(200, api().get("/api/organizations/" + own, coop).status());
+        assertEquals(404, api().get("/api/organizations/" + transport, coop).status());
+        Response list = api().get("/api/organizations", coop);
+        assertEquals(1, list.number("total"));
+        assertEquals(own, list.json().get("items").get(0).get("id").asLong());
+    }
+
+    @Test
+    void theCountyAdminSetsUpAnEnterpriseAndItsUserWhoCanThenLogIn() {
+        String admin = login("county_admin");
+        long township = api().get("/api/regions?parentId=" + longxi, admin).json().get(0).get("id").asLong();
+        Response org = api().post("/api/organizations", admin,
+                "{\"name\":\"陇西县某光伏农业公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + township + "}");
+        assertEquals(201, org.status(), org.body());
+        Response duplicate = api().post("/api/organizations", admin,
+                "{\"name\":\"陇西县某光伏农业公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + township + "}");
+        assertEquals(409, duplicate.status());
+        assertEquals("ORGANIZATION_EXISTS", duplicate.string("code"));
+        Response wrongRole = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
+                + "\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + org.number("id") + "}");
+        assertEquals(422, wrongRole.status());
+        assertEquals("ROLE_ORGANIZATION_MISMATCH", wrongRole.string("code"));
+        Response user = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
+                + "\"role\":\"ENTERPRISE\",\"orgId\":" + org.number("id") + "}");
+        assertEquals(201, user.status(), user.body());
+        assertTrue(!user.body().contains("password"), "no password or hash in the response");
+        Response taken = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
+                + "\"role\":\"ENTERPRISE\",\"orgId\":" + org.number("id") + "}");
+        assertEquals(409, taken.status());
+        assertEquals("USERNAME_TAKEN", taken.string("code"));
+        Response login = api().post("/api/auth/login", null, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\"}");
+        assertEquals(200, login.status());
+        assertEquals(org.number("id"), login.number("orgId"));
+    }
+
+    private static String rulesJson() {
+        return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1100,"
+                + "\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,"
+                + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"02-28\"}]}";
+    }
+}

@@ -1,0 +1,60 @@
+package cn.landbalance.infra.identity;
+
+import cn.landbalance.settlement.identity.OrgKind;
+import cn.landbalance.settlement.identity.Organization;
+import cn.landbalance.settlement.identity.Organizations;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.ORGANIZATION;
+
+/** Organisations: the aggregate through Micronaut Data JDBC, the filtered list through jOOQ. */
+@Singleton
+public class JdbcOrganizations implements Organizations {
+    private final OrganizationRepository repository;
+    private final DSLContext db;
+
+    public JdbcOrganizations(OrganizationRepository repository, DSLContext db) {
+        this.repository = repository;
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Organization> findById(long id) {
+        return repository.findById(id).map(JdbcOrganizations::toDomain);
+    }
+
+    @Override
+    public boolean existsByNameInRegion(String name, long regionId) {
+        return repository.existsByNameAndRegionId(name, regionId);
+    }
+
+    @Override
+    public Organization create(String name, OrgKind kind, long regionId, long countyId) {
+        return toDomain(repository.save(new OrganizationRow(null, name, kind.name(), regionId, countyId,
+                OffsetDateTime.now())));
+    }
+
+    @Override
+    public List<Organization> findInCounty(long countyId, Long regionId, OrgKind kind) {
+        Condition where = ORGANIZATION.COUNTY_ID.eq(countyId);
+        if (regionId != null) {
+            where = where.and(ORGANIZATION.REGION_ID.eq(regionId));
+        }
+        if (kind != null) {
+            where = where.and(ORGANIZATION.KIND.eq(kind.name()));
+        }
+        return db.selectFrom(ORGANIZATION).where(where).orderBy(ORGANIZATION.ID)
+                .fetch(r -> new Organization(r.getId(), r.getName(), OrgKind.valueOf(r.getKind()), r.getRegionId(),
+                        r.getCountyId()));
+    }
+
+    static Organization toDomain(OrganizationRow row) {
+        return new Organization(row.id(), row.name(), OrgKind.valueOf(row.kind()), row.regionId(), row.countyId());
+    }
+}

@@ -1,0 +1,61 @@
+package cn.landbalance.infra.identity;
+
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.identity.UserAccount;
+import cn.landbalance.settlement.identity.UserAccounts;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.APP_USER;
+import static cn.landbalance.infra.jooq.Tables.ORGANIZATION;
+
+@Singleton
+public class JdbcUserAccounts implements UserAccounts {
+    private final UserRepository repository;
+    private final DSLContext db;
+
+    public JdbcUserAccounts(UserRepository repository, DSLContext db) {
+        this.repository = repository;
+        this.db = db;
+    }
+
+    @Override
+    public Optional<UserAccount> findByUsername(String username) {
+        return repository.findByUsername(username).map(JdbcUserAccounts::toDomain);
+    }
+
+    @Override
+    public Optional<UserAccount> findById(long id) {
+        return repository.findById(id).map(JdbcUserAccounts::toDomain);
+    }
+
+    @Override
+    public boolean existsByUsername(String username) {
+        return repository.existsByUsername(username);
+    }
+
+    @Override
+    public UserAccount create(String username, String passwordHash, Role role, long orgId) {
+        return toDomain(repository.save(new UserRow(null, username, passwordHash, role.name(), orgId, true,
+                OffsetDateTime.now())));
+    }
+
+    @Override
+    public List<UserAccount> findInCounty(long countyId) {
+        return db.select(APP_USER.fields()).from(APP_USER)
+                .join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID))
+                .where(ORGANIZATION.COUNTY_ID.eq(countyId))
+                .orderBy(APP_USER.ID)
+                .fetch(r -> new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.PASSWORD_HASH),
+                        Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED)));
+    }
+
+    static UserAccount toDomain(UserRow row) {
+        return new UserAccount(row.id(), row.username(), row.passwordHash(), Role.valueOf(row.role()), row.orgId(),
+                row.enabled());
+    }
+}

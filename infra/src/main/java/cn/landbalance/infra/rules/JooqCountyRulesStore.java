@@ -1,0 +1,73 @@
+package cn.landbalance.infra.rules;
+
+import cn.landbalance.infra.jooq.tables.records.CountyRulesRecord;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.DeclarationWindow;
+import cn.landbalance.settlement.rules.QualityRule;
+import cn.landbalance.settlement.rules.Sequencing;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.COUNTY_DECLARATION_WINDOW;
+import static cn.landbalance.infra.jooq.Tables.COUNTY_RULES;
+
+@Singleton
+public class JooqCountyRulesStore implements CountyRulesStore {
+    private final DSLContext db;
+
+    public JooqCountyRulesStore(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<CountyRules> find(long countyId) {
+        CountyRulesRecord row = db.selectFrom(COUNTY_RULES).where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        List<DeclarationWindow> windows = db.selectFrom(COUNTY_DECLARATION_WINDOW)
+                .where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId))
+                .orderBy(COUNTY_DECLARATION_WINDOW.POSITION)
+                .fetch(w -> DeclarationWindow.parse(w.getFromMmdd(), w.getToMmdd(), "declarationWindows"));
+        return Optional.of(new CountyRules(row.getFeePerMuFen(), row.getGuidePricePerMuFen(),
+                row.getSurplusFactorPermille(), Sequencing.valueOf(row.getSequencing()),
+                QualityRule.valueOf(row.getQualityRule()), row.getOrderTtlMinutes(), windows));
+    }
+
+    @Override
+    public void save(long countyId, CountyRules rules) {
+        db.insertInto(COUNTY_RULES)
+                .set(COUNTY_RULES.COUNTY_ID, countyId)
+                .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
+                .set(COUNTY_RULES.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
+                .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
+                .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
+                .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
+                .set(COUNTY_RULES.ORDER_TTL_MINUTES, rules.orderTtlMinutes())
+                .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
+                .onConflict(COUNTY_RULES.COUNTY_ID).doUpdate()
+                .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
+                .set(COUNTY_RULES.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
+                .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
+                .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
+                .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
+                .set(COUNTY_RULES.ORDER_TTL_MINUTES, rules.orderTtlMinutes())
+                .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
+                .execute();
+        db.deleteFrom(COUNTY_DECLARATION_WINDOW).where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId)).execute();
+        int position = 0;
+        for (DeclarationWindow window : rules.declarationWindows()) {
+            db.insertInto(COUNTY_DECLARATION_WINDOW)
+                    .set(COUNTY_DECLARATION_WINDOW.COUNTY_ID, countyId)
+                    .set(COUNTY_DECLARATION_WINDOW.POSITION, position++)
+                    .set(COUNTY_DECLARATION_WINDOW.FROM_MMDD, window.fromText())
+                    .set(COUNTY_DECLARATION_WINDOW.TO_MMDD, window.toText())
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package cn.landbalance.ledger.region;
+
+/** 省 → 市 → 县/区/县级市 → 乡/镇/街道. */
+public enum RegionLevel {
+    PROVINCE, CITY, COUNTY, TOWNSHIP;
+
+    /** The level a child of a region at this level has, or null for a township. */
+    public RegionLevel childLevel() {
+        return switch (this) {
+            case PROVINCE -> CITY;
+            case CITY -> COUNTY;
+            case COUNTY -> TOWNSHIP;
+            case TOWNSHIP -> null;
+        };
+    }
+}

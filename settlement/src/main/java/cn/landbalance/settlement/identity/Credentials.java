@@ -1,0 +1,38 @@
+package cn.landbalance.settlement.identity;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** The rules for usernames and passwords chosen by a county admin. */
+public final class Credentials {
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{2,63}");
+    /** bcrypt reads at most 72 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MIN_PASSWORD_LENGTH = 10;
+
+    private Credentials() {
+    }
+
+    public static String requireValidUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "username",
+                    "3-64 characters: letters, digits, '_', '.', '-'; starting with a letter or digit");
+        }
+        return username;
+    }
+
+    public static String requireValidPassword(String password) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "password",
+                    "at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "password",
+                    "at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
+        }
+        return password;
+    }
+}

@@ -1,0 +1,23 @@
+package cn.landbalance.settlement.identity;
+
+/** The roles of DOMAIN.md §1; each belongs to one kind of organisation. */
+public enum Role {
+    ENTERPRISE(OrgKind.ENTERPRISE),
+    TOWNSHIP_OFFICER(OrgKind.TOWNSHIP),
+    COUNTY_ADMIN(OrgKind.COUNTY),
+    COUNTY_VIEWER(OrgKind.COUNTY);
+
+    private final OrgKind orgKind;
+
+    Role(OrgKind orgKind) {
+        this.orgKind = orgKind;
+    }
+
+    public OrgKind orgKind() {
+        return orgKind;
+    }
+
+    public boolean isCountyRole() {
+        return orgKind == OrgKind.COUNTY;
+    }
+}

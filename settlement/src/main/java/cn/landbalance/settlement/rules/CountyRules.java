@@ -1,0 +1,69 @@
+package cn.landbalance.settlement.rules;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+
+/**
+ * The per-county settings where the policy documents differ between counties. The constructor refuses
+ * values no county could mean, naming the field.
+ *
+ * @param feePerMuFen           the fee standard, default 5万元/亩 = 5 000 000 fen/亩 (seed 001)
+ * @param guidePricePerMuFen    the lowest price a township may list at (指导价)
+ * @param surplusFactorPermille obligation = outflow area × this / 1000, rounded up; 1000 = none, Gansu 1100
+ * @param orderTtlMinutes       how long an unpaid order holds its reservation
+ */
+public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplusFactorPermille, Sequencing sequencing,
+                          QualityRule qualityRule, int orderTtlMinutes, List<DeclarationWindow> declarationWindows) {
+
+    public static final long DEFAULT_FEE_PER_MU_FEN = 5_000_000L;
+    /** 1 亿元/亩 is far beyond any real price; it keeps area × price × 15 well inside 64 bits for a whole county. */
+    public static final long MAX_PRICE_PER_MU_FEN = 10_000_000_000L;
+    public static final int MIN_SURPLUS_PERMILLE = 1000;
+    public static final int MAX_SURPLUS_PERMILLE = 3000;
+    public static final int MAX_ORDER_TTL_MINUTES = 7 * 24 * 60;
+    public static final int MAX_WINDOWS = 12;
+
+    public CountyRules {
+        requireRange("feePerMuFen", feePerMuFen, 1, MAX_PRICE_PER_MU_FEN);
+        requireRange("guidePricePerMuFen", guidePricePerMuFen, 1, MAX_PRICE_PER_MU_FEN);
+        requireRange("surplusFactorPermille", surplusFactorPermille, MIN_SURPLUS_PERMILLE, MAX_SURPLUS_PERMILLE);
+        requireRange("orderTtlMinutes", orderTtlMinutes, 1, MAX_ORDER_TTL_MINUTES);
+        if (sequencing == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "sequencing", "sequencing is required");
+        }
+        if (qualityRule == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "qualityRule", "qualityRule is required");
+        }
+        if (declarationWindows == null || declarationWindows.isEmpty()) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "declarationWindows",
+                    "at least one declaration window is required (01-01 to 12-31 for all year)");
+        }
+        if (declarationWindows.size() > MAX_WINDOWS) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "declarationWindows",
+                    "at most " + MAX_WINDOWS + " declaration windows");
+        }
+        declarationWindows = List.copyOf(declarationWindows);
+    }
+
+    /** The defaults of the API contract: 5万元/亩, guide price equal to the fee, no surplus, 先进后出 (seed 001: from 2023). */
+    public static CountyRules defaults() {
+        return new CountyRules(DEFAULT_FEE_PER_MU_FEN, DEFAULT_FEE_PER_MU_FEN, MIN_SURPLUS_PERMILLE,
+                Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, 30,
+                List.of(new DeclarationWindow(MonthDay.of(1, 1), MonthDay.of(12, 31))));
+    }
+
+    public boolean declarationOpenOn(LocalDate date) {
+        return declarationWindows.stream().anyMatch(w -> w.contains(date));
+    }
+
+    private static void requireRange(String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    field + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+}
