@@ -29,13 +29,34 @@ public final class Application {
         properties.put(DataHome.PROPERTY, home.path().toString());
         properties.put(JwtSecret.PROPERTY, JwtSecret.resolve(env, home, database.embedded()));
         properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
-        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
+        } catch (RuntimeException e) {
+            LOG.error("landbalance could not start; stopping", e);
             database.close();
-        }, "landbalance-shutdown"));
+            System.exit(1);
+            return;
+        }
+        // Micronaut's own shutdown hook stops the context; the embedded database goes after it.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitStop(context);
+            database.close();
+        }, "landbalance-database-shutdown"));
         LOG.info("landbalance is up: http://localhost:{}/ (health: /health, API docs: /swagger-ui)",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    private static void awaitStop(ApplicationContext context) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (context.isRunning() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Demo data is loaded into the embedded default, and elsewhere only when LANDBALANCE_DEMO=true. */

@@ -1,0 +1,87 @@
+package cn.landbalance.api.json;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.type.Argument;
+import io.micronaut.serde.Decoder;
+import io.micronaut.serde.Deserializer;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.math.BigInteger;
+
+/**
+ * Request bodies are read strictly: an area or an amount must be a JSON whole number inside 64 bits
+ * (5000000.5, "5000000", true or 1e400 are refused, never truncated or coerced), and a text field must be
+ * a JSON string (not an array, object, number or boolean). Money and land are at stake, so the decoder
+ * must not guess.
+ */
+@Factory
+public class StrictScalars {
+
+    @Singleton
+    @Order(-1000)
+    Deserializer<Long> strictLong() {
+        return new Deserializer<>() {
+            @Override
+            public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type) throws IOException {
+                return wholeNumber(decoder, Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+
+            @Override
+            public Long deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Long> type) throws IOException {
+                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+            }
+        };
+    }
+
+    @Singleton
+    @Order(-1000)
+    Deserializer<Integer> strictInteger() {
+        return new Deserializer<>() {
+            @Override
+            public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
+                return (int) wholeNumber(decoder, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            }
+
+            @Override
+            public Integer deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
+                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+            }
+        };
+    }
+
+    @Singleton
+    @Order(-1000)
+    Deserializer<String> strictString() {
+        return new Deserializer<>() {
+            @Override
+            public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+                Object value = decoder.decodeArbitrary();
+                if (value instanceof String s) {
+                    return s;
+                }
+                throw decoder.createDeserializationException("expected a JSON string", value);
+            }
+
+            @Override
+            public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+            }
+        };
+    }
+
+    static long wholeNumber(Decoder decoder, long min, long max) throws IOException {
+        Object value = decoder.decodeArbitrary();
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            long v = ((Number) value).longValue();
+            if (v >= min && v <= max) {
+                return v;
+            }
+        }
+        if (value instanceof BigInteger || value instanceof Number) {
+            throw decoder.createDeserializationException("expected a whole number between " + min + " and " + max, value);
+        }
+        throw decoder.createDeserializationException("expected a JSON number", value);
+    }
+}
