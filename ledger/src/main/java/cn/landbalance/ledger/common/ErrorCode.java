@@ -13,6 +13,7 @@ public enum ErrorCode {
     VALIDATION_FAILED(Kind.MALFORMED, "A field failed validation.", "字段校验未通过。"),
     UNSUPPORTED_MEDIA_TYPE(Kind.MALFORMED, "The content type is not supported.", "不支持的内容类型。"),
     METHOD_NOT_ALLOWED(Kind.MALFORMED, "The method is not allowed on this resource.", "该资源不支持此请求方法。"),
+    IMPORT_FILE_INVALID(Kind.MALFORMED, "The import file is empty or its header is not the expected table format.", "导入文件为空或表头不是规定的格式。"),
     DECLARATION_WINDOW_INVALID(Kind.MALFORMED, "A declaration window is not a valid MM-DD range.", "申报时段不是有效的“月-日”区间。"),
     PAYLOAD_TOO_LARGE(Kind.MALFORMED, "The request body is too large.", "请求体过大。"),
 
@@ -27,16 +28,43 @@ public enum ErrorCode {
     REGION_NOT_FOUND(Kind.NOT_FOUND, "The region does not exist or is not visible to you.", "行政区不存在或您无权查看。"),
     COUNTY_NOT_FOUND(Kind.NOT_FOUND, "The county does not exist or is not visible to you.", "县（区）不存在或您无权查看。"),
     ORGANIZATION_NOT_FOUND(Kind.NOT_FOUND, "The organisation does not exist or is not visible to you.", "单位不存在或您无权查看。"),
+    TOWNSHIP_NOT_FOUND(Kind.NOT_FOUND, "The township does not exist or is not visible to you.", "乡镇不存在或您无权查看。"),
+    LOT_NOT_FOUND(Kind.NOT_FOUND, "The indicator lot does not exist or is not visible to you.", "指标批次不存在或您无权查看。"),
+    HOLD_NOT_FOUND(Kind.NOT_FOUND, "The reservation or freeze does not exist.", "预留或冻结记录不存在。"),
+    INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
 
     // 409
     USERNAME_TAKEN(Kind.CONFLICT, "The username is already taken.", "用户名已被占用。"),
     ORGANIZATION_EXISTS(Kind.CONFLICT, "An organisation with this name already exists in this region.", "该行政区内已有同名单位。"),
+    ILLEGAL_TRANSITION(Kind.CONFLICT, "This action is not allowed in the current status.", "当前状态下不允许此操作。"),
+    HOLD_NOT_PENDING(Kind.CONFLICT, "The reservation or freeze is already settled.", "该预留或冻结已处理完毕。"),
+    HOLD_KIND_MISMATCH(Kind.CONFLICT, "This action does not apply to that kind of hold.", "此操作不适用于该类指标占用。"),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
     REGION_OUTSIDE_COUNTY(Kind.RULE, "The region is not inside your county.", "该行政区不在您所在的县（区）内。"),
     ORGANIZATION_KIND_REGION_MISMATCH(Kind.RULE, "This kind of organisation cannot be placed at that level of region.", "此类单位不能设在该级行政区。"),
     ROLE_ORGANIZATION_MISMATCH(Kind.RULE, "This role does not fit that kind of organisation.", "该角色与单位类型不符。"),
+
+    INSUFFICIENT_AVAILABLE_INDICATORS(Kind.RULE, "Not enough available indicator area.", "可用指标面积不足。"),
+    HOLD_EXCEEDED(Kind.RULE, "More area than the reservation or freeze still holds.", "超出预留或冻结的剩余面积。"),
+
+    // 422: inflow eligibility (DOMAIN.md §4; seeds 002 四(二), 000 二(一)), in order of precedence
+    INFLOW_SLOPE_OVER_25_DEGREES(Kind.RULE, "Land steeper than 25° (slope grade 5) cannot be restored to farmland.", "坡度大于25度（坡度五级）的土地不得作为耕地转进来源。"),
+    INFLOW_ECOLOGICAL_RED_LINE(Kind.RULE, "Land inside an ecological protection red line cannot be restored to farmland.", "生态保护红线内的土地不得作为耕地转进来源。"),
+    INFLOW_NATURE_RESERVE(Kind.RULE, "Land inside a nature reserve cannot be restored to farmland.", "自然保护地内的土地不得作为耕地转进来源。"),
+    INFLOW_WATER_SOURCE_LEVEL1(Kind.RULE, "Land in a level-1 drinking-water protection zone cannot be restored to farmland.", "饮用水水源一级保护区内的土地不得作为耕地转进来源。"),
+    INFLOW_RIVER_LAKE_FOREST_PASTORAL_DESERT(Kind.RULE, "Land in a river, lake, forest area, pastoral area or desert cannot be restored to farmland.", "河道湖区、林区、牧区、沙漠及石漠化地区的土地不得作为耕地转进来源。"),
+    INFLOW_BUILT_UP_AREA(Kind.RULE, "Land inside a town or village built-up area cannot be restored to farmland.", "城镇村建成区内的土地不得作为耕地转进来源。"),
+    INFLOW_RETURNED_FARMLAND_FOREST(Kind.RULE, "Land returned from farmland to forest (退耕还林) cannot be restored to farmland.", "已退耕还林的土地不得作为耕地转进来源。"),
+    INFLOW_POLLUTED_SOIL(Kind.RULE, "Seriously polluted land cannot be restored to farmland.", "土壤污染严重的土地不得作为耕地转进来源。"),
+    INFLOW_ILLEGAL_DEFORESTATION(Kind.RULE, "Land of illegally destroyed forest cannot be restored to farmland.", "违法毁林的土地不得作为耕地转进来源。"),
+
+    // import rows (reported per row inside an import report)
+    IMPORT_UNKNOWN_TOWNSHIP(Kind.RULE, "The township is not one of the county's townships.", "乡镇名称不属于本县。"),
+    IMPORT_SLOPE_SUM_MISMATCH(Kind.RULE, "The slope-grade areas do not add up to the row's total area.", "各坡度级面积之和与合计面积不一致。"),
+    IMPORT_VALUE_INVALID(Kind.RULE, "A value of the row is missing or not valid.", "该行存在缺失或无效的数值。"),
+    IMPORT_DUPLICATE_ROW(Kind.RULE, "The row was already imported for this county and year.", "该行已导入本县本年度，未重复导入。"),
 
     // 503 / 500
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE, "The service is temporarily unavailable; try again shortly.", "服务暂时不可用，请稍后重试。"),

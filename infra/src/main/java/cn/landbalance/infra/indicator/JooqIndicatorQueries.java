@@ -1,0 +1,102 @@
+package cn.landbalance.infra.indicator;
+
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.InvariantCheck;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
+
+/** Inventory reads and the conservation audit, in SQL over the ledger tables. */
+@Singleton
+public class JooqIndicatorQueries implements IndicatorQueries {
+    private final DSLContext db;
+
+    public JooqIndicatorQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<IndicatorLot> lotsOwnedBy(long regionId) {
+        return db.selectFrom(INDICATOR_LOT).where(INDICATOR_LOT.OWNER_REGION_ID.eq(regionId))
+                .orderBy(INDICATOR_LOT.ID).fetch(JooqIndicatorStore::toLot);
+    }
+
+    @Override
+    public List<InvariantCheck> audit(long countyId) {
+        List<InvariantCheck> checks = new ArrayList<>();
+        checks.add(count("lot buckets equal the sums of their movements", """
+                with m as (
+                  select lot_id,
+                    sum(case when kind in ('ISSUE','RELEASE','UNFREEZE') then area_m2 else 0 end)
+                      - sum(case when kind in ('RESERVE','FREEZE') then area_m2 else 0 end) as available,
+                    sum(case when kind = 'RESERVE' then area_m2 else 0 end)
+                      - sum(case when kind in ('RELEASE','CONSUME') then area_m2 else 0 end) as reserved,
+                    sum(case when kind = 'FREEZE' then area_m2 else 0 end)
+                      - sum(case when kind in ('UNFREEZE','DEDUCT') then area_m2 else 0 end) as frozen,
+                    sum(case when kind = 'CONSUME' then area_m2 else 0 end) as consumed,
+                    sum(case when kind = 'DEDUCT' then area_m2 else 0 end) as deducted,
+                    sum(case when kind = 'ISSUE' then area_m2 else 0 end) as issued
+                  from indicator_movement group by lot_id)
+                select count(*) from indicator_lot l left join m on m.lot_id = l.id
+                where l.county_id = ? and (m.lot_id is null or l.available_m2 <> m.available or l.reserved_m2 <> m.reserved
+                  or l.frozen_m2 <> m.frozen or l.consumed_m2 <> m.consumed or l.deducted_m2 <> m.deducted
+                  or l.issued_m2 <> m.issued)""", countyId, "lots whose buckets differ from their movements"));
+        checks.add(count("no negative balance", """
+                select count(*) from indicator_lot where county_id = ? and least(available_m2, reserved_m2, frozen_m2,
+                  consumed_m2, deducted_m2) < 0""", countyId, "lots with a negative bucket"));
+        checks.add(count("issued = available + reserved + frozen + consumed + deducted", """
+                select count(*) from indicator_lot where county_id = ?
+                  and issued_m2 <> available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2""", countyId,
+                "lots that do not add up"));
+        checks.add(count("open reservations and freezes match the reserved and frozen buckets", """
+                select count(*) from indicator_lot l left join (
+                  select lot_id, sum(case when kind = 'RESERVATION' then remaining_m2 else 0 end) as reserved,
+                         sum(case when kind = 'FREEZE' then remaining_m2 else 0 end) as frozen
+                  from indicator_hold group by lot_id) h on h.lot_id = l.id
+                where l.county_id = ? and (coalesce(h.reserved, 0) <> l.reserved_m2 or coalesce(h.frozen, 0) <> l.frozen_m2)""",
+                countyId, "lots whose holds differ from their buckets"));
+        checks.add(count("nothing consumed, released, deducted or unfrozen twice", """
+                select count(*) from indicator_hold h join indicator_lot l on l.id = h.lot_id
+                left join (select hold_id, sum(case when kind in ('RESERVE','FREEZE') then area_m2 else 0 end) as opened,
+                                  sum(case when kind in ('CONSUME','RELEASE','DEDUCT','UNFREEZE') then area_m2 else 0 end) as settled
+                           from indicator_movement where hold_id is not null group by hold_id) m on m.hold_id = h.id
+                where l.county_id = ? and (coalesce(m.opened, 0) <> h.held_m2 or coalesce(m.settled, 0) <> h.held_m2 - h.remaining_m2)""",
+                countyId, "holds settled beyond what they held"));
+        checks.add(totals(countyId));
+        return checks;
+    }
+
+    private InvariantCheck count(String name, String sql, long countyId, String what) {
+        long bad = db.fetchValue(sql, countyId) instanceof Number n ? n.longValue() : -1;
+        return new InvariantCheck(name, bad == 0, bad == 0 ? "ok" : bad + " " + what);
+    }
+
+    /** County and township totals: issued by movements equals the sum of all buckets, per township and for the county. */
+    private InvariantCheck totals(long countyId) {
+        List<Record> bad = db.fetch("""
+                select l.owner_region_id, sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2) as buckets,
+                       (select coalesce(sum(m.area_m2), 0) from indicator_movement m join indicator_lot x on x.id = m.lot_id
+                        where m.kind = 'ISSUE' and x.owner_region_id = l.owner_region_id and x.county_id = ?) as issued
+                from indicator_lot l where l.county_id = ? group by l.owner_region_id
+                having sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2)
+                  <> (select coalesce(sum(m.area_m2), 0) from indicator_movement m join indicator_lot x on x.id = m.lot_id
+                      where m.kind = 'ISSUE' and x.owner_region_id = l.owner_region_id and x.county_id = ?)""",
+                countyId, countyId, countyId);
+        Record county = db.fetchOne("""
+                select coalesce(sum(issued_m2), 0) as issued,
+                       coalesce(sum(available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2), 0) as buckets
+                from indicator_lot where county_id = ?""", countyId);
+        long issued = county.get("issued", Long.class);
+        long buckets = county.get("buckets", Long.class);
+        boolean ok = bad.isEmpty() && issued == buckets;
+        return new InvariantCheck("township and county totals balance", ok,
+                ok ? "county issued " + issued + " m² = buckets " + buckets + " m²"
+                        : bad.size() + " townships out of balance; county issued " + issued + " m², buckets " + buckets + " m²");
+    }
+}

@@ -1,0 +1,118 @@
+package cn.landbalance.infra.inflow;
+
+import cn.landbalance.infra.jooq.tables.records.InflowProjectRecord;
+import cn.landbalance.settlement.inflow.InflowProject;
+import cn.landbalance.settlement.inflow.InflowProjects;
+import cn.landbalance.settlement.inflow.InflowStatus;
+import cn.landbalance.settlement.inflow.Ownership;
+import cn.landbalance.settlement.inflow.RestorationAttr;
+import cn.landbalance.settlement.inflow.SiteConstraints;
+import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.inflow.TargetClass;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.INFLOW_PROJECT;
+
+@Singleton
+public class JooqInflowProjects implements InflowProjects {
+    private final DSLContext db;
+
+    public JooqInflowProjects(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public InflowProject insert(InflowProject p) {
+        InflowProjectRecord row = db.newRecord(INFLOW_PROJECT);
+        fill(row, p);
+        row.setCreatedAt(OffsetDateTime.now());
+        row.store();
+        return toDomain(row);
+    }
+
+    @Override
+    public Optional<InflowProject> find(long id) {
+        return db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.ID.eq(id)).fetchOptional().map(JooqInflowProjects::toDomain);
+    }
+
+    @Override
+    public Optional<InflowProject> lock(long id) {
+        return db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.ID.eq(id)).forUpdate().fetchOptional()
+                .map(JooqInflowProjects::toDomain);
+    }
+
+    @Override
+    public void update(InflowProject p) {
+        InflowProjectRecord row = db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.ID.eq(p.id())).fetchSingle();
+        fill(row, p);
+        row.store();
+    }
+
+    @Override
+    public List<InflowProject> list(long countyId, Long townshipId, InflowStatus status) {
+        Condition where = INFLOW_PROJECT.COUNTY_ID.eq(countyId);
+        if (townshipId != null) {
+            where = where.and(INFLOW_PROJECT.TOWNSHIP_ID.eq(townshipId));
+        }
+        if (status != null) {
+            where = where.and(INFLOW_PROJECT.STATUS.eq(status.name()));
+        }
+        return db.selectFrom(INFLOW_PROJECT).where(where).orderBy(INFLOW_PROJECT.ID).fetch(JooqInflowProjects::toDomain);
+    }
+
+    @Override
+    public boolean importKeyExists(long countyId, String importKey) {
+        return db.fetchExists(INFLOW_PROJECT, INFLOW_PROJECT.COUNTY_ID.eq(countyId).and(INFLOW_PROJECT.IMPORT_KEY.eq(importKey)));
+    }
+
+    private static void fill(InflowProjectRecord row, InflowProject p) {
+        row.setCountyId(p.countyId());
+        row.setTownshipId(p.townshipId());
+        row.setVillage(p.village());
+        row.setLandClassBefore(p.landClassBefore());
+        row.setTargetClass(p.targetClass().name());
+        row.setOwnership(p.ownership().name());
+        row.setRestorationAttr(p.restorationAttr() == null ? null : p.restorationAttr().name());
+        row.setSlope_1M2(p.slopes().grade1M2());
+        row.setSlope_2M2(p.slopes().grade2M2());
+        row.setSlope_3M2(p.slopes().grade3M2());
+        row.setSlope_4M2(p.slopes().grade4M2());
+        row.setSlope_5M2(p.slopes().grade5M2());
+        row.setAreaM2(p.areaM2());
+        SiteConstraints c = p.constraints();
+        row.setEcologicalRedLine(c.ecologicalRedLine());
+        row.setNatureReserve(c.natureReserve());
+        row.setWaterSourceLevel1(c.waterSourceLevel1());
+        row.setRiverLakeForestPastoralDesert(c.riverLakeForestPastoralDesert());
+        row.setBuiltUpArea(c.builtUpArea());
+        row.setReturnedFarmlandForest(c.returnedFarmlandForest());
+        row.setPollutedSoil(c.pollutedSoil());
+        row.setIllegalDeforestation(c.illegalDeforestation());
+        row.setPlanYear(p.planYear());
+        row.setStatus(p.status().name());
+        row.setQualityGrade(p.qualityGrade() == null ? null : p.qualityGrade().shortValue());
+        row.setLotId(p.lotId());
+        row.setRejectionReason(p.rejectionReason());
+        row.setImportKey(p.importKey());
+        row.setUpdatedAt(OffsetDateTime.now());
+    }
+
+    static InflowProject toDomain(InflowProjectRecord r) {
+        return new InflowProject(r.getId(), r.getCountyId(), r.getTownshipId(), r.getVillage(), r.getLandClassBefore(),
+                TargetClass.valueOf(r.getTargetClass()), Ownership.valueOf(r.getOwnership()),
+                r.getRestorationAttr() == null ? null : RestorationAttr.valueOf(r.getRestorationAttr()),
+                new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
+                new SiteConstraints(r.getEcologicalRedLine(), r.getNatureReserve(), r.getWaterSourceLevel1(),
+                        r.getRiverLakeForestPastoralDesert(), r.getBuiltUpArea(), r.getReturnedFarmlandForest(),
+                        r.getPollutedSoil(), r.getIllegalDeforestation()),
+                r.getPlanYear(), InflowStatus.valueOf(r.getStatus()),
+                r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getLotId(), r.getRejectionReason(),
+                r.getImportKey());
+    }
+}

@@ -1,0 +1,76 @@
+package cn.landbalance.ledger.indicator;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+/**
+ * The indicator ledger: every change is an immutable movement between buckets of one lot, and the lot's
+ * balances change with it under the lot's row lock. Callers run each operation in one transaction.
+ */
+public class IndicatorLedger {
+    private final IndicatorStore store;
+
+    public IndicatorLedger(IndicatorStore store) {
+        this.store = store;
+    }
+
+    /** Issues a new lot into a township's (or reserve's) inventory. */
+    public IndicatorLot issue(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
+                              Long sourceProjectId, long areaM2, String reference) {
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        QualityGrades.require(qualityGrade);
+        IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
+        store.append(new Movement(lot.id(), MovementKind.ISSUE, areaM2, null, reference));
+        return lot;
+    }
+
+    /** Moves available area into a reservation (for an order); returns the hold. */
+    public Hold reserve(long lotId, long areaM2, String reference) {
+        return open(lotId, HoldKind.RESERVATION, areaM2, reference);
+    }
+
+    /** Moves available area into a freeze (for a violation case); returns the hold. */
+    public Hold freeze(long lotId, long areaM2, String reference) {
+        return open(lotId, HoldKind.FREEZE, areaM2, reference);
+    }
+
+    public Hold consume(long holdId, long areaM2) {
+        return settle(holdId, MovementKind.CONSUME, areaM2);
+    }
+
+    public Hold release(long holdId, long areaM2) {
+        return settle(holdId, MovementKind.RELEASE, areaM2);
+    }
+
+    public Hold deduct(long holdId, long areaM2) {
+        return settle(holdId, MovementKind.DEDUCT, areaM2);
+    }
+
+    public Hold unfreeze(long holdId, long areaM2) {
+        return settle(holdId, MovementKind.UNFREEZE, areaM2);
+    }
+
+    private Hold open(long lotId, HoldKind kind, long areaM2, String reference) {
+        IndicatorLot lot = store.lockLot(lotId)
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+        LotBalances next = lot.balances().apply(kind.open(), areaM2);
+        store.updateBalances(lotId, next);
+        Hold hold = store.insertHold(lotId, kind, areaM2, reference);
+        store.append(new Movement(lotId, kind.open(), areaM2, hold.id(), reference));
+        return hold;
+    }
+
+    private Hold settle(long holdId, MovementKind movement, long areaM2) {
+        Hold unlocked = store.findHold(holdId)
+                .orElseThrow(() -> new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + holdId));
+        IndicatorLot lot = store.lockLot(unlocked.lotId()).orElseThrow();
+        Hold hold = store.lockHold(holdId);
+        Hold settled = hold.settle(movement, areaM2);
+        store.updateBalances(lot.id(), lot.balances().apply(movement, areaM2));
+        store.updateHold(settled);
+        store.append(new Movement(lot.id(), movement, areaM2, holdId, hold.reference()));
+        return settled;
+    }
+}

@@ -1,0 +1,33 @@
+package cn.landbalance.ledger.indicator;
+
+/**
+ * Every change of an indicator lot is one of these transfers between two buckets (double entry: what
+ * leaves one bucket enters another). ISSUE brings area in from outside (the acceptance of restored land).
+ * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE.
+ */
+public enum MovementKind {
+    ISSUE(null, Bucket.AVAILABLE),
+    RESERVE(Bucket.AVAILABLE, Bucket.RESERVED),
+    RELEASE(Bucket.RESERVED, Bucket.AVAILABLE),
+    CONSUME(Bucket.RESERVED, Bucket.CONSUMED),
+    FREEZE(Bucket.AVAILABLE, Bucket.FROZEN),
+    UNFREEZE(Bucket.FROZEN, Bucket.AVAILABLE),
+    DEDUCT(Bucket.FROZEN, Bucket.DEDUCTED);
+
+    private final Bucket from;
+    private final Bucket to;
+
+    MovementKind(Bucket from, Bucket to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The bucket debited, or null for ISSUE. */
+    public Bucket from() {
+        return from;
+    }
+
+    public Bucket to() {
+        return to;
+    }
+}

@@ -1,0 +1,52 @@
+package cn.landbalance.settlement.inflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small RFC 4180 reader for the county's spreadsheet exports (UTF-8, optional BOM, quotes, CRLF). */
+public final class Csv {
+    private Csv() {
+    }
+
+    /** The records of {@code text}; each is a list of cells. Blank lines are kept as empty records. */
+    public static List<List<String>> parse(String text) {
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        if (!cell.isEmpty() || !record.isEmpty()) {
+            record.add(cell.toString());
+            records.add(record);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,157 @@
+package cn.landbalance.settlement.inflow;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.QualityGrades;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Inflow projects (耕地转进): a township officer drafts and submits its township's parcels, the county
+ * admin accepts them (setting the quality grade, which issues an indicator lot) or rejects them.
+ */
+public class InflowService {
+    /** What a township officer or county admin fills in for a new parcel. */
+    public record Draft(long townshipId, String village, String landClassBefore, TargetClass targetClass,
+                        Ownership ownership, RestorationAttr restorationAttr, int slopeGrade, long areaM2,
+                        SiteConstraints constraints, Integer planYear) {
+    }
+
+    private final Regions regions;
+    private final InflowProjects projects;
+    private final IndicatorLedger ledger;
+    private final Clock clock;
+
+    public InflowService(Regions regions, InflowProjects projects, IndicatorLedger ledger, Clock clock) {
+        this.regions = regions;
+        this.projects = projects;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public InflowProject create(Actor actor, Draft draft) {
+        Region township = townshipFor(actor, draft.townshipId());
+        if (draft.areaM2() <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        SlopeAreas slopes = SlopeAreas.single(draft.slopeGrade(), draft.areaM2());
+        refuseIneligible(slopes, draft.constraints());
+        int year = draft.planYear() == null ? LocalDate.now(clock).getYear() : draft.planYear();
+        return projects.insert(new InflowProject(0, township.countyId(), township.id(), requireText(draft.village(), "village"),
+                requireText(draft.landClassBefore(), "landClassBefore"), draft.targetClass(), draft.ownership(),
+                draft.restorationAttr(), slopes, draft.constraints(), year, InflowStatus.DRAFT, null, null, null, null));
+    }
+
+    /** 初验: the township checks the parcel again and passes it to the county. */
+    public InflowProject submit(Actor actor, long id) {
+        InflowProject project = lockVisible(actor, id);
+        if (actor.role() != Role.TOWNSHIP_OFFICER && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        InflowStatus next = project.status().after(InflowStatus.Action.SUBMIT);
+        refuseIneligible(project.slopes(), project.constraints());
+        InflowProject submitted = project.withStatus(next);
+        projects.update(submitted);
+        return submitted;
+    }
+
+    /** 验收: the county sets the quality grade and the lot is issued into the township's inventory. */
+    public InflowProject accept(Actor actor, long id, int qualityGrade) {
+        requireCountyAdmin(actor);
+        QualityGrades.require(qualityGrade);
+        InflowProject project = lockVisible(actor, id);
+        project.status().after(InflowStatus.Action.ACCEPT);
+        return issue(project, qualityGrade, LocalDate.now(clock).getYear());
+    }
+
+    public InflowProject reject(Actor actor, long id, String reason) {
+        requireCountyAdmin(actor);
+        InflowProject project = lockVisible(actor, id);
+        project.status().after(InflowStatus.Action.REJECT);
+        InflowProject rejected = project.rejected(requireText(reason, "reason"));
+        projects.update(rejected);
+        return rejected;
+    }
+
+    public InflowProject get(Actor actor, long id) {
+        return projects.find(id).filter(p -> visible(actor, p))
+                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflow project " + id));
+    }
+
+    public List<InflowProject> list(Actor actor, Long townshipId, InflowStatus status) {
+        if (actor.role() == Role.TOWNSHIP_OFFICER) {
+            if (townshipId != null && townshipId != actor.regionId()) {
+                return List.of();
+            }
+            return projects.list(actor.countyId(), actor.regionId(), status);
+        }
+        if (!actor.isCountyRole()) {
+            return List.of();
+        }
+        return projects.list(actor.countyId(), townshipId, status);
+    }
+
+    /** Marks an accepted project's lot as issued: used by acceptance and by the import of an approved plan. */
+    InflowProject issue(InflowProject project, int qualityGrade, int vintageYear) {
+        IndicatorLot lot = ledger.issue(project.townshipId(), project.countyId(), qualityGrade,
+                project.targetClass().paddy(), vintageYear, project.id(), project.areaM2(), "inflow-project:" + project.id());
+        InflowProject accepted = project.accepted(qualityGrade, lot.id());
+        projects.update(accepted);
+        return accepted;
+    }
+
+    static void refuseIneligible(SlopeAreas slopes, SiteConstraints constraints) {
+        List<ErrorCode> refusals = Eligibility.refusals(slopes, constraints);
+        if (!refusals.isEmpty()) {
+            throw new DomainException(refusals.get(0), refusals.size() == 1 ? null
+                    : refusals.get(0).messageEn() + " (also: " + refusals.subList(1, refusals.size()) + ")");
+        }
+    }
+
+    private Region townshipFor(Actor actor, long townshipId) {
+        Region township = regions.findById(townshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+        boolean allowed = actor.role() == Role.COUNTY_ADMIN
+                || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == townshipId);
+        if (!allowed) {
+            throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId);
+        }
+        return township;
+    }
+
+    private InflowProject lockVisible(Actor actor, long id) {
+        return projects.lock(id).filter(p -> visible(actor, p))
+                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflow project " + id));
+    }
+
+    private static boolean visible(Actor actor, InflowProject project) {
+        if (actor.role() == Role.TOWNSHIP_OFFICER) {
+            return actor.regionId() == project.townshipId();
+        }
+        return actor.isCountyRole() && actor.inCounty(project.countyId());
+    }
+
+    private static void requireCountyAdmin(Actor actor) {
+        if (actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+    }
+
+    static String requireText(String value, String field) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty() || text.length() > 200) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, field + " must be 1-200 characters");
+        }
+        return text;
+    }
+}

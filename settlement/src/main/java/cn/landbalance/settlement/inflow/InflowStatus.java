@@ -1,0 +1,34 @@
+package cn.landbalance.settlement.inflow;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+import java.util.Map;
+import java.util.Set;
+
+/** DRAFT → SUBMITTED (township 初验) → ACCEPTED (county 验收, issues a lot) or REJECTED. */
+public enum InflowStatus {
+    DRAFT, SUBMITTED, ACCEPTED, REJECTED;
+
+    public enum Action { SUBMIT, ACCEPT, REJECT }
+
+    private static final Map<InflowStatus, Map<Action, InflowStatus>> TRANSITIONS = Map.of(
+            DRAFT, Map.of(Action.SUBMIT, SUBMITTED, Action.REJECT, REJECTED),
+            SUBMITTED, Map.of(Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED),
+            ACCEPTED, Map.of(),
+            REJECTED, Map.of());
+
+    /** The status after {@code action}, or ILLEGAL_TRANSITION naming both. */
+    public InflowStatus after(Action action) {
+        InflowStatus next = TRANSITIONS.get(this).get(action);
+        if (next == null) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "cannot " + action + " an inflow project that is " + this + "; allowed: " + allowed());
+        }
+        return next;
+    }
+
+    public Set<Action> allowed() {
+        return TRANSITIONS.get(this).keySet();
+    }
+}
