@@ -1,6 +1,13 @@
 package cn.landbalance.api.indicator;
 
 import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.MoneyStore;
+import cn.landbalance.settlement.identity.Organizations;
+import cn.landbalance.settlement.outflow.OutflowApplications;
+import cn.landbalance.settlement.outflow.OutflowImport;
+import cn.landbalance.settlement.outflow.OutflowService;
+import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.inflow.InflowImport;
@@ -11,7 +18,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** Wires the indicator ledger and the inflow use cases to their adapters. */
+/** Wires the indicator and money ledgers and the inflow and outflow use cases to their adapters. */
 @Factory
 public class LedgerFactory {
     @Singleton
@@ -27,6 +34,24 @@ public class LedgerFactory {
     @Singleton
     InflowService inflowService(Regions regions, InflowProjects projects, IndicatorLedger ledger, Clock clock) {
         return new InflowService(regions, projects, ledger, clock);
+    }
+
+    @Singleton
+    MoneyLedger moneyLedger(MoneyStore store) {
+        return new MoneyLedger(store);
+    }
+
+    @Singleton
+    OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
+                                  OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
+                                  MoneyLedger money, Clock clock) {
+        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, clock);
+    }
+
+    @Singleton
+    OutflowImport outflowImport(Regions regions, Organizations organizations, OutflowApplications applications,
+                                OutflowService service) {
+        return new OutflowImport(regions, organizations, applications, service);
     }
 
     @Singleton

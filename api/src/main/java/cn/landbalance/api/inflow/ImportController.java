@@ -3,8 +3,9 @@ package cn.landbalance.api.inflow;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
-import cn.landbalance.settlement.inflow.ImportReport;
+import cn.landbalance.settlement.imports.ImportReport;
 import cn.landbalance.settlement.inflow.InflowImport;
+import cn.landbalance.settlement.outflow.OutflowImport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -28,10 +29,12 @@ import java.util.List;
 @Secured("COUNTY_ADMIN")
 public class ImportController {
     private final InflowImport inflowImport;
+    private final OutflowImport outflowImport;
     private final Clock clock;
 
-    public ImportController(InflowImport inflowImport, Clock clock) {
+    public ImportController(InflowImport inflowImport, OutflowImport outflowImport, Clock clock) {
         this.inflowImport = inflowImport;
+        this.outflowImport = outflowImport;
         this.clock = clock;
     }
 
@@ -63,7 +66,25 @@ public class ImportController {
                                @Nullable @QueryValue @Min(1) @Max(15) Integer qualityGrade,
                                @Body String csv) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int planYear = year == null ? LocalDate.now(clock).getYear() : year;
-        return Report.of(inflowImport.run(countyId, planYear, qualityGrade, csv));
+        return Report.of(inflowImport.run(countyId, planYear(year), qualityGrade, csv));
+    }
+
+    /**
+     * Imports an approved plan's 附表2 (耕地转出) CSV: valid rows become approved applications of their
+     * township with their obligations; every other row is reported.
+     */
+    @Post("/outflow")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Transactional
+    public Report importOutflow(Actor actor, @QueryValue long countyId,
+                                @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                @Nullable @QueryValue @Min(1) @Max(15) Integer qualityGrade,
+                                @Body String csv) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        return Report.of(outflowImport.run(countyId, planYear(year), qualityGrade, csv));
+    }
+
+    private int planYear(Integer year) {
+        return year == null ? LocalDate.now(clock).getYear() : year;
     }
 }

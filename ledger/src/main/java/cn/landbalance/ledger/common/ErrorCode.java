@@ -31,6 +31,7 @@ public enum ErrorCode {
     TOWNSHIP_NOT_FOUND(Kind.NOT_FOUND, "The township does not exist or is not visible to you.", "乡镇不存在或您无权查看。"),
     LOT_NOT_FOUND(Kind.NOT_FOUND, "The indicator lot does not exist or is not visible to you.", "指标批次不存在或您无权查看。"),
     HOLD_NOT_FOUND(Kind.NOT_FOUND, "The reservation or freeze does not exist.", "预留或冻结记录不存在。"),
+    OUTFLOW_APPLICATION_NOT_FOUND(Kind.NOT_FOUND, "The outflow application does not exist or is not visible to you.", "耕地转出申请不存在或您无权查看。"),
     INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
 
     // 409
@@ -39,6 +40,8 @@ public enum ErrorCode {
     ILLEGAL_TRANSITION(Kind.CONFLICT, "This action is not allowed in the current status.", "当前状态下不允许此操作。"),
     HOLD_NOT_PENDING(Kind.CONFLICT, "The reservation or freeze is already settled.", "该预留或冻结已处理完毕。"),
     HOLD_KIND_MISMATCH(Kind.CONFLICT, "This action does not apply to that kind of hold.", "此操作不适用于该类指标占用。"),
+    PAYMENT_REFERENCE_REUSED(Kind.CONFLICT, "The payment reference was already used for a different payment.", "该支付流水号已用于另一笔不同的付款。"),
+    APPLICATION_NOT_COVERABLE(Kind.CONFLICT, "A rejected or closed application takes no more coverage.", "已驳回或已办结的申请不能再落实平衡。"),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
@@ -48,6 +51,23 @@ public enum ErrorCode {
 
     INSUFFICIENT_AVAILABLE_INDICATORS(Kind.RULE, "Not enough available indicator area.", "可用指标面积不足。"),
     HOLD_EXCEEDED(Kind.RULE, "More area than the reservation or freeze still holds.", "超出预留或冻结的剩余面积。"),
+
+    // 422: outflow rules (DOMAIN.md §5), in order of precedence, and covering obligations (§6)
+    OUTFLOW_PERMANENT_BASIC_FARMLAND(Kind.RULE, "Permanent basic farmland can never be converted.", "永久基本农田不得转出。"),
+    OUTFLOW_PLANNED_CONSTRUCTION_LAND(Kind.RULE, "Land inside planned construction land is not handled by in/out balance.", "规划建设用地范围内的耕地不纳入进出平衡转出。"),
+    OUTFLOW_LAKE_OR_TURF(Kind.RULE, "Farmland may not be dug into landscape lakes or laid with turf.", "严禁占用耕地挖湖造景、铺草皮。"),
+    OUTFLOW_HIGH_STANDARD_WITHOUT_PLAN(Kind.RULE, "High-standard farmland may be converted only with a 补建 plan.", "高标准农田转出须有补建方案。"),
+    OUTFLOW_GREEN_BELT_UNDESCRIBED(Kind.RULE, "A green belt needs its road type and width.", "绿化带须注明道路类型和宽度。"),
+    OUTFLOW_GREEN_BELT_TOO_WIDE(Kind.RULE, "The green belt is wider than allowed (3 m along county/township roads, 5 m along railways and national/provincial roads).", "绿化带宽度超标（县乡道路不得超过3米，铁路、国道省道不得超过5米）。"),
+    OUTFLOW_RURAL_ROAD_WIDTH(Kind.RULE, "A new rural road must be 1.0 m to 8.0 m wide.", "新增农村道路宽度须在1.0米至8.0米之间。"),
+    OUTFLOW_OUTSIDE_DECLARATION_WINDOW(Kind.RULE, "Declarations are not open on this date in this county.", "当前不在本县耕地转出申报时段内。"),
+    OBLIGATION_NOT_COVERED(Kind.RULE, "Under 先进后出 the obligation must be fully covered before approval.", "实行“先进后出”，平衡责任全部落实前不得批准转出。"),
+    OBLIGATION_OVER_COVERED(Kind.RULE, "More area than the obligation still needs.", "超出尚需落实的平衡面积。"),
+    FEE_AMOUNT_MISMATCH(Kind.RULE, "The amount is not the fee for this area.", "缴费金额与该面积应缴费用不符。"),
+    FUND_INSUFFICIENT(Kind.RULE, "The township fund does not hold enough money (超支不补).", "乡镇专项资金余额不足（超支不补）。"),
+    LOT_QUALITY_TOO_LOW(Kind.RULE, "The indicators are of lower quality than the converted land.", "指标质量等别低于转出耕地。"),
+    LOT_NOT_PADDY(Kind.RULE, "Paddy must be replaced by paddy (占水田补水田).", "占用水田须补充水田指标。"),
+    LOT_NOT_OWN(Kind.RULE, "These indicators are not the applicant's own.", "该指标不属于申请主体自有。"),
 
     // 422: inflow eligibility (DOMAIN.md §4; seeds 002 四(二), 000 二(一)), in order of precedence
     INFLOW_SLOPE_OVER_25_DEGREES(Kind.RULE, "Land steeper than 25° (slope grade 5) cannot be restored to farmland.", "坡度大于25度（坡度五级）的土地不得作为耕地转进来源。"),

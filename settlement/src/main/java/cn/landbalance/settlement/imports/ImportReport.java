@@ -1,4 +1,4 @@
-package cn.landbalance.settlement.inflow;
+package cn.landbalance.settlement.imports;
 
 import cn.landbalance.ledger.common.ErrorCode;
 

@@ -1,0 +1,111 @@
+package cn.landbalance.api.outflow;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Tenancy;
+import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Which townships balance on their own in a plan year, and whether the county does as a whole. */
+@Tag(name = "outflow")
+@Controller
+@Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
+public class CountyBalanceController {
+    private final CountyBalances balances;
+    private final CountyRulesStore rules;
+
+    public CountyBalanceController(CountyBalances balances, CountyRulesStore rules) {
+        this.balances = balances;
+        this.rules = rules;
+    }
+
+    @Serdeable
+    public record Totals(long outflowM2, long obligationM2, long inflowM2, long selfCoveredM2, long boughtM2,
+                         long feeCoveredM2, long uncoveredM2, long feeDutyM2, long surplusM2, String outflowHectares,
+                         String inflowHectares, String inflowToOutflowRatio, boolean countyBalanced) {
+    }
+
+    @Serdeable
+    public record Balance(long countyId, int year, int surplusFactorPermille,
+                          List<CountyBalances.TownshipBalance> townships, Totals totals) {
+    }
+
+    @Get("/api/counties/{countyId}/balance{?year}")
+    @ReadOnly
+    public Balance balance(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, y);
+        if (rows.isEmpty()) {
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+        }
+        long outflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::outflowM2).sum();
+        long obligation = rows.stream().mapToLong(CountyBalances.TownshipBalance::obligationM2).sum();
+        long inflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::inflowM2).sum();
+        String ratio = outflow == 0 ? null
+                : new BigDecimal(inflow).divide(new BigDecimal(outflow), 4, java.math.RoundingMode.HALF_UP).toPlainString();
+        Totals totals = new Totals(outflow, obligation, inflow,
+                rows.stream().mapToLong(CountyBalances.TownshipBalance::selfCoveredM2).sum(),
+                rows.stream().mapToLong(CountyBalances.TownshipBalance::boughtM2).sum(),
+                rows.stream().mapToLong(CountyBalances.TownshipBalance::feeCoveredM2).sum(),
+                rows.stream().mapToLong(CountyBalances.TownshipBalance::uncoveredM2).sum(),
+                rows.stream().mapToLong(CountyBalances.TownshipBalance::feeDutyM2).sum(),
+                inflow - obligation, Units.m2ToHectares(outflow), Units.m2ToHectares(inflow), ratio, inflow >= obligation);
+        int factor = rules.find(countyId).orElse(CountyRules.defaults()).surplusFactorPermille();
+        return new Balance(countyId, y, factor, rows, totals);
+    }
+
+    @Serdeable
+    public record FeeQuote(long countyId, long feePerMuFen, Long areaM2, String areaMu, long amountFen, String amountYuan) {
+    }
+
+    /**
+     * The fee for an area at the county's standard: {@code areaM2} (whole m², as paid) or {@code areaMu}
+     * (亩, up to 4 decimals, for quoting: 1 亩 at 5万元/亩 is exactly 50 000.00 元).
+     */
+    @Get("/api/counties/{countyId}/fee-quote{?areaM2,areaMu}")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
+    @ReadOnly
+    public FeeQuote feeQuote(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(1) Long areaM2,
+                             @Nullable @QueryValue String areaMu) {
+        Tenancy.requireMemberOfCounty(actor, countyId);
+        long fee = rules.find(countyId).orElse(CountyRules.defaults()).feePerMuFen();
+        if (areaM2 != null) {
+            long amount = Units.amountFen(areaM2, fee);
+            return new FeeQuote(countyId, fee, areaM2, Units.m2ToMu(areaM2), amount, Units.fenToYuan(amount));
+        }
+        if (areaMu == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "areaM2", "give areaM2 or areaMu");
+        }
+        BigDecimal mu;
+        try {
+            mu = new BigDecimal(areaMu);
+        } catch (NumberFormatException e) {
+            throw DomainException.field(ErrorCode.INVALID_FIELD, "areaMu", "not a number: " + areaMu);
+        }
+        if (mu.signum() <= 0 || mu.scale() > 4 || mu.compareTo(new BigDecimal("1000000000")) > 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaMu", "a positive number of 亩 with at most 4 decimals");
+        }
+        long amount = mu.multiply(BigDecimal.valueOf(fee)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return new FeeQuote(countyId, fee, null, mu.toPlainString(), amount, Units.fenToYuan(amount));
+    }
+}

@@ -1,0 +1,183 @@
+package cn.landbalance.api.outflow;
+
+import cn.landbalance.api.Page;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.outflow.Coverage;
+import cn.landbalance.settlement.outflow.CoverageKind;
+import cn.landbalance.settlement.outflow.FeePayment;
+import cn.landbalance.settlement.outflow.Obligation;
+import cn.landbalance.settlement.outflow.OutflowApplication;
+import cn.landbalance.settlement.outflow.OutflowCategory;
+import cn.landbalance.settlement.outflow.OutflowService;
+import cn.landbalance.settlement.outflow.OutflowSite;
+import cn.landbalance.settlement.outflow.OutflowStatus;
+import cn.landbalance.settlement.outflow.RoadType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+@Tag(name = "outflow")
+@Controller("/api/outflow-applications")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class OutflowController {
+    private final OutflowService outflow;
+
+    public OutflowController(OutflowService outflow) {
+        this.outflow = outflow;
+    }
+
+    @Serdeable
+    public record GreenBelt(@NotNull RoadType roadType, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal widthM) {
+    }
+
+    @Serdeable
+    public record RuralRoad(@NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal widthM) {
+    }
+
+    @Serdeable
+    public record CreateOutflow(@NotNull @Positive Long townshipId, @Nullable @Positive Long applicantOrgId,
+                                @NotNull OutflowCategory category, @NotBlank @Size(max = 100) String landClassAfter,
+                                @NotNull @Positive Long areaM2, @NotNull @Min(1) @Max(15) Integer qualityGrade,
+                                @NotNull Boolean paddy, @NotNull Boolean permanentBasicFarmland,
+                                @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
+                                @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
+                                @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake, @Nullable Boolean turf,
+                                @Nullable @Min(2000) @Max(2100) Integer planYear) {
+        OutflowSite site() {
+            return new OutflowSite(permanentBasicFarmland, plannedConstructionLand, highStandardFarmland,
+                    Boolean.TRUE.equals(supplementPlan), greenBelt == null ? null : greenBelt.roadType(),
+                    greenBelt == null ? null : greenBelt.widthM(), ruralRoad == null ? null : ruralRoad.widthM(),
+                    Boolean.TRUE.equals(landscapeLake), Boolean.TRUE.equals(turf));
+        }
+    }
+
+    @Serdeable
+    public record FeePaymentBody(@NotNull @Positive Long areaM2, @NotNull @Positive Long amountFen,
+                                 @NotBlank @Size(max = 128) String paymentReference) {
+    }
+
+    @Serdeable
+    public record SelfRestoreBody(@NotNull @Positive Long lotId, @NotNull @Positive Long areaM2) {
+    }
+
+    @Serdeable
+    public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
+                               Integer qualityGrade, Long amountFen) {
+        static CoverageView of(Coverage c) {
+            return new CoverageView(c.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(), c.qualityGrade(),
+                    c.amountFen());
+        }
+    }
+
+    @Serdeable
+    public record ObligationView(long requiredM2, long coveredM2, long remainingM2, String requiredHectares,
+                                 String remainingHectares, List<CoverageView> coverages) {
+        static ObligationView of(Obligation o) {
+            return new ObligationView(o.requiredM2(), o.coveredM2(), o.remainingM2(), Units.m2ToHectares(o.requiredM2()),
+                    Units.m2ToHectares(o.remainingM2()), o.coverages().stream().map(CoverageView::of).toList());
+        }
+    }
+
+    @Serdeable
+    public record OutflowView(long id, long countyId, long townshipId, long applicantOrgId, OutflowCategory category,
+                              String landClassAfter, long areaM2, String areaHectares, int qualityGrade, boolean paddy,
+                              int planYear, OutflowStatus status, ObligationView obligation) {
+    }
+
+    @Serdeable
+    public record FeePaymentView(long id, long applicationId, long areaM2, long amountFen, String amountYuan,
+                                 String paymentReference, long townshipId, ObligationView obligation) {
+    }
+
+    private OutflowView view(OutflowApplication a) {
+        return new OutflowView(a.id(), a.countyId(), a.townshipId(), a.applicantOrgId(), a.category(), a.landClassAfter(),
+                a.areaM2(), Units.m2ToHectares(a.areaM2()), a.qualityGrade(), a.paddy(), a.planYear(), a.status(),
+                ObligationView.of(outflow.obligation(a)));
+    }
+
+    @Post
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public HttpResponse<OutflowView> create(Actor actor, @Valid @Body CreateOutflow body) {
+        OutflowApplication created = outflow.create(actor, new OutflowService.Draft(body.townshipId(), body.applicantOrgId(),
+                body.category(), body.landClassAfter(), body.areaM2(), body.qualityGrade(), body.paddy(), body.site(),
+                body.planYear()));
+        return HttpResponse.<OutflowView>status(HttpStatus.CREATED).body(view(created));
+    }
+
+    @Post("/{id}/{action}")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public OutflowView act(Actor actor, @PathVariable long id, @PathVariable String action) {
+        OutflowStatus.Action parsed = switch (action) {
+            case "declare" -> OutflowStatus.Action.DECLARE;
+            case "review" -> OutflowStatus.Action.REVIEW;
+            case "approve" -> OutflowStatus.Action.APPROVE;
+            case "implement" -> OutflowStatus.Action.IMPLEMENT;
+            case "close" -> OutflowStatus.Action.CLOSE;
+            case "reject" -> OutflowStatus.Action.REJECT;
+            default -> throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOT_FOUND,
+                    "no action " + action);
+        };
+        return view(outflow.act(actor, id, parsed));
+    }
+
+    @Post("/{id}/fee-payments")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public HttpResponse<FeePaymentView> payFee(Actor actor, @PathVariable long id, @Valid @Body FeePaymentBody body) {
+        FeePayment payment = outflow.payFee(actor, id, body.areaM2(), body.amountFen(), body.paymentReference());
+        Obligation obligation = outflow.obligation(outflow.get(actor, id));
+        return HttpResponse.<FeePaymentView>status(HttpStatus.CREATED).body(new FeePaymentView(payment.id(),
+                payment.applicationId(), payment.areaM2(), payment.amountFen(), Units.fenToYuan(payment.amountFen()),
+                payment.paymentReference(), payment.townshipId(), ObligationView.of(obligation)));
+    }
+
+    @Post("/{id}/self-restore")
+    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public OutflowView selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
+        outflow.selfRestore(actor, id, body.lotId(), body.areaM2());
+        return view(outflow.get(actor, id));
+    }
+
+    @Get("/{id}")
+    @ReadOnly
+    public OutflowView get(Actor actor, @PathVariable long id) {
+        return view(outflow.get(actor, id));
+    }
+
+    @Get("{?townshipId,status,page,size}")
+    @ReadOnly
+    public Page<OutflowView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue OutflowStatus status,
+                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                  @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Page<OutflowApplication> apps = Page.of(outflow.list(actor, townshipId, status), page, size);
+        return new Page<>(apps.items().stream().map(this::view).toList(), page, size, apps.total());
+    }
+}

@@ -1,0 +1,97 @@
+package cn.landbalance.infra.money;
+
+import cn.landbalance.ledger.indicator.InvariantCheck;
+import cn.landbalance.ledger.money.MoneyQueries;
+import cn.landbalance.ledger.money.TransferKind;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+@Singleton
+public class JooqMoneyQueries implements MoneyQueries {
+    private final DSLContext db;
+
+    public JooqMoneyQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public AccountSummary townshipAccount(long townshipId) {
+        Record r = db.fetchOne("""
+                select a.balance_fen,
+                  coalesce((select sum(amount_fen) from money_transfer where credit_account_id = a.id), 0) as received,
+                  coalesce((select sum(amount_fen) from money_transfer where debit_account_id = a.id), 0) as spent
+                from fund_account a where a.kind = 'TOWNSHIP_FUND' and a.owner_region_id = ?""", townshipId);
+        return r == null ? new AccountSummary(0, 0, 0)
+                : new AccountSummary(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class));
+    }
+
+    @Override
+    public Statement statement(long townshipId, OffsetDateTime from, OffsetDateTime to) {
+        Long account = db.fetchValue("select id from fund_account where kind = 'TOWNSHIP_FUND' and owner_region_id = ?",
+                townshipId) instanceof Number n ? n.longValue() : null;
+        if (account == null) {
+            return new Statement(0, 0, 0, 0, List.of());
+        }
+        long opening = db.fetchValue("""
+                select coalesce(sum(case when credit_account_id = ? then amount_fen else -amount_fen end), 0)
+                from money_transfer where (credit_account_id = ? or debit_account_id = ?) and created_at < cast(? as timestamp with time zone)""",
+                account, account, account, from) instanceof Number n ? n.longValue() : 0;
+        List<StatementLine> lines = new ArrayList<>();
+        long balance = opening;
+        long in = 0;
+        long out = 0;
+        for (Record r : db.fetch("""
+                select created_at, case when credit_account_id = ? then amount_fen else -amount_fen end, kind, reference, memo
+                from money_transfer where (credit_account_id = ? or debit_account_id = ?) and created_at >= cast(? as timestamp with time zone) and created_at < cast(? as timestamp with time zone)
+                order by created_at, id""", account, account, account, from, to)) {
+            long amount = r.get(1, Long.class);
+            balance += amount;
+            if (amount > 0) {
+                in += amount;
+            } else {
+                out -= amount;
+            }
+            lines.add(new StatementLine(r.get(0, OffsetDateTime.class), amount, TransferKind.valueOf(r.get(2, String.class)),
+                    r.get(3, String.class), r.get(4, String.class), balance));
+        }
+        return new Statement(opening, balance, in, out, lines);
+    }
+
+    @Override
+    public List<InvariantCheck> audit(long countyId) {
+        List<InvariantCheck> checks = new ArrayList<>();
+        long total = value("select coalesce(sum(balance_fen), 0) from fund_account where county_id = ?", countyId);
+        checks.add(new InvariantCheck("money: all balances sum to zero", total == 0, "sum of balances " + total + " fen"));
+        long mismatched = value("""
+                select count(*) from fund_account a where a.county_id = ? and a.balance_fen <>
+                  coalesce((select sum(amount_fen) from money_transfer where credit_account_id = a.id), 0)
+                  - coalesce((select sum(amount_fen) from money_transfer where debit_account_id = a.id), 0)""", countyId);
+        checks.add(new InvariantCheck("money: balances equal their transfers", mismatched == 0,
+                mismatched == 0 ? "ok" : mismatched + " accounts differ from their transfers"));
+        long negative = value("select count(*) from fund_account where county_id = ? and kind = 'TOWNSHIP_FUND' and balance_fen < 0",
+                countyId);
+        checks.add(new InvariantCheck("money: no township fund below zero", negative == 0,
+                negative == 0 ? "ok" : negative + " funds overdrawn"));
+        long untraced = value("""
+                select count(*) from money_transfer t join fund_account a on a.id = t.credit_account_id
+                where a.county_id = ? and t.kind = 'FEE'
+                  and not exists (select 1 from fee_payment f where f.transfer_id = t.id)""", countyId);
+        checks.add(new InvariantCheck("money: every fee received is traceable to a payment reference", untraced == 0,
+                untraced == 0 ? "ok" : untraced + " fee transfers without a payment"));
+        long overCovered = value("""
+                select count(*) from outflow_application a where a.county_id = ? and a.required_m2 <
+                  (select coalesce(sum(area_m2), 0) from outflow_coverage c where c.application_id = a.id)""", countyId);
+        checks.add(new InvariantCheck("obligations: none covered beyond what it requires", overCovered == 0,
+                overCovered == 0 ? "ok" : overCovered + " applications over-covered"));
+        return checks;
+    }
+
+    private long value(String sql, Object... args) {
+        return db.fetchValue(sql, args) instanceof Number n ? n.longValue() : -1;
+    }
+}

@@ -1,0 +1,60 @@
+package cn.landbalance.infra.money;
+
+import cn.landbalance.infra.jooq.tables.records.MoneyTransferRecord;
+import cn.landbalance.ledger.money.Account;
+import cn.landbalance.ledger.money.AccountKind;
+import cn.landbalance.ledger.money.MoneyStore;
+import cn.landbalance.ledger.money.Transfer;
+import cn.landbalance.ledger.money.TransferKind;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+
+import static cn.landbalance.infra.jooq.Tables.FUND_ACCOUNT;
+import static cn.landbalance.infra.jooq.Tables.MONEY_TRANSFER;
+
+@Singleton
+public class JooqMoneyStore implements MoneyStore {
+    private final DSLContext db;
+
+    public JooqMoneyStore(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public Account lockAccount(AccountKind kind, long ownerRegionId, long countyId) {
+        db.insertInto(FUND_ACCOUNT)
+                .set(FUND_ACCOUNT.KIND, kind.name())
+                .set(FUND_ACCOUNT.OWNER_REGION_ID, ownerRegionId)
+                .set(FUND_ACCOUNT.COUNTY_ID, countyId)
+                .set(FUND_ACCOUNT.BALANCE_FEN, 0L)
+                .onConflictDoNothing()
+                .execute();
+        var row = db.selectFrom(FUND_ACCOUNT)
+                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)))
+                .forUpdate().fetchSingle();
+        return new Account(row.getId(), kind, ownerRegionId, row.getBalanceFen());
+    }
+
+    @Override
+    public void changeBalance(long accountId, long deltaFen) {
+        db.update(FUND_ACCOUNT).set(FUND_ACCOUNT.BALANCE_FEN, FUND_ACCOUNT.BALANCE_FEN.plus(deltaFen))
+                .where(FUND_ACCOUNT.ID.eq(accountId)).execute();
+    }
+
+    @Override
+    public Transfer insert(long debitAccountId, long creditAccountId, long amountFen, TransferKind kind, String reference,
+                           String memo) {
+        MoneyTransferRecord row = db.insertInto(MONEY_TRANSFER)
+                .set(MONEY_TRANSFER.DEBIT_ACCOUNT_ID, debitAccountId)
+                .set(MONEY_TRANSFER.CREDIT_ACCOUNT_ID, creditAccountId)
+                .set(MONEY_TRANSFER.AMOUNT_FEN, amountFen)
+                .set(MONEY_TRANSFER.KIND, kind.name())
+                .set(MONEY_TRANSFER.REFERENCE, reference)
+                .set(MONEY_TRANSFER.MEMO, memo)
+                .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())
+                .returning().fetchOne();
+        return new Transfer(row.getId(), debitAccountId, creditAccountId, amountFen, kind, reference, memo);
+    }
+}

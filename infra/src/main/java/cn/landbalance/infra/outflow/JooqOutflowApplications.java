@@ -1,0 +1,172 @@
+package cn.landbalance.infra.outflow;
+
+import cn.landbalance.infra.jooq.tables.records.OutflowApplicationRecord;
+import cn.landbalance.infra.jooq.tables.records.OutflowCoverageRecord;
+import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.outflow.Coverage;
+import cn.landbalance.settlement.outflow.CoverageKind;
+import cn.landbalance.settlement.outflow.FeePayment;
+import cn.landbalance.settlement.outflow.OutflowApplication;
+import cn.landbalance.settlement.outflow.OutflowApplications;
+import cn.landbalance.settlement.outflow.OutflowCategory;
+import cn.landbalance.settlement.outflow.OutflowSite;
+import cn.landbalance.settlement.outflow.OutflowStatus;
+import cn.landbalance.settlement.outflow.RoadType;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
+import static cn.landbalance.infra.jooq.Tables.OUTFLOW_APPLICATION;
+import static cn.landbalance.infra.jooq.Tables.OUTFLOW_COVERAGE;
+
+@Singleton
+public class JooqOutflowApplications implements OutflowApplications {
+    private final DSLContext db;
+
+    public JooqOutflowApplications(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public OutflowApplication insert(OutflowApplication a) {
+        OutflowApplicationRecord r = db.newRecord(OUTFLOW_APPLICATION);
+        r.setCountyId(a.countyId());
+        r.setTownshipId(a.townshipId());
+        r.setApplicantOrgId(a.applicantOrgId());
+        r.setCategory(a.category().name());
+        r.setLandClassAfter(a.landClassAfter());
+        r.setSlope_1M2(a.slopes().grade1M2());
+        r.setSlope_2M2(a.slopes().grade2M2());
+        r.setSlope_3M2(a.slopes().grade3M2());
+        r.setSlope_4M2(a.slopes().grade4M2());
+        r.setSlope_5M2(a.slopes().grade5M2());
+        r.setAreaM2(a.areaM2());
+        r.setQualityGrade((short) a.qualityGrade());
+        r.setPaddy(a.paddy());
+        OutflowSite s = a.site();
+        r.setPermanentBasicFarmland(s.permanentBasicFarmland());
+        r.setPlannedConstructionLand(s.plannedConstructionLand());
+        r.setHighStandardFarmland(s.highStandardFarmland());
+        r.setSupplementPlan(s.supplementPlan());
+        r.setGreenBeltRoadType(s.greenBeltRoadType() == null ? null : s.greenBeltRoadType().name());
+        r.setGreenBeltWidthM(s.greenBeltWidthM());
+        r.setRuralRoadWidthM(s.ruralRoadWidthM());
+        r.setLandscapeLake(s.landscapeLake());
+        r.setTurf(s.turf());
+        r.setPlanYear(a.planYear());
+        r.setStatus(a.status().name());
+        r.setRequiredM2(a.requiredM2());
+        r.setImportKey(a.importKey());
+        r.setCreatedAt(OffsetDateTime.now());
+        r.setUpdatedAt(OffsetDateTime.now());
+        r.store();
+        return toDomain(r);
+    }
+
+    @Override
+    public Optional<OutflowApplication> find(long id) {
+        return db.selectFrom(OUTFLOW_APPLICATION).where(OUTFLOW_APPLICATION.ID.eq(id)).fetchOptional()
+                .map(JooqOutflowApplications::toDomain);
+    }
+
+    @Override
+    public Optional<OutflowApplication> lock(long id) {
+        return db.selectFrom(OUTFLOW_APPLICATION).where(OUTFLOW_APPLICATION.ID.eq(id)).forUpdate().fetchOptional()
+                .map(JooqOutflowApplications::toDomain);
+    }
+
+    @Override
+    public void updateStatus(long id, OutflowStatus status) {
+        db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
+                .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
+                .where(OUTFLOW_APPLICATION.ID.eq(id)).execute();
+    }
+
+    @Override
+    public List<OutflowApplication> list(long countyId, Long townshipId, Long applicantOrgId, OutflowStatus status) {
+        Condition where = OUTFLOW_APPLICATION.COUNTY_ID.eq(countyId);
+        if (townshipId != null) {
+            where = where.and(OUTFLOW_APPLICATION.TOWNSHIP_ID.eq(townshipId));
+        }
+        if (applicantOrgId != null) {
+            where = where.and(OUTFLOW_APPLICATION.APPLICANT_ORG_ID.eq(applicantOrgId));
+        }
+        if (status != null) {
+            where = where.and(OUTFLOW_APPLICATION.STATUS.eq(status.name()));
+        }
+        return db.selectFrom(OUTFLOW_APPLICATION).where(where).orderBy(OUTFLOW_APPLICATION.ID)
+                .fetch(JooqOutflowApplications::toDomain);
+    }
+
+    @Override
+    public List<Coverage> coverages(long applicationId) {
+        return db.selectFrom(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
+                .orderBy(OUTFLOW_COVERAGE.ID).fetch(JooqOutflowApplications::toCoverage);
+    }
+
+    @Override
+    public Coverage addCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
+                                Integer qualityGrade, Long amountFen) {
+        return toCoverage(db.insertInto(OUTFLOW_COVERAGE)
+                .set(OUTFLOW_COVERAGE.APPLICATION_ID, applicationId)
+                .set(OUTFLOW_COVERAGE.KIND, kind.name())
+                .set(OUTFLOW_COVERAGE.AREA_M2, areaM2)
+                .set(OUTFLOW_COVERAGE.REF, ref)
+                .set(OUTFLOW_COVERAGE.TOWNSHIP_ID, townshipId)
+                .set(OUTFLOW_COVERAGE.LOT_ID, lotId)
+                .set(OUTFLOW_COVERAGE.QUALITY_GRADE, qualityGrade == null ? null : qualityGrade.shortValue())
+                .set(OUTFLOW_COVERAGE.AMOUNT_FEN, amountFen)
+                .set(OUTFLOW_COVERAGE.CREATED_AT, OffsetDateTime.now())
+                .returning().fetchOne());
+    }
+
+    @Override
+    public boolean importKeyExists(long countyId, String importKey) {
+        return db.fetchExists(OUTFLOW_APPLICATION,
+                OUTFLOW_APPLICATION.COUNTY_ID.eq(countyId).and(OUTFLOW_APPLICATION.IMPORT_KEY.eq(importKey)));
+    }
+
+    @Override
+    public Optional<FeePayment> feePayment(String paymentReference) {
+        return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
+                .map(r -> new FeePayment(r.getId(), r.getApplicationId(), r.getAreaM2(), r.getAmountFen(),
+                        r.getPaymentReference(), r.getTownshipId(), r.getTransferId()));
+    }
+
+    @Override
+    public FeePayment insertFeePayment(FeePayment p) {
+        var r = db.insertInto(FEE_PAYMENT)
+                .set(FEE_PAYMENT.APPLICATION_ID, p.applicationId())
+                .set(FEE_PAYMENT.AREA_M2, p.areaM2())
+                .set(FEE_PAYMENT.AMOUNT_FEN, p.amountFen())
+                .set(FEE_PAYMENT.PAYMENT_REFERENCE, p.paymentReference())
+                .set(FEE_PAYMENT.TOWNSHIP_ID, p.townshipId())
+                .set(FEE_PAYMENT.TRANSFER_ID, p.transferId())
+                .set(FEE_PAYMENT.CREATED_AT, OffsetDateTime.now())
+                .returning().fetchOne();
+        return new FeePayment(r.getId(), p.applicationId(), p.areaM2(), p.amountFen(), p.paymentReference(),
+                p.townshipId(), p.transferId());
+    }
+
+    static Coverage toCoverage(OutflowCoverageRecord r) {
+        return new Coverage(r.getId(), CoverageKind.valueOf(r.getKind()), r.getAreaM2(), r.getRef(), r.getTownshipId(),
+                r.getLotId(), r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getAmountFen());
+    }
+
+    static OutflowApplication toDomain(OutflowApplicationRecord r) {
+        OutflowSite site = new OutflowSite(r.getPermanentBasicFarmland(), r.getPlannedConstructionLand(),
+                r.getHighStandardFarmland(), r.getSupplementPlan(),
+                r.getGreenBeltRoadType() == null ? null : RoadType.valueOf(r.getGreenBeltRoadType()), r.getGreenBeltWidthM(),
+                r.getRuralRoadWidthM(), r.getLandscapeLake(), r.getTurf());
+        return new OutflowApplication(r.getId(), r.getCountyId(), r.getTownshipId(), r.getApplicantOrgId(),
+                OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
+                new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
+                r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), OutflowStatus.valueOf(r.getStatus()),
+                r.getRequiredM2(), r.getImportKey());
+    }
+}

@@ -1,0 +1,11 @@
+package cn.landbalance.ledger.money;
+
+/** The kinds of money account; only a township's fund account is held to "never below zero". */
+public enum AccountKind {
+    /** 乡镇耕地进出平衡专项资金账户: receives fees and sale proceeds, pays inflow work; never below zero (超支不补). */
+    TOWNSHIP_FUND,
+    /** The county's clearing account for money arriving from payers (enterprises, project owners); goes negative by what was paid in. */
+    PAYER_CLEARING,
+    /** The county's clearing account for money paid out for inflow work. */
+    EXPENSE_CLEARING
+}

@@ -1,0 +1,52 @@
+package cn.landbalance.ledger.money;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+/**
+ * The money ledger in whole fen: every movement is one balanced transfer between two accounts, written
+ * with both balance changes in the caller's transaction. A township fund never goes below zero (超支不补).
+ */
+public class MoneyLedger {
+    private final MoneyStore store;
+
+    public MoneyLedger(MoneyStore store) {
+        this.store = store;
+    }
+
+    /** Money paid in by a party (a fee or a purchase) into a township's fund account. */
+    public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
+        Account payer = store.lockAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
+        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        return move(payer, fund, amountFen, kind, reference, memo);
+    }
+
+    /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
+    public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, long amountFen, String reference, String memo) {
+        boolean fromFirst = fromTownshipId < toTownshipId;
+        Account first = store.lockAccount(AccountKind.TOWNSHIP_FUND, Math.min(fromTownshipId, toTownshipId), countyId);
+        Account second = store.lockAccount(AccountKind.TOWNSHIP_FUND, Math.max(fromTownshipId, toTownshipId), countyId);
+        return move(fromFirst ? first : second, fromFirst ? second : first, amountFen, TransferKind.FEE_REASSIGNMENT,
+                reference, memo);
+    }
+
+    /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
+    public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose) {
+        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        Account expenses = store.lockAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
+        return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose);
+    }
+
+    private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
+        if (amountFen <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen", "amount must be a positive whole number of fen");
+        }
+        if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
+            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
+                    "the fund holds " + debit.balanceFen() + " fen, " + amountFen + " fen asked");
+        }
+        store.changeBalance(debit.id(), -amountFen);
+        store.changeBalance(credit.id(), amountFen);
+        return store.insert(debit.id(), credit.id(), amountFen, kind, reference, memo);
+    }
+}

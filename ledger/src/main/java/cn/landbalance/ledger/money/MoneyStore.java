@@ -1,0 +1,11 @@
+package cn.landbalance.ledger.money;
+
+/** Port: money accounts and transfers; the caller's transaction covers a whole transfer. */
+public interface MoneyStore {
+    /** The account of that kind and owner region, created at zero if it does not exist yet, row-locked until commit. */
+    Account lockAccount(AccountKind kind, long ownerRegionId, long countyId);
+
+    void changeBalance(long accountId, long deltaFen);
+
+    Transfer insert(long debitAccountId, long creditAccountId, long amountFen, TransferKind kind, String reference, String memo);
+}

@@ -1,0 +1,13 @@
+package cn.landbalance.ledger.money;
+
+/** Why money moved. */
+public enum TransferKind {
+    /** 5万元/亩 fee paid for an outflow obligation into the home township's fund. */
+    FEE,
+    /** The county moved a fee (and its duty) to another township. */
+    FEE_REASSIGNMENT,
+    /** Proceeds of indicators sold by the township. */
+    SALE,
+    /** Money spent on inflow work. */
+    EXPENSE
+}

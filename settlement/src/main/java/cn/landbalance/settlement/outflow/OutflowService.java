@@ -1,0 +1,272 @@
+package cn.landbalance.settlement.outflow;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.indicator.Hold;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorStore;
+import cn.landbalance.ledger.indicator.QualityGrades;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.Transfer;
+import cn.landbalance.ledger.money.TransferKind;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Organization;
+import cn.landbalance.settlement.identity.Organizations;
+import cn.landbalance.settlement.identity.OrgKind;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.QualityRule;
+import cn.landbalance.settlement.rules.Sequencing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Outflow applications (耕地转出) through their lifecycle, and the ways their obligation is covered:
+ * the applicant's own indicators, or the fee into the home township's fund ("谁转出、谁承担").
+ * Every change of an application's coverage happens under the application's row lock, so two
+ * simultaneous coverings can never cover more than is required.
+ */
+public class OutflowService {
+    /** What an applicant declares. */
+    public record Draft(long townshipId, Long applicantOrgId, OutflowCategory category, String landClassAfter,
+                        long areaM2, int qualityGrade, boolean paddy, OutflowSite site, Integer planYear) {
+    }
+
+    private final Regions regions;
+    private final Organizations organizations;
+    private final CountyRulesStore rules;
+    private final OutflowApplications applications;
+    private final IndicatorLedger indicators;
+    private final IndicatorStore lots;
+    private final MoneyLedger money;
+    private final Clock clock;
+
+    public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
+                          OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
+                          MoneyLedger money, Clock clock) {
+        this.regions = regions;
+        this.organizations = organizations;
+        this.rules = rules;
+        this.applications = applications;
+        this.indicators = indicators;
+        this.lots = lots;
+        this.money = money;
+        this.clock = clock;
+    }
+
+    public OutflowApplication create(Actor actor, Draft draft) {
+        Region township = regions.findById(draft.townshipId())
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + draft.townshipId()));
+        long applicant = applicantFor(actor, draft.applicantOrgId());
+        if (draft.areaM2() <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        QualityGrades.require(draft.qualityGrade());
+        refuseBreaches(draft.category(), draft.landClassAfter(), draft.site());
+        int year = draft.planYear() == null ? LocalDate.now(clock).getYear() : draft.planYear();
+        return insert(township, applicant, draft.category(), draft.landClassAfter(), SlopeAreas.single(1, draft.areaM2()),
+                draft.qualityGrade(), draft.paddy(), draft.site(), year, OutflowStatus.DRAFT, null);
+    }
+
+    /** Stores an application with its obligation fixed by the county's surplus factor now in force. */
+    OutflowApplication insert(Region township, long applicantOrgId, OutflowCategory category, String landClassAfter,
+                              SlopeAreas slopes, int qualityGrade, boolean paddy, OutflowSite site, int year,
+                              OutflowStatus status, String importKey) {
+        CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
+        long required = Units.applyPermilleRoundingUp(slopes.totalM2(), county.surplusFactorPermille());
+        return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicantOrgId, category,
+                landClassAfter == null ? "" : landClassAfter.strip(), slopes, qualityGrade, paddy, site, year, status,
+                required, importKey));
+    }
+
+    public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
+        OutflowApplication app = lockVisible(actor, id);
+        requireMayAct(actor, app, action);
+        OutflowStatus next = app.status().after(action);
+        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        if (action == OutflowStatus.Action.DECLARE) {
+            refuseBreaches(app.category(), app.landClassAfter(), app.site());
+            if (!county.declarationOpenOn(LocalDate.now(clock))) {
+                throw new DomainException(ErrorCode.OUTFLOW_OUTSIDE_DECLARATION_WINDOW,
+                        "declarations are open " + county.declarationWindows().stream()
+                                .map(w -> w.fromText() + "~" + w.toText()).toList());
+            }
+        }
+        if (action == OutflowStatus.Action.APPROVE && county.sequencing() == Sequencing.INFLOW_FIRST) {
+            Obligation obligation = obligation(app);
+            if (!obligation.fullyCovered()) {
+                throw new DomainException(ErrorCode.OBLIGATION_NOT_COVERED,
+                        obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered (先进后出)");
+            }
+        }
+        applications.updateStatus(id, next);
+        return app.withStatus(next);
+    }
+
+    /** Covers part of the obligation with the fee: the exact amount goes into the home township's fund. */
+    public FeePayment payFee(Actor actor, long id, long areaM2, long amountFen, String paymentReference) {
+        OutflowApplication app = lockVisible(actor, id);
+        requirePayer(actor, app);
+        FeePayment earlier = applications.feePayment(paymentReference).orElse(null);
+        if (earlier != null) {
+            if (earlier.applicationId() == id && earlier.areaM2() == areaM2 && earlier.amountFen() == amountFen) {
+                return earlier;
+            }
+            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference", paymentReference);
+        }
+        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        long expected = Units.amountFen(areaM2, county.feePerMuFen());
+        if (amountFen != expected) {
+            throw DomainException.field(ErrorCode.FEE_AMOUNT_MISMATCH, "amountFen", "the fee for " + areaM2 + " m² at "
+                    + Units.fenToYuan(county.feePerMuFen()) + " 元/亩 is " + expected + " fen (" + Units.fenToYuan(expected)
+                    + " 元), not " + amountFen);
+        }
+        requireRoom(app, areaM2);
+        Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, paymentReference,
+                "fee for outflow application " + id);
+        applications.addCoverage(id, CoverageKind.FEE, areaM2, paymentReference, app.townshipId(), null, null, amountFen);
+        return applications.insertFeePayment(new FeePayment(0, id, areaM2, amountFen, paymentReference, app.townshipId(),
+                transfer.id()));
+    }
+
+    /** Covers part of the obligation with the applicant township's own indicators: reserved and consumed at once. */
+    public Coverage selfRestore(Actor actor, long id, long lotId, long areaM2) {
+        OutflowApplication app = lockVisible(actor, id);
+        requirePayer(actor, app);
+        Organization applicant = organizations.findById(app.applicantOrgId()).orElseThrow();
+        IndicatorLot lot = lots.lockLot(lotId)
+                .filter(l -> applicant.kind() == OrgKind.TOWNSHIP && l.ownerRegionId() == applicant.regionId())
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId));
+        requireRoom(app, areaM2);
+        requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
+        Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
+        indicators.consume(hold.id(), areaM2);
+        return applications.addCoverage(id, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
+                lot.qualityGrade(), null);
+    }
+
+    public OutflowApplication get(Actor actor, long id) {
+        return applications.find(id).filter(a -> visible(actor, a))
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + id));
+    }
+
+    public Obligation obligation(OutflowApplication app) {
+        return Obligation.of(app.requiredM2(), applications.coverages(app.id()));
+    }
+
+    public List<OutflowApplication> list(Actor actor, Long townshipId, OutflowStatus status) {
+        return switch (actor.role()) {
+            case ENTERPRISE -> applications.list(actor.countyId(), townshipId, actor.orgId(), status);
+            case TOWNSHIP_OFFICER -> townshipId != null && townshipId != actor.regionId() ? List.of()
+                    : applications.list(actor.countyId(), actor.regionId(), null, status);
+            case COUNTY_ADMIN, COUNTY_VIEWER -> applications.list(actor.countyId(), townshipId, null, status);
+        };
+    }
+
+    private void requireRoom(OutflowApplication app, long areaM2) {
+        if (!app.status().coverable()) {
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
+        }
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        Obligation obligation = obligation(app);
+        if (areaM2 > obligation.remainingM2()) {
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
+                    areaM2 + " m² offered but only " + obligation.remainingM2() + " m² remain to be covered");
+        }
+    }
+
+    /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
+    void requireQuality(OutflowApplication app, int lotGrade, boolean lotPaddy, long areaM2) {
+        if (app.paddy() && !lotPaddy) {
+            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
+        }
+        QualityRule rule = rules.find(app.countyId()).orElse(CountyRules.defaults()).qualityRule();
+        if (rule == QualityRule.PER_LOT) {
+            if (lotGrade > app.qualityGrade()) {
+                throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                        "grade " + lotGrade + " is worse than the converted land's grade " + app.qualityGrade());
+            }
+            return;
+        }
+        long weightedSum = (long) lotGrade * areaM2;
+        long area = areaM2;
+        for (Coverage c : applications.coverages(app.id())) {
+            if (c.qualityGrade() != null) {
+                weightedSum += (long) c.qualityGrade() * c.areaM2();
+                area += c.areaM2();
+            }
+        }
+        if (weightedSum > (long) app.qualityGrade() * area) {
+            throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "the area-weighted grade would be worse than the converted land's grade " + app.qualityGrade());
+        }
+    }
+
+    static void refuseBreaches(OutflowCategory category, String landClassAfter, OutflowSite site) {
+        List<ErrorCode> refusals = OutflowRules.refusals(category, landClassAfter, site);
+        if (!refusals.isEmpty()) {
+            throw new DomainException(refusals.get(0), refusals.size() == 1 ? null
+                    : refusals.get(0).messageEn() + " (also: " + refusals.subList(1, refusals.size()) + ")");
+        }
+    }
+
+    private long applicantFor(Actor actor, Long requested) {
+        if (actor.role() == Role.COUNTY_ADMIN && requested != null) {
+            return organizations.findById(requested).filter(o -> actor.inCounty(o.countyId())).map(Organization::id)
+                    .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId", "organization " + requested));
+        }
+        if (requested != null && requested != actor.orgId()) {
+            throw DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId", "organization " + requested);
+        }
+        if (actor.role() == Role.COUNTY_VIEWER) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        return actor.orgId();
+    }
+
+    private void requireMayAct(Actor actor, OutflowApplication app, OutflowStatus.Action action) {
+        boolean allowed = switch (action) {
+            case DECLARE -> actor.orgId() == app.applicantOrgId() || actor.role() == Role.COUNTY_ADMIN;
+            case REVIEW -> (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId())
+                    || actor.role() == Role.COUNTY_ADMIN;
+            case APPROVE, IMPLEMENT, CLOSE -> actor.role() == Role.COUNTY_ADMIN;
+            case REJECT -> actor.role() == Role.COUNTY_ADMIN
+                    || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId()
+                    && app.status() == OutflowStatus.DECLARED);
+        };
+        if (!allowed) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "your role may not " + action + " this application");
+        }
+    }
+
+    private void requirePayer(Actor actor, OutflowApplication app) {
+        if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the applicant covers its obligation");
+        }
+    }
+
+    private OutflowApplication lockVisible(Actor actor, long id) {
+        return applications.lock(id).filter(a -> visible(actor, a))
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + id));
+    }
+
+    private static boolean visible(Actor actor, OutflowApplication app) {
+        return switch (actor.role()) {
+            case ENTERPRISE -> actor.orgId() == app.applicantOrgId();
+            case TOWNSHIP_OFFICER -> actor.regionId() == app.townshipId() || actor.orgId() == app.applicantOrgId();
+            case COUNTY_ADMIN, COUNTY_VIEWER -> actor.inCounty(app.countyId());
+        };
+    }
+}
