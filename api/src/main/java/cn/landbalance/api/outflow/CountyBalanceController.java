@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,6 +30,7 @@ import java.util.List;
 @Tag(name = "outflow")
 @Controller
 @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
+@SerdeImport(CountyBalances.TownshipBalance.class)
 public class CountyBalanceController {
     private final CountyBalances balances;
     private final CountyRulesStore rules;

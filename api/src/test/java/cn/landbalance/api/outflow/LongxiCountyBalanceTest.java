@@ -1,0 +1,104 @@
+package cn.landbalance.api.outflow;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The county imports both tables of Longxi's 2022 plan under the Gansu rule (转进 ≥ 110 % of 转出) and sees
+ * which townships balance on their own, and that the county as a whole does (88.1559 ≥ 1.10 × 80.1011 公顷).
+ */
+@MicronautTest(transactional = false)
+class LongxiCountyBalanceTest extends ApiTest {
+
+    @Test
+    void theCountyBalancesAsAWholeAndTheViewNamesTheTownshipsThatCannotBalanceAlone() {
+        long county = countyId();
+        String admin = login("county_admin");
+        assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, "{\"feePerMuFen\":5000000,"
+                + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1100,\"sequencing\":\"SYNCHRONOUS\","
+                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}")
+                .status());
+        String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
+        Response inflow = api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv");
+        assertEquals(56, inflow.number("imported"));
+
+        String outflowCsv = Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv");
+        Response outflow = api().send("POST", "/api/imports/outflow" + query, admin, outflowCsv, "text/csv");
+        assertEquals(200, outflow.status(), outflow.body());
+        assertEquals(81, outflow.number("rowsRead"));
+        Map<Integer, String> rejected = new HashMap<>();
+        for (JsonNode issue : outflow.json().get("rejected")) {
+            rejected.put(issue.get("row").asInt(), issue.get("code").asText());
+        }
+        // the document calls 双泉镇 "双泉乡" in 附表2, and one row's slope grades add up to 0.0025 for a total of 0.0024
+        assertEquals(Map.of(53, "IMPORT_UNKNOWN_TOWNSHIP", 54, "IMPORT_UNKNOWN_TOWNSHIP", 55, "IMPORT_UNKNOWN_TOWNSHIP",
+                42, "IMPORT_SLOPE_SUM_MISMATCH"), rejected);
+        assertEquals(77, outflow.number("imported"));
+
+        // the clerk corrects the four rows and imports them; the rows already in are not doubled
+        String[] lines = outflowCsv.split("\n");
+        String corrected = String.join("\n", lines[0], lines[41].replace(",0.0019,", ",0.0018,"),
+                lines[52].replace("双泉乡", "双泉镇"), lines[53].replace("双泉乡", "双泉镇"), lines[54].replace("双泉乡", "双泉镇"));
+        Response fix = api().send("POST", "/api/imports/outflow" + query, admin, corrected, "text/csv");
+        assertEquals(4, fix.number("imported"), fix.body());
+        assertEquals(0, api().send("POST", "/api/imports/outflow" + query, admin, outflowCsv, "text/csv").number("imported"));
+
+        Response balance = api().get("/api/counties/" + county + "/balance?year=2022", login("county_viewer"));
+        assertEquals(200, balance.status(), balance.body());
+        JsonNode totals = balance.json().get("totals");
+        assertEquals(801_011, totals.get("outflowM2").asLong());
+        assertEquals(881_559, totals.get("inflowM2").asLong());
+        assertEquals("80.1011", totals.get("outflowHectares").asText());
+        assertEquals("1.1006", totals.get("inflowToOutflowRatio").asText());
+        assertTrue(totals.get("countyBalanced").asBoolean(), balance.body());
+
+        Map<String, Long> outflowByTownship = Fixtures.areaByTownshipM2(outflowCsv.replace("双泉乡", "双泉镇"));
+        Map<String, Long> obligationByTownship = obligations(outflowCsv.replace("双泉乡", "双泉镇"));
+        Map<String, Long> inflowByTownship = Fixtures.areaByTownshipM2(Fixtures.longxiInflow());
+        Set<String> short_ = new TreeSet<>();
+        long obligationTotal = 0;
+        for (JsonNode t : balance.json().get("townships")) {
+            String name = t.get("name").asText();
+            assertEquals(outflowByTownship.getOrDefault(name, 0L), t.get("outflowM2").asLong(), name);
+            assertEquals(obligationByTownship.getOrDefault(name, 0L), t.get("obligationM2").asLong(), name);
+            assertEquals(inflowByTownship.getOrDefault(name, 0L), t.get("inflowM2").asLong(), name);
+            boolean selfBalanced = t.get("inflowM2").asLong() >= t.get("obligationM2").asLong();
+            assertEquals(selfBalanced, t.get("selfBalanced").asBoolean(), name);
+            if (!selfBalanced) {
+                short_.add(name);
+            }
+            obligationTotal += t.get("obligationM2").asLong();
+        }
+        assertEquals(obligationTotal, totals.get("obligationM2").asLong());
+        assertTrue(881_559 >= obligationTotal, "88.1559 公顷 covers 1.10 × 80.1011 公顷 rounded up per application");
+        assertFalse(short_.isEmpty(), "some townships cannot balance on their own");
+        assertTrue(short_.size() < 17, "and some can");
+        assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+    }
+
+    /** Each row's obligation, area × 1.10 rounded up to whole m², summed per township. */
+    private static Map<String, Long> obligations(String csv) {
+        Map<String, Long> result = new HashMap<>();
+        String[] lines = csv.split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            long m2 = new BigDecimal(cells[8].strip()).movePointRight(4).longValueExact();
+            result.merge(cells[0], (m2 * 1100 + 999) / 1000, Long::sum);
+        }
+        return result;
+    }
+}
