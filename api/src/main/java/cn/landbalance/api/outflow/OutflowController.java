@@ -158,6 +158,31 @@ public class OutflowController {
                 payment.paymentReference(), payment.townshipId(), ObligationView.of(obligation)));
     }
 
+    @Serdeable
+    public record ReassignBody(@NotNull @Positive Long townshipId) {
+    }
+
+    @Serdeable
+    public record FeeDutyView(long feePaymentId, long applicationId, long areaM2, long amountFen, long paidToTownshipId,
+                              long dutyTownshipId) {
+    }
+
+    /** The county moves a fee's duty to deliver inflow, with its money, to another township. */
+    @Post("/{id}/fee-payments/{paymentId}/reassign")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    public FeeDutyView reassign(Actor actor, @PathVariable long id, @PathVariable long paymentId,
+                                @Valid @Body ReassignBody body) {
+        outflow.get(actor, id);
+        FeePayment moved = outflow.reassignFeeDuty(actor, paymentId, body.townshipId());
+        if (moved.applicationId() != id) {
+            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOT_FOUND,
+                    "fee payment " + paymentId);
+        }
+        return new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(), moved.townshipId(),
+                moved.dutyTownshipId());
+    }
+
     @Post("/{id}/self-restore")
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional

@@ -30,9 +30,9 @@ public class JooqCountyBalances implements CountyBalances {
                   from outflow_coverage c join outflow_application a on a.id = c.application_id
                   where a.county_id = ? and a.plan_year = ? and a.status <> 'REJECTED' group by a.township_id),
                 duty as (
-                  select c.township_id, sum(c.area_m2) as fee_duty
-                  from outflow_coverage c join outflow_application a on a.id = c.application_id
-                  where a.county_id = ? and a.plan_year = ? and c.kind = 'FEE' group by c.township_id),
+                  select f.duty_township_id as township_id, sum(f.area_m2) as fee_duty
+                  from fee_payment f join outflow_application a on a.id = f.application_id
+                  where a.county_id = ? and a.plan_year = ? group by f.duty_township_id),
                 inflow as (
                   select owner_region_id as township_id, sum(issued_m2) as inflow
                   from indicator_lot where county_id = ? and vintage_year = ? group by owner_region_id)

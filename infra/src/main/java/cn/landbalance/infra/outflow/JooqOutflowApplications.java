@@ -134,8 +134,23 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public Optional<FeePayment> feePayment(String paymentReference) {
         return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
-                .map(r -> new FeePayment(r.getId(), r.getApplicationId(), r.getAreaM2(), r.getAmountFen(),
-                        r.getPaymentReference(), r.getTownshipId(), r.getTransferId()));
+                .map(JooqOutflowApplications::toFeePayment);
+    }
+
+    @Override
+    public Optional<FeePayment> lockFeePayment(long id) {
+        return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.ID.eq(id)).forUpdate().fetchOptional()
+                .map(JooqOutflowApplications::toFeePayment);
+    }
+
+    @Override
+    public void moveDuty(long feePaymentId, long townshipId) {
+        db.update(FEE_PAYMENT).set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, townshipId).where(FEE_PAYMENT.ID.eq(feePaymentId)).execute();
+    }
+
+    static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r) {
+        return new FeePayment(r.getId(), r.getApplicationId(), r.getAreaM2(), r.getAmountFen(), r.getPaymentReference(),
+                r.getTownshipId(), r.getTransferId(), r.getDutyTownshipId());
     }
 
     @Override
@@ -147,10 +162,10 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_PAYMENT.PAYMENT_REFERENCE, p.paymentReference())
                 .set(FEE_PAYMENT.TOWNSHIP_ID, p.townshipId())
                 .set(FEE_PAYMENT.TRANSFER_ID, p.transferId())
+                .set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, p.dutyTownshipId())
                 .set(FEE_PAYMENT.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
-        return new FeePayment(r.getId(), p.applicationId(), p.areaM2(), p.amountFen(), p.paymentReference(),
-                p.townshipId(), p.transferId());
+        return toFeePayment(r);
     }
 
     static Coverage toCoverage(OutflowCoverageRecord r) {

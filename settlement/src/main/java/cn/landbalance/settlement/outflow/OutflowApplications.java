@@ -27,4 +27,9 @@ public interface OutflowApplications {
     Optional<FeePayment> feePayment(String paymentReference);
 
     FeePayment insertFeePayment(FeePayment payment);
+
+    /** Reads and row-locks a fee payment. */
+    java.util.Optional<FeePayment> lockFeePayment(long id);
+
+    void moveDuty(long feePaymentId, long townshipId);
 }

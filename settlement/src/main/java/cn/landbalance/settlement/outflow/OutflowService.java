@@ -136,7 +136,31 @@ public class OutflowService {
                 "fee for outflow application " + id);
         applications.addCoverage(id, CoverageKind.FEE, areaM2, paymentReference, app.townshipId(), null, null, amountFen);
         return applications.insertFeePayment(new FeePayment(0, id, areaM2, amountFen, paymentReference, app.townshipId(),
-                transfer.id()));
+                transfer.id(), app.townshipId()));
+    }
+
+    /**
+     * The county moves a fee's duty to deliver inflow, and its money, to another township of the county
+     * (the home township cannot restore land: 资源禀赋不足). Refused if the current holder has spent the money.
+     */
+    public FeePayment reassignFeeDuty(Actor actor, long feePaymentId, long toTownshipId) {
+        if (actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        FeePayment payment = applications.lockFeePayment(feePaymentId)
+                .filter(p -> applications.find(p.applicationId()).filter(a -> actor.inCounty(a.countyId())).isPresent())
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "fee payment " + feePaymentId));
+        Region target = regions.findById(toTownshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + toTownshipId));
+        if (target.id() == payment.dutyTownshipId()) {
+            return payment;
+        }
+        money.reassign(target.countyId(), payment.dutyTownshipId(), target.id(), payment.amountFen(),
+                payment.paymentReference(), "fee duty of payment " + feePaymentId + " moved to " + target.name());
+        applications.moveDuty(feePaymentId, target.id());
+        return new FeePayment(payment.id(), payment.applicationId(), payment.areaM2(), payment.amountFen(),
+                payment.paymentReference(), payment.townshipId(), payment.transferId(), target.id());
     }
 
     /** Covers part of the obligation with the applicant township's own indicators: reserved and consumed at once. */

@@ -1,0 +1,94 @@
+package cn.landbalance.api.outflow;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Declaration windows, 进出同步, and moving a fee's duty to another township. */
+@MicronautTest(transactional = false)
+class CountyDecisionsTest extends ApiTest {
+
+    private void rules(String sequencing, String windows) {
+        Response put = api().put("/api/counties/" + countyId() + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
+                + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1000,\"sequencing\":\"" + sequencing + "\","
+                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":" + windows + "}");
+        assertEquals(200, put.status(), put.body());
+    }
+
+    private long draft(long township) {
+        return api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + township
+                + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":1000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}").number("id");
+    }
+
+    @Test
+    void declarationsOutsideTheCountysWindowsAreRefusedAndSynchronousApprovalLeavesAnOpenDuty() {
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        LocalDate closedFrom = today.plusDays(10);
+        LocalDate closedTo = today.plusDays(20);
+        rules("SYNCHRONOUS", String.format("[{\"from\":\"%02d-%02d\",\"to\":\"%02d-%02d\"}]", closedFrom.getMonthValue(),
+                closedFrom.getDayOfMonth(), closedTo.getMonthValue(), closedTo.getDayOfMonth()));
+        long id = draft(gongchang);
+        Response closed = api().post("/api/outflow-applications/" + id + "/declare", login("enterprise_coop"), null);
+        assertEquals(422, closed.status(), closed.body());
+        assertEquals("OUTFLOW_OUTSIDE_DECLARATION_WINDOW", closed.string("code"));
+
+        rules("SYNCHRONOUS", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]");
+        assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", login("enterprise_coop"), null).status());
+        api().post("/api/outflow-applications/" + id + "/review", login("officer_gongchang"), null);
+        Response approved = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null);
+        assertEquals("APPROVED", approved.string("status"), approved.body());
+        assertEquals(1000, approved.json().get("obligation").get("remainingM2").asLong());
+
+        JsonNode row = township(LocalDate.now().getYear(), gongchang);
+        assertEquals(1000, row.get("uncoveredM2").asLong(), "the uncovered remainder is the township's open duty");
+    }
+
+    @Test
+    void theCountyMovesAFeeAndItsDutyToATownshipThatCanRestoreLand() {
+        rules("INFLOW_FIRST", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]");
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        long id = draft(gongchang);
+        Response paid = api().post("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_coop"),
+                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-MOVE-1\"}");
+        assertEquals(201, paid.status(), paid.body());
+        long gongchangBefore = api().get("/api/townships/" + gongchang + "/account", login("county_admin")).number("balanceFen");
+        long shouyangBefore = api().get("/api/townships/" + shouyang + "/account", login("county_admin")).number("balanceFen");
+
+        assertEquals(403, api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.number("id") + "/reassign",
+                login("officer_gongchang"), "{\"townshipId\":" + shouyang + "}").status());
+        Response moved = api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.number("id") + "/reassign",
+                login("county_admin"), "{\"townshipId\":" + shouyang + "}");
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals(shouyang, moved.number("dutyTownshipId"));
+        assertEquals(gongchangBefore - 7_500_000, api().get("/api/townships/" + gongchang + "/account", login("county_admin"))
+                .number("balanceFen"));
+        assertEquals(shouyangBefore + 7_500_000, api().get("/api/townships/" + shouyang + "/account", login("county_admin"))
+                .number("balanceFen"));
+        int year = LocalDate.now().getYear();
+        assertEquals(1000, township(year, shouyang).get("feeDutyM2").asLong());
+        assertEquals(0, township(year, gongchang).get("feeDutyM2").asLong());
+        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+    }
+
+    private JsonNode township(int year, long townshipId) {
+        for (JsonNode row : api().get("/api/counties/" + countyId() + "/balance?year=" + year, login("county_admin")).json()
+                .get("townships")) {
+            if (row.get("townshipId").asLong() == townshipId) {
+                return row;
+            }
+        }
+        throw new AssertionError("no township " + townshipId);
+    }
+}
