@@ -33,10 +33,15 @@ public class FundController {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final Regions regions;
     private final MoneyQueries money;
+    private final cn.landbalance.ledger.money.MoneyLedger ledger;
+    private final cn.landbalance.api.market.Idempotency idempotency;
 
-    public FundController(Regions regions, MoneyQueries money) {
+    public FundController(Regions regions, MoneyQueries money, cn.landbalance.ledger.money.MoneyLedger ledger,
+                          cn.landbalance.api.market.Idempotency idempotency) {
         this.regions = regions;
         this.money = money;
+        this.ledger = ledger;
+        this.idempotency = idempotency;
     }
 
     @Serdeable
@@ -78,6 +83,85 @@ public class FundController {
         return new Statement(township.id(), start, end, s.openingFen(), s.closingFen(), s.inFen(), s.outFen(),
                 s.lines().stream().map(l -> new Line(l.at(), l.amountFen(), l.kind(), l.reference(), l.memo(),
                         l.balanceAfterFen())).toList());
+    }
+
+    @Serdeable
+    public record Expense(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Long amountFen,
+                          @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String purpose,
+                          @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 128) String reference) {
+    }
+
+    @Serdeable
+    public record ExpenseView(long transferId, long townshipId, long amountFen, String purpose, String reference,
+                              long balanceFen) {
+    }
+
+    /** Pays for inflow work from the township's fund; refused (FUND_INSUFFICIENT) rather than overdrawing it. */
+    @io.micronaut.http.annotation.Post("/expenses")
+    @Secured("TOWNSHIP_OFFICER")
+    @jakarta.transaction.Transactional
+    public io.micronaut.http.HttpResponse<?> expense(Actor actor, @PathVariable long townshipId,
+                                                     @Nullable @io.micronaut.http.annotation.Header(cn.landbalance.api.market.Idempotency.HEADER) String key,
+                                                     @jakarta.validation.Valid @io.micronaut.http.annotation.Body Expense body) {
+        Region township = visibleTownship(actor, townshipId);
+        return idempotency.run(actor, key, "POST /api/townships/" + townshipId + "/account/expenses", body,
+                io.micronaut.http.HttpStatus.CREATED, () -> {
+                    var transfer = ledger.spend(township.countyId(), township.id(), body.amountFen(), body.reference(),
+                            body.purpose());
+                    return new ExpenseView(transfer.id(), township.id(), body.amountFen(), body.purpose(), body.reference(),
+                            money.townshipAccount(township.id()).balanceFen());
+                });
+    }
+
+    @Serdeable
+    public record BankLineView(int row, LocalDate date, long amountFen, String reference, String counterparty) {
+    }
+
+    @Serdeable
+    public record LedgerEntryView(LocalDate date, long amountFen, String reference, String memo) {
+    }
+
+    @Serdeable
+    public record MatchView(BankLineView bank, LedgerEntryView ledger) {
+    }
+
+    @Serdeable
+    public record ReconciliationView(long townshipId, LocalDate from, LocalDate to, List<MatchView> matched,
+                                     List<BankLineView> unmatchedBankLines, List<LedgerEntryView> unmatchedLedgerEntries) {
+    }
+
+    /**
+     * Bank reconciliation: the body is the bank statement as CSV with the header {@code date,amount,reference,counterparty}
+     * (amount in 元, negative for money out). Lines are matched one to one with the fund's entries of the same
+     * reference and amount in the statement's date range.
+     */
+    @io.micronaut.http.annotation.Post("/reconciliations")
+    @io.micronaut.http.annotation.Consumes({"text/csv", io.micronaut.http.MediaType.TEXT_PLAIN})
+    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @ReadOnly
+    public ReconciliationView reconcile(Actor actor, @PathVariable long townshipId, @io.micronaut.http.annotation.Body String csv) {
+        Region township = visibleTownship(actor, townshipId);
+        List<cn.landbalance.settlement.fund.Reconciliation.BankLine> bank = BankStatement.parse(csv);
+        LocalDate from = bank.stream().map(cn.landbalance.settlement.fund.Reconciliation.BankLine::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = bank.stream().map(cn.landbalance.settlement.fund.Reconciliation.BankLine::date).max(LocalDate::compareTo).orElseThrow();
+        MoneyQueries.Statement statement = money.statement(township.id(), from.atStartOfDay(CHINA).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        List<cn.landbalance.settlement.fund.Reconciliation.LedgerEntry> ledgerEntries = statement.lines().stream()
+                .map(l -> new cn.landbalance.settlement.fund.Reconciliation.LedgerEntry(
+                        l.at().atZoneSameInstant(CHINA).toLocalDate(), l.amountFen(), l.reference(), l.memo())).toList();
+        var result = cn.landbalance.settlement.fund.Reconciliation.match(bank, ledgerEntries);
+        return new ReconciliationView(township.id(), from, to,
+                result.matched().stream().map(m -> new MatchView(bankView(m.bank()), ledgerView(m.ledger()))).toList(),
+                result.unmatchedBankLines().stream().map(FundController::bankView).toList(),
+                result.unmatchedLedgerEntries().stream().map(FundController::ledgerView).toList());
+    }
+
+    private static BankLineView bankView(cn.landbalance.settlement.fund.Reconciliation.BankLine b) {
+        return new BankLineView(b.row(), b.date(), b.amountFen(), b.reference(), b.counterparty());
+    }
+
+    private static LedgerEntryView ledgerView(cn.landbalance.settlement.fund.Reconciliation.LedgerEntry e) {
+        return new LedgerEntryView(e.date(), e.amountFen(), e.reference(), e.memo());
     }
 
     private Region visibleTownship(Actor actor, long townshipId) {

@@ -46,9 +46,11 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OutflowController {
     private final OutflowService outflow;
+    private final cn.landbalance.api.identity.Names names;
 
-    public OutflowController(OutflowService outflow) {
+    public OutflowController(OutflowService outflow, cn.landbalance.api.identity.Names names) {
         this.outflow = outflow;
+        this.names = names;
     }
 
     @Serdeable
@@ -189,6 +191,41 @@ public class OutflowController {
     public OutflowView selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
         outflow.selfRestore(actor, id, body.lotId(), body.areaM2());
         return view(outflow.get(actor, id));
+    }
+
+    @Serdeable
+    public record Confirmation(String title, long applicationId, long applicantOrgId, String applicant, long townshipId,
+                               String township, String category, String landClassAfter, long areaM2, String areaHectares,
+                               long requiredM2, String requiredHectares, long coveredM2, List<ConfirmationLine> coverages,
+                               long amountFen, String amountYuan, java.time.OffsetDateTime issuedAt) {
+    }
+
+    @Serdeable
+    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId, String township,
+                                   Long lotId, Integer qualityGrade, Long amountFen, String reference) {
+    }
+
+    /** 平衡确认单: once the obligation is fully covered, what covers it (lots, townships, areas, amounts, references). */
+    @Get("/{id}/confirmation")
+    @ReadOnly
+    public HttpResponse<Confirmation> confirmation(Actor actor, @PathVariable long id) {
+        OutflowApplication app = outflow.get(actor, id);
+        Obligation obligation = outflow.obligation(app);
+        if (!obligation.fullyCovered()) {
+            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.OBLIGATION_NOT_FULLY_COVERED,
+                    obligation.remainingM2() + " m² still uncovered");
+        }
+        List<ConfirmationLine> lines = obligation.coverages().stream().map(c -> new ConfirmationLine(c.kind(), c.areaM2(),
+                Units.m2ToHectares(c.areaM2()), c.townshipId(), names.regionName(c.townshipId()), c.lotId(), c.qualityGrade(),
+                c.amountFen(), c.ref())).toList();
+        long amount = obligation.coverages().stream().mapToLong(c -> c.amountFen() == null ? 0 : c.amountFen()).sum();
+        Confirmation confirmation = new Confirmation("耕地“进出平衡”平衡确认单", app.id(), app.applicantOrgId(),
+                names.organizationName(app.applicantOrgId()), app.townshipId(), names.regionName(app.townshipId()),
+                app.category().name(), app.landClassAfter(), app.areaM2(), Units.m2ToHectares(app.areaM2()),
+                obligation.requiredM2(), Units.m2ToHectares(obligation.requiredM2()), obligation.coveredM2(), lines, amount,
+                Units.fenToYuan(amount), java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai")));
+        return HttpResponse.ok(confirmation)
+                .header("Content-Disposition", "attachment; filename=\"balance-confirmation-" + app.id() + ".json\"");
     }
 
     @Get("/{id}")

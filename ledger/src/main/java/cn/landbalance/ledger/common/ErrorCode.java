@@ -32,6 +32,8 @@ public enum ErrorCode {
     LOT_NOT_FOUND(Kind.NOT_FOUND, "The indicator lot does not exist or is not visible to you.", "指标批次不存在或您无权查看。"),
     HOLD_NOT_FOUND(Kind.NOT_FOUND, "The reservation or freeze does not exist.", "预留或冻结记录不存在。"),
     OUTFLOW_APPLICATION_NOT_FOUND(Kind.NOT_FOUND, "The outflow application does not exist or is not visible to you.", "耕地转出申请不存在或您无权查看。"),
+    LISTING_NOT_FOUND(Kind.NOT_FOUND, "The listing does not exist or is not visible to you.", "挂牌不存在或您无权查看。"),
+    ORDER_NOT_FOUND(Kind.NOT_FOUND, "The order does not exist or is not visible to you.", "订单不存在或您无权查看。"),
     INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
 
     // 409
@@ -42,6 +44,9 @@ public enum ErrorCode {
     HOLD_KIND_MISMATCH(Kind.CONFLICT, "This action does not apply to that kind of hold.", "此操作不适用于该类指标占用。"),
     PAYMENT_REFERENCE_REUSED(Kind.CONFLICT, "The payment reference was already used for a different payment.", "该支付流水号已用于另一笔不同的付款。"),
     APPLICATION_NOT_COVERABLE(Kind.CONFLICT, "A rejected or closed application takes no more coverage.", "已驳回或已办结的申请不能再落实平衡。"),
+    ORDER_EXPIRED(Kind.CONFLICT, "The order has expired; its reservation was released.", "订单已过期，预留的指标已释放。"),
+    ORDER_NOT_PAYABLE(Kind.CONFLICT, "The order is cancelled or already settled otherwise.", "订单已取消或已以其他方式结算。"),
+    LISTING_NOT_OPEN(Kind.CONFLICT, "The listing is already withdrawn.", "挂牌已撤回。"),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
@@ -67,6 +72,11 @@ public enum ErrorCode {
     FUND_INSUFFICIENT(Kind.RULE, "The township fund does not hold enough money (超支不补).", "乡镇专项资金余额不足（超支不补）。"),
     LOT_QUALITY_TOO_LOW(Kind.RULE, "The indicators are of lower quality than the converted land.", "指标质量等别低于转出耕地。"),
     LOT_NOT_PADDY(Kind.RULE, "Paddy must be replaced by paddy (占水田补水田).", "占用水田须补充水田指标。"),
+    LISTING_PRICE_BELOW_GUIDE(Kind.RULE, "The price is below the county's guide price.", "挂牌价格低于县级指导价。"),
+    INSUFFICIENT_UNLISTED_INDICATORS(Kind.RULE, "The township does not have that much available area that is not already listed.", "乡镇可挂牌的可用指标面积不足。"),
+    INSUFFICIENT_LISTED_INDICATORS(Kind.RULE, "Not enough listed indicators of the required quality are on the market.", "市场上符合质量要求的挂牌指标不足。"),
+    PAYMENT_AMOUNT_MISMATCH(Kind.RULE, "The amount paid is not the order's amount.", "付款金额与订单金额不符。"),
+    OBLIGATION_NOT_FULLY_COVERED(Kind.RULE, "The obligation is not yet fully covered.", "平衡责任尚未全部落实。"),
     LOT_NOT_OWN(Kind.RULE, "These indicators are not the applicant's own.", "该指标不属于申请主体自有。"),
 
     // 422: inflow eligibility (DOMAIN.md §4; seeds 002 四(二), 000 二(一)), in order of precedence

@@ -1,0 +1,81 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.api.Page;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.market.Listing;
+import cn.landbalance.settlement.market.MarketService;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
+@Tag(name = "market")
+@Controller("/api/listings")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class ListingController {
+    private final MarketService market;
+    private final Idempotency idempotency;
+
+    public ListingController(MarketService market, Idempotency idempotency) {
+        this.market = market;
+        this.idempotency = idempotency;
+    }
+
+    @Serdeable
+    public record CreateListing(@NotNull @Positive Long townshipId, @NotNull @Positive Long areaM2,
+                                @NotNull @Positive Long pricePerMuFen) {
+    }
+
+    @Serdeable
+    public record ListingView(long id, long countyId, long townshipId, long pricePerMuFen, String priceYuanPerMu,
+                              long listedM2, long remainingM2, String remainingHectares, Listing.Status status) {
+        static ListingView of(Listing l) {
+            return new ListingView(l.id(), l.countyId(), l.townshipId(), l.pricePerMuFen(), Units.fenToYuan(l.pricePerMuFen()),
+                    l.listedM2(), l.remainingM2(), Units.m2ToHectares(l.remainingM2()), l.status());
+        }
+    }
+
+    @Post
+    @Secured("TOWNSHIP_OFFICER")
+    @Transactional
+    public HttpResponse<?> create(Actor actor, @Nullable @Header(Idempotency.HEADER) String key,
+                                  @Valid @Body CreateListing body) {
+        return idempotency.run(actor, key, "POST /api/listings", body, HttpStatus.CREATED,
+                () -> ListingView.of(market.list(actor, body.townshipId(), body.areaM2(), body.pricePerMuFen())));
+    }
+
+    @Post("/{id}/withdraw")
+    @Secured("TOWNSHIP_OFFICER")
+    @Transactional
+    public ListingView withdraw(Actor actor, @PathVariable long id) {
+        return ListingView.of(market.withdraw(actor, id));
+    }
+
+    /** The county's listings; open ones only unless {@code all=true}. */
+    @Get
+    @ReadOnly
+    public Page<ListingView> list(Actor actor, @QueryValue long countyId, @Nullable @QueryValue Long townshipId,
+                                  @QueryValue(defaultValue = "false") boolean all,
+                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                  @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return Page.of(market.listings(actor, countyId, townshipId, !all).stream().map(ListingView::of).toList(), page, size);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.market.Market;
+import cn.landbalance.settlement.market.MarketService;
+import cn.landbalance.settlement.outflow.OutflowApplications;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+@Factory
+public class MarketFactory {
+    @Singleton
+    MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
+                                IndicatorLedger ledger, IndicatorQueries lots, MoneyLedger money, Market market, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, money, market, clock);
+    }
+}

@@ -1,0 +1,100 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.market.Allocation;
+import cn.landbalance.settlement.market.MarketService;
+import cn.landbalance.settlement.market.Order;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+@Tag(name = "market")
+@Controller("/api/orders")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class OrderController {
+    private final MarketService market;
+    private final Idempotency idempotency;
+
+    public OrderController(MarketService market, Idempotency idempotency) {
+        this.market = market;
+        this.idempotency = idempotency;
+    }
+
+    @Serdeable
+    public record PlaceOrder(@NotNull @Positive Long outflowApplicationId, @NotNull @Positive Long areaM2) {
+    }
+
+    @Serdeable
+    public record Payment(@NotNull @Positive Long amountFen, @NotBlank @Size(max = 128) String paymentReference) {
+    }
+
+    @Serdeable
+    public record AllocationView(long lotId, long townshipId, long areaM2, long pricePerMuFen, long amountFen,
+                                 int qualityGrade) {
+        static AllocationView of(Allocation a) {
+            return new AllocationView(a.lotId(), a.townshipId(), a.areaM2(), a.pricePerMuFen(), a.amountFen(), a.qualityGrade());
+        }
+    }
+
+    @Serdeable
+    public record OrderView(long id, long outflowApplicationId, long buyerOrgId, Order.Status status, long areaM2,
+                            long amountFen, String amountYuan, Instant expiresAt, String paymentReference,
+                            List<AllocationView> allocations) {
+        static OrderView of(Order o) {
+            return new OrderView(o.id(), o.applicationId(), o.buyerOrgId(), o.status(), o.areaM2(), o.amountFen(),
+                    Units.fenToYuan(o.amountFen()), o.expiresAt(), o.paymentReference(),
+                    o.allocations().stream().map(AllocationView::of).toList());
+        }
+    }
+
+    @Post
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER"})
+    @Transactional
+    public HttpResponse<?> place(Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body PlaceOrder body) {
+        return idempotency.run(actor, key, "POST /api/orders", body, HttpStatus.CREATED,
+                () -> OrderView.of(market.placeOrder(actor, body.outflowApplicationId(), body.areaM2())));
+    }
+
+    @Post("/{id}/payments")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER"})
+    @Transactional
+    public HttpResponse<?> pay(Actor actor, @PathVariable long id, @Nullable @Header(Idempotency.HEADER) String key,
+                               @Valid @Body Payment body) {
+        return idempotency.run(actor, key, "POST /api/orders/" + id + "/payments", body, HttpStatus.OK,
+                () -> OrderView.of(market.pay(actor, id, body.amountFen(), body.paymentReference())));
+    }
+
+    @Post("/{id}/cancel")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public OrderView cancel(Actor actor, @PathVariable long id) {
+        return OrderView.of(market.cancel(actor, id));
+    }
+
+    @Get("/{id}")
+    @ReadOnly
+    public OrderView get(Actor actor, @PathVariable long id) {
+        return OrderView.of(market.get(actor, id));
+    }
+}

@@ -1,0 +1,209 @@
+package cn.landbalance.infra.market;
+
+import cn.landbalance.infra.jooq.tables.records.MarketOrderRecord;
+import cn.landbalance.settlement.market.Allocation;
+import cn.landbalance.settlement.market.Listing;
+import cn.landbalance.settlement.market.Market;
+import cn.landbalance.settlement.market.Offer;
+import cn.landbalance.settlement.market.Order;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
+import static cn.landbalance.infra.jooq.Tables.LISTING;
+import static cn.landbalance.infra.jooq.Tables.LISTING_LOT;
+import static cn.landbalance.infra.jooq.Tables.MARKET_ORDER;
+import static cn.landbalance.infra.jooq.Tables.ORDER_ALLOCATION;
+
+@Singleton
+public class JooqMarket implements Market {
+    /** Namespace of the county market's transaction-scoped advisory lock. */
+    private static final int MARKET_LOCK_SPACE = 0x4d4b54;
+
+    private final DSLContext db;
+
+    public JooqMarket(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public void lockCounty(long countyId) {
+        db.fetch("select pg_advisory_xact_lock(?, ?)", MARKET_LOCK_SPACE, (int) countyId);
+    }
+
+    @Override
+    public Map<Long, Long> offeredByLot(long townshipId) {
+        Map<Long, Long> result = new HashMap<>();
+        db.select(LISTING_LOT.LOT_ID, DSL.sum(LISTING_LOT.REMAINING_M2))
+                .from(LISTING_LOT).join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
+                .where(LISTING.TOWNSHIP_ID.eq(townshipId).and(LISTING.STATUS.eq("OPEN")))
+                .groupBy(LISTING_LOT.LOT_ID)
+                .forEach(r -> result.put(r.value1(), r.value2().longValue()));
+        return result;
+    }
+
+    @Override
+    public Listing insertListing(long countyId, long townshipId, long pricePerMuFen, Map<Long, Long> areaByLot) {
+        long total = areaByLot.values().stream().mapToLong(Long::longValue).sum();
+        long id = db.insertInto(LISTING)
+                .set(LISTING.COUNTY_ID, countyId).set(LISTING.TOWNSHIP_ID, townshipId)
+                .set(LISTING.PRICE_PER_MU_FEN, pricePerMuFen).set(LISTING.LISTED_M2, total)
+                .set(LISTING.STATUS, "OPEN").set(LISTING.CREATED_AT, OffsetDateTime.now())
+                .returning(LISTING.ID).fetchOne().getId();
+        areaByLot.forEach((lot, area) -> db.insertInto(LISTING_LOT)
+                .set(LISTING_LOT.LISTING_ID, id).set(LISTING_LOT.LOT_ID, lot)
+                .set(LISTING_LOT.LISTED_M2, area).set(LISTING_LOT.REMAINING_M2, area).execute());
+        return findListing(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Listing> lockListing(long listingId) {
+        db.selectFrom(LISTING).where(LISTING.ID.eq(listingId)).forUpdate().fetchOptional();
+        return findListing(listingId);
+    }
+
+    @Override
+    public Optional<Listing> findListing(long listingId) {
+        return listingsWhere(LISTING.ID.eq(listingId)).stream().findFirst();
+    }
+
+    @Override
+    public void withdraw(long listingId) {
+        db.update(LISTING).set(LISTING.STATUS, "WITHDRAWN").where(LISTING.ID.eq(listingId)).execute();
+    }
+
+    @Override
+    public List<Listing> listings(long countyId, Long townshipId, boolean openOnly) {
+        Condition where = LISTING.COUNTY_ID.eq(countyId);
+        if (townshipId != null) {
+            where = where.and(LISTING.TOWNSHIP_ID.eq(townshipId));
+        }
+        if (openOnly) {
+            where = where.and(LISTING.STATUS.eq("OPEN"));
+        }
+        return listingsWhere(where);
+    }
+
+    private List<Listing> listingsWhere(Condition where) {
+        var remaining = DSL.select(DSL.coalesce(DSL.sum(LISTING_LOT.REMAINING_M2), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(LISTING_LOT).where(LISTING_LOT.LISTING_ID.eq(LISTING.ID)).asField("remaining");
+        return db.select(LISTING.ID, LISTING.COUNTY_ID, LISTING.TOWNSHIP_ID, LISTING.PRICE_PER_MU_FEN, LISTING.LISTED_M2,
+                        LISTING.STATUS, remaining)
+                .from(LISTING).where(where).orderBy(LISTING.ID)
+                .fetch(r -> new Listing(r.get(LISTING.ID), r.get(LISTING.COUNTY_ID), r.get(LISTING.TOWNSHIP_ID),
+                        r.get(LISTING.PRICE_PER_MU_FEN), r.get(LISTING.LISTED_M2),
+                        "OPEN".equals(r.get(LISTING.STATUS)) ? ((Number) r.get("remaining")).longValue() : 0,
+                        Listing.Status.valueOf(r.get(LISTING.STATUS))));
+    }
+
+    @Override
+    public List<Offer> lockOffers(long countyId) {
+        return db.select(LISTING_LOT.ID, LISTING_LOT.LISTING_ID, LISTING_LOT.LOT_ID, LISTING.TOWNSHIP_ID,
+                        LISTING.PRICE_PER_MU_FEN, LISTING_LOT.REMAINING_M2, INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY)
+                .from(LISTING_LOT)
+                .join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
+                .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
+                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq("OPEN")).and(LISTING_LOT.REMAINING_M2.gt(0L)))
+                .orderBy(LISTING_LOT.ID)
+                .forUpdate().of(LISTING_LOT)
+                .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8()));
+    }
+
+    @Override
+    public void changeOffered(long listingLotId, long deltaM2) {
+        db.update(LISTING_LOT).set(LISTING_LOT.REMAINING_M2, LISTING_LOT.REMAINING_M2.plus(deltaM2))
+                .where(LISTING_LOT.ID.eq(listingLotId)).execute();
+    }
+
+    @Override
+    public Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
+                             Instant expiresAt, List<Allocation> allocations) {
+        long id = db.insertInto(MARKET_ORDER)
+                .set(MARKET_ORDER.COUNTY_ID, countyId).set(MARKET_ORDER.OUTFLOW_APPLICATION_ID, applicationId)
+                .set(MARKET_ORDER.BUYER_ORG_ID, buyerOrgId).set(MARKET_ORDER.AREA_M2, areaM2)
+                .set(MARKET_ORDER.AMOUNT_FEN, amountFen).set(MARKET_ORDER.STATUS, "PENDING_PAYMENT")
+                .set(MARKET_ORDER.EXPIRES_AT, expiresAt.atOffset(ZoneOffset.UTC))
+                .set(MARKET_ORDER.CREATED_AT, OffsetDateTime.now())
+                .returning(MARKET_ORDER.ID).fetchOne().getId();
+        for (Allocation a : allocations) {
+            db.insertInto(ORDER_ALLOCATION)
+                    .set(ORDER_ALLOCATION.ORDER_ID, id).set(ORDER_ALLOCATION.LISTING_LOT_ID, a.listingLotId())
+                    .set(ORDER_ALLOCATION.LOT_ID, a.lotId()).set(ORDER_ALLOCATION.TOWNSHIP_ID, a.townshipId())
+                    .set(ORDER_ALLOCATION.HOLD_ID, a.holdId()).set(ORDER_ALLOCATION.AREA_M2, a.areaM2())
+                    .set(ORDER_ALLOCATION.PRICE_PER_MU_FEN, a.pricePerMuFen()).set(ORDER_ALLOCATION.AMOUNT_FEN, a.amountFen())
+                    .set(ORDER_ALLOCATION.QUALITY_GRADE, (short) a.qualityGrade())
+                    .execute();
+        }
+        return findOrder(id).orElseThrow();
+    }
+
+    @Override
+    public Optional<Order> lockOrder(long orderId) {
+        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.ID.eq(orderId)).forUpdate().fetchOptional().map(this::toOrder);
+    }
+
+    @Override
+    public Optional<Order> findOrder(long orderId) {
+        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.ID.eq(orderId)).fetchOptional().map(this::toOrder);
+    }
+
+    @Override
+    public Optional<Order> findByPaymentReference(String paymentReference) {
+        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
+                .map(this::toOrder);
+    }
+
+    @Override
+    public void setStatus(long orderId, Order.Status status, String paymentReference, Instant at) {
+        var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, status.name());
+        if (status == Order.Status.SETTLED) {
+            update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, paymentReference)
+                    .set(MARKET_ORDER.SETTLED_AT, at.atOffset(ZoneOffset.UTC));
+        }
+        update.where(MARKET_ORDER.ID.eq(orderId)).execute();
+    }
+
+    @Override
+    public long pendingAreaFor(long applicationId) {
+        Record r = db.select(DSL.coalesce(DSL.sum(MARKET_ORDER.AREA_M2), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(MARKET_ORDER)
+                .where(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(applicationId).and(MARKET_ORDER.STATUS.eq("PENDING_PAYMENT")))
+                .fetchOne();
+        return ((Number) r.get(0)).longValue();
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        return db.select(MARKET_ORDER.ID).from(MARKET_ORDER)
+                .where(MARKET_ORDER.STATUS.eq("PENDING_PAYMENT").and(MARKET_ORDER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC))))
+                .orderBy(MARKET_ORDER.EXPIRES_AT).limit(limit).fetch(MARKET_ORDER.ID);
+    }
+
+    @Override
+    public List<Order> ordersOfApplication(long applicationId) {
+        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(applicationId))
+                .orderBy(MARKET_ORDER.ID).fetch(this::toOrder);
+    }
+
+    private Order toOrder(MarketOrderRecord r) {
+        List<Allocation> allocations = db.selectFrom(ORDER_ALLOCATION).where(ORDER_ALLOCATION.ORDER_ID.eq(r.getId()))
+                .orderBy(ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.ID)
+                .fetch(a -> new Allocation(a.getId(), a.getLotId(), a.getListingLotId(), a.getTownshipId(), a.getHoldId(),
+                        a.getAreaM2(), a.getPricePerMuFen(), a.getAmountFen(), a.getQualityGrade()));
+        return new Order(r.getId(), r.getCountyId(), r.getOutflowApplicationId(), r.getBuyerOrgId(), r.getAreaM2(),
+                r.getAmountFen(), Order.Status.valueOf(r.getStatus()), r.getExpiresAt().toInstant(), r.getPaymentReference(),
+                allocations);
+    }
+}

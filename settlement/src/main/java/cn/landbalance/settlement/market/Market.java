@@ -1,0 +1,50 @@
+package cn.landbalance.settlement.market;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Port: listings, offers and orders. Row locks last until the caller's transaction ends. */
+public interface Market {
+    /** Serialises order placement and listing within one county (a transaction-scoped lock). */
+    void lockCounty(long countyId);
+
+    /** Per lot of the township: the area still offered by its open listings. */
+    Map<Long, Long> offeredByLot(long townshipId);
+
+    Listing insertListing(long countyId, long townshipId, long pricePerMuFen, Map<Long, Long> areaByLot);
+
+    Optional<Listing> lockListing(long listingId);
+
+    Optional<Listing> findListing(long listingId);
+
+    /** Withdraws the listing: what it still offers is no longer offered. */
+    void withdraw(long listingId);
+
+    List<Listing> listings(long countyId, Long townshipId, boolean openOnly);
+
+    /** The open offers of the county with area left, row-locked. */
+    List<Offer> lockOffers(long countyId);
+
+    void changeOffered(long listingLotId, long deltaM2);
+
+    Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen, Instant expiresAt,
+                      List<Allocation> allocations);
+
+    Optional<Order> lockOrder(long orderId);
+
+    Optional<Order> findOrder(long orderId);
+
+    Optional<Order> findByPaymentReference(String paymentReference);
+
+    void setStatus(long orderId, Order.Status status, String paymentReference, Instant at);
+
+    /** Area in pending orders against the application (reserved, not yet paid). */
+    long pendingAreaFor(long applicationId);
+
+    /** Ids of pending orders whose time ran out before {@code now}, oldest first. */
+    List<Long> due(Instant now, int limit);
+
+    List<Order> ordersOfApplication(long applicationId);
+}

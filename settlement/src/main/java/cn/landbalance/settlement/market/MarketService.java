@@ -1,0 +1,281 @@
+package cn.landbalance.settlement.market;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.indicator.Hold;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.TransferKind;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.outflow.CoverageKind;
+import cn.landbalance.settlement.outflow.Obligation;
+import cn.landbalance.settlement.outflow.OutflowApplication;
+import cn.landbalance.settlement.outflow.OutflowApplications;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The indicator market: townships list available indicators; a buyer's order reserves listed indicators
+ * that satisfy its obligation (own township first, then the county's, cheapest first, then oldest listing);
+ * payment consumes them against the obligation and settles the money into each selling township's fund,
+ * all in one transaction. Lots are always locked in ascending id order, so concurrent orders, payments and
+ * expiries cannot deadlock.
+ */
+public class MarketService {
+    private final Regions regions;
+    private final CountyRulesStore rules;
+    private final OutflowApplications applications;
+    private final IndicatorLedger ledger;
+    private final IndicatorQueries lots;
+    private final MoneyLedger money;
+    private final Market market;
+    private final Clock clock;
+
+    public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
+                         IndicatorQueries lots, MoneyLedger money, Market market, Clock clock) {
+        this.regions = regions;
+        this.rules = rules;
+        this.applications = applications;
+        this.ledger = ledger;
+        this.lots = lots;
+        this.money = money;
+        this.market = market;
+        this.clock = clock;
+    }
+
+    /** A township officer offers part of the township's available, not yet listed, indicators (oldest lots first). */
+    public Listing list(Actor actor, long townshipId, long areaM2, long pricePerMuFen) {
+        Region township = regions.findById(townshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.role() == Role.TOWNSHIP_OFFICER
+                        && actor.regionId() == r.id())
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+        CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
+        if (pricePerMuFen < county.guidePricePerMuFen()) {
+            throw DomainException.field(ErrorCode.LISTING_PRICE_BELOW_GUIDE, "pricePerMuFen",
+                    "the guide price is " + county.guidePricePerMuFen() + " fen/亩 (" + Units.fenToYuan(county.guidePricePerMuFen()) + " 元/亩)");
+        }
+        if (pricePerMuFen > CountyRules.MAX_PRICE_PER_MU_FEN) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pricePerMuFen", "price beyond " + CountyRules.MAX_PRICE_PER_MU_FEN);
+        }
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        market.lockCounty(township.countyId());
+        Map<Long, Long> offered = market.offeredByLot(township.id());
+        Map<Long, Long> take = new LinkedHashMap<>();
+        long left = areaM2;
+        for (IndicatorLot lot : lots.lotsOwnedBy(township.id())) {
+            long free = lot.balances().availableM2() - offered.getOrDefault(lot.id(), 0L);
+            if (left > 0 && free > 0) {
+                long part = Math.min(free, left);
+                take.put(lot.id(), part);
+                left -= part;
+            }
+        }
+        if (left > 0) {
+            throw DomainException.field(ErrorCode.INSUFFICIENT_UNLISTED_INDICATORS, "areaM2",
+                    (areaM2 - left) + " m² can still be listed, " + areaM2 + " m² asked");
+        }
+        return market.insertListing(township.countyId(), township.id(), pricePerMuFen, take);
+    }
+
+    public Listing withdraw(Actor actor, long listingId) {
+        Listing listing = market.lockListing(listingId)
+                .filter(l -> actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == l.townshipId())
+                .orElseThrow(() -> new DomainException(ErrorCode.LISTING_NOT_FOUND, "listing " + listingId));
+        if (listing.status() != Listing.Status.OPEN) {
+            throw new DomainException(ErrorCode.LISTING_NOT_OPEN, "listing " + listingId + " is " + listing.status());
+        }
+        market.withdraw(listingId);
+        return market.findListing(listingId).orElseThrow();
+    }
+
+    public List<Listing> listings(Actor actor, long countyId, Long townshipId, boolean openOnly) {
+        if (!actor.inCounty(countyId)) {
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+        }
+        return market.listings(countyId, townshipId, openOnly);
+    }
+
+    /** Reserves listed indicators for {@code areaM2} of the application's obligation; nothing is reserved if not all can be. */
+    public Order placeOrder(Actor actor, long applicationId, long areaM2) {
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        OutflowApplication app = applications.find(applicationId)
+                .filter(a -> a.applicantOrgId() == actor.orgId() && actor.inCounty(a.countyId()))
+                .orElseThrow(() -> DomainException.field(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflowApplicationId",
+                        "outflow application " + applicationId));
+        market.lockCounty(app.countyId());
+        app = applications.lock(applicationId).orElseThrow();
+        if (!app.status().coverable()) {
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
+        }
+        Obligation obligation = Obligation.of(app.requiredM2(), applications.coverages(app.id()));
+        long open = obligation.remainingM2() - market.pendingAreaFor(app.id());
+        if (areaM2 > open) {
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
+                    open + " m² of the obligation are neither covered nor in a pending order; " + areaM2 + " m² asked");
+        }
+        List<Offer> chosen = choose(app, areaM2);
+        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        Instant expiresAt = clock.instant().plus(county.orderTtlMinutes(), ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        List<Allocation> allocations = new ArrayList<>();
+        long left = areaM2;
+        long total = 0;
+        String reference = "order-of-application:" + app.id();
+        for (Offer offer : chosen) {
+            long part = Math.min(left, offer.remainingM2());
+            left -= part;
+            long amount = Units.amountFen(part, offer.pricePerMuFen());
+            total = Math.addExact(total, amount);
+            allocations.add(new Allocation(0, offer.lotId(), offer.listingLotId(), offer.townshipId(), 0, part,
+                    offer.pricePerMuFen(), amount, offer.qualityGrade()));
+        }
+        allocations.sort(Comparator.comparingLong(Allocation::lotId));
+        List<Allocation> held = new ArrayList<>();
+        for (Allocation a : allocations) {
+            Hold hold = ledger.reserve(a.lotId(), a.areaM2(), reference);
+            market.changeOffered(a.listingLotId(), -a.areaM2());
+            held.add(new Allocation(0, a.lotId(), a.listingLotId(), a.townshipId(), hold.id(), a.areaM2(),
+                    a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
+        }
+        return market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held);
+    }
+
+    /** The offers this order takes, in the order of the policy, enough for {@code areaM2} or refused. */
+    private List<Offer> choose(OutflowApplication app, long areaM2) {
+        final long home = app.townshipId();
+        List<Offer> eligible = market.lockOffers(app.countyId()).stream()
+                .filter(o -> o.qualityGrade() <= app.qualityGrade() && (!app.paddy() || o.paddy()))
+                .sorted(Comparator.<Offer>comparingInt(o -> o.townshipId() == home ? 0 : 1)
+                        .thenComparingLong(Offer::pricePerMuFen)
+                        .thenComparingLong(Offer::listingId)
+                        .thenComparingLong(Offer::lotId))
+                .toList();
+        List<Offer> chosen = new ArrayList<>();
+        long left = areaM2;
+        for (Offer offer : eligible) {
+            if (left == 0) {
+                break;
+            }
+            chosen.add(offer);
+            left -= Math.min(left, offer.remainingM2());
+        }
+        if (left > 0) {
+            throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
+                    (areaM2 - left) + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
+                            + (app.paddy() ? ", paddy" : "") + ") are listed, " + areaM2 + " m² asked");
+        }
+        return chosen;
+    }
+
+    /**
+     * Pays an order: the reserved indicators are consumed against the obligation and each selling township's
+     * fund receives its allocations' amounts, in one transaction. A repeat with the same reference and amount
+     * answers with the settled order.
+     */
+    public Order pay(Actor actor, long orderId, long amountFen, String paymentReference) {
+        Order order = market.lockOrder(orderId).filter(o -> visible(actor, o))
+                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+        if (order.buyerOrgId() != actor.orgId()) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the buyer pays its order");
+        }
+        market.findByPaymentReference(paymentReference).filter(o -> o.id() != orderId).ifPresent(o -> {
+            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference", paymentReference);
+        });
+        switch (order.status()) {
+            case SETTLED -> {
+                if (paymentReference.equals(order.paymentReference()) && amountFen == order.amountFen()) {
+                    return order;
+                }
+                throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference",
+                        "order " + orderId + " was settled with another payment");
+            }
+            case EXPIRED -> throw new DomainException(ErrorCode.ORDER_EXPIRED, "order " + orderId + " expired at " + order.expiresAt());
+            case CANCELLED -> throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " was cancelled");
+            case PENDING_PAYMENT -> {
+            }
+        }
+        if (!clock.instant().isBefore(order.expiresAt())) {
+            throw new DomainException(ErrorCode.ORDER_EXPIRED, "order " + orderId + " expired at " + order.expiresAt());
+        }
+        if (amountFen != order.amountFen()) {
+            throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
+                    "the order's amount is " + order.amountFen() + " fen (" + Units.fenToYuan(order.amountFen()) + " 元)");
+        }
+        applications.lock(order.applicationId()).orElseThrow();
+        for (Allocation a : order.allocations()) {
+            ledger.consume(a.holdId(), a.areaM2());
+            applications.addCoverage(order.applicationId(), CoverageKind.PURCHASE, a.areaM2(),
+                    paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen());
+            if (a.amountFen() > 0) {
+                money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE, paymentReference,
+                        "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId());
+            }
+        }
+        Instant now = clock.instant();
+        market.setStatus(orderId, Order.Status.SETTLED, paymentReference, now);
+        return market.findOrder(orderId).orElseThrow();
+    }
+
+    public Order cancel(Actor actor, long orderId) {
+        Order order = market.lockOrder(orderId).filter(o -> visible(actor, o))
+                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+        if (order.buyerOrgId() != actor.orgId() && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        if (order.status() != Order.Status.PENDING_PAYMENT) {
+            throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status());
+        }
+        release(order, Order.Status.CANCELLED);
+        return market.findOrder(orderId).orElseThrow();
+    }
+
+    /** Expires one pending order whose time ran out (the system does this without anyone calling). */
+    public boolean expire(long orderId) {
+        Order order = market.lockOrder(orderId).orElse(null);
+        if (order == null || order.status() != Order.Status.PENDING_PAYMENT || clock.instant().isBefore(order.expiresAt())) {
+            return false;
+        }
+        release(order, Order.Status.EXPIRED);
+        return true;
+    }
+
+    public List<Long> dueOrders(int limit) {
+        return market.due(clock.instant(), limit);
+    }
+
+    private void release(Order order, Order.Status status) {
+        for (Allocation a : order.allocations()) {
+            ledger.release(a.holdId(), a.areaM2());
+            market.changeOffered(a.listingLotId(), a.areaM2());
+        }
+        market.setStatus(order.id(), status, null, clock.instant());
+    }
+
+    public Order get(Actor actor, long orderId) {
+        return market.findOrder(orderId).filter(o -> visible(actor, o))
+                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+    }
+
+    private static boolean visible(Actor actor, Order order) {
+        return actor.orgId() == order.buyerOrgId() || (actor.isCountyRole() && actor.inCounty(order.countyId()));
+    }
+}

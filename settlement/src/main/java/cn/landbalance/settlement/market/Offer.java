@@ -1,0 +1,6 @@
+package cn.landbalance.settlement.market;
+
+/** The part of an open listing that lies on one lot, with what an order needs to know to choose it. */
+public record Offer(long listingLotId, long listingId, long lotId, long townshipId, long pricePerMuFen, long remainingM2,
+                    int qualityGrade, boolean paddy) {
+}
