@@ -61,6 +61,11 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, String token, String body, String contentType) {
+        return send(method, path, token, body, contentType, null);
+    }
+
+    /** With an {@code Idempotency-Key} header when {@code idempotencyKey} is not null. */
+    public Response send(String method, String path, String token, String body, String contentType, String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -68,6 +73,9 @@ public final class ApiClient {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
