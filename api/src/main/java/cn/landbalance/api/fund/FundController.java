@@ -1,24 +1,40 @@
 package cn.landbalance.api.fund;
 
+import cn.landbalance.api.market.Idempotency;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.money.MoneyQueries;
 import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.fund.Reconciliation;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -33,11 +49,11 @@ public class FundController {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final Regions regions;
     private final MoneyQueries money;
-    private final cn.landbalance.ledger.money.MoneyLedger ledger;
-    private final cn.landbalance.api.market.Idempotency idempotency;
+    private final MoneyLedger ledger;
+    private final Idempotency idempotency;
 
-    public FundController(Regions regions, MoneyQueries money, cn.landbalance.ledger.money.MoneyLedger ledger,
-                          cn.landbalance.api.market.Idempotency idempotency) {
+    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger,
+                          Idempotency idempotency) {
         this.regions = regions;
         this.money = money;
         this.ledger = ledger;
@@ -86,9 +102,9 @@ public class FundController {
     }
 
     @Serdeable
-    public record Expense(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Positive Long amountFen,
-                          @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 200) String purpose,
-                          @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 128) String reference) {
+    public record Expense(@NotNull @Positive Long amountFen,
+                          @NotBlank @Size(max = 200) String purpose,
+                          @NotBlank @Size(max = 128) String reference) {
     }
 
     @Serdeable
@@ -97,15 +113,15 @@ public class FundController {
     }
 
     /** Pays for inflow work from the township's fund; refused (FUND_INSUFFICIENT) rather than overdrawing it. */
-    @io.micronaut.http.annotation.Post("/expenses")
+    @Post("/expenses")
     @Secured("TOWNSHIP_OFFICER")
-    @jakarta.transaction.Transactional
-    public io.micronaut.http.HttpResponse<?> expense(Actor actor, @PathVariable long townshipId,
-                                                     @Nullable @io.micronaut.http.annotation.Header(cn.landbalance.api.market.Idempotency.HEADER) String key,
-                                                     @jakarta.validation.Valid @io.micronaut.http.annotation.Body Expense body) {
+    @Transactional
+    public HttpResponse<?> expense(Actor actor, @PathVariable long townshipId,
+                                                     @Nullable @Header(Idempotency.HEADER) String key,
+                                                     @Valid @Body Expense body) {
         Region township = visibleTownship(actor, townshipId);
         return idempotency.run(actor, key, "POST /api/townships/" + townshipId + "/account/expenses", body,
-                io.micronaut.http.HttpStatus.CREATED, () -> {
+                HttpStatus.CREATED, () -> {
                     var transfer = ledger.spend(township.countyId(), township.id(), body.amountFen(), body.reference(),
                             body.purpose());
                     return new ExpenseView(transfer.id(), township.id(), body.amountFen(), body.purpose(), body.reference(),
@@ -135,32 +151,32 @@ public class FundController {
      * (amount in 元, negative for money out). Lines are matched one to one with the fund's entries of the same
      * reference and amount in the statement's date range.
      */
-    @io.micronaut.http.annotation.Post("/reconciliations")
-    @io.micronaut.http.annotation.Consumes({"text/csv", io.micronaut.http.MediaType.TEXT_PLAIN})
+    @Post("/reconciliations")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @ReadOnly
-    public ReconciliationView reconcile(Actor actor, @PathVariable long townshipId, @io.micronaut.http.annotation.Body String csv) {
+    public ReconciliationView reconcile(Actor actor, @PathVariable long townshipId, @Body String csv) {
         Region township = visibleTownship(actor, townshipId);
-        List<cn.landbalance.settlement.fund.Reconciliation.BankLine> bank = BankStatement.parse(csv);
-        LocalDate from = bank.stream().map(cn.landbalance.settlement.fund.Reconciliation.BankLine::date).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = bank.stream().map(cn.landbalance.settlement.fund.Reconciliation.BankLine::date).max(LocalDate::compareTo).orElseThrow();
+        List<Reconciliation.BankLine> bank = BankStatement.parse(csv);
+        LocalDate from = bank.stream().map(Reconciliation.BankLine::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = bank.stream().map(Reconciliation.BankLine::date).max(LocalDate::compareTo).orElseThrow();
         MoneyQueries.Statement statement = money.statement(township.id(), from.atStartOfDay(CHINA).toOffsetDateTime(),
                 to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
-        List<cn.landbalance.settlement.fund.Reconciliation.LedgerEntry> ledgerEntries = statement.lines().stream()
-                .map(l -> new cn.landbalance.settlement.fund.Reconciliation.LedgerEntry(
+        List<Reconciliation.LedgerEntry> ledgerEntries = statement.lines().stream()
+                .map(l -> new Reconciliation.LedgerEntry(
                         l.at().atZoneSameInstant(CHINA).toLocalDate(), l.amountFen(), l.reference(), l.memo())).toList();
-        var result = cn.landbalance.settlement.fund.Reconciliation.match(bank, ledgerEntries);
+        var result = Reconciliation.match(bank, ledgerEntries);
         return new ReconciliationView(township.id(), from, to,
                 result.matched().stream().map(m -> new MatchView(bankView(m.bank()), ledgerView(m.ledger()))).toList(),
                 result.unmatchedBankLines().stream().map(FundController::bankView).toList(),
                 result.unmatchedLedgerEntries().stream().map(FundController::ledgerView).toList());
     }
 
-    private static BankLineView bankView(cn.landbalance.settlement.fund.Reconciliation.BankLine b) {
+    private static BankLineView bankView(Reconciliation.BankLine b) {
         return new BankLineView(b.row(), b.date(), b.amountFen(), b.reference(), b.counterparty());
     }
 
-    private static LedgerEntryView ledgerView(cn.landbalance.settlement.fund.Reconciliation.LedgerEntry e) {
+    private static LedgerEntryView ledgerView(Reconciliation.LedgerEntry e) {
         return new LedgerEntryView(e.date(), e.amountFen(), e.reference(), e.memo());
     }
 

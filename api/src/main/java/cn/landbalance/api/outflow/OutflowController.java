@@ -1,6 +1,9 @@
 package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.Page;
+import cn.landbalance.api.identity.Names;
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.outflow.Coverage;
@@ -39,6 +42,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 @Tag(name = "outflow")
@@ -46,9 +51,9 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OutflowController {
     private final OutflowService outflow;
-    private final cn.landbalance.api.identity.Names names;
+    private final Names names;
 
-    public OutflowController(OutflowService outflow, cn.landbalance.api.identity.Names names) {
+    public OutflowController(OutflowService outflow, Names names) {
         this.outflow = outflow;
         this.names = names;
     }
@@ -143,7 +148,7 @@ public class OutflowController {
             case "implement" -> OutflowStatus.Action.IMPLEMENT;
             case "close" -> OutflowStatus.Action.CLOSE;
             case "reject" -> OutflowStatus.Action.REJECT;
-            default -> throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOT_FOUND,
+            default -> throw new DomainException(ErrorCode.NOT_FOUND,
                     "no action " + action);
         };
         return view(outflow.act(actor, id, parsed));
@@ -178,7 +183,7 @@ public class OutflowController {
         outflow.get(actor, id);
         FeePayment moved = outflow.reassignFeeDuty(actor, paymentId, body.townshipId());
         if (moved.applicationId() != id) {
-            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOT_FOUND,
+            throw new DomainException(ErrorCode.NOT_FOUND,
                     "fee payment " + paymentId);
         }
         return new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(), moved.townshipId(),
@@ -197,7 +202,7 @@ public class OutflowController {
     public record Confirmation(String title, long applicationId, long applicantOrgId, String applicant, long townshipId,
                                String township, String category, String landClassAfter, long areaM2, String areaHectares,
                                long requiredM2, String requiredHectares, long coveredM2, List<ConfirmationLine> coverages,
-                               long amountFen, String amountYuan, java.time.OffsetDateTime issuedAt) {
+                               long amountFen, String amountYuan, OffsetDateTime issuedAt) {
     }
 
     @Serdeable
@@ -212,7 +217,7 @@ public class OutflowController {
         OutflowApplication app = outflow.get(actor, id);
         Obligation obligation = outflow.obligation(app);
         if (!obligation.fullyCovered()) {
-            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.OBLIGATION_NOT_FULLY_COVERED,
+            throw new DomainException(ErrorCode.OBLIGATION_NOT_FULLY_COVERED,
                     obligation.remainingM2() + " m² still uncovered");
         }
         List<ConfirmationLine> lines = obligation.coverages().stream().map(c -> new ConfirmationLine(c.kind(), c.areaM2(),
@@ -223,7 +228,7 @@ public class OutflowController {
                 names.organizationName(app.applicantOrgId()), app.townshipId(), names.regionName(app.townshipId()),
                 app.category().name(), app.landClassAfter(), app.areaM2(), Units.m2ToHectares(app.areaM2()),
                 obligation.requiredM2(), Units.m2ToHectares(obligation.requiredM2()), obligation.coveredM2(), lines, amount,
-                Units.fenToYuan(amount), java.time.OffsetDateTime.now(java.time.ZoneId.of("Asia/Shanghai")));
+                Units.fenToYuan(amount), OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
         return HttpResponse.ok(confirmation)
                 .header("Content-Disposition", "attachment; filename=\"balance-confirmation-" + app.id() + ".json\"");
     }
