@@ -3,6 +3,7 @@ package cn.landbalance.api;
 import cn.landbalance.api.boot.DataHome;
 import cn.landbalance.api.boot.DatabaseSettings;
 import cn.landbalance.api.boot.JwtSecret;
+import cn.landbalance.infra.pulsar.PulsarBroker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -29,11 +30,15 @@ public final class Application {
         properties.put(DataHome.PROPERTY, home.path().toString());
         properties.put(JwtSecret.PROPERTY, JwtSecret.resolve(env, home, database.embedded()));
         properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
+        PulsarBroker broker = pulsar(env, home, properties);
         ApplicationContext context;
         try {
             context = Micronaut.build(args).mainClass(Application.class).properties(properties).start();
         } catch (RuntimeException e) {
             LOG.error("landbalance could not start; stopping", e);
+            if (broker != null) {
+                broker.stop();
+            }
             database.close();
             System.exit(1);
             return;
@@ -41,10 +46,34 @@ public final class Application {
         // Micronaut's own shutdown hook stops the context; the embedded database goes after it.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             awaitStop(context);
+            if (broker != null) {
+                broker.stop();
+            }
             database.close();
         }, "landbalance-database-shutdown"));
         LOG.info("landbalance is up: http://localhost:{}/ (health: /health, API docs: /swagger-ui)",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    /**
+     * PULSAR_URL when set; otherwise a standalone broker beside the application (data in the home directory),
+     * started from the jars the build resolved. Without either, events wait in the outbox.
+     */
+    private static PulsarBroker pulsar(Map<String, String> env, DataHome home, Map<String, Object> properties)
+            throws Exception {
+        String url = env.get("PULSAR_URL");
+        if (url != null && !url.isBlank()) {
+            properties.put("pulsar.service-url", url);
+            return null;
+        }
+        var lib = PulsarBroker.findLib();
+        if (lib.isEmpty()) {
+            LOG.warn("no PULSAR_URL and no broker jars (infra/pulsar-broker/target/lib): domain events wait in the outbox");
+            return null;
+        }
+        PulsarBroker broker = PulsarBroker.start(lib.get(), home.resolve("pulsar"));
+        properties.put("pulsar.service-url", broker.serviceUrl());
+        return broker;
     }
 
     private static void awaitStop(ApplicationContext context) {

@@ -8,6 +8,8 @@ import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.LotBalances;
 import cn.landbalance.ledger.indicator.Movement;
+import cn.landbalance.ledger.indicator.MovementKind;
+import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -22,9 +24,11 @@ import static cn.landbalance.infra.jooq.Tables.INDICATOR_MOVEMENT;
 @Singleton
 public class JooqIndicatorStore implements IndicatorStore {
     private final DSLContext db;
+    private final Outbox outbox;
 
-    public JooqIndicatorStore(DSLContext db) {
+    public JooqIndicatorStore(DSLContext db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
@@ -107,7 +111,17 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .set(INDICATOR_MOVEMENT.REFERENCE, movement.reference())
                 .set(INDICATOR_MOVEMENT.CREATED_AT, OffsetDateTime.now())
                 .execute();
+        var lot = db.select(INDICATOR_LOT.OWNER_REGION_ID, INDICATOR_LOT.COUNTY_ID).from(INDICATOR_LOT)
+                .where(INDICATOR_LOT.ID.eq(movement.lotId())).fetchSingle();
+        outbox.record("indicator." + EVENT_NAMES.get(movement.kind()), "indicator-lot", movement.lotId(), lot.value2(),
+                lot.value1(), Outbox.fields("lotId", movement.lotId(), "townshipId", lot.value1(), "areaM2", movement.areaM2(),
+                        "holdId", movement.holdId(), "reference", movement.reference()));
     }
+
+    private static final java.util.Map<MovementKind, String> EVENT_NAMES = java.util.Map.of(
+            MovementKind.ISSUE, "issued", MovementKind.RESERVE, "reserved", MovementKind.RELEASE, "released",
+            MovementKind.CONSUME, "consumed", MovementKind.FREEZE, "frozen", MovementKind.UNFREEZE, "unfrozen",
+            MovementKind.DEDUCT, "deducted");
 
     static IndicatorLot toLot(IndicatorLotRecord r) {
         return new IndicatorLot(r.getId(), r.getOwnerRegionId(), r.getCountyId(), r.getQualityGrade(), r.getPaddy(),

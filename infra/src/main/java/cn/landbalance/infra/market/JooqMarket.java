@@ -6,6 +6,7 @@ import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Market;
 import cn.landbalance.settlement.market.Offer;
 import cn.landbalance.settlement.market.Order;
+import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -32,9 +33,11 @@ public class JooqMarket implements Market {
     private static final int MARKET_LOCK_SPACE = 0x4d4b54;
 
     private final DSLContext db;
+    private final Outbox outbox;
 
-    public JooqMarket(DSLContext db) {
+    public JooqMarket(DSLContext db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
@@ -64,6 +67,8 @@ public class JooqMarket implements Market {
         areaByLot.forEach((lot, area) -> db.insertInto(LISTING_LOT)
                 .set(LISTING_LOT.LISTING_ID, id).set(LISTING_LOT.LOT_ID, lot)
                 .set(LISTING_LOT.LISTED_M2, area).set(LISTING_LOT.REMAINING_M2, area).execute());
+        outbox.record("indicator.listed", "listing", id, countyId, townshipId, Outbox.fields("listingId", id,
+                "townshipId", townshipId, "areaM2", total, "pricePerMuFen", pricePerMuFen, "lots", areaByLot.keySet()));
         return findListing(id).orElseThrow();
     }
 
@@ -81,6 +86,9 @@ public class JooqMarket implements Market {
     @Override
     public void withdraw(long listingId) {
         db.update(LISTING).set(LISTING.STATUS, "WITHDRAWN").where(LISTING.ID.eq(listingId)).execute();
+        Listing listing = findListing(listingId).orElseThrow();
+        outbox.record("indicator.listing_withdrawn", "listing", listingId, listing.countyId(), listing.townshipId(),
+                Outbox.fields("listingId", listingId, "townshipId", listing.townshipId()));
     }
 
     @Override
@@ -146,7 +154,9 @@ public class JooqMarket implements Market {
                     .set(ORDER_ALLOCATION.QUALITY_GRADE, (short) a.qualityGrade())
                     .execute();
         }
-        return findOrder(id).orElseThrow();
+        Order order = findOrder(id).orElseThrow();
+        outbox.record("order.placed", "order", id, countyId, null, orderFields(order));
+        return order;
     }
 
     @Override
@@ -173,6 +183,20 @@ public class JooqMarket implements Market {
                     .set(MARKET_ORDER.SETTLED_AT, at.atOffset(ZoneOffset.UTC));
         }
         update.where(MARKET_ORDER.ID.eq(orderId)).execute();
+        Order order = findOrder(orderId).orElseThrow();
+        if (status == Order.Status.SETTLED) {
+            outbox.record("order.paid", "order", orderId, order.countyId(), null, orderFields(order));
+        }
+        outbox.record("order." + status.name().toLowerCase(java.util.Locale.ROOT).replace("pending_payment", "placed"),
+                "order", orderId, order.countyId(), null, orderFields(order));
+    }
+
+    private static Map<String, Object> orderFields(Order o) {
+        return Outbox.fields("orderId", o.id(), "outflowApplicationId", o.applicationId(), "buyerOrgId", o.buyerOrgId(),
+                "status", o.status().name(), "areaM2", o.areaM2(), "amountFen", o.amountFen(),
+                "paymentReference", o.paymentReference(),
+                "allocations", o.allocations().stream().map(a -> Outbox.fields("lotId", a.lotId(), "townshipId", a.townshipId(),
+                        "areaM2", a.areaM2(), "pricePerMuFen", a.pricePerMuFen(), "amountFen", a.amountFen())).toList());
     }
 
     @Override

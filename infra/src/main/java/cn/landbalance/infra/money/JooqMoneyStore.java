@@ -6,6 +6,7 @@ import cn.landbalance.ledger.money.AccountKind;
 import cn.landbalance.ledger.money.MoneyStore;
 import cn.landbalance.ledger.money.Transfer;
 import cn.landbalance.ledger.money.TransferKind;
+import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -17,9 +18,11 @@ import static cn.landbalance.infra.jooq.Tables.MONEY_TRANSFER;
 @Singleton
 public class JooqMoneyStore implements MoneyStore {
     private final DSLContext db;
+    private final Outbox outbox;
 
-    public JooqMoneyStore(DSLContext db) {
+    public JooqMoneyStore(DSLContext db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
@@ -55,6 +58,11 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(MONEY_TRANSFER.MEMO, memo)
                 .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
+        var credit = db.selectFrom(FUND_ACCOUNT).where(FUND_ACCOUNT.ID.eq(creditAccountId)).fetchSingle();
+        outbox.record("account.posting", "fund-account", creditAccountId, credit.getCountyId(), credit.getOwnerRegionId(),
+                Outbox.fields("transferId", row.getId(), "debitAccountId", debitAccountId, "creditAccountId", creditAccountId,
+                        "creditAccountKind", credit.getKind(), "amountFen", amountFen, "kind", kind.name(),
+                        "reference", reference, "memo", memo));
         return new Transfer(row.getId(), debitAccountId, creditAccountId, amountFen, kind, reference, memo);
     }
 }

@@ -12,6 +12,7 @@ import cn.landbalance.settlement.outflow.OutflowCategory;
 import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
+import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -27,9 +28,11 @@ import static cn.landbalance.infra.jooq.Tables.OUTFLOW_COVERAGE;
 @Singleton
 public class JooqOutflowApplications implements OutflowApplications {
     private final DSLContext db;
+    private final Outbox outbox;
 
-    public JooqOutflowApplications(DSLContext db) {
+    public JooqOutflowApplications(DSLContext db, Outbox outbox) {
         this.db = db;
+        this.outbox = outbox;
     }
 
     @Override
@@ -85,6 +88,11 @@ public class JooqOutflowApplications implements OutflowApplications {
         db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
                 .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
                 .where(OUTFLOW_APPLICATION.ID.eq(id)).execute();
+        OutflowApplication app = find(id).orElseThrow();
+        outbox.record("outflow." + status.name().toLowerCase(java.util.Locale.ROOT), "outflow-application", id,
+                app.countyId(), app.townshipId(), Outbox.fields("applicationId", id, "applicantOrgId", app.applicantOrgId(),
+                        "townshipId", app.townshipId(), "status", status.name(), "areaM2", app.areaM2(),
+                        "requiredM2", app.requiredM2()));
     }
 
     @Override
@@ -112,6 +120,21 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public Coverage addCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                                 Integer qualityGrade, Long amountFen) {
+        Coverage coverage = insertCoverage(applicationId, kind, areaM2, ref, townshipId, lotId, qualityGrade, amountFen);
+        OutflowApplication app = find(applicationId).orElseThrow();
+        long covered = coverages(applicationId).stream().mapToLong(Coverage::areaM2).sum();
+        var fields = Outbox.fields("applicationId", applicationId, "applicantOrgId", app.applicantOrgId(),
+                "kind", kind.name(), "areaM2", areaM2, "ref", ref, "townshipId", townshipId, "lotId", lotId,
+                "requiredM2", app.requiredM2(), "coveredM2", covered);
+        outbox.record("obligation.coverage_added", "outflow-application", applicationId, app.countyId(), app.townshipId(), fields);
+        if (covered == app.requiredM2()) {
+            outbox.record("obligation.covered", "outflow-application", applicationId, app.countyId(), app.townshipId(), fields);
+        }
+        return coverage;
+    }
+
+    private Coverage insertCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId,
+                                    Long lotId, Integer qualityGrade, Long amountFen) {
         return toCoverage(db.insertInto(OUTFLOW_COVERAGE)
                 .set(OUTFLOW_COVERAGE.APPLICATION_ID, applicationId)
                 .set(OUTFLOW_COVERAGE.KIND, kind.name())
@@ -165,6 +188,11 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, p.dutyTownshipId())
                 .set(FEE_PAYMENT.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
+        OutflowApplication app = find(p.applicationId()).orElseThrow();
+        outbox.record("fee.paid", "outflow-application", p.applicationId(), app.countyId(), p.townshipId(),
+                Outbox.fields("feePaymentId", r.getId(), "applicationId", p.applicationId(), "applicantOrgId",
+                        app.applicantOrgId(), "townshipId", p.townshipId(), "areaM2", p.areaM2(), "amountFen", p.amountFen(),
+                        "paymentReference", p.paymentReference()));
         return toFeePayment(r);
     }
 
