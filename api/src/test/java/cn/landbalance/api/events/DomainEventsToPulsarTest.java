@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DomainEventsToPulsarTest extends ApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOPIC = PulsarBroker.TOPIC + "-test-" + UUID.randomUUID();
+    /** The default topic: this JVM's broker is fresh, and this is the only test class that publishes. */
+    private static final String TOPIC = PulsarBroker.TOPIC;
 
     @Inject
     DSLContext db;
@@ -54,7 +55,6 @@ class DomainEventsToPulsarTest extends ApiTest {
     @Override
     protected Map<String, String> extraProperties() {
         return Map.of("pulsar.service-url", TestPulsar.get().serviceUrl(),
-                "landbalance.outbox.topic", TOPIC,
                 "landbalance.outbox.producer-name", "relay-" + UUID.randomUUID(),
                 "landbalance.outbox.relay.interval", "100ms");
     }

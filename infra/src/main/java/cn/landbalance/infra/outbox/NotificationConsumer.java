@@ -44,13 +44,13 @@ public class NotificationConsumer {
     private Consumer<byte[]> consumer;
 
     public NotificationConsumer(PulsarClient client, DSLContext db, TransactionOperations<Connection> tx, JsonMapper json,
-                                @Value("${landbalance.outbox.topic:" + PulsarBroker.TOPIC + "}") String topic,
+                                @Value("${landbalance.outbox.topic:}") String topic,
                                 @Value("${landbalance.notifications.subscription:landbalance-notifications}") String subscription) {
         this.client = client;
         this.db = db;
         this.tx = tx;
         this.json = json;
-        this.topic = topic;
+        this.topic = topic == null || topic.isBlank() ? PulsarBroker.TOPIC : topic;
         this.subscription = subscription;
     }
 

@@ -66,7 +66,7 @@ public class OutboxRelay {
                        @Value("${datasources.default.username:}") String jdbcUser,
                        @Value("${datasources.default.password:}") String jdbcPassword,
                        @Value("${landbalance.outbox.producer-name:landbalance-outbox-relay}") String producerName,
-                       @Value("${landbalance.outbox.topic:" + PulsarBroker.TOPIC + "}") String topic) {
+                       @Value("${landbalance.outbox.topic:}") String topic) {
         this.client = client;
         this.db = db;
         this.tx = tx;
@@ -74,7 +74,7 @@ public class OutboxRelay {
         this.jdbcUser = jdbcUser;
         this.jdbcPassword = jdbcPassword;
         this.producerName = producerName;
-        this.topic = topic;
+        this.topic = topic == null || topic.isBlank() ? PulsarBroker.TOPIC : topic;
     }
 
     @Scheduled(fixedDelay = "${landbalance.outbox.relay.interval:200ms}", initialDelay = "1s")
