@@ -59,21 +59,10 @@ class DomainEventsToPulsarTest extends ApiTest {
                 "landbalance.outbox.relay.interval", "100ms");
     }
 
-    private long inflowLot(String officer, long township, long areaM2) {
-        String body = "{\"townshipId\":" + township + ",\"village\":\"北关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\","
-                + "\"ownership\":\"集体\",\"restorationAttr\":\"即可恢复\",\"slopeGrade\":1,\"areaM2\":" + areaM2
-                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        long id = api().post("/api/inflow-projects", login(officer), body).number("id");
-        api().post("/api/inflow-projects/" + id + "/submit", login(officer), null);
-        return api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"), "{\"qualityGrade\":8}").number("lotId");
-    }
-
     /** A full buy → pay → settle: returns the order id. */
     private long settle(long areaM2) {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        inflowLot("officer_gongchang", gongchang, areaM2);
+        acceptedLot("officer_gongchang", gongchang, "旱地", areaM2, 8);
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
                 "{\"townshipId\":" + gongchang + ",\"areaM2\":" + areaM2 + ",\"pricePerMuFen\":5000000}").status());
         long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang

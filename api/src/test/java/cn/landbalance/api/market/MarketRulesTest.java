@@ -51,18 +51,6 @@ class MarketRulesTest extends ApiTest {
                 + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
     }
 
-    private void inflow(String officer, long township, long areaM2, int grade) {
-        String body = "{\"townshipId\":" + township + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\","
-                + "\"ownership\":\"集体\",\"restorationAttr\":\"即可恢复\",\"slopeGrade\":2,\"areaM2\":" + areaM2
-                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        long id = api().post("/api/inflow-projects", login(officer), body).number("id");
-        api().post("/api/inflow-projects/" + id + "/submit", login(officer), null);
-        assertEquals(200, api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"),
-                "{\"qualityGrade\":" + grade + "}").status());
-    }
-
     private long application(String enterprise, long areaM2) {
         Response created = api().post("/api/outflow-applications", login(enterprise), "{\"townshipId\":" + gongchang
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":12,"
@@ -85,7 +73,7 @@ class MarketRulesTest extends ApiTest {
 
     @Test
     void sixtyFourBuyersRaceForLessThanTheyAskAndNoSquareMetreIsSoldTwice() throws Exception {
-        inflow("officer_wenfeng", wenfeng, 3_000, 10);
+        acceptedLot("officer_wenfeng", wenfeng, "旱地", 3_000, 10);
         long listing = listing("officer_wenfeng", wenfeng, 3_000, 4_444_444);
         List<Long> apps = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
@@ -140,7 +128,7 @@ class MarketRulesTest extends ApiTest {
 
     @Test
     void ordersAndPaymentsAreIdempotentAndWrongOrLatePaymentsChangeNothing() {
-        inflow("officer_gongchang", gongchang, 2_000, 9);
+        acceptedLot("officer_gongchang", gongchang, "旱地", 2_000, 9);
         long listing = listing("officer_gongchang", gongchang, 2_000, 4_000_000);
         long app = application("enterprise_coop", 500);
 

@@ -13,18 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class SelfRestoreTest extends ApiTest {
 
-    private long acceptedLot(String officer, long township, String targetClass, int grade, long areaM2) {
-        String body = "{\"townshipId\":" + township + ",\"village\":\"东街村\",\"landClassBefore\":\"其他草地\",\"targetClass\":\""
-                + targetClass + "\",\"ownership\":\"集体\",\"restorationAttr\":null,\"slopeGrade\":1,\"areaM2\":" + areaM2
-                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        long id = api().post("/api/inflow-projects", login(officer), body).number("id");
-        api().post("/api/inflow-projects/" + id + "/submit", login(officer), null);
-        return api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"), "{\"qualityGrade\":" + grade + "}")
-                .number("lotId");
-    }
-
     private long ownOutflow(long township, boolean paddy, int grade, long areaM2) {
         Response created = api().post("/api/outflow-applications", login("officer_wenfeng"), "{\"townshipId\":" + township
                 + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":"
@@ -43,10 +31,10 @@ class SelfRestoreTest extends ApiTest {
     void aTownshipCoversItsOwnConversionWithItsOwnIndicators() {
         long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        long good = acceptedLot("officer_wenfeng", wenfeng, "旱地", 10, 5_000);
-        long poor = acceptedLot("officer_wenfeng", wenfeng, "旱地", 13, 5_000);
-        long paddyLot = acceptedLot("officer_wenfeng", wenfeng, "水田", 9, 1_000);
-        long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5, 5_000);
+        long good = acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 10);
+        long poor = acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 13);
+        long paddyLot = acceptedLot("officer_wenfeng", wenfeng, "水田", 1_000, 9);
+        long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 5);
 
         long dry = ownOutflow(wenfeng, false, 12, 2_000);
         assertEquals("LOT_QUALITY_TOO_LOW", selfRestore(dry, poor, 100).string("code"));

@@ -38,6 +38,7 @@ public abstract class ApiTest implements TestPropertyProvider {
     /** A fresh database on the run's real PostgreSQL, the demo county, known secrets, a temporary home. */
     public static Map<String, String> testApplicationProperties() {
         Map<String, String> properties = new HashMap<>(TestPostgres.get().newDatabaseProperties());
+        properties.put("micronaut.server.port", "-1");
         properties.put("landbalance.demo.enabled", "true");
         properties.put("landbalance.demo.password", DEMO_PASSWORD);
         properties.put("landbalance.security.bcrypt-cost", "4");
@@ -70,6 +71,24 @@ public abstract class ApiTest implements TestPropertyProvider {
             throw new AssertionError("login of " + username + " failed: " + response);
         }
         return response.string("access_token");
+    }
+
+    /** A township officer's parcel restored, submitted and accepted by the county admin; returns the lot id. */
+    protected long acceptedLot(String officer, long townshipId, String targetClass, long areaM2, int qualityGrade) {
+        String body = "{\"townshipId\":" + townshipId + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\""
+                + targetClass + "\",\"ownership\":\"集体\",\"restorationAttr\":null,\"slopeGrade\":2,\"areaM2\":" + areaM2
+                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
+                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
+                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
+        ApiClient.Response created = api().post("/api/inflow-projects", login(officer), body);
+        long id = created.number("id");
+        api().post("/api/inflow-projects/" + id + "/submit", login(officer), null);
+        ApiClient.Response accepted = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"),
+                "{\"qualityGrade\":" + qualityGrade + "}");
+        if (accepted.status() != 200) {
+            throw new AssertionError("acceptance failed: " + accepted);
+        }
+        return accepted.number("lotId");
     }
 
     protected long countyId() {

@@ -1,19 +1,15 @@
 package cn.landbalance.settlement.inflow;
 
-import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
-import cn.landbalance.ledger.indicator.QualityGrades;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.imports.ImportReport;
+import cn.landbalance.settlement.imports.ImportScope;
 import cn.landbalance.settlement.imports.PlanTable;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Imports an approved plan's 附表1 (耕地转进) in the format of longxi-2022-zhuanjin.csv: each valid row
@@ -36,21 +32,16 @@ public class InflowImport {
     }
 
     public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
-        Region county = regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
-        if (defaultQualityGrade != null) {
-            QualityGrades.require(defaultQualityGrade);
-        }
+        ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
+        Region county = scope.county();
         PlanTable table = PlanTable.read(csv, REQUIRED);
-        Map<String, Region> townships = new HashMap<>();
-        regions.children(county.id()).forEach(t -> townships.put(t.name(), t));
         List<ImportReport.RowIssue> rejected = new ArrayList<>();
         List<ImportReport.RowIssue> warnings = new ArrayList<>();
         int imported = 0;
         long importedM2 = 0;
         List<PlanTable.Row> rows = table.rows();
         for (PlanTable.Row row : rows) {
-            InflowProject parsed = parse(row, county, townships, year, defaultQualityGrade);
+            InflowProject parsed = parse(row, scope, year, defaultQualityGrade);
             String key = row.fingerprint("inflow:" + year);
             if (!row.valid()) {
                 rejected.addAll(row.issues());
@@ -67,12 +58,9 @@ public class InflowImport {
         return new ImportReport(rows.size(), imported, importedM2, rejected, warnings);
     }
 
-    private static InflowProject parse(PlanTable.Row row, Region county, Map<String, Region> townships, int year,
-                                       Integer defaultGrade) {
-        Region township = townships.get(row.text("township"));
-        if (township == null) {
-            row.problem(ErrorCode.IMPORT_UNKNOWN_TOWNSHIP, "township '" + row.text("township") + "' is not a township of this county");
-        }
+    private static InflowProject parse(PlanTable.Row row, ImportScope scope, int year, Integer defaultGrade) {
+        Region county = scope.county();
+        Region township = scope.township(row);
         if (row.text("village").isEmpty() || row.text("land_class_before").isEmpty()) {
             row.problem(ErrorCode.IMPORT_VALUE_INVALID, "village and land_class_before are required");
         }

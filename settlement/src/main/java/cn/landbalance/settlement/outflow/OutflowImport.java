@@ -1,21 +1,18 @@
 package cn.landbalance.settlement.outflow;
 
-import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
-import cn.landbalance.ledger.indicator.QualityGrades;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.imports.ImportReport;
+import cn.landbalance.settlement.imports.ImportScope;
 import cn.landbalance.settlement.imports.PlanTable;
 import cn.landbalance.settlement.inflow.SlopeAreas;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,24 +45,16 @@ public class OutflowImport {
     }
 
     public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
-        Region county = regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
-        if (defaultQualityGrade != null) {
-            QualityGrades.require(defaultQualityGrade);
-        }
+        ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
+        Region county = scope.county();
         PlanTable table = PlanTable.read(csv, REQUIRED);
-        Map<String, Region> townships = new HashMap<>();
-        regions.children(county.id()).forEach(t -> townships.put(t.name(), t));
         List<ImportReport.RowIssue> rejected = new ArrayList<>();
         List<ImportReport.RowIssue> warnings = new ArrayList<>();
         int imported = 0;
         long importedM2 = 0;
         List<PlanTable.Row> rows = table.rows();
         for (PlanTable.Row row : rows) {
-            Region township = townships.get(row.text("township"));
-            if (township == null) {
-                row.problem(ErrorCode.IMPORT_UNKNOWN_TOWNSHIP, "township '" + row.text("township") + "' is not a township of this county");
-            }
+            Region township = scope.township(row);
             OutflowCategory category = CATEGORY_BY_CLASS.get(row.text("land_class_after"));
             if (category == null) {
                 row.problem(ErrorCode.IMPORT_VALUE_INVALID, "land_class_after '" + row.text("land_class_after")
