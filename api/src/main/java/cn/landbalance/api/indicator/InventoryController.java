@@ -35,11 +35,12 @@ public class InventoryController {
 
     @Serdeable
     public record LotView(long id, long areaM2, long availableM2, long reservedM2, long frozenM2, long consumedM2,
-                          long deductedM2, int qualityGrade, boolean paddy, int vintageYear, Long sourceProjectId) {
+                          long deductedM2, int qualityGrade, boolean paddy, int vintageYear, Long sourceProjectId,
+                          Long holderOrgId) {
         static LotView of(IndicatorLot l) {
             LotBalances b = l.balances();
             return new LotView(l.id(), b.issuedM2(), b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(),
-                    b.deductedM2(), l.qualityGrade(), l.paddy(), l.vintageYear(), l.sourceProjectId());
+                    b.deductedM2(), l.qualityGrade(), l.paddy(), l.vintageYear(), l.sourceProjectId(), l.holderOrgId());
         }
     }
 

@@ -32,8 +32,9 @@ public class LedgerFactory {
     }
 
     @Singleton
-    InflowService inflowService(Regions regions, InflowProjects projects, IndicatorLedger ledger, Clock clock) {
-        return new InflowService(regions, projects, ledger, clock);
+    InflowService inflowService(Regions regions, Organizations organizations, InflowProjects projects,
+                                IndicatorLedger ledger, IndicatorStore lots, Clock clock) {
+        return new InflowService(regions, organizations, projects, ledger, lots, clock);
     }
 
     @Singleton

@@ -63,7 +63,8 @@ public class InflowProjectController {
                                @NotBlank @Size(max = 200) String landClassBefore, @NotNull TargetClass targetClass,
                                @NotNull Ownership ownership, @Nullable RestorationAttr restorationAttr,
                                @NotNull @Min(1) @Max(5) Integer slopeGrade, @NotNull @Positive Long areaM2,
-                               @NotNull @Valid Constraints constraints, @Nullable @Min(2000) @Max(2100) Integer planYear) {
+                               @NotNull @Valid Constraints constraints, @Nullable @Min(2000) @Max(2100) Integer planYear,
+                               @Nullable @Positive Long holderOrgId) {
     }
 
     @Serdeable
@@ -78,14 +79,15 @@ public class InflowProjectController {
     public record InflowView(long id, long countyId, long townshipId, String village, String landClassBefore,
                              TargetClass targetClass, Ownership ownership, RestorationAttr restorationAttr,
                              long areaM2, String areaHectares, long[] slopeAreasM2, Constraints constraints, int planYear,
-                             InflowStatus status, Integer qualityGrade, Long lotId, String rejectionReason) {
+                             InflowStatus status, Integer qualityGrade, Long lotId, String rejectionReason,
+                             Long holderOrgId) {
         static InflowView of(InflowProject p) {
             var s = p.slopes();
             return new InflowView(p.id(), p.countyId(), p.townshipId(), p.village(), p.landClassBefore(), p.targetClass(),
                     p.ownership(), p.restorationAttr(), p.areaM2(), Units.m2ToHectares(p.areaM2()),
                     new long[]{s.grade1M2(), s.grade2M2(), s.grade3M2(), s.grade4M2(), s.grade5M2()},
                     Constraints.of(p.constraints()), p.planYear(), p.status(), p.qualityGrade(), p.lotId(),
-                    p.rejectionReason());
+                    p.rejectionReason(), p.holderOrgId());
         }
     }
 
@@ -95,7 +97,7 @@ public class InflowProjectController {
     public HttpResponse<InflowView> create(Actor actor, @Valid @Body CreateInflow body) {
         InflowProject created = inflow.create(actor, new InflowService.Draft(body.townshipId(), body.village(),
                 body.landClassBefore(), body.targetClass(), body.ownership(), body.restorationAttr(), body.slopeGrade(),
-                body.areaM2(), body.constraints().toDomain(), body.planYear()));
+                body.areaM2(), body.constraints().toDomain(), body.planYear(), body.holderOrgId()));
         return HttpResponse.<InflowView>status(HttpStatus.CREATED).body(InflowView.of(created));
     }
 

@@ -191,7 +191,7 @@ public class OutflowController {
     }
 
     @Post("/{id}/self-restore")
-    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
     public OutflowView selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
         outflow.selfRestore(actor, id, body.lotId(), body.areaM2());

@@ -61,4 +61,39 @@ class SelfRestoreTest extends ApiTest {
         assertEquals(200, selfRestore(paddy, paddyLot, 500).status());
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
     }
+
+    @Test
+    void anEnterpriseThatRestoredLandItselfCoversItsOwnObligationWithIt() {
+        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        long coop = api().get("/api/me", login("enterprise_coop")).number("orgId");
+        String body = "{\"townshipId\":" + shouyang + ",\"village\":\"首阳村\",\"landClassBefore\":\"果园\",\"targetClass\":\"旱地\","
+                + "\"ownership\":\"集体\",\"restorationAttr\":\"工程恢复\",\"slopeGrade\":1,\"areaM2\":3000,\"holderOrgId\":" + coop
+                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
+                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
+                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
+        long project = api().post("/api/inflow-projects", login("officer_shouyang"), body).number("id");
+        api().post("/api/inflow-projects/" + project + "/submit", login("officer_shouyang"), null);
+        long lot = api().post("/api/inflow-projects/" + project + "/accept", login("county_admin"), "{\"qualityGrade\":11}")
+                .number("lotId");
+
+        Response listing = api().post("/api/listings", login("officer_shouyang"),
+                "{\"townshipId\":" + shouyang + ",\"areaM2\":100,\"pricePerMuFen\":5000000}");
+        assertEquals("INSUFFICIENT_UNLISTED_INDICATORS", listing.string("code"), "the township cannot sell a lot it does not hold");
+
+        long own = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + shouyang
+                + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":2000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}").number("id");
+        long others = api().post("/api/outflow-applications", login("enterprise_transport"), "{\"townshipId\":" + shouyang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"农村道路\",\"areaM2\":500,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false,\"ruralRoad\":{\"widthM\":4.5}}").number("id");
+        assertEquals("LOT_NOT_OWN", api().post("/api/outflow-applications/" + others + "/self-restore",
+                login("enterprise_transport"), "{\"lotId\":" + lot + ",\"areaM2\":500}").string("code"));
+        Response covered = api().post("/api/outflow-applications/" + own + "/self-restore", login("enterprise_coop"),
+                "{\"lotId\":" + lot + ",\"areaM2\":2000}");
+        assertEquals(200, covered.status(), covered.body());
+        assertEquals(0, covered.json().get("obligation").get("remainingM2").asLong());
+        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+    }
 }

@@ -123,10 +123,15 @@ public class JooqIndicatorStore implements IndicatorStore {
             MovementKind.CONSUME, "consumed", MovementKind.FREEZE, "frozen", MovementKind.UNFREEZE, "unfrozen",
             MovementKind.DEDUCT, "deducted");
 
+    @Override
+    public void assignHolder(long lotId, long holderOrgId) {
+        db.update(INDICATOR_LOT).set(INDICATOR_LOT.HOLDER_ORG_ID, holderOrgId).where(INDICATOR_LOT.ID.eq(lotId)).execute();
+    }
+
     static IndicatorLot toLot(IndicatorLotRecord r) {
         return new IndicatorLot(r.getId(), r.getOwnerRegionId(), r.getCountyId(), r.getQualityGrade(), r.getPaddy(),
                 r.getVintageYear(), r.getSourceProjectId(), new LotBalances(r.getAvailableM2(), r.getReservedM2(),
-                r.getFrozenM2(), r.getConsumedM2(), r.getDeductedM2()));
+                r.getFrozenM2(), r.getConsumedM2(), r.getDeductedM2()), r.getHolderOrgId());
     }
 
     static Hold toHold(IndicatorHoldRecord r) {

@@ -100,6 +100,7 @@ public class JooqInflowProjects implements InflowProjects {
         row.setLotId(p.lotId());
         row.setRejectionReason(p.rejectionReason());
         row.setImportKey(p.importKey());
+        row.setHolderOrgId(p.holderOrgId());
         row.setUpdatedAt(OffsetDateTime.now());
     }
 
@@ -113,6 +114,6 @@ public class JooqInflowProjects implements InflowProjects {
                         r.getPollutedSoil(), r.getIllegalDeforestation()),
                 r.getPlanYear(), InflowStatus.valueOf(r.getStatus()),
                 r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getLotId(), r.getRejectionReason(),
-                r.getImportKey());
+                r.getImportKey(), r.getHolderOrgId());
     }
 }

@@ -25,4 +25,7 @@ public interface IndicatorStore {
     void updateHold(Hold hold);
 
     void append(Movement movement);
+
+    /** Marks a lot as held by the organisation that restored the land itself. */
+    void assignHolder(long lotId, long holderOrgId);
 }

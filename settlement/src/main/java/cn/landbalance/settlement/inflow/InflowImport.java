@@ -86,12 +86,12 @@ public class InflowImport {
             row.problem(refusal, refusal.messageEn());
         }
         return new InflowProject(0, county.id(), township.id(), row.text("village"), row.text("land_class_before"), target,
-                ownership, restoration, slopes, SiteConstraints.NONE, year, InflowStatus.SUBMITTED, grade, null, null, null);
+                ownership, restoration, slopes, SiteConstraints.NONE, year, InflowStatus.SUBMITTED, grade, null, null, null, null);
     }
 
     private static InflowProject withKey(InflowProject p, String key) {
         return new InflowProject(0, p.countyId(), p.townshipId(), p.village(), p.landClassBefore(), p.targetClass(),
                 p.ownership(), p.restorationAttr(), p.slopes(), p.constraints(), p.planYear(), p.status(), null, null,
-                null, key);
+                null, key, null);
     }
 }

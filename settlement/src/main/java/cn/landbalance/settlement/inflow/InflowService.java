@@ -4,11 +4,15 @@ import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.QualityGrades;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.OrgKind;
+import cn.landbalance.settlement.identity.Organization;
+import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.identity.Role;
 
 import java.time.Clock;
@@ -23,19 +27,36 @@ public class InflowService {
     /** What a township officer or county admin fills in for a new parcel. */
     public record Draft(long townshipId, String village, String landClassBefore, TargetClass targetClass,
                         Ownership ownership, RestorationAttr restorationAttr, int slopeGrade, long areaM2,
-                        SiteConstraints constraints, Integer planYear) {
+                        SiteConstraints constraints, Integer planYear, Long holderOrgId) {
     }
 
     private final Regions regions;
+    private final Organizations organizations;
     private final InflowProjects projects;
     private final IndicatorLedger ledger;
+    private final IndicatorStore lots;
     private final Clock clock;
 
-    public InflowService(Regions regions, InflowProjects projects, IndicatorLedger ledger, Clock clock) {
+    public InflowService(Regions regions, Organizations organizations, InflowProjects projects, IndicatorLedger ledger,
+                         IndicatorStore lots, Clock clock) {
         this.regions = regions;
+        this.organizations = organizations;
         this.projects = projects;
         this.ledger = ledger;
+        this.lots = lots;
         this.clock = clock;
+    }
+
+    /** An enterprise of the county that restores land itself (自行补充), or null. */
+    private Long holder(Actor actor, Long holderOrgId) {
+        if (holderOrgId == null) {
+            return null;
+        }
+        return organizations.findById(holderOrgId)
+                .filter(o -> o.kind() == OrgKind.ENTERPRISE && actor.inCounty(o.countyId()))
+                .map(Organization::id)
+                .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "holderOrgId",
+                        "no enterprise " + holderOrgId + " in your county"));
     }
 
     public InflowProject create(Actor actor, Draft draft) {
@@ -48,7 +69,8 @@ public class InflowService {
         int year = draft.planYear() == null ? LocalDate.now(clock).getYear() : draft.planYear();
         return projects.insert(new InflowProject(0, township.countyId(), township.id(), requireText(draft.village(), "village"),
                 requireText(draft.landClassBefore(), "landClassBefore"), draft.targetClass(), draft.ownership(),
-                draft.restorationAttr(), slopes, draft.constraints(), year, InflowStatus.DRAFT, null, null, null, null));
+                draft.restorationAttr(), slopes, draft.constraints(), year, InflowStatus.DRAFT, null, null, null, null,
+                holder(actor, draft.holderOrgId())));
     }
 
     /** 初验: the township checks the parcel again and passes it to the county. */
@@ -104,6 +126,9 @@ public class InflowService {
     InflowProject issue(InflowProject project, int qualityGrade, int vintageYear) {
         IndicatorLot lot = ledger.issue(project.townshipId(), project.countyId(), qualityGrade,
                 project.targetClass().paddy(), vintageYear, project.id(), project.areaM2(), "inflow-project:" + project.id());
+        if (project.holderOrgId() != null) {
+            lots.assignHolder(lot.id(), project.holderOrgId());
+        }
         InflowProject accepted = project.accepted(qualityGrade, lot.id());
         projects.update(accepted);
         return accepted;

@@ -81,7 +81,7 @@ public class MarketService {
         Map<Long, Long> take = new LinkedHashMap<>();
         long left = areaM2;
         for (IndicatorLot lot : lots.lotsOwnedBy(township.id())) {
-            long free = lot.balances().availableM2() - offered.getOrDefault(lot.id(), 0L);
+            long free = lot.holderOrgId() != null ? 0 : lot.balances().availableM2() - offered.getOrDefault(lot.id(), 0L);
             if (left > 0 && free > 0) {
                 long part = Math.min(free, left);
                 take.put(lot.id(), part);

@@ -163,13 +163,16 @@ public class OutflowService {
                 payment.paymentReference(), payment.townshipId(), payment.transferId(), target.id());
     }
 
-    /** Covers part of the obligation with the applicant township's own indicators: reserved and consumed at once. */
+    /**
+     * Covers part of the obligation with the applicant's own indicators (a township's own lots, or the lots an
+     * enterprise restored itself): reserved and consumed at once.
+     */
     public Coverage selfRestore(Actor actor, long id, long lotId, long areaM2) {
         OutflowApplication app = lockVisible(actor, id);
         requirePayer(actor, app);
         Organization applicant = organizations.findById(app.applicantOrgId()).orElseThrow();
         IndicatorLot lot = lots.lockLot(lotId)
-                .filter(l -> applicant.kind() == OrgKind.TOWNSHIP && l.ownerRegionId() == applicant.regionId())
+                .filter(l -> ownedBy(l, applicant))
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId));
         requireRoom(app, areaM2);
         requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
@@ -177,6 +180,14 @@ public class OutflowService {
         indicators.consume(hold.id(), areaM2);
         return applications.addCoverage(id, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
                 lot.qualityGrade(), null);
+    }
+
+    /** A township's own lots (not held by an enterprise), or the lots an enterprise restored itself. */
+    static boolean ownedBy(IndicatorLot lot, Organization applicant) {
+        if (lot.holderOrgId() != null) {
+            return lot.holderOrgId() == applicant.id();
+        }
+        return applicant.kind() == OrgKind.TOWNSHIP && lot.ownerRegionId() == applicant.regionId();
     }
 
     public OutflowApplication get(Actor actor, long id) {
