@@ -12,8 +12,8 @@ import java.math.BigInteger;
 
 /**
  * Request bodies are read strictly: an area or an amount must be a JSON whole number inside 64 bits
- * (5000000.5, "5000000", true or 1e400 are refused, never truncated or coerced), and a text field must be
- * a JSON string (not an array, object, number or boolean). Money and land are at stake, so the decoder
+ * (5000000.5, "5000000", true or 1e400 are refused, never truncated or coerced), a text field must be a JSON
+ * string (not an array, object, number or boolean), and a flag must be true or false (not "yes" or 1). Money and land are at stake, so the decoder
  * must not guess.
  */
 @Factory
@@ -66,6 +66,26 @@ public class StrictScalars {
 
             @Override
             public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
+                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+            }
+        };
+    }
+
+    @Singleton
+    @Order(-1000)
+    Deserializer<Boolean> strictBoolean() {
+        return new Deserializer<>() {
+            @Override
+            public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
+                Object value = decoder.decodeArbitrary();
+                if (value instanceof Boolean b) {
+                    return b;
+                }
+                throw decoder.createDeserializationException("expected true or false", value);
+            }
+
+            @Override
+            public Boolean deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
                 return decoder.decodeNull() ? null : deserialize(decoder, context, type);
             }
         };

@@ -16,6 +16,10 @@ import spock.lang.Unroll
  */
 @MicronautTest(transactional = false)
 class MalformedRequestsSpec extends Specification implements TestPropertyProvider {
+    static final String SITE = '{"ecologicalRedLine":false,"natureReserve":false,"waterSourceLevel1":false,' +
+            '"riverLakeForestPastoralDesert":false,"builtUpArea":false,"returnedFarmlandForest":false,' +
+            '"pollutedSoil":false,"illegalDeforestation":false}'
+
     @Inject
     EmbeddedServer server
 
@@ -98,6 +102,32 @@ class MalformedRequestsSpec extends Specification implements TestPropertyProvide
         'PUT'  | '/api/counties/abc/rules'     | '{}'                                                        | 'application/json'  | true  || 400    | 'INVALID_FIELD'          | 'countyId'
         'PUT'  | '/api/counties/{county}/rules' | '{"feePerMuFen":"\\u0000\\ud800"}'                         | 'application/json'  | true  || 400    | 'INVALID_FIELD'          | 'feePerMuFen'
         'PUT'  | '/api/counties/{county}/rules' | '{"feePerMuFen":"\u0000"}'                                 | 'application/json'  | true  || 400    | 'MALFORMED_JSON'         | null
+        'POST' | '/api/inflow-projects'       | '{"townshipId":1,"village":"x","landClassBefore":"y","targetClass":"稻田","ownership":"集体","slopeGrade":1,"areaM2":5,"constraints":' + SITE + '}' | 'application/json' | true || 400 | 'INVALID_FIELD' | 'targetClass'
+        'POST' | '/api/inflow-projects'       | '{"townshipId":1,"village":"x","landClassBefore":"y","targetClass":"旱地","ownership":"集体","slopeGrade":6,"areaM2":5,"constraints":' + SITE + '}' | 'application/json' | true || 400 | 'VALIDATION_FAILED' | 'slopeGrade'
+        'POST' | '/api/inflow-projects'       | '{"townshipId":1,"village":"x","landClassBefore":"y","targetClass":"旱地","ownership":"集体","slopeGrade":1,"areaM2":-5,"constraints":' + SITE + '}' | 'application/json' | true || 400 | 'VALIDATION_FAILED' | 'areaM2'
+        'POST' | '/api/inflow-projects'       | '{"townshipId":1,"village":"x","landClassBefore":"y","targetClass":"旱地","ownership":"集体","slopeGrade":1,"areaM2":1e9,"constraints":' + SITE + '}' | 'application/json' | true || 400 | 'INVALID_FIELD' | 'areaM2'
+        'POST' | '/api/inflow-projects/1/accept' | '{"qualityGrade":16}'                                   | 'application/json'  | true  || 400    | 'VALIDATION_FAILED'      | 'qualityGrade'
+        'POST' | '/api/inflow-projects/99999/accept' | '{"qualityGrade":3}'                                | 'application/json'  | true  || 404    | 'INFLOW_PROJECT_NOT_FOUND' | null
+        'POST' | '/api/imports/inflow?countyId={county}&year=1900' | 'a,b'                                  | 'text/csv'          | true  || 400    | 'VALIDATION_FAILED'      | 'year'
+        'POST' | '/api/imports/inflow?countyId={county}&year=2022' | 'township,area_ha\n碧岩镇,1'          | 'text/csv'          | true  || 400    | 'IMPORT_FILE_INVALID'    | null
+        'POST' | '/api/imports/outflow?countyId=abc'  | 'x'                                                    | 'text/csv'          | true  || 400    | 'INVALID_FIELD'          | 'countyId'
+        'POST' | '/api/outflow-applications'  | '{"townshipId":1,"category":"LAKE","landClassAfter":"x","areaM2":5,"qualityGrade":3,"paddy":false,"permanentBasicFarmland":false,"plannedConstructionLand":false,"highStandardFarmland":false}' | 'application/json' | true || 400 | 'INVALID_FIELD' | 'category'
+        'POST' | '/api/outflow-applications'  | '{"townshipId":1,"category":"GREENING","landClassAfter":"x","areaM2":5,"qualityGrade":3,"paddy":"yes","permanentBasicFarmland":false,"plannedConstructionLand":false,"highStandardFarmland":false}' | 'application/json' | true || 400 | 'INVALID_FIELD' | 'paddy'
+        'POST' | '/api/outflow-applications'  | '{"townshipId":1,"category":"GREENING","landClassAfter":"x","areaM2":5,"qualityGrade":3,"paddy":false,"permanentBasicFarmland":false,"plannedConstructionLand":false}' | 'application/json' | true || 400 | 'MISSING_FIELD' | 'highStandardFarmland'
+        'POST' | '/api/outflow-applications/1/fee-payments' | '{"areaM2":5,"amountFen":-1,"paymentReference":"x"}' | 'application/json' | true || 400 | 'VALIDATION_FAILED' | 'amountFen'
+        'POST' | '/api/outflow-applications/1/fee-payments' | '{"areaM2":5,"amountFen":18446744073709551616,"paymentReference":"x"}' | 'application/json' | true || 400 | 'INVALID_FIELD' | 'amountFen'
+        'POST' | '/api/outflow-applications/99999/fee-payments' | '{"areaM2":5,"amountFen":375,"paymentReference":"x"}' | 'application/json' | true || 404 | 'OUTFLOW_APPLICATION_NOT_FOUND' | null
+        'POST' | '/api/outflow-applications/1/dance' | null                                              | null                | true  || 404    | 'NOT_FOUND'              | null
+        'POST' | '/api/listings'              | '{"townshipId":1,"areaM2":5,"pricePerMuFen":5000000}'       | 'application/json'  | true  || 403    | 'FORBIDDEN'              | null
+        'GET'  | '/api/listings'              | null                                                        | null                | true  || 400    | 'MISSING_FIELD'          | 'countyId'
+        'POST' | '/api/orders'                | '{"outflowApplicationId":1,"areaM2":5}'                     | 'application/json'  | true  || 403    | 'FORBIDDEN'              | null
+        'GET'  | '/api/orders/99999'          | null                                                        | null                | true  || 404    | 'ORDER_NOT_FOUND'        | null
+        'GET'  | '/api/townships/{county}/inventory' | null                                                 | null                | true  || 404    | 'TOWNSHIP_NOT_FOUND'     | null
+        'GET'  | '/api/townships/99999/account/statement?from=2026-13-01' | null                            | null                | true  || 400    | 'INVALID_FIELD'          | 'from'
+        'POST' | '/api/townships/99999/account/reconciliations' | 'date,amount\n'                           | 'text/csv'          | true  || 404    | 'TOWNSHIP_NOT_FOUND'     | null
+        'GET'  | '/api/counties/{county}/fee-quote?areaMu=abc' | null                                       | null                | true  || 400    | 'INVALID_FIELD'          | 'areaMu'
+        'GET'  | '/api/counties/{county}/fee-quote?areaMu=1.00001' | null                                   | null                | true  || 400    | 'VALIDATION_FAILED'      | 'areaMu'
+        'GET'  | '/api/counties/{county}/balance?year=20222' | null                                         | null                | true  || 400    | 'VALIDATION_FAILED'      | 'year'
     }
 
     private String snapshot(long county) {
