@@ -23,12 +23,26 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
 
     @Override
     public MutableHttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
+        if (concurrentUpdate(exception)) {
+            LOG.info("concurrent update on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
+            return Problems.response(ErrorCode.CONCURRENT_UPDATE, null, null).header("Retry-After", "1");
+        }
         if (databaseUnreachable(exception)) {
             LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
             return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, null, null).header("Retry-After", "5");
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
         return Problems.response(ErrorCode.INTERNAL_ERROR, null, null);
+    }
+
+    /** A deadlock or serialization failure: the database rolled the transaction back; the client may retry. */
+    static boolean concurrentUpdate(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean databaseUnreachable(Throwable exception) {

@@ -16,6 +16,7 @@ import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
+import cn.landbalance.settlement.violation.OutflowImplementation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -52,10 +53,12 @@ import java.util.List;
 public class OutflowController {
     private final OutflowService outflow;
     private final Names names;
+    private final OutflowImplementation implementation;
 
-    public OutflowController(OutflowService outflow, Names names) {
+    public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation) {
         this.outflow = outflow;
         this.names = names;
+        this.implementation = implementation;
     }
 
     @Serdeable
@@ -135,6 +138,28 @@ public class OutflowController {
                 body.category(), body.landClassAfter(), body.areaM2(), body.qualityGrade(), body.paddy(), body.site(),
                 body.planYear()));
         return HttpResponse.<OutflowView>status(HttpStatus.CREATED).body(view(created));
+    }
+
+    @Serdeable
+    public record Implemented(@Nullable @Positive Long implementedAreaM2) {
+    }
+
+    @Serdeable
+    public record ImplementedView(OutflowView application, Long excessViolationCaseId, Long excessM2) {
+    }
+
+    /**
+     * The county records the conversion as carried out; with {@code implementedAreaM2} beyond the approved area a
+     * violation case for the excess opens by itself.
+     */
+    @Post("/{id}/implement")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    public ImplementedView implement(Actor actor, @PathVariable long id, @Nullable @Valid @Body Implemented body) {
+        OutflowImplementation.Result result = implementation.implement(actor, id, body == null ? null : body.implementedAreaM2());
+        return new ImplementedView(view(result.application()),
+                result.excessCase() == null ? null : result.excessCase().id(),
+                result.excessCase() == null ? null : result.excessCase().areaM2());
     }
 
     @Post("/{id}/{action}")

@@ -34,6 +34,7 @@ public enum ErrorCode {
     OUTFLOW_APPLICATION_NOT_FOUND(Kind.NOT_FOUND, "The outflow application does not exist or is not visible to you.", "耕地转出申请不存在或您无权查看。"),
     LISTING_NOT_FOUND(Kind.NOT_FOUND, "The listing does not exist or is not visible to you.", "挂牌不存在或您无权查看。"),
     ORDER_NOT_FOUND(Kind.NOT_FOUND, "The order does not exist or is not visible to you.", "订单不存在或您无权查看。"),
+    VIOLATION_NOT_FOUND(Kind.NOT_FOUND, "The violation case does not exist or is not visible to you.", "违法用地案件不存在或您无权查看。"),
     INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
 
     // 409
@@ -44,9 +45,12 @@ public enum ErrorCode {
     HOLD_KIND_MISMATCH(Kind.CONFLICT, "This action does not apply to that kind of hold.", "此操作不适用于该类指标占用。"),
     PAYMENT_REFERENCE_REUSED(Kind.CONFLICT, "The payment reference was already used for a different payment.", "该支付流水号已用于另一笔不同的付款。"),
     APPLICATION_NOT_COVERABLE(Kind.CONFLICT, "A rejected or closed application takes no more coverage.", "已驳回或已办结的申请不能再落实平衡。"),
+    CASE_NUMBER_EXISTS(Kind.CONFLICT, "A case with this number already exists in the county.", "本县已有相同编号的案件。"),
+    CASE_CLOSED(Kind.CONFLICT, "The case is already resolved.", "案件已办结。"),
     ORDER_EXPIRED(Kind.CONFLICT, "The order has expired; its reservation was released.", "订单已过期，预留的指标已释放。"),
     ORDER_NOT_PAYABLE(Kind.CONFLICT, "The order is cancelled or already settled otherwise.", "订单已取消或已以其他方式结算。"),
     LISTING_NOT_OPEN(Kind.CONFLICT, "The listing is already withdrawn.", "挂牌已撤回。"),
+    CONCURRENT_UPDATE(Kind.CONFLICT, "A concurrent change got in the way; nothing was changed, retry the request.", "与其他操作同时修改，未做任何变更，请重试。"),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
@@ -77,6 +81,7 @@ public enum ErrorCode {
     INSUFFICIENT_LISTED_INDICATORS(Kind.RULE, "Not enough listed indicators of the required quality are on the market.", "市场上符合质量要求的挂牌指标不足。"),
     PAYMENT_AMOUNT_MISMATCH(Kind.RULE, "The amount paid is not the order's amount.", "付款金额与订单金额不符。"),
     OBLIGATION_NOT_FULLY_COVERED(Kind.RULE, "The obligation is not yet fully covered.", "平衡责任尚未全部落实。"),
+    RESTORE_EXCEEDS_FROZEN(Kind.RULE, "More area than the case still holds frozen.", "超出案件尚冻结的面积。"),
     LOT_NOT_OWN(Kind.RULE, "These indicators are not the applicant's own.", "该指标不属于申请主体自有。"),
 
     // 422: inflow eligibility (DOMAIN.md §4; seeds 002 四(二), 000 二(一)), in order of precedence

@@ -1,0 +1,115 @@
+package cn.landbalance.infra.violation;
+
+import cn.landbalance.infra.jooq.tables.records.ViolationCaseRecord;
+import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.violation.ViolationCase;
+import cn.landbalance.settlement.violation.Violations;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.VIOLATION_CASE;
+import static cn.landbalance.infra.jooq.Tables.VIOLATION_FREEZE;
+
+@Singleton
+public class JooqViolations implements Violations {
+    private final DSLContext db;
+    private final Outbox outbox;
+
+    public JooqViolations(DSLContext db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public boolean caseNoExists(long countyId, String caseNo) {
+        return db.fetchExists(VIOLATION_CASE, VIOLATION_CASE.COUNTY_ID.eq(countyId).and(VIOLATION_CASE.CASE_NO.eq(caseNo)));
+    }
+
+    @Override
+    public ViolationCase insert(long countyId, long townshipId, String caseNo, String description, long areaM2,
+                                Long outflowApplicationId) {
+        long id = db.insertInto(VIOLATION_CASE)
+                .set(VIOLATION_CASE.COUNTY_ID, countyId).set(VIOLATION_CASE.TOWNSHIP_ID, townshipId)
+                .set(VIOLATION_CASE.CASE_NO, caseNo).set(VIOLATION_CASE.DESCRIPTION, description)
+                .set(VIOLATION_CASE.AREA_M2, areaM2).set(VIOLATION_CASE.UNSECURED_M2, 0L)
+                .set(VIOLATION_CASE.STATUS, "OPEN").set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
+                .set(VIOLATION_CASE.CREATED_AT, OffsetDateTime.now()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
+                .returning(VIOLATION_CASE.ID).fetchOne().getId();
+        outbox.record("violation.opened", "violation-case", id, countyId, townshipId, Outbox.fields("caseId", id,
+                "caseNo", caseNo, "townshipId", townshipId, "areaM2", areaM2, "outflowApplicationId", outflowApplicationId));
+        return find(id).orElseThrow();
+    }
+
+    @Override
+    public void addFreeze(long caseId, long holdId, long lotId, long regionId, long areaM2, boolean borrowed) {
+        db.insertInto(VIOLATION_FREEZE)
+                .set(VIOLATION_FREEZE.CASE_ID, caseId).set(VIOLATION_FREEZE.HOLD_ID, holdId)
+                .set(VIOLATION_FREEZE.LOT_ID, lotId).set(VIOLATION_FREEZE.REGION_ID, regionId)
+                .set(VIOLATION_FREEZE.AREA_M2, areaM2).set(VIOLATION_FREEZE.BORROWED, borrowed)
+                .set(VIOLATION_FREEZE.UNFROZEN_M2, 0L).set(VIOLATION_FREEZE.DEDUCTED_M2, 0L)
+                .execute();
+    }
+
+    @Override
+    public void setUnsecured(long caseId, long unsecuredM2) {
+        db.update(VIOLATION_CASE).set(VIOLATION_CASE.UNSECURED_M2, unsecuredM2).where(VIOLATION_CASE.ID.eq(caseId)).execute();
+    }
+
+    @Override
+    public Optional<ViolationCase> lock(long caseId) {
+        return db.selectFrom(VIOLATION_CASE).where(VIOLATION_CASE.ID.eq(caseId)).forUpdate().fetchOptional().map(this::toCase);
+    }
+
+    @Override
+    public Optional<ViolationCase> find(long caseId) {
+        return db.selectFrom(VIOLATION_CASE).where(VIOLATION_CASE.ID.eq(caseId)).fetchOptional().map(this::toCase);
+    }
+
+    @Override
+    public void recordUnfreeze(long freezeId, long areaM2) {
+        db.update(VIOLATION_FREEZE).set(VIOLATION_FREEZE.UNFROZEN_M2, VIOLATION_FREEZE.UNFROZEN_M2.plus(areaM2))
+                .where(VIOLATION_FREEZE.ID.eq(freezeId)).execute();
+    }
+
+    @Override
+    public void recordDeduct(long freezeId, long areaM2) {
+        db.update(VIOLATION_FREEZE).set(VIOLATION_FREEZE.DEDUCTED_M2, VIOLATION_FREEZE.DEDUCTED_M2.plus(areaM2))
+                .where(VIOLATION_FREEZE.ID.eq(freezeId)).execute();
+    }
+
+    @Override
+    public void setStatus(long caseId, ViolationCase.Status status) {
+        db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, status.name()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
+                .where(VIOLATION_CASE.ID.eq(caseId)).execute();
+        ViolationCase c = find(caseId).orElseThrow();
+        if (status == ViolationCase.Status.RESOLVED) {
+            outbox.record("violation.resolved", "violation-case", caseId, c.countyId(), c.townshipId(), Outbox.fields(
+                    "caseId", caseId, "caseNo", c.caseNo(), "townshipId", c.townshipId(), "unfrozenM2", c.unfrozenM2(),
+                    "deductedM2", c.deductedM2(), "owedM2", c.owedM2()));
+        }
+    }
+
+    @Override
+    public List<ViolationCase> list(long countyId, Long townshipId) {
+        Condition where = VIOLATION_CASE.COUNTY_ID.eq(countyId);
+        if (townshipId != null) {
+            where = where.and(VIOLATION_CASE.TOWNSHIP_ID.eq(townshipId));
+        }
+        return db.selectFrom(VIOLATION_CASE).where(where).orderBy(VIOLATION_CASE.ID).fetch(this::toCase);
+    }
+
+    private ViolationCase toCase(ViolationCaseRecord r) {
+        List<ViolationCase.Freeze> freezes = db.selectFrom(VIOLATION_FREEZE).where(VIOLATION_FREEZE.CASE_ID.eq(r.getId()))
+                .orderBy(VIOLATION_FREEZE.ID)
+                .fetch(f -> new ViolationCase.Freeze(f.getId(), f.getHoldId(), f.getLotId(), f.getRegionId(), f.getAreaM2(),
+                        f.getBorrowed(), f.getUnfrozenM2(), f.getDeductedM2()));
+        return new ViolationCase(r.getId(), r.getCountyId(), r.getTownshipId(), r.getCaseNo(), r.getDescription(),
+                r.getAreaM2(), r.getUnsecuredM2(), ViolationCase.Status.valueOf(r.getStatus()), r.getOutflowApplicationId(),
+                freezes);
+    }
+}

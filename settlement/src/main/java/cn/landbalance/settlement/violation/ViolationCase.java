@@ -1,0 +1,41 @@
+package cn.landbalance.settlement.violation;
+
+import java.util.List;
+
+/**
+ * A case against a township for illegally occupied land: the area, where it was frozen (the township's own
+ * lots, or borrowed from the county's and then the city's reserve), and what could not be frozen anywhere.
+ */
+public record ViolationCase(long id, long countyId, long townshipId, String caseNo, String description, long areaM2,
+                            long unsecuredM2, Status status, Long outflowApplicationId, List<Freeze> freezes) {
+    public enum Status { OPEN, RESOLVED }
+
+    /** Part of a case frozen on one lot; {@code borrowed} when the lot is a reserve's, not the township's. */
+    public record Freeze(long id, long holdId, long lotId, long regionId, long areaM2, boolean borrowed, long unfrozenM2,
+                         long deductedM2) {
+        public long stillFrozenM2() {
+            return areaM2 - unfrozenM2 - deductedM2;
+        }
+
+        /** What the township owes the lender: borrowed area not given back by unfreezing. */
+        public long owedM2() {
+            return borrowed ? areaM2 - unfrozenM2 : 0;
+        }
+    }
+
+    public long frozenM2() {
+        return freezes.stream().mapToLong(Freeze::stillFrozenM2).sum();
+    }
+
+    public long unfrozenM2() {
+        return freezes.stream().mapToLong(Freeze::unfrozenM2).sum();
+    }
+
+    public long deductedM2() {
+        return freezes.stream().mapToLong(Freeze::deductedM2).sum();
+    }
+
+    public long owedM2() {
+        return freezes.stream().mapToLong(Freeze::owedM2).sum();
+    }
+}

@@ -1,0 +1,157 @@
+package cn.landbalance.settlement.violation;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.indicator.Hold;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Violation cases (DOMAIN.md §8; seeds 001 六, 004 三(五)): the county freezes the township's available
+ * indicators for the area; when the township is short, the county reserve and then the city reserve lend the
+ * shortfall (recorded as owed). Restoring the land (拆除复垦) unfreezes, borrowed area first; legalising
+ * (补办用地手续) deducts what is still frozen. Every step is a two-phase ledger movement.
+ */
+public class ViolationService {
+    private final Regions regions;
+    private final IndicatorLedger ledger;
+    private final IndicatorQueries lots;
+    private final Violations violations;
+
+    public ViolationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, Violations violations) {
+        this.regions = regions;
+        this.ledger = ledger;
+        this.lots = lots;
+        this.violations = violations;
+    }
+
+    public ViolationCase open(Actor actor, long townshipId, long areaM2, String caseNo, String description,
+                              Long outflowApplicationId) {
+        requireAdmin(actor);
+        Region township = regions.findById(townshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        if (violations.caseNoExists(township.countyId(), caseNo)) {
+            throw DomainException.field(ErrorCode.CASE_NUMBER_EXISTS, "caseNo", caseNo);
+        }
+        ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, areaM2,
+                outflowApplicationId);
+        long left = freezeFrom(opened.id(), township.id(), false, areaM2);
+        Region county = regions.findById(township.countyId()).orElseThrow();
+        left = freezeFrom(opened.id(), county.id(), true, left);
+        if (left > 0 && county.parentId() != null) {
+            left = freezeFrom(opened.id(), county.parentId(), true, left);
+        }
+        violations.setUnsecured(opened.id(), left);
+        return violations.find(opened.id()).orElseThrow();
+    }
+
+    /** Freezes up to {@code areaM2} on the available lots of {@code regionId} (oldest first); returns what is left. */
+    private long freezeFrom(long caseId, long regionId, boolean borrowed, long areaM2) {
+        long left = areaM2;
+        List<IndicatorLot> candidates = new ArrayList<>(lots.lotsOwnedBy(regionId));
+        candidates.sort(Comparator.comparingLong(IndicatorLot::id));
+        for (IndicatorLot lot : candidates) {
+            long part = Math.min(left, lot.balances().availableM2());
+            if (part <= 0 || lot.holderOrgId() != null) {
+                continue;
+            }
+            Hold hold = ledger.freeze(lot.id(), part, "violation:" + caseId);
+            violations.addFreeze(caseId, hold.id(), lot.id(), regionId, part, borrowed);
+            left -= part;
+            if (left == 0) {
+                break;
+            }
+        }
+        return left;
+    }
+
+    /** 拆除复垦 verified: unfreezes {@code areaM2} of the case, borrowed area first (it goes back to the lender). */
+    public ViolationCase restore(Actor actor, long caseId, long areaM2) {
+        requireAdmin(actor);
+        ViolationCase c = lockOpen(actor, caseId);
+        if (areaM2 <= 0 || areaM2 > c.frozenM2()) {
+            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2",
+                    c.frozenM2() + " m² of the case are frozen, " + areaM2 + " m² asked");
+        }
+        long left = areaM2;
+        List<ViolationCase.Freeze> order = new ArrayList<>(c.freezes());
+        order.sort(Comparator.comparing((ViolationCase.Freeze f) -> !f.borrowed()).thenComparingLong(ViolationCase.Freeze::lotId));
+        for (ViolationCase.Freeze f : order) {
+            long part = Math.min(left, f.stillFrozenM2());
+            if (part > 0) {
+                ledger.unfreeze(f.holdId(), part);
+                violations.recordUnfreeze(f.id(), part);
+                left -= part;
+            }
+        }
+        ViolationCase after = violations.find(caseId).orElseThrow();
+        if (after.frozenM2() == 0 && after.unsecuredM2() == 0) {
+            violations.setStatus(caseId, ViolationCase.Status.RESOLVED);
+        }
+        return violations.find(caseId).orElseThrow();
+    }
+
+    /** 补办用地手续: what is still frozen is deducted for good; borrowed area stays owed to the lender. */
+    public ViolationCase legalize(Actor actor, long caseId) {
+        requireAdmin(actor);
+        ViolationCase c = lockOpen(actor, caseId);
+        List<ViolationCase.Freeze> order = new ArrayList<>(c.freezes());
+        order.sort(Comparator.comparingLong(ViolationCase.Freeze::lotId));
+        for (ViolationCase.Freeze f : order) {
+            if (f.stillFrozenM2() > 0) {
+                ledger.deduct(f.holdId(), f.stillFrozenM2());
+                violations.recordDeduct(f.id(), f.stillFrozenM2());
+            }
+        }
+        violations.setStatus(caseId, ViolationCase.Status.RESOLVED);
+        return violations.find(caseId).orElseThrow();
+    }
+
+    public ViolationCase get(Actor actor, long caseId) {
+        return violations.find(caseId).filter(c -> visible(actor, c))
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+    }
+
+    public List<ViolationCase> list(Actor actor, Long townshipId) {
+        if (actor.role() == Role.TOWNSHIP_OFFICER) {
+            return violations.list(actor.countyId(), actor.regionId());
+        }
+        return actor.isCountyRole() ? violations.list(actor.countyId(), townshipId) : List.of();
+    }
+
+    private ViolationCase lockOpen(Actor actor, long caseId) {
+        ViolationCase c = violations.lock(caseId).filter(v -> visible(actor, v))
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+        if (c.status() != ViolationCase.Status.OPEN) {
+            throw new DomainException(ErrorCode.CASE_CLOSED, "case " + c.caseNo() + " is " + c.status());
+        }
+        return c;
+    }
+
+    private static boolean visible(Actor actor, ViolationCase c) {
+        if (actor.role() == Role.TOWNSHIP_OFFICER) {
+            return actor.regionId() == c.townshipId();
+        }
+        return actor.isCountyRole() && actor.inCounty(c.countyId());
+    }
+
+    private static void requireAdmin(Actor actor) {
+        if (actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+    }
+}

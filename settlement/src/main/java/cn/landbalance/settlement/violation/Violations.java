@@ -1,0 +1,29 @@
+package cn.landbalance.settlement.violation;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Port: violation cases and their freezes. */
+public interface Violations {
+    boolean caseNoExists(long countyId, String caseNo);
+
+    ViolationCase insert(long countyId, long townshipId, String caseNo, String description, long areaM2,
+                         Long outflowApplicationId);
+
+    void addFreeze(long caseId, long holdId, long lotId, long regionId, long areaM2, boolean borrowed);
+
+    void setUnsecured(long caseId, long unsecuredM2);
+
+    /** Reads and row-locks the case with its freezes. */
+    Optional<ViolationCase> lock(long caseId);
+
+    Optional<ViolationCase> find(long caseId);
+
+    void recordUnfreeze(long freezeId, long areaM2);
+
+    void recordDeduct(long freezeId, long areaM2);
+
+    void setStatus(long caseId, ViolationCase.Status status);
+
+    List<ViolationCase> list(long countyId, Long townshipId);
+}
