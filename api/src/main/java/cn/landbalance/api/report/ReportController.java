@@ -4,6 +4,9 @@ import cn.landbalance.infra.violation.JooqFreezeDeductionReport;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -41,10 +44,31 @@ public class ReportController {
                                   Totals totals, List<JooqFreezeDeductionReport.MonthRow> byMonth) {
     }
 
-    @Get("/freeze-deduction")
+    /** JSON, or an .xlsx workbook (sheets 乡镇 and 月度) with {@code Accept: } the spreadsheet media type. */
+    @Get(value = "/freeze-deduction", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
-    public FreezeDeduction freezeDeduction(Actor actor, @QueryValue long countyId,
-                                           @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+    public HttpResponse<?> freezeDeductionReport(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
+                                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+        FreezeDeduction report = freezeDeduction(actor, countyId, year);
+        if (!Xlsx.wanted(request)) {
+            return HttpResponse.ok(report);
+        }
+        List<List<Object>> townships = Xlsx.rows();
+        for (JooqFreezeDeductionReport.TownshipRow t : report.townships()) {
+            townships.add(List.of(t.name(), t.cases(), t.frozenM2(), t.unfrozenM2(), t.deductedM2(), t.owedM2()));
+        }
+        Totals s = report.totals();
+        townships.add(List.of("合计", s.cases(), s.frozenM2(), s.unfrozenM2(), s.deductedM2(), s.owedM2()));
+        List<List<Object>> months = Xlsx.rows();
+        for (JooqFreezeDeductionReport.MonthRow m : report.byMonth()) {
+            months.add(List.of(m.month(), m.frozenM2(), m.unfrozenM2(), m.deductedM2()));
+        }
+        return Xlsx.response("冻结扣减统计表-" + report.year() + ".xlsx", List.of(
+                new Xlsx.SheetData("乡镇", List.of("乡镇", "案件数", "冻结(平方米)", "解冻(平方米)", "扣减(平方米)", "借用待还(平方米)"), townships),
+                new Xlsx.SheetData("月度", List.of("月份", "冻结(平方米)", "解冻(平方米)", "扣减(平方米)"), months)));
+    }
+
+    private FreezeDeduction freezeDeduction(Actor actor, long countyId, Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
         int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
         List<JooqFreezeDeductionReport.TownshipRow> rows = freezeDeduction.townships(countyId, y);

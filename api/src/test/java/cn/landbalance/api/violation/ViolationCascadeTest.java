@@ -132,6 +132,19 @@ class ViolationCascadeTest extends ApiTest {
             monthFrozen += m.get("frozenM2").asLong();
         }
         assertEquals(frozen, monthFrozen, "the monthly trend adds up to the totals");
+        var xlsx = api().download("/api/reports/freeze-deduction?countyId=" + county + "&year=" + year,
+                login("county_viewer"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertEquals(200, xlsx.status());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheet("乡镇");
+            var totalsRow = sheet.getRow(sheet.getLastRowNum());
+            assertEquals("合计", totalsRow.getCell(0).getStringCellValue());
+            assertEquals(frozen, (long) totalsRow.getCell(2).getNumericCellValue());
+            assertEquals(deducted, (long) totalsRow.getCell(4).getNumericCellValue());
+            assertEquals(owed, (long) totalsRow.getCell(5).getNumericCellValue());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         JsonNode invariants = api().get("/api/audit/invariants", login("county_admin")).json();
         assertTrue(invariants.get("ok").asBoolean(), invariants.toString());
     }
