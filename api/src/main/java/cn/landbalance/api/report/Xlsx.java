@@ -35,6 +35,8 @@ public final class Xlsx {
 
     public static HttpResponse<byte[]> response(String fileName, List<SheetData> sheets) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle hectares = workbook.createCellStyle();
+            hectares.setDataFormat(workbook.createDataFormat().getFormat("0.0000"));
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -53,7 +55,10 @@ public final class Xlsx {
                     for (int c = 0; c < values.size(); c++) {
                         Object v = values.get(c);
                         Cell cell = row.createCell(c);
-                        if (v instanceof Number n) {
+                        if (v instanceof java.math.BigDecimal d && d.scale() == 4) {
+                            cell.setCellValue(d.doubleValue());
+                            cell.setCellStyle(hectares);
+                        } else if (v instanceof Number n) {
                             cell.setCellValue(n.doubleValue());
                         } else if (v != null) {
                             cell.setCellValue(v.toString());

@@ -88,6 +88,56 @@ class LongxiCountyBalanceTest extends ApiTest {
         assertFalse(short_.isEmpty(), "some townships cannot balance on their own");
         assertTrue(short_.size() < 17, "and some can");
         assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+
+        // the annual report's appendix tables reproduce the seed's totals, column by column
+        Response annual = api().get("/api/reports/annual-balance?countyId=" + county + "&year=2022", login("county_viewer"));
+        assertEquals(200, annual.status(), annual.body());
+        assertEquals(881_559, sum(annual.json().get("appendix1"), "areaM2"));
+        assertEquals(801_011, sum(annual.json().get("appendix2"), "areaM2"));
+        String[] inflowColumns = {"slope1M2", "slope2M2", "slope3M2", "slope4M2"};
+        for (int g = 0; g < 4; g++) {
+            assertEquals(columnM2(Fixtures.longxiInflow(), "slope_" + (g + 1) + "_ha"), sum(annual.json().get("appendix1"), inflowColumns[g]));
+        }
+        String correctedOutflow = outflowCsv.replace("双泉乡", "双泉镇").replace(lines[41], lines[41].replace(",0.0019,", ",0.0018,"));
+        String[] outflowColumns = {"slope1M2", "slope2M2", "slope3M2", "slope4M2", "slope5M2"};
+        for (int g = 0; g < 5; g++) {
+            assertEquals(columnM2(correctedOutflow, "slope_" + (g + 1) + "_ha"), sum(annual.json().get("appendix2"), outflowColumns[g]));
+        }
+        assertEquals(801_011, annual.json().get("totals").get("outflowM2").asLong());
+        var xlsx = api().download("/api/reports/annual-balance?countyId=" + county + "&year=2022", login("county_viewer"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertEquals(200, xlsx.status());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var in = workbook.getSheet("附表1 耕地转进");
+            assertEquals(56 + 2, in.getPhysicalNumberOfRows(), "header, 56 rows, totals");
+            assertEquals("88.1559", String.format("%.4f", in.getRow(in.getLastRowNum()).getCell(10).getNumericCellValue()));
+            var out = workbook.getSheet("附表2 耕地转出");
+            assertEquals("80.1011", String.format("%.4f", out.getRow(out.getLastRowNum()).getCell(7).getNumericCellValue()));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long sum(JsonNode rows, String field) {
+        long total = 0;
+        for (JsonNode row : rows) {
+            total += row.get(field).asLong();
+        }
+        return total;
+    }
+
+    /** A column of a Longxi table summed exactly in m² (empty cells are 0). */
+    private static long columnM2(String csv, String column) {
+        String[] lines = csv.split("\n");
+        int index = java.util.Arrays.asList(lines[0].split(",")).indexOf(column);
+        long total = 0;
+        for (int i = 1; i < lines.length; i++) {
+            String cell = lines[i].split(",", -1)[index].strip();
+            if (!cell.isEmpty()) {
+                total += new BigDecimal(cell).movePointRight(4).longValueExact();
+            }
+        }
+        return total;
     }
 
     /** Each row's obligation, area × 1.10 rounded up to whole m², summed per township. */

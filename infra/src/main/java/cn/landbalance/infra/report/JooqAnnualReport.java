@@ -1,0 +1,59 @@
+package cn.landbalance.infra.report;
+
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Read models of the annual balance report: indicators sold per township and the plan's appendix tables. */
+@Singleton
+public class JooqAnnualReport {
+    /** 附表1: one accepted inflow project of the year, areas in m² per slope grade 1-4 and in total. */
+    public record InflowRow(String township, String village, String landClassBefore, String targetClass, String ownership,
+                            String restorationAttr, long slope1M2, long slope2M2, long slope3M2, long slope4M2, long areaM2) {
+    }
+
+    /** 附表2: one outflow application of the year (not rejected), areas in m² per slope grade 1-5 and in total. */
+    public record OutflowRow(String township, String landClassAfter, long slope1M2, long slope2M2, long slope3M2,
+                             long slope4M2, long slope5M2, long areaM2) {
+    }
+
+    private final DSLContext db;
+
+    public JooqAnnualReport(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Area each township sold through the market for obligations of the year (PURCHASE coverages by seller). */
+    public Map<Long, Long> soldByTownship(long countyId, int year) {
+        Map<Long, Long> sold = new HashMap<>();
+        db.fetch("""
+                select c.township_id, sum(c.area_m2) from outflow_coverage c join outflow_application a on a.id = c.application_id
+                where a.county_id = ? and a.plan_year = ? and c.kind = 'PURCHASE' group by c.township_id""", countyId, year)
+                .forEach(r -> sold.put(r.get(0, Long.class), r.get(1, Long.class)));
+        return sold;
+    }
+
+    public List<InflowRow> appendixInflow(long countyId, int year) {
+        return db.fetch("""
+                select r.name, p.village, p.land_class_before, p.target_class, p.ownership, p.restoration_attr,
+                       p.slope_1_m2, p.slope_2_m2, p.slope_3_m2, p.slope_4_m2, p.area_m2
+                from inflow_project p join region r on r.id = p.township_id
+                where p.county_id = ? and p.plan_year = ? and p.status = 'ACCEPTED' order by r.code, p.id""", countyId, year)
+                .map(r -> new InflowRow(r.get(0, String.class), r.get(1, String.class), r.get(2, String.class),
+                        r.get(3, String.class), r.get(4, String.class), r.get(5, String.class), r.get(6, Long.class),
+                        r.get(7, Long.class), r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class)));
+    }
+
+    public List<OutflowRow> appendixOutflow(long countyId, int year) {
+        return db.fetch("""
+                select r.name, a.land_class_after, a.slope_1_m2, a.slope_2_m2, a.slope_3_m2, a.slope_4_m2, a.slope_5_m2, a.area_m2
+                from outflow_application a join region r on r.id = a.township_id
+                where a.county_id = ? and a.plan_year = ? and a.status <> 'REJECTED' order by r.code, a.id""", countyId, year)
+                .map(r -> new OutflowRow(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class),
+                        r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
+                        r.get(7, Long.class)));
+    }
+}
