@@ -13,80 +13,63 @@ import java.math.BigInteger;
 /**
  * Request bodies are read strictly: an area or an amount must be a JSON whole number inside 64 bits
  * (5000000.5, "5000000", true or 1e400 are refused, never truncated or coerced), a text field must be a JSON
- * string (not an array, object, number or boolean), and a flag must be true or false (not "yes" or 1). Money and land are at stake, so the decoder
- * must not guess.
+ * string (not an array, object, number or boolean), and a flag must be true or false (not "yes" or 1).
  */
 @Factory
 public class StrictScalars {
 
+    /** Reads one JSON value as T, or refuses it. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(Decoder decoder) throws IOException;
+    }
+
     @Singleton
     @Order(-1000)
     Deserializer<Long> strictLong() {
-        return new Deserializer<>() {
-            @Override
-            public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type) throws IOException {
-                return wholeNumber(decoder, Long.MIN_VALUE, Long.MAX_VALUE);
-            }
-
-            @Override
-            public Long deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Long> type) throws IOException {
-                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
-            }
-        };
+        return strict(decoder -> wholeNumber(decoder, Long.MIN_VALUE, Long.MAX_VALUE));
     }
 
     @Singleton
     @Order(-1000)
     Deserializer<Integer> strictInteger() {
-        return new Deserializer<>() {
-            @Override
-            public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
-                return (int) wholeNumber(decoder, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            }
-
-            @Override
-            public Integer deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Integer> type) throws IOException {
-                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
-            }
-        };
+        return strict(decoder -> (int) wholeNumber(decoder, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
     @Singleton
     @Order(-1000)
     Deserializer<String> strictString() {
-        return new Deserializer<>() {
-            @Override
-            public String deserialize(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
-                Object value = decoder.decodeArbitrary();
-                if (value instanceof String s) {
-                    return s;
-                }
-                throw decoder.createDeserializationException("expected a JSON string", value);
+        return strict(decoder -> {
+            Object value = decoder.decodeArbitrary();
+            if (value instanceof String s) {
+                return s;
             }
-
-            @Override
-            public String deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super String> type) throws IOException {
-                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
-            }
-        };
+            throw decoder.createDeserializationException("expected a JSON string", value);
+        });
     }
 
     @Singleton
     @Order(-1000)
     Deserializer<Boolean> strictBoolean() {
+        return strict(decoder -> {
+            Object value = decoder.decodeArbitrary();
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            throw decoder.createDeserializationException("expected true or false", value);
+        });
+    }
+
+    private static <T> Deserializer<T> strict(Reader<T> reader) {
         return new Deserializer<>() {
             @Override
-            public Boolean deserialize(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
-                Object value = decoder.decodeArbitrary();
-                if (value instanceof Boolean b) {
-                    return b;
-                }
-                throw decoder.createDeserializationException("expected true or false", value);
+            public T deserialize(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
+                return reader.read(decoder);
             }
 
             @Override
-            public Boolean deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super Boolean> type) throws IOException {
-                return decoder.decodeNull() ? null : deserialize(decoder, context, type);
+            public T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type) throws IOException {
+                return decoder.decodeNull() ? null : reader.read(decoder);
             }
         };
     }
