@@ -141,6 +141,23 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
         assertEquals(confirmation.number("requiredM2"), confirmation.number("coveredM2"));
         JsonNode invariants = api().get("/api/audit/invariants", admin).json();
         assertTrue(invariants.get("ok").asBoolean(), invariants.toString());
+
+        // the county's market and fund reports show the same sales
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        long paidTotal = paidTo.values().stream().mapToLong(Long::longValue).sum();
+        Response market = api().get("/api/reports/market?countyId=" + county + "&year=" + year, login("county_viewer"));
+        assertEquals(200, market.status(), market.body());
+        assertEquals(1_319, market.number("areaM2"));
+        assertEquals(paidTotal, market.number("amountFen"));
+        Response funds = api().get("/api/reports/funds?countyId=" + county + "&year=" + year, login("county_viewer"));
+        assertEquals(200, funds.status(), funds.body());
+        for (JsonNode t : funds.json().get("townships")) {
+            long id = t.get("townshipId").asLong();
+            assertEquals(paidTo.getOrDefault(id, 0L), t.get("salesFen").asLong(), t.get("name").asText());
+            assertEquals(fund(id), t.get("closingFen").asLong(), "closing = the fund's balance, carried over");
+        }
+        assertEquals(200, api().download("/api/reports/funds?countyId=" + county + "&year=" + year, login("county_viewer"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").status());
     }
 
     private long fund(long township) {

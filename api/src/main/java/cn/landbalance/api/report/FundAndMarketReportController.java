@@ -1,0 +1,101 @@
+package cn.landbalance.api.report;
+
+import cn.landbalance.infra.report.JooqFundAndMarketReport;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Tenancy;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.SerdeImport;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The fund report (each township fund's year, carried over) and the market report (sales per month). */
+@Tag(name = "reports")
+@Controller("/api/reports")
+@Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
+@SerdeImport(JooqFundAndMarketReport.FundRow.class)
+@SerdeImport(JooqFundAndMarketReport.MarketMonth.class)
+public class FundAndMarketReportController {
+    private final JooqFundAndMarketReport report;
+
+    public FundAndMarketReportController(JooqFundAndMarketReport report) {
+        this.report = report;
+    }
+
+    @Serdeable
+    public record Funds(long countyId, int year, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
+                        long receivedFen, long expensesFen, long closingFen) {
+    }
+
+    @Serdeable
+    public record MarketReport(long countyId, int year, List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2,
+                               long amountFen) {
+    }
+
+    /** Opening = last year's closing (结转); closing is carried over into the next year. */
+    @Get(value = "/funds", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
+    @ReadOnly
+    public HttpResponse<?> funds(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
+                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        int y = yearOrNow(year);
+        List<JooqFundAndMarketReport.FundRow> rows = report.funds(countyId, y);
+        Funds body = new Funds(countyId, y, rows, rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::openingFen).sum(),
+                rows.stream().mapToLong(r -> r.feesFen() + r.salesFen() + r.reassignedInFen()).sum(),
+                rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::expensesFen).sum(),
+                rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::closingFen).sum());
+        if (!Xlsx.wanted(request)) {
+            return HttpResponse.ok(body);
+        }
+        List<List<Object>> lines = Xlsx.rows();
+        for (JooqFundAndMarketReport.FundRow r : rows) {
+            lines.add(List.of(r.name(), yuan(r.openingFen()), yuan(r.feesFen()), yuan(r.salesFen()), yuan(r.reassignedInFen()),
+                    yuan(r.reassignedOutFen()), yuan(r.expensesFen()), yuan(r.closingFen())));
+        }
+        return Xlsx.response("专项资金收支表-" + y + ".xlsx", List.of(new Xlsx.SheetData("专项资金", List.of("乡镇",
+                "上年结转(元)", "缴费收入(元)", "指标交易收入(元)", "调入(元)", "调出(元)", "支出(元)", "结转下年(元)"), lines)));
+    }
+
+    @Get(value = "/market", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
+    @ReadOnly
+    public HttpResponse<?> market(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
+                                  @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        int y = yearOrNow(year);
+        List<JooqFundAndMarketReport.MarketMonth> months = report.market(countyId, y);
+        MarketReport body = new MarketReport(countyId, y, months,
+                months.stream().mapToLong(JooqFundAndMarketReport.MarketMonth::areaM2).sum(),
+                months.stream().mapToLong(JooqFundAndMarketReport.MarketMonth::amountFen).sum());
+        if (!Xlsx.wanted(request)) {
+            return HttpResponse.ok(body);
+        }
+        List<List<Object>> lines = Xlsx.rows();
+        for (JooqFundAndMarketReport.MarketMonth m : months) {
+            lines.add(List.of(m.month(), m.orders(), java.math.BigDecimal.valueOf(m.areaM2(), 4), yuan(m.amountFen()),
+                    m.averagePricePerMuFen() == null ? "" : yuan(m.averagePricePerMuFen())));
+        }
+        return Xlsx.response("指标交易月报-" + y + ".xlsx", List.of(new Xlsx.SheetData("交易", List.of("月份", "成交笔数",
+                "成交面积(公顷)", "成交金额(元)", "均价(元/亩)"), lines)));
+    }
+
+    private static int yearOrNow(Integer year) {
+        return year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+    }
+
+    private static java.math.BigDecimal yuan(long fen) {
+        return java.math.BigDecimal.valueOf(fen, 2);
+    }
+}

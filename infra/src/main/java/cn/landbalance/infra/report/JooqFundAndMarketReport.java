@@ -1,0 +1,67 @@
+package cn.landbalance.infra.report;
+
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.util.List;
+
+/** The county's fund report (per township fund over a year) and market report (settled sales per month). */
+@Singleton
+public class JooqFundAndMarketReport {
+    /** A township fund's year: opening, receipts by source, expenses, reassigned out, closing (carried over). */
+    public record FundRow(long townshipId, String name, long openingFen, long feesFen, long salesFen, long reassignedInFen,
+                          long reassignedOutFen, long expensesFen, long closingFen) {
+    }
+
+    /** Settled market sales of one month: orders, area, amount and the area-weighted average price per 亩. */
+    public record MarketMonth(int month, long orders, long areaM2, long amountFen, Long averagePricePerMuFen) {
+    }
+
+    private final DSLContext db;
+
+    public JooqFundAndMarketReport(DSLContext db) {
+        this.db = db;
+    }
+
+    public List<FundRow> funds(long countyId, int year) {
+        return db.fetch("""
+                with t as (
+                  select a.owner_region_id as township_id, x.amount_fen, x.kind,
+                         case when x.credit_account_id = a.id then 1 else -1 end as sign,
+                         extract(year from x.created_at at time zone 'Asia/Shanghai') as y
+                  from fund_account a join money_transfer x on x.credit_account_id = a.id or x.debit_account_id = a.id
+                  where a.kind = 'TOWNSHIP_FUND' and a.county_id = ?)
+                select r.id, r.name,
+                  coalesce(sum(case when t.y < ? then t.sign * t.amount_fen end), 0) as opening,
+                  coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'FEE' then t.amount_fen end), 0) as fees,
+                  coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'SALE' then t.amount_fen end), 0) as sales,
+                  coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'FEE_REASSIGNMENT' then t.amount_fen end), 0) as moved_in,
+                  coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind = 'FEE_REASSIGNMENT' then t.amount_fen end), 0) as moved_out,
+                  coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind = 'EXPENSE' then t.amount_fen end), 0) as expenses,
+                  coalesce(sum(case when t.y <= ? then t.sign * t.amount_fen end), 0) as closing
+                from region r left join t on t.township_id = r.id
+                where r.parent_id = ? and r.level = 'TOWNSHIP'
+                group by r.id, r.name, r.code order by r.code""",
+                countyId, year, year, year, year, year, year, year, countyId)
+                .map(r -> new FundRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class),
+                        r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class),
+                        r.get(8, Long.class)));
+    }
+
+    public List<MarketMonth> market(long countyId, int year) {
+        return db.fetch("""
+                select extract(month from o.settled_at at time zone 'Asia/Shanghai')::int as month,
+                       count(distinct o.id), sum(a.area_m2), sum(a.amount_fen)
+                from market_order o join order_allocation a on a.order_id = o.id
+                where o.county_id = ? and o.status = 'SETTLED' and extract(year from o.settled_at at time zone 'Asia/Shanghai') = ?
+                group by 1 order by 1""", countyId, year)
+                .map(r -> {
+                    long area = r.get(2, Long.class);
+                    long amount = r.get(3, Long.class);
+                    Long average = area == 0 ? null
+                            : java.math.BigDecimal.valueOf(amount).multiply(java.math.BigDecimal.valueOf(10_000))
+                            .divide(java.math.BigDecimal.valueOf(area * 15), 0, java.math.RoundingMode.HALF_UP).longValueExact();
+                    return new MarketMonth(r.get(0, Integer.class), r.get(1, Long.class), area, amount, average);
+                });
+    }
+}
