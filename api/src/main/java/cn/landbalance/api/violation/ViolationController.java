@@ -4,6 +4,10 @@ import cn.landbalance.api.Page;
 import cn.landbalance.api.market.Idempotency;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.IndicatorStore;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+import java.time.Clock;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.outflow.OutflowService;
@@ -53,8 +57,10 @@ public class ViolationController {
     @Factory
     static class Wiring {
         @Singleton
-        ViolationService violationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, Violations store) {
-            return new ViolationService(regions, ledger, lots, store);
+        ViolationService violationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots,
+                                          IndicatorStore lotStore, Violations store, MoneyLedger money,
+                                          CountyRulesStore rules, Clock clock) {
+            return new ViolationService(regions, ledger, lots, lotStore, store, money, rules, clock);
         }
 
         @Singleton
@@ -109,6 +115,26 @@ public class ViolationController {
     @Transactional
     public CaseView legalize(Actor actor, @PathVariable long id) {
         return CaseView.of(violations.legalize(actor, id));
+    }
+
+    @Serdeable
+    public record Repay(@NotNull Method method, @NotNull @Positive Long areaM2, @Nullable @Positive Long lotId) {
+        public enum Method { INDICATORS, MONEY }
+    }
+
+    /** The township repays borrowed indicators it cannot return: with equal indicators (lotId) or money at the guide price. */
+    @Post("/{id}/repay")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    public CaseView repay(Actor actor, @PathVariable long id, @Valid @Body Repay body) {
+        if (body.method() == Repay.Method.INDICATORS) {
+            if (body.lotId() == null) {
+                throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.MISSING_FIELD,
+                        "lotId", "repaying with indicators names the lot");
+            }
+            return CaseView.of(violations.repayWithIndicators(actor, id, body.lotId(), body.areaM2()));
+        }
+        return CaseView.of(violations.repayWithMoney(actor, id, body.areaM2()));
     }
 
     @Get("/{id}")

@@ -79,13 +79,37 @@ class ViolationCascadeTest extends ApiTest {
         assertEquals("CASE_CLOSED", closed.string("code"));
         assertReportAndInvariants(county, 2_500, 1_000, 1_500, 500);
 
+        // 巩昌镇 cannot give back the 500 m² deducted from the county reserve: it repays with equal indicators, then money
+        long newLot = acceptedLot("officer_gongchang", gongchang, "旱地", 400, 10);
+        Response tooMuch = api().post("/api/violations/" + caseId + "/repay", admin,
+                "{\"method\":\"INDICATORS\",\"areaM2\":501,\"lotId\":" + newLot + "}");
+        assertEquals("REPAYMENT_EXCEEDS_OWED", tooMuch.string("code"));
+        Response inKind = api().post("/api/violations/" + caseId + "/repay", admin,
+                "{\"method\":\"INDICATORS\",\"areaM2\":200,\"lotId\":" + newLot + "}");
+        assertEquals(200, inKind.status(), inKind.body());
+        assertEquals(300, inKind.number("owedM2"));
+        Response broke = api().post("/api/violations/" + caseId + "/repay", admin, "{\"method\":\"MONEY\",\"areaM2\":300}");
+        assertEquals("FUND_INSUFFICIENT", broke.string("code"), "the fund never goes below zero");
+        long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}").number("id");
+        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", login("enterprise_coop"),
+                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-GC-9\"}").status());
+        Response inMoney = api().post("/api/violations/" + caseId + "/repay", admin, "{\"method\":\"MONEY\",\"areaM2\":300}");
+        assertEquals(200, inMoney.status(), inMoney.body());
+        assertEquals(0, inMoney.number("owedM2"));
+        assertEquals(7_500_000 - 2_250_000, api().get("/api/townships/" + gongchang + "/account", admin).number("balanceFen"),
+                "300 m² at the guide price of 5万元/亩 = 22 500.00 元");
+        assertReportAndInvariants(county, 2_500, 1_000, 1_500, 0);
+
         // a case larger than township, county and city reserves together: what cannot be frozen is recorded
         Response huge = api().post("/api/violations", admin, "{\"townshipId\":" + gongchang
                 + ",\"areaM2\":5000,\"caseNo\":\"陇自然资违〔2026〕2号\",\"description\":\"擅自挖塘\"}");
         assertEquals(201, huge.status(), huge.body());
-        assertEquals(2_000, huge.number("frozenM2"), "1 500 m² left in the county reserve (2 000 less 500 deducted) "
-                + "and 500 m² in the city's");
-        assertEquals(3_000, huge.number("unsecuredM2"));
+        assertEquals(2_400, huge.number("frozenM2"), "巩昌镇's own 200 m² left, then 1 500 m² in the county reserve "
+                + "(2 000 less 500 deducted), the 200 m² lot repaid to it, and 500 m² in the city's");
+        assertEquals(2_600, huge.number("unsecuredM2"));
 
         assertEquals(404, api().get("/api/violations/" + caseId, login("officer_wenfeng")).status());
         assertEquals(200, api().get("/api/violations/" + caseId, login("officer_gongchang")).status());

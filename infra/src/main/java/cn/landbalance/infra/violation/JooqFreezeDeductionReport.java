@@ -40,8 +40,9 @@ public class JooqFreezeDeductionReport {
                   select township_id, count(*) as cases from violation_case
                   where county_id = ? and extract(year from created_at at time zone 'Asia/Shanghai') = ? group by township_id),
                 owed as (
-                  select c.township_id, sum(case when f.borrowed then f.area_m2 - f.unfrozen_m2 else 0 end) as owed
-                  from violation_case c join violation_freeze f on f.case_id = c.id where c.county_id = ? group by c.township_id)
+                  select c.township_id, sum((select coalesce(sum(case when f.borrowed then f.area_m2 - f.unfrozen_m2 else 0 end), 0)
+                                             from violation_freeze f where f.case_id = c.id) - c.repaid_m2) as owed
+                  from violation_case c where c.county_id = ? group by c.township_id)
                 select r.id, r.name, coalesce(cases.cases, 0), coalesce(moves.frozen, 0), coalesce(moves.unfrozen, 0),
                        coalesce(moves.deducted, 0), coalesce(owed.owed, 0)
                 from region r left join moves on moves.township_id = r.id left join cases on cases.township_id = r.id

@@ -95,6 +95,12 @@ public class JooqViolations implements Violations {
     }
 
     @Override
+    public void recordRepaid(long caseId, long areaM2) {
+        db.update(VIOLATION_CASE).set(VIOLATION_CASE.REPAID_M2, VIOLATION_CASE.REPAID_M2.plus(areaM2))
+                .where(VIOLATION_CASE.ID.eq(caseId)).execute();
+    }
+
+    @Override
     public List<ViolationCase> list(long countyId, Long townshipId) {
         Condition where = VIOLATION_CASE.COUNTY_ID.eq(countyId);
         if (townshipId != null) {
@@ -110,6 +116,6 @@ public class JooqViolations implements Violations {
                         f.getBorrowed(), f.getUnfrozenM2(), f.getDeductedM2()));
         return new ViolationCase(r.getId(), r.getCountyId(), r.getTownshipId(), r.getCaseNo(), r.getDescription(),
                 r.getAreaM2(), r.getUnsecuredM2(), ViolationCase.Status.valueOf(r.getStatus()), r.getOutflowApplicationId(),
-                freezes);
+                freezes, r.getRepaidM2());
     }
 }

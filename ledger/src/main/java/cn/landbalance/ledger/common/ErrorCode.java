@@ -81,6 +81,7 @@ public enum ErrorCode {
     INSUFFICIENT_LISTED_INDICATORS(Kind.RULE, "Not enough listed indicators of the required quality are on the market.", "市场上符合质量要求的挂牌指标不足。"),
     PAYMENT_AMOUNT_MISMATCH(Kind.RULE, "The amount paid is not the order's amount.", "付款金额与订单金额不符。"),
     OBLIGATION_NOT_FULLY_COVERED(Kind.RULE, "The obligation is not yet fully covered.", "平衡责任尚未全部落实。"),
+    REPAYMENT_EXCEEDS_OWED(Kind.RULE, "More than the township owes for this case.", "超出该案件尚欠的指标面积。"),
     RESTORE_EXCEEDS_FROZEN(Kind.RULE, "More area than the case still holds frozen.", "超出案件尚冻结的面积。"),
     LOT_NOT_OWN(Kind.RULE, "These indicators are not the applicant's own.", "该指标不属于申请主体自有。"),
 

@@ -4,6 +4,8 @@ package cn.landbalance.ledger.money;
 public enum AccountKind {
     /** 乡镇耕地进出平衡专项资金账户: receives fees and sale proceeds, pays inflow work; never below zero (超支不补). */
     TOWNSHIP_FUND,
+    /** A county's or city's reserve: receives money repaid for indicators a township borrowed and could not return. */
+    RESERVE_FUND,
     /** The county's clearing account for money arriving from payers (enterprises, project owners); goes negative by what was paid in. */
     PAYER_CLEARING,
     /** The county's clearing account for money paid out for inflow work. */

@@ -30,6 +30,13 @@ public class MoneyLedger {
                 reference, memo);
     }
 
+    /** A township repays a reserve with money from its fund; refused if the fund would go below zero. */
+    public Transfer repay(long countyId, long townshipId, long reserveRegionId, long amountFen, String reference, String memo) {
+        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        Account reserve = store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId);
+        return move(fund, reserve, amountFen, TransferKind.REPAYMENT, reference, memo);
+    }
+
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
     public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose) {
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);

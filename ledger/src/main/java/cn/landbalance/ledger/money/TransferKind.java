@@ -8,6 +8,8 @@ public enum TransferKind {
     FEE_REASSIGNMENT,
     /** Proceeds of indicators sold by the township. */
     SALE,
+    /** A township repays borrowed indicators with money at the guide price. */
+    REPAYMENT,
     /** Money spent on inflow work. */
     EXPENSE
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * lots, or borrowed from the county's and then the city's reserve), and what could not be frozen anywhere.
  */
 public record ViolationCase(long id, long countyId, long townshipId, String caseNo, String description, long areaM2,
-                            long unsecuredM2, Status status, Long outflowApplicationId, List<Freeze> freezes) {
+                            long unsecuredM2, Status status, Long outflowApplicationId, List<Freeze> freezes,
+                            long repaidM2) {
     public enum Status { OPEN, RESOLVED }
 
     /** Part of a case frozen on one lot; {@code borrowed} when the lot is a reserve's, not the township's. */
@@ -35,7 +36,8 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
         return freezes.stream().mapToLong(Freeze::deductedM2).sum();
     }
 
+    /** Borrowed area not given back by unfreezing, less what the township has repaid. */
     public long owedM2() {
-        return freezes.stream().mapToLong(Freeze::owedM2).sum();
+        return freezes.stream().mapToLong(Freeze::owedM2).sum() - repaidM2;
     }
 }

@@ -12,6 +12,14 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.indicator.IndicatorStore;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,13 +34,76 @@ public class ViolationService {
     private final Regions regions;
     private final IndicatorLedger ledger;
     private final IndicatorQueries lots;
+    private final IndicatorStore lotStore;
     private final Violations violations;
+    private final MoneyLedger money;
+    private final CountyRulesStore rules;
+    private final Clock clock;
 
-    public ViolationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, Violations violations) {
+    public ViolationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore,
+                            Violations violations, MoneyLedger money, CountyRulesStore rules, Clock clock) {
         this.regions = regions;
         this.ledger = ledger;
         this.lots = lots;
+        this.lotStore = lotStore;
         this.violations = violations;
+        this.money = money;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /**
+     * The township gives the lender equal indicators for area it borrowed and cannot return: {@code areaM2} of its own
+     * lot (no worse than what was borrowed) is consumed, and the lender receives a new lot of that area and grade.
+     */
+    public ViolationCase repayWithIndicators(Actor actor, long caseId, long lotId, long areaM2) {
+        requireAdmin(actor);
+        ViolationCase c = lockRepayable(actor, caseId, areaM2);
+        ViolationCase.Freeze borrowed = firstOwed(c);
+        IndicatorLot own = lotStore.lockLot(lotId)
+                .filter(l -> l.ownerRegionId() == c.townshipId() && l.holderOrgId() == null)
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId + " is not the township's"));
+        IndicatorLot lent = lots.lotsOwnedBy(borrowed.regionId()).stream().filter(l -> l.id() == borrowed.lotId()).findFirst()
+                .orElseThrow();
+        if (own.qualityGrade() > lent.qualityGrade() || (lent.paddy() && !own.paddy())) {
+            throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "the borrowed indicators were grade " + lent.qualityGrade() + (lent.paddy() ? ", paddy" : ""));
+        }
+        String reference = "violation:" + caseId + ":repay";
+        Hold hold = ledger.reserve(own.id(), areaM2, reference);
+        ledger.consume(hold.id(), areaM2);
+        ledger.issue(borrowed.regionId(), c.countyId(), own.qualityGrade(), own.paddy(), LocalDate.now(clock).getYear(), null,
+                areaM2, reference);
+        violations.recordRepaid(caseId, areaM2);
+        return violations.find(caseId).orElseThrow();
+    }
+
+    /** The township pays the lender the guide price for {@code areaM2} it borrowed and cannot return. */
+    public ViolationCase repayWithMoney(Actor actor, long caseId, long areaM2) {
+        requireAdmin(actor);
+        ViolationCase c = lockRepayable(actor, caseId, areaM2);
+        ViolationCase.Freeze borrowed = firstOwed(c);
+        long guide = rules.find(c.countyId()).orElse(CountyRules.defaults()).guidePricePerMuFen();
+        long amount = Units.amountFen(areaM2, guide);
+        money.repay(c.countyId(), c.townshipId(), borrowed.regionId(), amount, "violation:" + caseId + ":repay",
+                "case " + c.caseNo() + ": " + areaM2 + " m² at the guide price");
+        violations.recordRepaid(caseId, areaM2);
+        return violations.find(caseId).orElseThrow();
+    }
+
+    private ViolationCase lockRepayable(Actor actor, long caseId, long areaM2) {
+        ViolationCase c = violations.lock(caseId).filter(v -> visible(actor, v))
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+        if (areaM2 <= 0 || areaM2 > c.owedM2()) {
+            throw DomainException.field(ErrorCode.REPAYMENT_EXCEEDS_OWED, "areaM2",
+                    "the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
+        }
+        return c;
+    }
+
+    /** The lender still owed for this case (the county's reserve before the city's). */
+    private static ViolationCase.Freeze firstOwed(ViolationCase c) {
+        return c.freezes().stream().filter(f -> f.owedM2() > 0).findFirst().orElseThrow();
     }
 
     public ViolationCase open(Actor actor, long townshipId, long areaM2, String caseNo, String description,

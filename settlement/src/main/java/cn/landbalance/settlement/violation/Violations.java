@@ -25,5 +25,7 @@ public interface Violations {
 
     void setStatus(long caseId, ViolationCase.Status status);
 
+    void recordRepaid(long caseId, long areaM2);
+
     List<ViolationCase> list(long countyId, Long townshipId);
 }
