@@ -1,7 +1,7 @@
 package cn.landbalance.ledger.indicator;
 
 /**
- * Every change of an indicator lot is one of these transfers between two buckets (double entry: what
+ * Every change of an indicator lot is one of these transfers between two buckets (each entry has two sides: what
  * leaves one bucket enters another). ISSUE brings area in from outside (the acceptance of restored land).
  * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE.
  */
