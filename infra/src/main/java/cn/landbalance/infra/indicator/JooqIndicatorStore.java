@@ -111,10 +111,9 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .set(INDICATOR_MOVEMENT.REFERENCE, movement.reference())
                 .set(INDICATOR_MOVEMENT.CREATED_AT, OffsetDateTime.now())
                 .execute();
-        var lot = db.select(INDICATOR_LOT.OWNER_REGION_ID, INDICATOR_LOT.COUNTY_ID).from(INDICATOR_LOT)
-                .where(INDICATOR_LOT.ID.eq(movement.lotId())).fetchSingle();
-        outbox.record("indicator." + EVENT_NAMES.get(movement.kind()), "indicator-lot", movement.lotId(), lot.value2(),
-                lot.value1(), Outbox.fields("lotId", movement.lotId(), "townshipId", lot.value1(), "areaM2", movement.areaM2(),
+        outbox.record("indicator." + EVENT_NAMES.get(movement.kind()), "indicator-lot", movement.lotId(),
+                movement.countyId(), movement.ownerRegionId(), Outbox.fields("lotId", movement.lotId(),
+                        "townshipId", movement.ownerRegionId(), "areaM2", movement.areaM2(),
                         "holdId", movement.holdId(), "reference", movement.reference()));
     }
 

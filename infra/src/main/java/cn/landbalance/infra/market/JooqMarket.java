@@ -215,12 +215,6 @@ public class JooqMarket implements Market {
                 .orderBy(MARKET_ORDER.EXPIRES_AT).limit(limit).fetch(MARKET_ORDER.ID);
     }
 
-    @Override
-    public List<Order> ordersOfApplication(long applicationId) {
-        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(applicationId))
-                .orderBy(MARKET_ORDER.ID).fetch(this::toOrder);
-    }
-
     private Order toOrder(MarketOrderRecord r) {
         List<Allocation> allocations = db.selectFrom(ORDER_ALLOCATION).where(ORDER_ALLOCATION.ORDER_ID.eq(r.getId()))
                 .orderBy(ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.ID)

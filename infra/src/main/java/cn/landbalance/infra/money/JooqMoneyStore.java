@@ -37,7 +37,7 @@ public class JooqMoneyStore implements MoneyStore {
         var row = db.selectFrom(FUND_ACCOUNT)
                 .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)))
                 .forUpdate().fetchSingle();
-        return new Account(row.getId(), kind, ownerRegionId, row.getBalanceFen());
+        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
     }
 
     @Override
@@ -47,8 +47,10 @@ public class JooqMoneyStore implements MoneyStore {
     }
 
     @Override
-    public Transfer insert(long debitAccountId, long creditAccountId, long amountFen, TransferKind kind, String reference,
+    public Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference,
                            String memo) {
+        long debitAccountId = debit.id();
+        long creditAccountId = credit.id();
         MoneyTransferRecord row = db.insertInto(MONEY_TRANSFER)
                 .set(MONEY_TRANSFER.DEBIT_ACCOUNT_ID, debitAccountId)
                 .set(MONEY_TRANSFER.CREDIT_ACCOUNT_ID, creditAccountId)
@@ -58,10 +60,9 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(MONEY_TRANSFER.MEMO, memo)
                 .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
-        var credit = db.selectFrom(FUND_ACCOUNT).where(FUND_ACCOUNT.ID.eq(creditAccountId)).fetchSingle();
-        outbox.record("account.posting", "fund-account", creditAccountId, credit.getCountyId(), credit.getOwnerRegionId(),
+        outbox.record("account.posting", "fund-account", creditAccountId, credit.countyId(), credit.ownerRegionId(),
                 Outbox.fields("transferId", row.getId(), "debitAccountId", debitAccountId, "creditAccountId", creditAccountId,
-                        "creditAccountKind", credit.getKind(), "amountFen", amountFen, "kind", kind.name(),
+                        "creditAccountKind", credit.kind().name(), "amountFen", amountFen, "kind", kind.name(),
                         "reference", reference, "memo", memo));
         return new Transfer(row.getId(), debitAccountId, creditAccountId, amountFen, kind, reference, memo);
     }

@@ -22,7 +22,7 @@ public class IndicatorLedger {
         }
         QualityGrades.require(qualityGrade);
         IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
-        store.append(new Movement(lot.id(), MovementKind.ISSUE, areaM2, null, reference));
+        store.append(Movement.of(lot, MovementKind.ISSUE, areaM2, null, reference));
         return lot;
     }
 
@@ -58,7 +58,7 @@ public class IndicatorLedger {
         LotBalances next = lot.balances().apply(kind.open(), areaM2);
         store.updateBalances(lotId, next);
         Hold hold = store.insertHold(lotId, kind, areaM2, reference);
-        store.append(new Movement(lotId, kind.open(), areaM2, hold.id(), reference));
+        store.append(Movement.of(lot, kind.open(), areaM2, hold.id(), reference));
         return hold;
     }
 
@@ -70,7 +70,7 @@ public class IndicatorLedger {
         Hold settled = hold.settle(movement, areaM2);
         store.updateBalances(lot.id(), lot.balances().apply(movement, areaM2));
         store.updateHold(settled);
-        store.append(new Movement(lot.id(), movement, areaM2, holdId, hold.reference()));
+        store.append(Movement.of(lot, movement, areaM2, holdId, hold.reference()));
         return settled;
     }
 }

@@ -54,6 +54,6 @@ public class MoneyLedger {
         }
         store.changeBalance(debit.id(), -amountFen);
         store.changeBalance(credit.id(), amountFen);
-        return store.insert(debit.id(), credit.id(), amountFen, kind, reference, memo);
+        return store.insert(debit, credit, amountFen, kind, reference, memo);
     }
 }

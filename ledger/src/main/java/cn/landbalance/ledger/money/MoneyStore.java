@@ -7,5 +7,5 @@ public interface MoneyStore {
 
     void changeBalance(long accountId, long deltaFen);
 
-    Transfer insert(long debitAccountId, long creditAccountId, long amountFen, TransferKind kind, String reference, String memo);
+    Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
 }

@@ -46,5 +46,4 @@ public interface Market {
     /** Ids of pending orders whose time ran out before {@code now}, oldest first. */
     List<Long> due(Instant now, int limit);
 
-    List<Order> ordersOfApplication(long applicationId);
 }
