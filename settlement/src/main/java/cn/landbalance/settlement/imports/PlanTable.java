@@ -100,6 +100,16 @@ public final class PlanTable {
             return grade;
         }
 
+        /** Checks that the slope-grade areas add up to the row's total and that it is positive. */
+        public void requireTotal(long slopesTotalM2, long totalM2) {
+            if (slopesTotalM2 != totalM2) {
+                problem(ErrorCode.IMPORT_SLOPE_SUM_MISMATCH, "slope grades add up to " + Units.m2ToHectares(slopesTotalM2)
+                        + " 公顷 but area_ha is " + Units.m2ToHectares(totalM2) + " 公顷");
+            } else if (totalM2 <= 0) {
+                problem(ErrorCode.IMPORT_VALUE_INVALID, "area_ha must be positive");
+            }
+        }
+
         public void problem(ErrorCode code, String message) {
             issues.add(new ImportReport.RowIssue(number, code, message));
         }

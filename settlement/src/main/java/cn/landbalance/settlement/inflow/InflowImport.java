@@ -1,14 +1,12 @@
 package cn.landbalance.settlement.inflow;
 
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.imports.ImportReport;
 import cn.landbalance.settlement.imports.ImportScope;
 import cn.landbalance.settlement.imports.PlanTable;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,29 +31,22 @@ public class InflowImport {
 
     public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
         ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
-        Region county = scope.county();
         PlanTable table = PlanTable.read(csv, REQUIRED);
-        List<ImportReport.RowIssue> rejected = new ArrayList<>();
-        List<ImportReport.RowIssue> warnings = new ArrayList<>();
-        int imported = 0;
-        long importedM2 = 0;
-        List<PlanTable.Row> rows = table.rows();
-        for (PlanTable.Row row : rows) {
-            InflowProject parsed = parse(row, scope, year, defaultQualityGrade);
-            String key = row.fingerprint("inflow:" + year);
-            if (!row.valid()) {
-                rejected.addAll(row.issues());
-            } else if (projects.importKeyExists(county.id(), key)) {
-                warnings.add(new ImportReport.RowIssue(row.number(), ErrorCode.IMPORT_DUPLICATE_ROW,
-                        "row already imported for " + county.name() + " " + year + "; not imported again"));
-            } else {
+        return scope.importRows(table, "inflow", year, new ImportScope.RowHandler<InflowProject>() {
+            public InflowProject parse(PlanTable.Row row) {
+                return InflowImport.parse(row, scope, year, defaultQualityGrade);
+            }
+
+            public boolean alreadyImported(String key) {
+                return projects.importKeyExists(countyId, key);
+            }
+
+            public long save(InflowProject parsed, String key) {
                 InflowProject project = projects.insert(withKey(parsed, key));
                 service.issue(project, parsed.qualityGrade(), year);
-                imported++;
-                importedM2 += parsed.areaM2();
+                return parsed.areaM2();
             }
-        }
-        return new ImportReport(rows.size(), imported, importedM2, rejected, warnings);
+        });
     }
 
     private static InflowProject parse(PlanTable.Row row, ImportScope scope, int year, Integer defaultGrade) {
@@ -76,12 +67,7 @@ public class InflowImport {
         if (!row.valid()) {
             return null;
         }
-        if (slopes.totalM2() != total) {
-            row.problem(ErrorCode.IMPORT_SLOPE_SUM_MISMATCH, "slope grades add up to " + Units.m2ToHectares(slopes.totalM2())
-                    + " 公顷 but area_ha is " + Units.m2ToHectares(total) + " 公顷");
-        } else if (total <= 0) {
-            row.problem(ErrorCode.IMPORT_VALUE_INVALID, "area_ha must be positive");
-        }
+        row.requireTotal(slopes.totalM2(), total);
         for (ErrorCode refusal : Eligibility.refusals(slopes, SiteConstraints.NONE)) {
             row.problem(refusal, refusal.messageEn());
         }

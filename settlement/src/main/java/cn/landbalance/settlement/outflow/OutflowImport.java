@@ -1,7 +1,6 @@
 package cn.landbalance.settlement.outflow;
 
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.OrgKind;
@@ -12,7 +11,6 @@ import cn.landbalance.settlement.imports.ImportScope;
 import cn.landbalance.settlement.imports.PlanTable;
 import cn.landbalance.settlement.inflow.SlopeAreas;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -44,50 +42,49 @@ public class OutflowImport {
         this.service = service;
     }
 
+    /** One checked row of 附表2. */
+    private record OutflowRow(Region township, OutflowCategory category, String landClassAfter, SlopeAreas slopes,
+                              int qualityGrade) {
+    }
+
     public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
         ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
-        Region county = scope.county();
         PlanTable table = PlanTable.read(csv, REQUIRED);
-        List<ImportReport.RowIssue> rejected = new ArrayList<>();
-        List<ImportReport.RowIssue> warnings = new ArrayList<>();
-        int imported = 0;
-        long importedM2 = 0;
-        List<PlanTable.Row> rows = table.rows();
-        for (PlanTable.Row row : rows) {
-            Region township = scope.township(row);
-            OutflowCategory category = CATEGORY_BY_CLASS.get(row.text("land_class_after"));
-            if (category == null) {
-                row.problem(ErrorCode.IMPORT_VALUE_INVALID, "land_class_after '" + row.text("land_class_after")
-                        + "' is not one of " + CATEGORY_BY_CLASS.keySet());
+        return scope.importRows(table, "outflow", year, new ImportScope.RowHandler<OutflowRow>() {
+            public OutflowRow parse(PlanTable.Row row) {
+                return OutflowImport.parse(row, scope, defaultQualityGrade);
             }
-            SlopeAreas slopes = new SlopeAreas(row.hectares("slope_1_ha"), row.hectares("slope_2_ha"),
-                    row.hectares("slope_3_ha"), row.hectares("slope_4_ha"), row.hectares("slope_5_ha"));
-            long total = row.hectares("area_ha");
-            int grade = row.qualityGrade(defaultQualityGrade);
-            if (row.valid() && slopes.totalM2() != total) {
-                row.problem(ErrorCode.IMPORT_SLOPE_SUM_MISMATCH, "slope grades add up to " + Units.m2ToHectares(slopes.totalM2())
-                        + " 公顷 but area_ha is " + Units.m2ToHectares(total) + " 公顷");
-            } else if (row.valid() && total <= 0) {
-                row.problem(ErrorCode.IMPORT_VALUE_INVALID, "area_ha must be positive");
+
+            public boolean alreadyImported(String key) {
+                return applications.importKeyExists(countyId, key);
             }
-            String key = row.fingerprint("outflow:" + year);
-            if (!row.valid()) {
-                rejected.addAll(row.issues());
-                continue;
+
+            public long save(OutflowRow parsed, String key) {
+                Region township = parsed.township();
+                Organization government = organizations.findInCounty(countyId, township.id(), OrgKind.TOWNSHIP).stream()
+                        .findFirst().orElseGet(() -> organizations.create(township.name() + "人民政府", OrgKind.TOWNSHIP,
+                                township.id(), countyId));
+                service.insert(township, government.id(), parsed.category(), parsed.landClassAfter(), parsed.slopes(),
+                        parsed.qualityGrade(), false, OutflowSite.PLAIN, year, OutflowStatus.APPROVED, key);
+                return parsed.slopes().totalM2();
             }
-            if (applications.importKeyExists(county.id(), key)) {
-                warnings.add(new ImportReport.RowIssue(row.number(), ErrorCode.IMPORT_DUPLICATE_ROW,
-                        "row already imported for " + county.name() + " " + year + "; not imported again"));
-                continue;
-            }
-            Organization government = organizations.findInCounty(county.id(), township.id(), OrgKind.TOWNSHIP).stream()
-                    .findFirst().orElseGet(() -> organizations.create(township.name() + "人民政府", OrgKind.TOWNSHIP,
-                            township.id(), county.id()));
-            service.insert(township, government.id(), category, row.text("land_class_after"), slopes, grade, false,
-                    OutflowSite.PLAIN, year, OutflowStatus.APPROVED, key);
-            imported++;
-            importedM2 += total;
+        });
+    }
+
+    private static OutflowRow parse(PlanTable.Row row, ImportScope scope, Integer defaultQualityGrade) {
+        Region township = scope.township(row);
+        OutflowCategory category = CATEGORY_BY_CLASS.get(row.text("land_class_after"));
+        if (category == null) {
+            row.problem(ErrorCode.IMPORT_VALUE_INVALID, "land_class_after '" + row.text("land_class_after")
+                    + "' is not one of " + CATEGORY_BY_CLASS.keySet());
         }
-        return new ImportReport(rows.size(), imported, importedM2, rejected, warnings);
+        SlopeAreas slopes = new SlopeAreas(row.hectares("slope_1_ha"), row.hectares("slope_2_ha"),
+                row.hectares("slope_3_ha"), row.hectares("slope_4_ha"), row.hectares("slope_5_ha"));
+        long total = row.hectares("area_ha");
+        int grade = row.qualityGrade(defaultQualityGrade);
+        if (row.valid()) {
+            row.requireTotal(slopes.totalM2(), total);
+        }
+        return new OutflowRow(township, category, row.text("land_class_after"), slopes, grade);
     }
 }
