@@ -53,8 +53,10 @@ public class JooqFundAndMarketReport {
                 select extract(month from o.settled_at at time zone 'Asia/Shanghai')::int as month,
                        count(distinct o.id), sum(a.area_m2), sum(a.amount_fen)
                 from market_order o join order_allocation a on a.order_id = o.id
-                where o.county_id = ? and o.status = 'SETTLED' and extract(year from o.settled_at at time zone 'Asia/Shanghai') = ?
-                group by 1 order by 1""", countyId, year)
+                where o.county_id = ? and o.status = 'SETTLED'
+                  and o.settled_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                  and o.settled_at < make_timestamptz(? + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
+                group by 1 order by 1""", countyId, year, year)
                 .map(r -> {
                     long area = r.get(2, Long.class);
                     long amount = r.get(3, Long.class);

@@ -1,0 +1,83 @@
+package cn.landbalance.api.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The county admin imports both tables of Longxi's 2022 plan and reads the row-by-row report, opens a violation case,
+ * restores part of it and legalises the rest, and exports the freeze/deduction report to Excel.
+ */
+@MicronautTest(transactional = false)
+class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
+
+    @Test
+    void theCountyAdminImportsTheLongxiPlanResolvesAViolationAndExportsTheReport() throws IOException {
+        signIn("county_admin");
+        clickTestId("menu-imports");
+        type(By.cssSelector("[data-testid=import-year]"), "2022");
+        upload("import-file", resource("longxi-2022-zhuanjin.csv"));
+        waitText(By.cssSelector("[data-testid=imported]"), "56");
+        assertEquals("88.1559", testId("imported-hectares").getText());
+
+        clickTestId("kind-outflow");
+        upload("import-file", resource("longxi-2022-zhuanchu.csv"));
+        waitText(By.cssSelector("[data-testid=imported]"), "77");
+        assertEquals(4, rows("rejected").size(), "three rows name 双泉乡, one row's slope grades do not add up");
+        assertTrue(testId("rejected").getText().contains("IMPORT_UNKNOWN_TOWNSHIP"));
+        screenshot("county-import");
+
+        clickTestId("menu-violations");
+        choose(By.cssSelector("[data-testid=case-township]"), "巩昌镇");
+        type(By.cssSelector("[data-testid=case-area]"), "0.5000");
+        type(By.cssSelector("[data-testid=case-no]"), "陇西违〔2026〕1号");
+        type(By.cssSelector("[data-testid=case-description]"), "擅自占用耕地建设养殖棚");
+        clickTestId("open-case");
+        waitText(By.cssSelector("[data-testid=cases]"), "陇西违〔2026〕1号");
+        clickTestId("restore-陇西违〔2026〕1号");
+        answerPrompt("0.2000");
+        waitText(By.cssSelector("[data-testid=cases]"), "0.2000");
+        clickTestId("legalize-陇西违〔2026〕1号");
+        click(By.cssSelector(".el-message-box__btns .el-button--primary"));
+        waitText(By.cssSelector("[data-testid=cases]"), "已办结");
+        screenshot("county-violations");
+
+        clickTestId("menu-reports");
+        waitText(By.cssSelector("[data-testid=freeze-totals]"), "案件 1 件");
+        clickTestId("report-excel");
+        File file = downloaded(".xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new FileInputStream(file))) {
+            var sheet = workbook.getSheet("乡镇");
+            var totals = sheet.getRow(sheet.getLastRowNum());
+            assertEquals("合计", totals.getCell(0).getStringCellValue());
+            assertEquals(1, (int) totals.getCell(1).getNumericCellValue());
+            assertEquals(5000, (long) totals.getCell(2).getNumericCellValue(), "frozen m²");
+            assertEquals(2000, (long) totals.getCell(3).getNumericCellValue(), "unfrozen m²");
+            assertEquals(3000, (long) totals.getCell(4).getNumericCellValue(), "deducted m²");
+        }
+        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+
+        clickTestId("menu-dashboard");
+        find(By.cssSelector("[data-testid=chart-inventory] canvas"));
+        waitText(By.cssSelector("[data-testid=available-total]"), "公顷");
+        screenshot("county-dashboard");
+    }
+
+    private static Path resource(String name) throws IOException {
+        Path file = Files.createTempDirectory("longxi-").resolve(name);
+        try (var in = CountyAdminRunsTheCountyInTheBrowserTest.class.getResourceAsStream("/longxi/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,61 @@
+package cn.landbalance.api.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A township officer sees the township's inventory, lists indicators at a price, and reconciles the fund's bank
+ * statement: the fee the bank received is matched, a line the ledger does not know is shown as unmatched.
+ */
+@MicronautTest(transactional = false)
+class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
+
+    @Test
+    void anOfficerListsIndicatorsAndReconcilesTheBankStatement() throws IOException {
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        acceptedLot("officer_gongchang", gongchang, "水浇地", 40_000, 9);
+        // an enterprise pays the fee for 0.1 公顷 into 巩昌镇's fund: 1.5 亩 × 50 000 = 75 000.00 元
+        String enterprise = login("enterprise_coop");
+        long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
+                + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,\"paddy\":false,"
+                + "\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}").number("id");
+        assertEquals(200, api().post("/api/outflow-applications/" + app + "/declare", enterprise, null).status());
+        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", enterprise,
+                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"FEE-77\"}").status());
+
+        signIn("officer_gongchang");
+        waitText(By.cssSelector("[data-testid=bucket-availableM2]"), "4.0000 公顷");
+        screenshot("township-inventory");
+
+        clickTestId("menu-listings");
+        type(By.cssSelector("[data-testid=listing-area]"), "2.5");
+        type(By.cssSelector("[data-testid=listing-price]"), "62000");
+        clickTestId("list");
+        waitText(By.cssSelector("[data-testid=listings]"), "6.20 万元/亩");
+        assertEquals(1, rows("listings").size());
+        assertEquals(25_000, api().get("/api/listings?countyId=" + countyId(), login("officer_gongchang"))
+                .json().get("items").get(0).get("remainingM2").asLong());
+
+        clickTestId("menu-fund");
+        waitText(By.cssSelector("[data-testid=balance]"), "¥75,000.00");
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'银行对账')]"));
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        Path csv = Files.createTempFile("bank-", ".csv");
+        Files.writeString(csv, "date,amount,reference,counterparty\n" + today + ",75000.00,FEE-77,陇西县巩昌镇示范种养殖专业合作社\n"
+                + today + ",120.00,INTEREST-11,银行结息\n");
+        upload("upload-bank", csv);
+        waitText(By.cssSelector("[data-testid=matched-count]"), "1");
+        assertEquals("1", testId("unmatched-bank-count").getText());
+        assertEquals("0", testId("unmatched-ledger-count").getText());
+        screenshot("township-reconciliation");
+    }
+}

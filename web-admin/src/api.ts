@@ -1,0 +1,97 @@
+// The HTTP client: bearer token, JSON, and problem+json turned into an ApiError carrying code, field and both messages.
+import { ref } from 'vue'
+import { lang } from './i18n'
+
+export interface Me { userId: number; username: string; role: string; orgId: number; regionId: number; countyId: number }
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, public field: string | undefined,
+              public messageZh: string, public messageEn: string, public detail: string) {
+    super(messageZh || messageEn)
+  }
+  /** The message in the user's language, with the server's detail. */
+  text(): string {
+    return lang.value === 'zh' ? this.messageZh || this.messageEn : this.messageEn || this.messageZh
+  }
+}
+
+export const me = ref<Me | null>(null)
+let token: string | null = sessionStorage.getItem('token')
+
+export function loggedIn(): boolean {
+  return token != null
+}
+
+async function request<T>(method: string, path: string, body?: unknown, opts: { contentType?: string; idempotencyKey?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (token) headers.Authorization = `Bearer ${token}`
+  let payload: BodyInit | undefined
+  if (body !== undefined) {
+    headers['Content-Type'] = opts.contentType ?? 'application/json'
+    payload = typeof body === 'string' ? body : JSON.stringify(body)
+  }
+  if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey
+  const res = await fetch(path, { method, headers, body: payload })
+  if (res.status === 401 && token && path !== '/api/auth/login') {
+    logout()
+  }
+  const text = await res.text()
+  const json = text ? JSON.parse(text) : null
+  if (!res.ok) {
+    throw new ApiError(res.status, json?.code ?? 'HTTP_' + res.status, json?.field ?? undefined,
+      json?.messageZh ?? '', json?.title ?? res.statusText, json?.detail ?? '')
+  }
+  return json as T
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, { idempotencyKey }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  csv: <T>(path: string, csv: string) => request<T>('POST', path, csv, { contentType: 'text/csv' }),
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  const res = await request<{ access_token: string }>('POST', '/api/auth/login', { username, password })
+  token = res.access_token
+  sessionStorage.setItem('token', token)
+  return loadMe()
+}
+
+export async function loadMe(): Promise<Me> {
+  me.value = await request<Me>('GET', '/api/me')
+  return me.value
+}
+
+export function logout() {
+  token = null
+  me.value = null
+  sessionStorage.removeItem('token')
+  if (!location.hash.startsWith('#/login')) location.hash = '#/login'
+}
+
+/** Downloads a report as .xlsx (or any file the server makes) with the user's token. */
+export async function download(path: string, fileName: string, accept = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+  const res = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: accept } })
+  if (!res.ok) {
+    const json = await res.json().catch(() => null)
+    throw new ApiError(res.status, json?.code ?? 'HTTP_' + res.status, json?.field, json?.messageZh ?? '', json?.title ?? '', json?.detail ?? '')
+  }
+  saveBlob(await res.blob(), fileName)
+}
+
+export function saveBlob(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10000)
+}
+
+/** A fresh idempotency key per user action: a retried click sends the same one. */
+export function newKey(): string {
+  return crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2) + Date.now().toString(36)
+}

@@ -1,0 +1,50 @@
+// zh-CN first, with an English switch. Error messages come from the server's problem documents (messageZh / title).
+import { ref } from 'vue'
+
+export type Lang = 'zh' | 'en'
+export const lang = ref<Lang>((localStorage.getItem('lang') as Lang) || 'zh')
+
+export function setLang(l: Lang) {
+  lang.value = l
+  localStorage.setItem('lang', l)
+  document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en'
+}
+
+const en: Record<string, string> = {
+  '耕地进出平衡': 'Farmland In/Out Balance',
+  '指标交易与资金结算系统': 'Indicator Market & Fund Settlement',
+  '用户名': 'Username', '密码': 'Password', '登录': 'Sign in', '退出': 'Sign out', 'English': '中文',
+  '我的转出申请': 'My outflow applications', '申报转出': 'Declare an outflow', '指标市场': 'Indicator market',
+  '指标库存': 'Indicator inventory', '指标挂牌': 'Listings', '资金账户': 'Fund account', '转进项目': 'Inflow projects',
+  '银行对账': 'Bank reconciliation', '概览': 'Dashboard', '转进验收': 'Inflow acceptance', '转出审批': 'Outflow approval',
+  '违法用地': 'Violations', '县级规则': 'County rules', '数据导入': 'Imports', '统计报表': 'Reports', '用户与单位': 'Users & organisations',
+  '乡镇': 'Township', '面积': 'Area', '状态': 'Status', '操作': 'Actions', '导出 Excel': 'Export to Excel', '筛选': 'Filter',
+  '平衡责任': 'Obligation', '已落实': 'Covered', '尚需落实': 'Remaining', '落实方式': 'Coverage', '购买指标': 'Buy indicators',
+  '缴纳费用': 'Pay the fee', '下载平衡确认单': 'Download balance confirmation', '提交': 'Submit', '取消': 'Cancel',
+  '确认付款': 'Confirm payment', '支付流水号': 'Payment reference', '金额': 'Amount', '单价': 'Price', '批次': 'Lot',
+  '可用': 'Available', '预留': 'Reserved', '冻结': 'Frozen', '已使用': 'Consumed', '已扣减': 'Deducted', '总量': 'Issued',
+  '挂牌': 'List', '撤回': 'Withdraw', '余额': 'Balance', '收入': 'Received', '支出': 'Spent', '流水': 'Statement',
+  '上传银行流水': 'Upload bank statement', '已匹配': 'Matched', '银行未达': 'Unmatched bank lines', '账面未达': 'Unmatched ledger entries',
+  '验收': 'Accept', '驳回': 'Reject', '审核': 'Review', '批准': 'Approve', '立案': 'Open a case', '拆除复垦': 'Restore',
+  '补办手续': 'Legalise', '保存': 'Save', '年度': 'Year', '冻结扣减统计': 'Freeze & deduction', '年度平衡': 'Annual balance',
+  '资金': 'Funds', '市场': 'Market', '考核': 'Assessment', '详情': 'Details', '新增': 'Add', '共': 'Total',
+  '各乡镇可用指标': 'Available indicators by township', '市场成交（按月）': 'Market volume by month',
+  '冻结与扣减（按月）': 'Frozen and deducted by month', '下单': 'Place order', '订单': 'Order', '分配': 'Allocation',
+  '已结算': 'Settled', '待付款': 'Awaiting payment', '费用': 'Fee', '自行补充': 'Own restoration', '购买': 'Purchase',
+  '申请编号': 'Application', '用途': 'Use', '质量等别': 'Quality grade', '水田': 'Paddy', '计划年度': 'Plan year',
+  '行': 'Row', '错误': 'Error', '导入成功': 'Imported', '读取行数': 'Rows read', '导入面积': 'Area imported',
+  '案件编号': 'Case no.', '说明': 'Description', '借用待还': 'Owed', '解冻': 'Unfrozen', '扣减': 'Deducted',
+  '费用标准': 'Fee standard', '指导价': 'Guide price', '超额系数(‰)': 'Surplus factor (‰)', '先进后出': 'Inflow first',
+  '同步平衡': 'Synchronous', '订单有效期(分钟)': 'Order TTL (minutes)', '申报时段': 'Declaration windows',
+  '单位': 'Organisation', '角色': 'Role', '名称': 'Name', '类型': 'Kind', '无数据': 'No data', '请输入': 'Please enter',
+  '处理中': 'Working', '成功': 'Done', '支付': 'Pay', '面积(公顷)': 'Area (ha)', '价格(元/亩)': 'Price (yuan/mu)',
+  '基本分': 'Base', '扣分': 'Deduction', '加分': 'Bonus', '得分': 'Score', '转出': 'Outflow', '转进': 'Inflow',
+  '已平衡': 'Balanced', '未平衡': 'Not balanced', '下载 Excel': 'Download Excel', '查询': 'Query', '开始': 'From', '结束': 'To',
+  '期初': 'Opening', '期末': 'Closing', '时间': 'Time', '摘要': 'Memo', '参考号': 'Reference', '记一笔支出': 'Record an expense',
+  '村': 'Village', '原地类': 'Land class before', '目标地类': 'Target class', '权属': 'Ownership', '坡度级': 'Slope grade',
+}
+
+/** The text in the current language: Chinese is the key itself. */
+export function t(zh: string): string {
+  return lang.value === 'zh' ? zh : en[zh] ?? zh
+}

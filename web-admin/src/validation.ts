@@ -1,0 +1,119 @@
+// The outflow declaration's rule checks (DOMAIN.md §5, seeds 000 and 001), shown as the user types. The server
+// applies the same rules and has the last word; its refusals are shown next to the same fields.
+import { parseHectares } from './format'
+
+export type RoadType = 'COUNTY_TOWNSHIP_ROAD' | 'RAILWAY_NATIONAL_PROVINCIAL_ROAD' | 'RIVER_RESERVOIR'
+
+export interface OutflowForm {
+  townshipId: number | null
+  category: string
+  landClassAfter: string
+  areaHectares: string
+  qualityGrade: number | null
+  paddy: boolean
+  permanentBasicFarmland: boolean
+  plannedConstructionLand: boolean
+  highStandardFarmland: boolean
+  supplementPlan: boolean
+  greenBeltRoadType: RoadType | ''
+  greenBeltWidthM: string
+  ruralRoadWidthM: string
+  landscapeLake: boolean
+  turf: boolean
+}
+
+/** field → error code; the codes are the server's (docs/errors.md), so one message table serves both. */
+export type FieldErrors = Partial<Record<keyof OutflowForm, string>>
+
+const MAX_GREEN_BELT_M: Record<RoadType, number | null> = {
+  COUNTY_TOWNSHIP_ROAD: 3,
+  RAILWAY_NATIONAL_PROVINCIAL_ROAD: 5,
+  RIVER_RESERVOIR: null,
+}
+
+function width(text: string): number | null {
+  const t = text.trim()
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(t)) return null
+  return Number(t)
+}
+
+export function emptyOutflowForm(): OutflowForm {
+  return {
+    townshipId: null, category: 'GREENING', landClassAfter: '', areaHectares: '', qualityGrade: null, paddy: false,
+    permanentBasicFarmland: false, plannedConstructionLand: false, highStandardFarmland: false, supplementPlan: false,
+    greenBeltRoadType: '', greenBeltWidthM: '', ruralRoadWidthM: '', landscapeLake: false, turf: false,
+  }
+}
+
+export function validateOutflow(f: OutflowForm): FieldErrors {
+  const e: FieldErrors = {}
+  if (f.townshipId == null) e.townshipId = 'MISSING_FIELD'
+  if (!f.landClassAfter.trim()) e.landClassAfter = 'MISSING_FIELD'
+  else if (f.landClassAfter.length > 100) e.landClassAfter = 'VALIDATION_FAILED'
+  const m2 = parseHectares(f.areaHectares)
+  if (!f.areaHectares.trim()) e.areaHectares = 'MISSING_FIELD'
+  else if (m2 == null || m2 <= 0) e.areaHectares = 'VALIDATION_FAILED'
+  if (f.qualityGrade == null) e.qualityGrade = 'MISSING_FIELD'
+  else if (!Number.isInteger(f.qualityGrade) || f.qualityGrade < 1 || f.qualityGrade > 15) e.qualityGrade = 'VALIDATION_FAILED'
+  if (f.permanentBasicFarmland) e.permanentBasicFarmland = 'OUTFLOW_PERMANENT_BASIC_FARMLAND'
+  if (f.plannedConstructionLand) e.plannedConstructionLand = 'OUTFLOW_PLANNED_CONSTRUCTION_LAND'
+  if (f.landscapeLake || f.turf || f.landClassAfter.trim() === '草皮' || f.landClassAfter.trim() === '人工湖') {
+    e.landscapeLake = 'OUTFLOW_LAKE_OR_TURF'
+  }
+  if (f.highStandardFarmland && !f.supplementPlan) e.highStandardFarmland = 'OUTFLOW_HIGH_STANDARD_WITHOUT_PLAN'
+  if (f.category === 'GREEN_BELT') {
+    const w = width(f.greenBeltWidthM)
+    if (!f.greenBeltRoadType || w == null) e.greenBeltWidthM = 'OUTFLOW_GREEN_BELT_UNDESCRIBED'
+    else {
+      const max = MAX_GREEN_BELT_M[f.greenBeltRoadType]
+      if (max != null && w > max) e.greenBeltWidthM = 'OUTFLOW_GREEN_BELT_TOO_WIDE'
+    }
+  }
+  if (f.ruralRoadWidthM.trim()) {
+    const w = width(f.ruralRoadWidthM)
+    if (w == null || w < 1 || w > 8) e.ruralRoadWidthM = 'OUTFLOW_RURAL_ROAD_WIDTH'
+  }
+  return e
+}
+
+/** The request body of POST /api/outflow-applications; call only when validateOutflow found nothing. */
+export function outflowBody(f: OutflowForm) {
+  return {
+    townshipId: f.townshipId,
+    category: f.category,
+    landClassAfter: f.landClassAfter.trim(),
+    areaM2: parseHectares(f.areaHectares),
+    qualityGrade: f.qualityGrade,
+    paddy: f.paddy,
+    permanentBasicFarmland: f.permanentBasicFarmland,
+    plannedConstructionLand: f.plannedConstructionLand,
+    highStandardFarmland: f.highStandardFarmland,
+    supplementPlan: f.supplementPlan,
+    greenBelt: f.category === 'GREEN_BELT' && f.greenBeltRoadType
+      ? { roadType: f.greenBeltRoadType, widthM: f.greenBeltWidthM.trim() } : null,
+    ruralRoad: f.ruralRoadWidthM.trim() ? { widthM: f.ruralRoadWidthM.trim() } : null,
+    landscapeLake: f.landscapeLake,
+    turf: f.turf,
+  }
+}
+
+/** Which form field a server refusal belongs to (the server names the field for 400s; rule codes are mapped here). */
+export function fieldOfCode(code: string, field?: string): keyof OutflowForm | null {
+  const byCode: Record<string, keyof OutflowForm> = {
+    OUTFLOW_PERMANENT_BASIC_FARMLAND: 'permanentBasicFarmland',
+    OUTFLOW_PLANNED_CONSTRUCTION_LAND: 'plannedConstructionLand',
+    OUTFLOW_LAKE_OR_TURF: 'landscapeLake',
+    OUTFLOW_HIGH_STANDARD_WITHOUT_PLAN: 'highStandardFarmland',
+    OUTFLOW_GREEN_BELT_UNDESCRIBED: 'greenBeltWidthM',
+    OUTFLOW_GREEN_BELT_TOO_WIDE: 'greenBeltWidthM',
+    OUTFLOW_RURAL_ROAD_WIDTH: 'ruralRoadWidthM',
+    TOWNSHIP_NOT_FOUND: 'townshipId',
+  }
+  if (byCode[code]) return byCode[code]
+  if (!field) return null
+  const byField: Record<string, keyof OutflowForm> = {
+    townshipId: 'townshipId', landClassAfter: 'landClassAfter', areaM2: 'areaHectares', qualityGrade: 'qualityGrade',
+    'greenBelt.widthM': 'greenBeltWidthM', 'greenBelt.roadType': 'greenBeltWidthM', 'ruralRoad.widthM': 'ruralRoadWidthM',
+  }
+  return byField[field] ?? null
+}

@@ -1,0 +1,24 @@
+import { lang } from '../i18n'
+
+const STATUS: Record<string, string> = {
+  DRAFT: '草稿', DECLARED: '已申报', TOWNSHIP_REVIEWED: '乡镇已审核', APPROVED: '已批准', IMPLEMENTED: '已实施', CLOSED: '已办结',
+  REJECTED: '已驳回', SUBMITTED: '已提交', ACCEPTED: '已验收', OPEN: '处理中', RESOLVED: '已办结', WITHDRAWN: '已撤回',
+  PENDING_PAYMENT: '待付款', SETTLED: '已结算', EXPIRED: '已过期', CANCELLED: '已取消',
+}
+const STATUS_EN: Record<string, string> = {
+  DRAFT: 'Draft', DECLARED: 'Declared', TOWNSHIP_REVIEWED: 'Reviewed', APPROVED: 'Approved', IMPLEMENTED: 'Implemented',
+  CLOSED: 'Closed', REJECTED: 'Rejected', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', OPEN: 'Open', RESOLVED: 'Resolved',
+  WITHDRAWN: 'Withdrawn', PENDING_PAYMENT: 'Awaiting payment', SETTLED: 'Settled', EXPIRED: 'Expired', CANCELLED: 'Cancelled',
+}
+export const CATEGORIES: Record<string, string> = {
+  GREENING: '国土绿化', GREEN_BELT: '绿化带', SHELTER_FOREST: '农田防护林', CAPITAL_FOREST_ORCHARD: '工商资本造林种果',
+  AGRI_FACILITY: '农村道路及农业设施', RESERVOIR: '水库水面', PLANTING_ADJUSTMENT: '种植结构调整',
+}
+export const COVERAGE: Record<string, string> = { SELF: '自行补充', PURCHASE: '购买', FEE: '费用' }
+
+export function statusText(s: string): string {
+  return lang.value === 'en' ? STATUS_EN[s] ?? s : STATUS[s] ?? s
+}
+export function categoryText(c: string): string {
+  return CATEGORIES[c] ?? c
+}
