@@ -1,0 +1,234 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmarks' HTTP client (run as a source file: {@code java bench/LoadClient.java MODE ...}); no dependencies.
+ * <ul>
+ * <li>{@code setup BASE PASSWORD TOWNSHIPS CLIENTS CONTENTION OUT}: officers, inflow, listings and one outflow
+ * application per client (each homed in its own listing township, or all in the first one when CONTENTION is true);
+ * writes the application ids to OUT.</li>
+ * <li>{@code settle BASE PASSWORD APPS SECONDS}: one thread per application, each placing a 10 m² order and paying it,
+ * as fast as the server answers; prints settlements/s and latency percentiles.</li>
+ * <li>{@code read BASE PASSWORD RATE SECONDS}: inventory and listing reads at a fixed rate (latency counted from
+ * the scheduled time, so a slow server is not hidden); prints percentiles.</li>
+ * </ul>
+ */
+public class LoadClient {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static String base;
+    static String password;
+
+    public static void main(String[] args) throws Exception {
+        base = args[1];
+        password = args[2];
+        switch (args[0]) {
+            case "setup" -> setup(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Boolean.parseBoolean(args[5]), Path.of(args[6]));
+            case "settle" -> settle(Path.of(args[3]), Integer.parseInt(args[4]));
+            case "read" -> read(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+    }
+
+    record Res(int status, String body) {
+    }
+
+    static Res call(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Res(r.statusCode(), r.body());
+        } catch (IOException e) {
+            return new Res(-1, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Res(-1, "interrupted");
+        }
+    }
+
+    static Res ok(Res r, String what) {
+        if (r.status / 100 != 2) {
+            throw new IllegalStateException(what + " → " + r.status + " " + r.body);
+        }
+        return r;
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^,\"}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static String login(String user, String pass) {
+        return field(ok(call("POST", "/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + pass + "\"}"), "login " + user).body, "access_token");
+    }
+
+    static void setup(int townships, int clients, boolean contention, Path out) throws IOException {
+        String admin = login("county_admin", password);
+        String county = field(ok(call("GET", "/api/me", admin, null), "me").body, "countyId");
+        String orgs = ok(call("GET", "/api/organizations?kind=TOWNSHIP&size=500", admin, null), "orgs").body;
+        Matcher m = Pattern.compile("\\{\"id\":(\\d+),\"name\":\"[^\"]*\",\"kind\":\"TOWNSHIP\",\"regionId\":(\\d+)").matcher(orgs);
+        List<long[]> towns = new ArrayList<>();
+        while (m.find() && towns.size() < townships) {
+            towns.add(new long[]{Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+        String rules = ok(call("GET", "/api/counties/" + county + "/rules", admin, null), "rules").body;
+        long guide = Long.parseLong(field(rules, "guidePricePerMuFen"));
+        int listed = contention ? 1 : towns.size();
+        for (int i = 0; i < listed; i++) {
+            long org = towns.get(i)[0];
+            long region = towns.get(i)[1];
+            String user = "bench_officer_" + region;
+            Res created = call("POST", "/api/users", admin, "{\"username\":\"" + user + "\",\"password\":\"" + password
+                    + "\",\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + org + "}");
+            if (created.status != 201 && !created.body.contains("USERNAME_TAKEN")) {
+                ok(created, "user " + user);
+            }
+            String officer = login(user, password);
+            String project = ok(call("POST", "/api/inflow-projects", officer, "{\"townshipId\":" + region
+                    + ",\"village\":\"基准村\",\"landClassBefore\":\"其他园地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\","
+                    + "\"slopeGrade\":1,\"areaM2\":50000000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                    + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                    + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}"), "inflow").body;
+            String id = field(project, "id");
+            ok(call("POST", "/api/inflow-projects/" + id + "/submit", officer, null), "submit");
+            ok(call("POST", "/api/inflow-projects/" + id + "/accept", admin, "{\"qualityGrade\":10}"), "accept");
+            ok(call("POST", "/api/listings", officer, "{\"townshipId\":" + region + ",\"areaM2\":40000000,\"pricePerMuFen\":"
+                    + (guide + i * 1000L) + "}"), "listing");
+        }
+        String enterprise = login("enterprise_coop", password);
+        List<String> apps = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            long home = towns.get(contention ? 0 : c % towns.size())[1];
+            String app = field(ok(call("POST", "/api/outflow-applications", enterprise, "{\"townshipId\":" + home
+                    + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":2000000,\"qualityGrade\":12,"
+                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                    + "\"highStandardFarmland\":false}"), "outflow").body, "id");
+            ok(call("POST", "/api/outflow-applications/" + app + "/declare", enterprise, null), "declare");
+            apps.add(app);
+        }
+        Files.write(out, apps);
+        System.out.println("set up " + listed + " listing townships and " + apps.size() + " applications");
+    }
+
+    static void settle(Path appsFile, int seconds) throws Exception {
+        List<String> apps = Files.readAllLines(appsFile);
+        String token = login("enterprise_coop", password);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        ExecutorService pool = Executors.newFixedThreadPool(apps.size());
+        long started = System.nanoTime();
+        for (int t = 0; t < apps.size(); t++) {
+            String app = apps.get(t);
+            int thread = t;
+            pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    Res order = call("POST", "/api/orders", token, "{\"outflowApplicationId\":" + app + ",\"areaM2\":10}");
+                    if (order.status != 201) {
+                        errors.computeIfAbsent("order " + order.status + " " + code(order.body), k -> new AtomicLong()).incrementAndGet();
+                        continue;
+                    }
+                    String id = field(order.body, "id");
+                    String amount = field(order.body, "amountFen");
+                    Res paid = call("POST", "/api/orders/" + id + "/payments", token, "{\"amountFen\":" + amount
+                            + ",\"paymentReference\":\"B-" + run + "-" + thread + "-" + (i++) + "\"}");
+                    if (paid.status != 200) {
+                        errors.computeIfAbsent("pay " + paid.status + " " + code(paid.body), k -> new AtomicLong()).incrementAndGet();
+                        continue;
+                    }
+                    latencies.add(System.nanoTime() - t0);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        System.out.printf("settlements %d in %.1f s: %.1f/s; latency ms p50 %.1f p99 %.1f max %.1f; errors %s%n",
+                latencies.size(), elapsed, latencies.size() / elapsed, pct(latencies, 50), pct(latencies, 99),
+                pct(latencies, 100), new TreeMap<>(errors));
+    }
+
+    static String code(String body) {
+        Matcher m = Pattern.compile("\"code\":\"([A-Z_]+)\"").matcher(body);
+        return m.find() ? m.group(1) : body.length() > 80 ? body.substring(0, 80) : body;
+    }
+
+    static void read(int rate, int seconds) throws Exception {
+        String admin = login("county_admin", password);
+        String county = field(ok(call("GET", "/api/me", admin, null), "me").body, "countyId");
+        String officer = login("officer_gongchang", password);
+        String township = field(ok(call("GET", "/api/me", officer, null), "me").body, "regionId");
+        String enterprise = login("enterprise_coop", password);
+        List<Long> inventory = Collections.synchronizedList(new ArrayList<>());
+        List<Long> listings = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failed = new AtomicLong();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService workers = Executors.newFixedThreadPool(64);
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 100_000_000L;
+        int total = rate * seconds;
+        for (int i = 0; i < total; i++) {
+            long due = start + i * periodNanos;
+            boolean inv = i % 2 == 0;
+            clock.schedule(() -> workers.submit(() -> {
+                Res r = inv ? call("GET", "/api/townships/" + township + "/inventory", officer, null)
+                        : call("GET", "/api/listings?countyId=" + county, enterprise, null);
+                long latency = System.nanoTime() - due;
+                if (r.status != 200) {
+                    failed.incrementAndGet();
+                } else {
+                    (inv ? inventory : listings).add(latency);
+                }
+            }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        clock.shutdown();
+        clock.awaitTermination(seconds + 30L, TimeUnit.SECONDS);
+        workers.shutdown();
+        workers.awaitTermination(60, TimeUnit.SECONDS);
+        System.out.printf("reads at %d/s for %d s: inventory p50 %.1f p99 %.1f max %.1f ms; listings p50 %.1f p99 %.1f max %.1f ms; failed %d%n",
+                rate, seconds, pct(inventory, 50), pct(inventory, 99), pct(inventory, 100), pct(listings, 50),
+                pct(listings, 99), pct(listings, 100), failed.get());
+    }
+
+    static double pct(List<Long> nanos, int p) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1))) / 1e6;
+    }
+}
