@@ -62,7 +62,7 @@ public class InflowProjectController {
     public record CreateInflow(@NotNull @Positive Long townshipId, @NotBlank @Size(max = 200) String village,
                                @NotBlank @Size(max = 200) String landClassBefore, @NotNull TargetClass targetClass,
                                @NotNull Ownership ownership, @Nullable RestorationAttr restorationAttr,
-                               @NotNull @Min(1) @Max(5) Integer slopeGrade, @NotNull @Positive Long areaM2,
+                               @NotNull @Min(1) @Max(5) Integer slopeGrade, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
                                @NotNull @Valid Constraints constraints, @Nullable @Min(2000) @Max(2100) Integer planYear,
                                @Nullable @Positive Long holderOrgId) {
     }

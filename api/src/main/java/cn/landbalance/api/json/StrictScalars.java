@@ -13,7 +13,7 @@ import java.math.BigInteger;
 /**
  * Request bodies are read strictly: an area or an amount must be a JSON whole number inside 64 bits
  * (5000000.5, "5000000", true or 1e400 are refused, never truncated or coerced), a text field must be a JSON
- * string (not an array, object, number or boolean), and a flag must be true or false (not "yes" or 1).
+ * string (not an array, object, number or boolean) without control characters or broken surrogates, and a flag must be true or false (not "yes" or 1).
  */
 @Factory
 public class StrictScalars {
@@ -42,6 +42,10 @@ public class StrictScalars {
         return strict(decoder -> {
             Object value = decoder.decodeArbitrary();
             if (value instanceof String s) {
+                if (!isCleanText(s)) {
+                    throw decoder.createDeserializationException(
+                            "text must not contain control characters (U+0000-U+001F except tab and line breaks) or broken surrogate pairs", value);
+                }
                 return s;
             }
             throw decoder.createDeserializationException("expected a JSON string", value);
@@ -58,6 +62,25 @@ public class StrictScalars {
             }
             throw decoder.createDeserializationException("expected true or false", value);
         });
+    }
+
+    /** No NUL or other C0 control character but tab, CR and LF; no lone UTF-16 surrogate (not storable as UTF-8). */
+    static boolean isCleanText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static <T> Deserializer<T> strict(Reader<T> reader) {

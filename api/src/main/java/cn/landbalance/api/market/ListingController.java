@@ -40,7 +40,7 @@ public class ListingController {
     }
 
     @Serdeable
-    public record CreateListing(@NotNull @Positive Long townshipId, @NotNull @Positive Long areaM2,
+    public record CreateListing(@NotNull @Positive Long townshipId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
                                 @NotNull @Positive Long pricePerMuFen) {
     }
 

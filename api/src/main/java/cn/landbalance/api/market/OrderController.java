@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -42,7 +43,7 @@ public class OrderController {
     }
 
     @Serdeable
-    public record PlaceOrder(@NotNull @Positive Long outflowApplicationId, @NotNull @Positive Long areaM2) {
+    public record PlaceOrder(@NotNull @Positive Long outflowApplicationId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
     }
 
     @Serdeable

@@ -87,7 +87,7 @@ public class CountyBalanceController {
     @Get("/api/counties/{countyId}/fee-quote{?areaM2,areaMu}")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly
-    public FeeQuote feeQuote(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(1) Long areaM2,
+    public FeeQuote feeQuote(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(1) @Max(Units.MAX_AREA_M2) Long areaM2,
                              @Nullable @QueryValue String areaMu) {
         Tenancy.requireMemberOfCounty(actor, countyId);
         long fee = rules.find(countyId).orElse(CountyRules.defaults()).feePerMuFen();

@@ -75,7 +75,7 @@ public class OutflowController {
     @Serdeable
     public record CreateOutflow(@NotNull @Positive Long townshipId, @Nullable @Positive Long applicantOrgId,
                                 @NotNull OutflowCategory category, @NotBlank @Size(max = 100) String landClassAfter,
-                                @NotNull @Positive Long areaM2, @NotNull @Min(1) @Max(15) Integer qualityGrade,
+                                @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @NotNull @Min(1) @Max(15) Integer qualityGrade,
                                 @NotNull Boolean paddy, @NotNull Boolean permanentBasicFarmland,
                                 @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
                                 @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
@@ -90,12 +90,12 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record FeePaymentBody(@NotNull @Positive Long areaM2, @NotNull @Positive Long amountFen,
+    public record FeePaymentBody(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @NotNull @Positive Long amountFen,
                                  @NotBlank @Size(max = 128) String paymentReference) {
     }
 
     @Serdeable
-    public record SelfRestoreBody(@NotNull @Positive Long lotId, @NotNull @Positive Long areaM2) {
+    public record SelfRestoreBody(@NotNull @Positive Long lotId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
     }
 
     @Serdeable
@@ -144,7 +144,7 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record Implemented(@Nullable @Positive Long implementedAreaM2) {
+    public record Implemented(@Nullable @Positive @Max(Units.MAX_AREA_M2) Long implementedAreaM2) {
     }
 
     @Serdeable

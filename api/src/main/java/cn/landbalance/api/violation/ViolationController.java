@@ -1,6 +1,7 @@
 package cn.landbalance.api.violation;
 
 import cn.landbalance.api.Page;
+import cn.landbalance.ledger.common.Units;
 import cn.landbalance.api.market.Idempotency;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
@@ -70,12 +71,12 @@ public class ViolationController {
     }
 
     @Serdeable
-    public record OpenCase(@NotNull @Positive Long townshipId, @NotNull @Positive Long areaM2,
+    public record OpenCase(@NotNull @Positive Long townshipId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
                            @NotBlank @Size(max = 64) String caseNo, @NotBlank @Size(max = 500) String description) {
     }
 
     @Serdeable
-    public record Restore(@NotNull @Positive Long areaM2) {
+    public record Restore(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
     }
 
     @Serdeable
@@ -118,7 +119,7 @@ public class ViolationController {
     }
 
     @Serdeable
-    public record Repay(@NotNull Method method, @NotNull @Positive Long areaM2, @Nullable @Positive Long lotId) {
+    public record Repay(@NotNull Method method, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @Nullable @Positive Long lotId) {
         public enum Method { INDICATORS, MONEY }
     }
 

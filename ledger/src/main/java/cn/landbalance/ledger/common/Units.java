@@ -12,6 +12,11 @@ import java.math.RoundingMode;
 public final class Units {
     public static final long M2_PER_HECTARE = 10_000;
     public static final long MU_PER_HECTARE = 15;
+    /**
+     * The largest area any one request may name: 10¹¹ m² = 1 000 万公顷, more than the largest county of China. A
+     * bigger figure (10⁹ 公顷, say) is a typing or unit error and is refused at the door.
+     */
+    public static final long MAX_AREA_M2 = 100_000_000_000L;
 
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(M2_PER_HECTARE);
     private static final BigInteger FIFTEEN = BigInteger.valueOf(MU_PER_HECTARE);

@@ -1,5 +1,8 @@
 package cn.landbalance.settlement.imports;
 
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,9 +11,20 @@ public final class Csv {
     private Csv() {
     }
 
-    /** The records of {@code text}; each is a list of cells. Blank lines are kept as empty records. */
+    /**
+     * The records of {@code text}; each is a list of cells. Blank lines are kept as empty records. A text with control
+     * characters other than tab and line breaks (a binary file, say) is refused.
+     */
     public static List<List<String>> parse(String text) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c)
+                    && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
+                throw new DomainException(ErrorCode.IMPORT_FILE_INVALID,
+                        "the file contains a control character or broken text at character " + i + " (is it a CSV text file?)");
+            }
+        }
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
