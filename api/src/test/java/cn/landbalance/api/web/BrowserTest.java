@@ -78,10 +78,18 @@ abstract class BrowserTest extends ApiTest {
     /** Signs in through the login page and waits for the user's first screen. */
     protected void signIn(String username) {
         browser.get(url("/login"));
+        find(By.name("username"));
+        Object loaded = ((JavascriptExecutor) browser).executeScript(
+                "const n = performance.getEntriesByType('navigation')[0]; return n ? Math.round(n.loadEventEnd) : -1;");
+        System.out.println("[web] login page loaded in " + loaded + " ms (navigation timing, local server)");
         type(By.name("username"), username);
         type(By.name("password"), DEMO_PASSWORD);
         click(By.cssSelector("[data-testid=login]"));
+        long clicked = System.nanoTime();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=who]"), username));
+        wait.until(d -> d.findElements(By.cssSelector(".el-card")).size() > 0);
+        System.out.println("[web] " + username + "'s first screen shown " + (System.nanoTime() - clicked) / 1_000_000
+                + " ms after signing in");
     }
 
     protected void go(String hashPath) {

@@ -31,6 +31,9 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
 
         signIn("enterprise_coop");
         screenshot("enterprise-outflows");
+        clickTestId("menu-market");
+        waitText(By.cssSelector("[data-testid=market]"), "6.00 万元/亩");
+        assertTrue(testId("market").getText().contains("3.0000"), "30 000 m² listed by 巩昌镇");
         clickTestId("menu-outflows-new");
         choose(By.cssSelector("[data-testid=township]"), "巩昌镇");
         type(By.name("landClassAfter"), "乔木林地");

@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public List<Offer> lockOffers(long countyId) {
+    public List<Offer> offers(long countyId) {
         return db.select(LISTING_LOT.ID, LISTING_LOT.LISTING_ID, LISTING_LOT.LOT_ID, LISTING.TOWNSHIP_ID,
                         LISTING.PRICE_PER_MU_FEN, LISTING_LOT.REMAINING_M2, INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY)
                 .from(LISTING_LOT)
@@ -124,9 +125,26 @@ public class JooqMarket implements Market {
                 .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
                 .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq("OPEN")).and(LISTING_LOT.REMAINING_M2.gt(0L)))
                 .orderBy(LISTING_LOT.ID)
-                .forUpdate().of(LISTING_LOT)
                 .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8()));
+    }
+
+    @Override
+    public List<Offer> lockOffers(Collection<Long> listingLotIds) {
+        if (listingLotIds.isEmpty()) {
+            return List.of();
+        }
+        // FOR UPDATE OF listing_lot, FOR SHARE OF listing: rows are re-read after the locks are granted, so a concurrent
+        // order's takings and a concurrent withdrawal are seen.
+        return db.fetch("""
+                        select ll.id, ll.listing_id, ll.lot_id, l.township_id, l.price_per_mu_fen, ll.remaining_m2,
+                               i.quality_grade, i.paddy
+                        from listing_lot ll join listing l on l.id = ll.listing_id join indicator_lot i on i.id = ll.lot_id
+                        where ll.id = any(?) and l.status = 'OPEN' and ll.remaining_m2 > 0
+                        order by ll.id
+                        for update of ll for share of l""", (Object) listingLotIds.stream().sorted().toArray(Long[]::new))
+                .map(r -> new Offer(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class),
+                        r.get(4, Long.class), r.get(5, Long.class), r.get(6, Integer.class), r.get(7, Boolean.class)));
     }
 
     @Override

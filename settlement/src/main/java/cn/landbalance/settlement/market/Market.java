@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Port: listings, offers and orders. Row locks last until the caller's transaction ends. */
 public interface Market {
-    /** Serialises order placement and listing within one county (a transaction-scoped lock). */
+    /** Serialises listing within one county (a transaction-scoped lock). */
     void lockCounty(long countyId);
 
     /** Per lot of the township: the area still offered by its open listings. */
@@ -24,8 +24,14 @@ public interface Market {
 
     List<Listing> listings(long countyId, Long townshipId, boolean openOnly);
 
-    /** The open offers of the county with area left, row-locked. */
-    List<Offer> lockOffers(long countyId);
+    /** The open offers of the county with area left, as last committed; no locks. */
+    List<Offer> offers(long countyId);
+
+    /**
+     * These offers as they are now, row-locked in ascending id (their listings share-locked, so a withdrawal waits),
+     * leaving out those whose listing is withdrawn or whose area is gone.
+     */
+    List<Offer> lockOffers(java.util.Collection<Long> listingLotIds);
 
     void changeOffered(long listingLotId, long deltaM2);
 

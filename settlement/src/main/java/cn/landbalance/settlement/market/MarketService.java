@@ -38,6 +38,9 @@ import java.util.Map;
  * expiries cannot deadlock.
  */
 public class MarketService {
+    /** How often an order chooses again when concurrent orders took the offers it chose. */
+    private static final int CHOICE_ATTEMPTS = 5;
+
     private final Regions regions;
     private final CountyRulesStore rules;
     private final OutflowApplications applications;
@@ -122,7 +125,6 @@ public class MarketService {
                 .filter(a -> a.applicantOrgId() == actor.orgId() && actor.inCounty(a.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflowApplicationId",
                         "outflow application " + applicationId));
-        market.lockCounty(app.countyId());
         app = applications.lock(applicationId).orElseThrow();
         if (!app.status().coverable()) {
             throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
@@ -160,30 +162,57 @@ public class MarketService {
     }
 
     /** The offers this order takes, in the order of the policy, enough for {@code areaM2} or refused. */
+    /**
+     * The offers an order takes: own township first, then the cheapest, then the oldest listing. Chosen from the last
+     * committed state; then only those rows are locked (ascending id) and read again. If a concurrent order took part
+     * of them meanwhile, the choice is made again with the locks already held kept (rare: it needs a listing's last
+     * square metres; a deadlock there answers 409 CONCURRENT_UPDATE and changes nothing). Orders buying from different
+     * listings never wait for each other.
+     */
     private List<Offer> choose(OutflowApplication app, long areaM2) {
+        for (int attempt = 1; ; attempt++) {
+            List<Offer> eligible = preferred(app, market.offers(app.countyId()));
+            List<Offer> picked = covering(eligible, areaM2);
+            if (picked == null) {
+                long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
+                throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
+                        listed + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
+                                + (app.paddy() ? ", paddy" : "") + ") are listed, " + areaM2 + " m² asked");
+            }
+            List<Offer> chosen = covering(preferred(app, market.lockOffers(picked.stream().map(Offer::listingLotId).toList())),
+                    areaM2);
+            if (chosen != null) {
+                return chosen;
+            }
+            if (attempt == CHOICE_ATTEMPTS) {
+                throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the listings changed under " + attempt + " attempts");
+            }
+        }
+    }
+
+    private static List<Offer> preferred(OutflowApplication app, List<Offer> offers) {
         final long home = app.townshipId();
-        List<Offer> eligible = market.lockOffers(app.countyId()).stream()
+        return offers.stream()
                 .filter(o -> o.qualityGrade() <= app.qualityGrade() && (!app.paddy() || o.paddy()))
                 .sorted(Comparator.<Offer>comparingInt(o -> o.townshipId() == home ? 0 : 1)
                         .thenComparingLong(Offer::pricePerMuFen)
                         .thenComparingLong(Offer::listingId)
                         .thenComparingLong(Offer::lotId))
                 .toList();
+    }
+
+    /** The first offers, in order, that together hold {@code areaM2}; null when all of them do not. */
+    private static List<Offer> covering(List<Offer> offers, long areaM2) {
         List<Offer> chosen = new ArrayList<>();
         long left = areaM2;
-        for (Offer offer : eligible) {
+        for (Offer offer : offers) {
             if (left == 0) {
                 break;
             }
             chosen.add(offer);
             left -= Math.min(left, offer.remainingM2());
         }
-        if (left > 0) {
-            throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
-                    (areaM2 - left) + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
-                            + (app.paddy() ? ", paddy" : "") + ") are listed, " + areaM2 + " m² asked");
-        }
-        return chosen;
+        return left > 0 ? null : chosen;
     }
 
     /**
@@ -262,11 +291,12 @@ public class MarketService {
         return market.due(clock.instant(), limit);
     }
 
+    /** Gives the order's area back to its listings, then to its lots: the lock order of order placement. */
     private void release(Order order, Order.Status status) {
-        for (Allocation a : order.allocations()) {
-            ledger.release(a.holdId(), a.areaM2());
-            market.changeOffered(a.listingLotId(), a.areaM2());
-        }
+        order.allocations().stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
+                .forEach(a -> market.changeOffered(a.listingLotId(), a.areaM2()));
+        order.allocations().stream().sorted(Comparator.comparingLong(Allocation::lotId))
+                .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
         market.setStatus(order.id(), status, null, clock.instant());
     }
 
