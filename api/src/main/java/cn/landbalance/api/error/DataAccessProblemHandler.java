@@ -45,13 +45,21 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
         return false;
     }
 
+    /** The database cannot be reached, is shutting down or starting, or closed the connection under us. */
     static boolean databaseUnreachable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
                 return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true; // connection exceptions; the server shutting down or not yet accepting connections
+            }
+            if (t instanceof SQLException sql && "Connection is closed".equals(sql.getMessage())) {
+                return true; // a pooled connection the server closed under us
             }
         }
         return false;

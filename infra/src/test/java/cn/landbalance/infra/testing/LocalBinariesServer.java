@@ -21,6 +21,8 @@ final class LocalBinariesServer implements PostgresServer {
     private final int port;
     private final boolean asPostgresUser;
 
+    private String serverOptions;
+
     private LocalBinariesServer(Path binDir, Path dataDir, int port, boolean asPostgresUser) {
         this.binDir = binDir;
         this.dataDir = dataDir;
@@ -61,12 +63,21 @@ final class LocalBinariesServer implements PostgresServer {
         LocalBinariesServer server = new LocalBinariesServer(binDir, dataDir, port, root);
         server.pg(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres",
                 "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"));
-        server.pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
-                "-l", base.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
-                "start"));
+        server.serverOptions = "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        server.resume();
         return server;
+    }
+
+    /** Stops the server but keeps its data: an outage. */
+    void pause() throws IOException, InterruptedException {
+        pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+    }
+
+    /** Starts the server (again) on the same port with the same data. */
+    void resume() throws IOException, InterruptedException {
+        pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
+                "-l", dataDir.getParent().resolve("server.log").toString(), "-o", serverOptions, "start"));
     }
 
     @Override

@@ -1,0 +1,66 @@
+package cn.landbalance.infra.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A PostgreSQL server of one test's own, from the machine's binaries, that the test stops and starts again to
+ * see what the application does during a database outage. The shared server of {@link TestPostgres} is never
+ * stopped. Needs /usr/lib/postgresql/N/bin (the machines this project runs on have it).
+ */
+public final class StoppablePostgres implements AutoCloseable {
+    private final LocalBinariesServer server;
+
+    private StoppablePostgres(LocalBinariesServer server) {
+        this.server = server;
+    }
+
+    public static StoppablePostgres start() {
+        var binDir = LocalBinariesServer.findBinDir().orElseThrow(() -> new AssertionError(
+                "the database outage test needs the machine's PostgreSQL binaries (/usr/lib/postgresql/N/bin)"));
+        try {
+            return new StoppablePostgres(LocalBinariesServer.start(binDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Micronaut datasource properties for the server's default database. */
+    public Map<String, String> datasourceProperties() {
+        return Map.of("datasources.default.url", server.jdbcUrl("postgres"),
+                "datasources.default.username", server.user(),
+                "datasources.default.password", server.password());
+    }
+
+    public void stopServer() {
+        run(true);
+    }
+
+    public void startServer() {
+        run(false);
+    }
+
+    private void run(boolean stop) {
+        try {
+            if (stop) {
+                server.pause();
+            } else {
+                server.resume();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
