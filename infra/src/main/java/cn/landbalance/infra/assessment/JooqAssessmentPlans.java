@@ -1,5 +1,6 @@
 package cn.landbalance.infra.assessment;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.AssessmentPlanRecord;
 import cn.landbalance.settlement.assessment.AssessmentPlan;
 import cn.landbalance.settlement.assessment.AssessmentPlans;
@@ -17,8 +18,10 @@ import static cn.landbalance.infra.jooq.Tables.ASSESSMENT_TASK;
 @Singleton
 public class JooqAssessmentPlans implements AssessmentPlans {
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    public JooqAssessmentPlans(DSLContext db) {
+    public JooqAssessmentPlans(DSLContext db, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
     }
 
@@ -50,6 +53,8 @@ public class JooqAssessmentPlans implements AssessmentPlans {
                 .set(ASSESSMENT_PLAN.MAX_BONUS_POINTS, plan.maxBonusPoints())
                 .set(ASSESSMENT_PLAN.UPDATED_AT, OffsetDateTime.now())
                 .execute();
+        audit.record("assessment_plan.saved", "county", countyId, countyId, "year", year, "basePoints", plan.basePoints(),
+                "maxBonusPoints", plan.maxBonusPoints(), "tasks", plan.taskM2ByTownship());
         db.deleteFrom(ASSESSMENT_TASK)
                 .where(ASSESSMENT_TASK.COUNTY_ID.eq(countyId), ASSESSMENT_TASK.PLAN_YEAR.eq(year)).execute();
         plan.taskM2ByTownship().forEach((townshipId, taskM2) -> db.insertInto(ASSESSMENT_TASK)

@@ -1,5 +1,6 @@
 package cn.landbalance.infra.identity;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
@@ -18,8 +19,10 @@ import static cn.landbalance.infra.jooq.Tables.ORGANIZATION;
 public class JdbcOrganizations implements Organizations {
     private final OrganizationRepository repository;
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    public JdbcOrganizations(OrganizationRepository repository, DSLContext db) {
+    public JdbcOrganizations(OrganizationRepository repository, DSLContext db, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.db = db;
     }
@@ -36,8 +39,11 @@ public class JdbcOrganizations implements Organizations {
 
     @Override
     public Organization create(String name, OrgKind kind, long regionId, long countyId) {
-        return toDomain(repository.save(new OrganizationRow(null, name, kind.name(), regionId, countyId,
+        Organization created = toDomain(repository.save(new OrganizationRow(null, name, kind.name(), regionId, countyId,
                 OffsetDateTime.now())));
+        audit.record("organization.created", "organization", created.id(), countyId, "name", name, "kind", kind.name(),
+                "regionId", regionId);
+        return created;
     }
 
     @Override

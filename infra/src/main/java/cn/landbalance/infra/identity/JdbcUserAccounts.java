@@ -1,5 +1,6 @@
 package cn.landbalance.infra.identity;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.UserAccount;
 import cn.landbalance.settlement.identity.UserAccounts;
@@ -17,8 +18,10 @@ import static cn.landbalance.infra.jooq.Tables.ORGANIZATION;
 public class JdbcUserAccounts implements UserAccounts {
     private final UserRepository repository;
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    public JdbcUserAccounts(UserRepository repository, DSLContext db) {
+    public JdbcUserAccounts(UserRepository repository, DSLContext db, AuditTrail audit) {
+        this.audit = audit;
         this.repository = repository;
         this.db = db;
     }
@@ -40,8 +43,11 @@ public class JdbcUserAccounts implements UserAccounts {
 
     @Override
     public UserAccount create(String username, String passwordHash, Role role, long orgId) {
-        return toDomain(repository.save(new UserRow(null, username, passwordHash, role.name(), orgId, true,
+        UserAccount created = toDomain(repository.save(new UserRow(null, username, passwordHash, role.name(), orgId, true,
                 OffsetDateTime.now())));
+        // never the password or its hash
+        audit.record("user.created", "user", created.id(), null, "username", username, "role", role.name(), "orgId", orgId);
+        return created;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.landbalance.infra.inflow;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.InflowProjectRecord;
 import cn.landbalance.settlement.inflow.InflowProject;
 import cn.landbalance.settlement.inflow.InflowProjects;
@@ -22,8 +23,10 @@ import static cn.landbalance.infra.jooq.Tables.INFLOW_PROJECT;
 @Singleton
 public class JooqInflowProjects implements InflowProjects {
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    public JooqInflowProjects(DSLContext db) {
+    public JooqInflowProjects(DSLContext db, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
     }
 
@@ -33,6 +36,8 @@ public class JooqInflowProjects implements InflowProjects {
         fill(row, p);
         row.setCreatedAt(OffsetDateTime.now());
         row.store();
+        audit.record("inflow_project.created", "inflow_project", row.getId(), p.countyId(), "townshipId", p.townshipId(),
+                "areaM2", p.areaM2(), "status", p.status().name());
         return toDomain(row);
     }
 
@@ -52,6 +57,8 @@ public class JooqInflowProjects implements InflowProjects {
         InflowProjectRecord row = db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.ID.eq(p.id())).fetchSingle();
         fill(row, p);
         row.store();
+        audit.record("inflow_project.updated", "inflow_project", p.id(), p.countyId(), "status", p.status().name(),
+                "qualityGrade", p.qualityGrade(), "lotId", p.lotId(), "rejectionReason", p.rejectionReason());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.landbalance.infra.outbox;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -16,17 +17,19 @@ import static cn.landbalance.infra.jooq.Tables.OUTBOX_EVENT;
 
 /**
  * Writes a domain event into the outbox in the caller's transaction: if the change commits, so does its
- * event; if it rolls back, no event exists. Schemas: docs/events/.
+ * event; if it rolls back, no event exists. Every event is also an entry of the audit log. Schemas: docs/events/.
  */
 @Singleton
 public class Outbox {
     public static final int VERSION = 1;
     private final DSLContext db;
     private final JsonMapper json;
+    private final AuditTrail audit;
 
-    public Outbox(DSLContext db, JsonMapper json) {
+    public Outbox(DSLContext db, JsonMapper json, AuditTrail audit) {
         this.db = db;
         this.json = json;
+        this.audit = audit;
     }
 
     /** Records {@code type} about aggregate {@code aggregateType}/{@code aggregateId}; {@code payload} keys keep their order. */
@@ -34,6 +37,8 @@ public class Outbox {
                        Map<String, Object> payload) {
         UUID eventId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
+        String body = write(payload);
+        audit.record(type, aggregateType, aggregateId, countyId, body);
         db.insertInto(OUTBOX_EVENT)
                 .set(OUTBOX_EVENT.EVENT_ID, eventId)
                 .set(OUTBOX_EVENT.TYPE, type)
@@ -43,7 +48,7 @@ public class Outbox {
                 .set(OUTBOX_EVENT.COUNTY_ID, countyId)
                 .set(OUTBOX_EVENT.REGION_ID, regionId)
                 .set(OUTBOX_EVENT.OCCURRED_AT, now)
-                .set(OUTBOX_EVENT.PAYLOAD, write(payload))
+                .set(OUTBOX_EVENT.PAYLOAD, body)
                 .execute();
         return eventId;
     }

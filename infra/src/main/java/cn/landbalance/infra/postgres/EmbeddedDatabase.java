@@ -49,7 +49,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             server.close();
             throw new IOException("embedded PostgreSQL started but the database could not be created", e);
         }
-        return new EmbeddedDatabase(server, server.getJdbcUrl(USER, DATABASE));
+        String url = server.getJdbcUrl(USER, DATABASE);
+        LOG.info("embedded PostgreSQL at {} (user {}; bin/audit-verify takes this as DATABASE_URL)", url, USER);
+        return new EmbeddedDatabase(server, url);
     }
 
     public String jdbcUrl() {

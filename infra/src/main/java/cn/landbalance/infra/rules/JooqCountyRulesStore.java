@@ -1,5 +1,6 @@
 package cn.landbalance.infra.rules;
 
+import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.CountyRulesRecord;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
@@ -19,8 +20,10 @@ import static cn.landbalance.infra.jooq.Tables.COUNTY_RULES;
 @Singleton
 public class JooqCountyRulesStore implements CountyRulesStore {
     private final DSLContext db;
+    private final AuditTrail audit;
 
-    public JooqCountyRulesStore(DSLContext db) {
+    public JooqCountyRulesStore(DSLContext db, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
     }
 
@@ -59,6 +62,11 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES.ORDER_TTL_MINUTES, rules.orderTtlMinutes())
                 .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
                 .execute();
+        audit.record("county_rules.saved", "county", countyId, countyId, "feePerMuFen", rules.feePerMuFen(),
+                "guidePricePerMuFen", rules.guidePricePerMuFen(), "surplusFactorPermille", rules.surplusFactorPermille(),
+                "sequencing", rules.sequencing().name(), "qualityRule", rules.qualityRule().name(),
+                "orderTtlMinutes", rules.orderTtlMinutes(), "declarationWindows",
+                rules.declarationWindows().stream().map(w -> w.fromText() + "~" + w.toText()).toList());
         db.deleteFrom(COUNTY_DECLARATION_WINDOW).where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId)).execute();
         int position = 0;
         for (DeclarationWindow window : rules.declarationWindows()) {
