@@ -1,0 +1,239 @@
+package cn.landbalance.api.ops;
+
+import cn.landbalance.api.support.ApiClient;
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.infra.testing.TestPostgres;
+import cn.landbalance.infra.testing.TestPulsar;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.pulsar.client.api.Message;
+import org.apache.pulsar.client.api.MessageId;
+import org.apache.pulsar.client.api.PulsarClient;
+import org.apache.pulsar.client.api.Reader;
+import org.apache.pulsar.client.api.Schema;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The application process is killed with SIGKILL in the middle of settling, then started again on the same database:
+ * every settlement acknowledged to a client is there, none counted twice (a retried payment returns the same order),
+ * the conservation laws hold, and every domain event is published exactly once per event id.
+ */
+class CrashRecoveryTest {
+    private static final int BUYERS = 6;
+    private final String topic = "persistent://landbalance/events/crash-" + UUID.randomUUID();
+    private final Map<String, String> database = TestPostgres.get().newDatabaseProperties();
+    private final Path home = createHome();
+    private final int port = freePort();
+
+    @Test
+    void acknowledgedSettlementsSurviveAKillAndEveryEventIsPublishedOnce() throws Exception {
+        Process app = start();
+        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+        String officer = login(api, "officer_gongchang");
+        long township = api.get("/api/me", officer).number("regionId");
+        String admin = login(api, "county_admin");
+        long project = api.post("/api/inflow-projects", officer, "{\"townshipId\":" + township + ",\"village\":\"西关村\","
+                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"slopeGrade\":2,"
+                + "\"areaM2\":1000000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        api.post("/api/inflow-projects/" + project + "/submit", officer, null);
+        assertEquals(200, api.post("/api/inflow-projects/" + project + "/accept", admin, "{\"qualityGrade\":10}").status());
+        assertEquals(201, api.post("/api/listings", officer, "{\"townshipId\":" + township
+                + ",\"areaM2\":900000,\"pricePerMuFen\":5000000}").status());
+        String enterprise = login(api, "enterprise_coop");
+        List<Long> apps = new ArrayList<>();
+        for (int i = 0; i < BUYERS; i++) {
+            long app2 = api.post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
+                    + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":100000,\"qualityGrade\":12,"
+                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                    + "\"highStandardFarmland\":false}").number("id");
+            api.post("/api/outflow-applications/" + app2 + "/declare", enterprise, null);
+            apps.add(app2);
+        }
+
+        // buyers settle until the process dies under them
+        record Ack(long orderId, long amountFen, String reference) {
+        }
+        ConcurrentLinkedQueue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
+        AtomicBoolean alive = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
+        for (int i = 0; i < BUYERS; i++) {
+            long application = apps.get(i);
+            int buyer = i;
+            pool.submit(() -> {
+                for (int n = 0; alive.get(); n++) {
+                    try {
+                        Response order = api.post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application
+                                + ",\"areaM2\":10}");
+                        if (order.status() != 201) {
+                            continue;
+                        }
+                        String reference = "CRASH-" + buyer + "-" + n;
+                        Response paid = api.post("/api/orders/" + order.number("id") + "/payments", enterprise,
+                                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"" + reference + "\"}");
+                        if (paid.status() == 200 && "SETTLED".equals(paid.string("status"))) {
+                            acknowledged.add(new Ack(order.number("id"), order.number("amountFen"), reference));
+                        }
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        return; // the server is gone
+                    }
+                }
+            });
+        }
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (acknowledged.size() < 40 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        app.destroyForcibly(); // SIGKILL, mid-flight
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        alive.set(false);
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue(acknowledged.size() >= 40, "settled before the kill: " + acknowledged.size());
+
+        Process again = start();
+        try {
+            String admin2 = login(api, "county_admin");
+            String enterprise2 = login(api, "enterprise_coop");
+            for (Ack ack : acknowledged) {
+                assertEquals("SETTLED", api.get("/api/orders/" + ack.orderId(), enterprise2).string("status"), "order " + ack.orderId());
+            }
+            long coverages = count("select count(*) from outflow_coverage where kind = 'PURCHASE'");
+            long settled = count("select count(*) from order_allocation a join market_order o on o.id = a.order_id"
+                    + " where o.status = 'SETTLED'");
+            assertEquals(settled, coverages, "one coverage per settled allocation, none twice");
+            // a client that never heard back retries its payment: the same order comes back, nothing settles twice
+            for (Ack ack : acknowledged.stream().limit(5).toList()) {
+                Response retry = api.post("/api/orders/" + ack.orderId() + "/payments", enterprise2,
+                        "{\"amountFen\":" + ack.amountFen() + ",\"paymentReference\":\"" + ack.reference() + "\"}");
+                assertEquals(200, retry.status(), retry.body());
+                assertEquals(ack.orderId(), retry.number("id"));
+            }
+            assertEquals(coverages, count("select count(*) from outflow_coverage where kind = 'PURCHASE'"));
+            assertTrue(api.get("/api/audit/invariants", admin2).json().get("ok").asBoolean());
+
+            long until = System.currentTimeMillis() + 60_000;
+            while (count("select count(*) from outbox_event where published_at is null") > 0 && System.currentTimeMillis() < until) {
+                Thread.sleep(200);
+            }
+            assertEquals(0, count("select count(*) from outbox_event where published_at is null"), "all events published");
+            List<String> ids = eventIds();
+            assertEquals(new HashSet<>(ids).size(), ids.size(), "no event id published twice");
+            assertEquals(count("select count(*) from outbox_event"), ids.size(), "every event published");
+            System.out.println("[crash] " + acknowledged.size() + " settlements acknowledged before SIGKILL, " + settled
+                    + " settled allocations after restart, " + ids.size() + " events published once each");
+        } finally {
+            again.destroy();
+            again.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process start() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "cn.landbalance.api.Application");
+        Map<String, String> env = pb.environment();
+        env.put("DATABASE_URL", database.get("datasources.default.url"));
+        env.put("DATABASE_USER", database.get("datasources.default.username"));
+        env.put("DATABASE_PASSWORD", database.get("datasources.default.password"));
+        env.put("PULSAR_URL", TestPulsar.get().serviceUrl());
+        env.put("LANDBALANCE_OUTBOX_TOPIC", topic);
+        env.put("LANDBALANCE_OUTBOX_RELAY_INTERVAL", "100ms");
+        env.put("LANDBALANCE_DEMO", "true");
+        env.put("DEMO_PASSWORD", ApiTest.DEMO_PASSWORD);
+        env.put("JWT_SECRET", ApiTest.JWT_SECRET);
+        env.put("LANDBALANCE_HOME", home.toString());
+        env.put("PORT", Integer.toString(port));
+        pb.redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+        Process process = pb.start();
+        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (api.get("/health", null).status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            if (!process.isAlive()) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the application did not start:\n" + Files.readString(home.resolve("app.log")));
+    }
+
+    private static String login(ApiClient api, String user) {
+        return api.post("/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + ApiTest.DEMO_PASSWORD
+                + "\"}").string("access_token");
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> eventIds() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> ids = new ArrayList<>();
+        try (PulsarClient client = PulsarClient.builder().serviceUrl(TestPulsar.get().serviceUrl()).build();
+             Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(topic).startMessageId(MessageId.earliest).create()) {
+            while (true) {
+                Message<byte[]> m = reader.readNext(3, TimeUnit.SECONDS);
+                if (m == null) {
+                    break;
+                }
+                JsonNode event = json.readTree(m.getData());
+                ids.add(event.get("eventId").asText());
+            }
+        }
+        return ids;
+    }
+
+    private static Path createHome() {
+        try {
+            return Files.createTempDirectory("landbalance-crash-");
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
