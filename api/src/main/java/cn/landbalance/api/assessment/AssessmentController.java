@@ -1,5 +1,6 @@
 package cn.landbalance.api.assessment;
 
+import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.api.report.Xlsx;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -37,8 +38,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +126,8 @@ public class AssessmentController {
     public HttpResponse<?> report(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
                                   @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, y);
-        if (rows.isEmpty()) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
-        }
+        int y = CountyYear.orThisYear(year);
+        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         AssessmentPlan plan = plans.find(countyId, y).orElse(AssessmentPlan.defaults());
         List<TownshipScore> lines = new ArrayList<>();
         for (CountyBalances.TownshipBalance b : rows) {

@@ -1,5 +1,6 @@
 package cn.landbalance.api.outflow;
 
+import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -22,8 +23,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Which townships balance on their own in a plan year, and whether the county does as a whole. */
@@ -55,11 +54,8 @@ public class CountyBalanceController {
     @ReadOnly
     public Balance balance(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, y);
-        if (rows.isEmpty()) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
-        }
+        int y = CountyYear.orThisYear(year);
+        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         long outflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::outflowM2).sum();
         long obligation = rows.stream().mapToLong(CountyBalances.TownshipBalance::obligationM2).sum();
         long inflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::inflowM2).sum();

@@ -1,8 +1,6 @@
 package cn.landbalance.api.report;
 
 import cn.landbalance.infra.report.JooqAnnualReport;
-import cn.landbalance.ledger.common.DomainException;
-import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
@@ -22,8 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +63,8 @@ public class AnnualBalanceController {
     public HttpResponse<?> annualBalance(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
                                          @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
-        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, y);
-        if (rows.isEmpty()) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
-        }
+        int y = CountyYear.orThisYear(year);
+        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         Map<Long, Long> sold = report.soldByTownship(countyId, y);
         List<TownshipLine> lines = new ArrayList<>();
         for (CountyBalances.TownshipBalance b : rows) {

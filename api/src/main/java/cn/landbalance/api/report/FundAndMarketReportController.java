@@ -18,8 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** The fund report (each township fund's year, carried over) and the market report (sales per month). */
@@ -92,7 +90,7 @@ public class FundAndMarketReportController {
     }
 
     private static int yearOrNow(Integer year) {
-        return year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        return CountyYear.orThisYear(year);
     }
 
     private static java.math.BigDecimal yuan(long fen) {

@@ -18,8 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Reports the county government acts on. (Excel export and the other reports come with the reports issue.) */
@@ -70,7 +68,7 @@ public class ReportController {
 
     private FreezeDeduction freezeDeduction(Actor actor, long countyId, Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = year == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() : year;
+        int y = CountyYear.orThisYear(year);
         List<JooqFreezeDeductionReport.TownshipRow> rows = freezeDeduction.townships(countyId, y);
         Totals totals = new Totals(rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::cases).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::frozenM2).sum(),

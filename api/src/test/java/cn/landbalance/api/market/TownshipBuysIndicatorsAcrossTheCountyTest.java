@@ -25,9 +25,7 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
     void biyanCoversItsDeficitByBuyingFromGongchangAndWenfeng() {
         long county = countyId();
         String admin = login("county_admin");
-        api().put("/api/counties/" + county + "/rules", admin, "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4000000,"
-                + "\"surplusFactorPermille\":1100,\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"PER_LOT\","
-                + "\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
+        api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(4_000_000, "SYNCHRONOUS"));
         String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
         api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv");
         String outflowCsv = Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv").replace("双泉乡", "双泉镇")

@@ -28,9 +28,7 @@ class LongxiCountyBalanceTest extends ApiTest {
     void theCountyBalancesAsAWholeAndTheViewNamesTheTownshipsThatCannotBalanceAlone() {
         long county = countyId();
         String admin = login("county_admin");
-        assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, "{\"feePerMuFen\":5000000,"
-                + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1100,\"sequencing\":\"SYNCHRONOUS\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}")
+        assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
                 .status());
         String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
         Response inflow = api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv");

@@ -2,6 +2,7 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,9 +31,7 @@ class OutflowFeeAndObligationTest extends ApiTest {
     void gansuRules() {
         county = countyId();
         gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        Response put = api().put("/api/counties/" + county + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
-                + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1100,\"sequencing\":\"INFLOW_FIRST\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
+        Response put = api().put("/api/counties/" + county + "/rules", login("county_admin"), Fixtures.gansuRules(5_000_000, "INFLOW_FIRST"));
         assertEquals(200, put.status(), put.body());
     }
 

@@ -13,6 +13,16 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /**
+     * County rules as JSON: 5万元/亩 fee, the given guide price, Gansu's 110 % (转进 ≥ 110 % of 转出), the given
+     * sequencing, per-lot quality, 30-minute orders, declarations all year.
+     */
+    public static String gansuRules(long guidePricePerMuFen, String sequencing) {
+        return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":" + guidePricePerMuFen + ",\"surplusFactorPermille\":1100,"
+                + "\"sequencing\":\"" + sequencing + "\",\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,"
+                + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}";
+    }
+
     public static String resource(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,30 @@
+package cn.landbalance.api.report;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.settlement.outflow.CountyBalances;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What the county reports share: the year asked for (this year in Beijing time when none) and the county's balances. */
+public final class CountyYear {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private CountyYear() {
+    }
+
+    public static int orThisYear(Integer year) {
+        return year == null ? LocalDate.now(CHINA).getYear() : year;
+    }
+
+    /** The county's balance per township for the year; a county with no townships is no county (404). */
+    public static List<CountyBalances.TownshipBalance> balances(CountyBalances balances, long countyId, int year) {
+        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, year);
+        if (rows.isEmpty()) {
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+        }
+        return rows;
+    }
+}
