@@ -1,4 +1,5 @@
-import { lang } from '../i18n'
+import { lang, t } from '../i18n'
+import { townshipName } from '../regions'
 
 const STATUS: Record<string, string> = {
   DRAFT: '草稿', DECLARED: '已申报', TOWNSHIP_REVIEWED: '乡镇已审核', APPROVED: '已批准', IMPLEMENTED: '已实施', CLOSED: '已办结',
@@ -21,4 +22,25 @@ export function statusText(s: string): string {
 }
 export function categoryText(c: string): string {
   return CATEGORIES[c] ?? c
+}
+
+/** An outflow application as the application tables show it. */
+export function outflowRow(a: any) {
+  return { ...a, township: townshipName(a.townshipId), statusText: statusText(a.status), categoryText: categoryText(a.category),
+    requiredM2: a.obligation.requiredM2, remainingM2: a.obligation.remainingM2 }
+}
+
+/** The columns of the application tables (the enterprise's own list and the county's review list). */
+export function outflowColumns() {
+  return [
+    { prop: 'id', label: t('申请编号'), kind: 'number' as const, width: 80 },
+    { prop: 'township', label: t('乡镇') },
+    { prop: 'categoryText', label: t('用途') },
+    { prop: 'landClassAfter', label: '转出后地类' },
+    { prop: 'areaM2', label: t('面积'), kind: 'area' as const },
+    { prop: 'requiredM2', label: t('平衡责任'), kind: 'area' as const },
+    { prop: 'remainingM2', label: t('尚需落实'), kind: 'area' as const },
+    { prop: 'planYear', label: t('计划年度'), kind: 'number' as const },
+    { prop: 'statusText', label: t('状态') },
+  ]
 }
