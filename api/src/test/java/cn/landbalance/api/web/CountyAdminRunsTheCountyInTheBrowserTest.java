@@ -37,6 +37,10 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
         assertTrue(testId("rejected").getText().contains("IMPORT_UNKNOWN_TOWNSHIP"));
         screenshot("county-import");
 
+        // the imported applications are in the county's review list
+        clickTestId("menu-review");
+        waitText(By.cssSelector("[data-testid=review] .el-pagination"), "77");
+
         clickTestId("menu-violations");
         choose(By.cssSelector("[data-testid=case-township]"), "巩昌镇");
         type(By.cssSelector("[data-testid=case-area]"), "0.5000");
