@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The application process is killed with SIGKILL in the middle of settling, then started again on the same database:
  * every settlement acknowledged to a client is there, none counted twice (a retried payment returns the same order),
- * the conservation laws hold, and every domain event is published exactly once per event id.
+ * the conservation laws hold, and every domain event is published exactly once per event id. The application's log,
+ * after all those sign-ins, holds no password.
  */
 class CrashRecoveryTest {
     private static final int BUYERS = 6;
@@ -145,6 +146,9 @@ class CrashRecoveryTest {
             List<String> ids = eventIds();
             assertEquals(new HashSet<>(ids).size(), ids.size(), "no event id published twice");
             assertEquals(count("select count(*) from outbox_event"), ids.size(), "every event published");
+            String log = Files.readString(home.resolve("app.log"));
+            assertTrue(log.contains("landbalance is up"), "the log is the application's");
+            assertTrue(!log.contains(ApiTest.DEMO_PASSWORD), "no password in the application's log");
             System.out.println("[crash] " + acknowledged.size() + " settlements acknowledged before SIGKILL, " + settled
                     + " settled allocations after restart, " + ids.size() + " events published once each");
         } finally {
@@ -155,8 +159,10 @@ class CrashRecoveryTest {
 
     private Process start() throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "cn.landbalance.api.Application");
+        // the production logging configuration, not the tests' (the log is checked for passwords)
+        String logback = Path.of("target", "classes", "logback.xml").toAbsolutePath().toString();
+        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx512m", "-Dlogback.configurationFile=" + logback,
+                "-cp", System.getProperty("java.class.path"), "cn.landbalance.api.Application");
         Map<String, String> env = pb.environment();
         env.put("DATABASE_URL", database.get("datasources.default.url"));
         env.put("DATABASE_USER", database.get("datasources.default.username"));
@@ -169,7 +175,7 @@ class CrashRecoveryTest {
         env.put("JWT_SECRET", ApiTest.JWT_SECRET);
         env.put("LANDBALANCE_HOME", home.toString());
         env.put("PORT", Integer.toString(port));
-        pb.redirectErrorStream(true).redirectOutput(home.resolve("app.log").toFile());
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()));
         Process process = pb.start();
         ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
         long deadline = System.currentTimeMillis() + 90_000;

@@ -1,0 +1,177 @@
+package cn.landbalance.api.security;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.OrgKind;
+import cn.landbalance.settlement.identity.Organization;
+import cn.landbalance.settlement.identity.Organizations;
+import cn.landbalance.settlement.identity.PasswordHasher;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.identity.UserAccounts;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Another enterprise's application and orders, another township's fund, listings and projects, another county's
+ * reports, rules, cases and imports: every such request is refused (404 where the resource must not even be seen to
+ * exist, 403 where the role may never act; 422 for an organisation placed in another county's township, whose region
+ * tree is public) and changes nothing.
+ */
+@MicronautTest(transactional = false)
+class CrossTenantRequestsTest extends ApiTest {
+    @Inject
+    Regions regions;
+    @Inject
+    Organizations organizations;
+    @Inject
+    UserAccounts users;
+    @Inject
+    PasswordHasher hasher;
+    @Inject
+    TransactionOperations<Connection> tx;
+
+    record Attempt(String who, String method, String path, String body) {
+    }
+
+    @TestFactory
+    Stream<DynamicTest> otherTenantsResourcesAreRefused() {
+        long longxi = countyId();
+        tx.executeWrite(status -> {
+            Region city = regions.findByCode("621100").orElseThrow();
+            Region weiyuan = regions.create("621123", "渭源县", RegionLevel.COUNTY, city.id());
+            Organization bureau = organizations.create("渭源县自然资源局", OrgKind.COUNTY, weiyuan.id(), weiyuan.id());
+            users.create("weiyuan_admin", hasher.hash(DEMO_PASSWORD), Role.COUNTY_ADMIN, bureau.id());
+            return null;
+        });
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 10);
+        long listing = api().post("/api/listings", login("officer_gongchang"),
+                "{\"townshipId\":" + gongchang + ",\"areaM2\":5000,\"pricePerMuFen\":5000000}").number("id");
+        String coop = login("enterprise_coop");
+        long app = api().post("/api/outflow-applications", coop, "{\"townshipId\":" + gongchang
+                + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,\"paddy\":false,"
+                + "\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}").number("id");
+        api().post("/api/outflow-applications/" + app + "/declare", coop, null);
+        Response order = api().post("/api/orders", coop, "{\"outflowApplicationId\":" + app + ",\"areaM2\":500}");
+        assertEquals(201, order.status(), order.body());
+        long orderId = order.number("id");
+        long project = api().post("/api/inflow-projects", login("officer_gongchang"), "{\"townshipId\":" + gongchang
+                + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\","
+                + "\"slopeGrade\":2,\"areaM2\":3000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        long violation = api().post("/api/violations", login("county_admin"), "{\"townshipId\":" + gongchang
+                + ",\"areaM2\":100,\"caseNo\":\"T-1\",\"description\":\"违法占地\"}").number("id");
+
+        String a = "/api/outflow-applications/" + app;
+        String o = "/api/orders/" + orderId;
+        String t = "/api/townships/" + gongchang;
+        String q = "?countyId=" + longxi + "&year=2026";
+        List<Attempt> attempts = new ArrayList<>(List.of(
+                // another enterprise of the same county
+                new Attempt("enterprise_transport", "GET", a, null),
+                new Attempt("enterprise_transport", "POST", a + "/declare", null),
+                new Attempt("enterprise_transport", "GET", a + "/confirmation", null),
+                new Attempt("enterprise_transport", "POST", a + "/fee-payments", "{\"areaM2\":100,\"amountFen\":750000,\"paymentReference\":\"X-1\"}"),
+                new Attempt("enterprise_transport", "POST", a + "/self-restore", "{\"lotId\":1,\"areaM2\":100}"),
+                new Attempt("enterprise_transport", "POST", "/api/orders", "{\"outflowApplicationId\":" + app + ",\"areaM2\":10}"),
+                new Attempt("enterprise_transport", "GET", o, null),
+                new Attempt("enterprise_transport", "POST", o + "/payments", "{\"amountFen\":1,\"paymentReference\":\"X-2\"}"),
+                new Attempt("enterprise_transport", "POST", o + "/cancel", null),
+                new Attempt("enterprise_transport", "GET", t + "/account", null),
+                new Attempt("enterprise_transport", "GET", t + "/account/statement", null),
+                new Attempt("enterprise_transport", "POST", "/api/listings/" + listing + "/withdraw", null),
+                new Attempt("enterprise_transport", "GET", "/api/reports/funds" + q, null),
+                new Attempt("enterprise_transport", "GET", "/api/violations/" + violation, null),
+                // another township of the same county
+                new Attempt("officer_wenfeng", "GET", t + "/account", null),
+                new Attempt("officer_wenfeng", "GET", t + "/account/statement", null),
+                new Attempt("officer_wenfeng", "POST", t + "/account/expenses", "{\"amountFen\":1,\"purpose\":\"x\",\"reference\":\"r\"}"),
+                new Attempt("officer_wenfeng", "POST", t + "/account/reconciliations", null),
+                new Attempt("officer_wenfeng", "POST", "/api/listings", "{\"townshipId\":" + gongchang + ",\"areaM2\":100,\"pricePerMuFen\":5000000}"),
+                new Attempt("officer_wenfeng", "POST", "/api/listings/" + listing + "/withdraw", null),
+                new Attempt("officer_wenfeng", "POST", "/api/inflow-projects/" + project + "/submit", null),
+                new Attempt("officer_wenfeng", "GET", "/api/inflow-projects/" + project, null),
+                new Attempt("officer_wenfeng", "POST", "/api/violations", "{\"townshipId\":" + gongchang + ",\"areaM2\":1,\"caseNo\":\"W\",\"description\":\"d\"}"),
+                new Attempt("officer_wenfeng", "GET", o, null),
+                new Attempt("officer_wenfeng", "PUT", "/api/counties/" + longxi + "/assessment-plans/2026", "{\"basePoints\":1,\"maxBonusPoints\":0,\"tasks\":[]}"),
+                // another county's admin
+                new Attempt("weiyuan_admin", "GET", "/api/counties/" + longxi + "/rules", null),
+                new Attempt("weiyuan_admin", "GET", "/api/counties/" + longxi + "/balance", null),
+                new Attempt("weiyuan_admin", "GET", "/api/counties/" + longxi + "/assessment-plans/2026", null),
+                new Attempt("weiyuan_admin", "PUT", "/api/counties/" + longxi + "/assessment-plans/2026", "{\"basePoints\":1,\"maxBonusPoints\":0,\"tasks\":[]}"),
+                new Attempt("weiyuan_admin", "GET", "/api/reports/freeze-deduction" + q, null),
+                new Attempt("weiyuan_admin", "GET", "/api/reports/annual-balance" + q, null),
+                new Attempt("weiyuan_admin", "GET", "/api/reports/funds" + q, null),
+                new Attempt("weiyuan_admin", "GET", "/api/reports/market" + q, null),
+                new Attempt("weiyuan_admin", "GET", "/api/reports/assessment" + q, null),
+                new Attempt("weiyuan_admin", "GET", "/api/violations/" + violation, null),
+                new Attempt("weiyuan_admin", "POST", "/api/violations/" + violation + "/restore", "{\"areaM2\":10}"),
+                new Attempt("weiyuan_admin", "POST", "/api/violations/" + violation + "/legalize", null),
+                new Attempt("weiyuan_admin", "POST", "/api/violations", "{\"townshipId\":" + gongchang + ",\"areaM2\":1,\"caseNo\":\"WY\",\"description\":\"d\"}"),
+                new Attempt("weiyuan_admin", "POST", "/api/inflow-projects/" + project + "/accept", "{\"qualityGrade\":10}"),
+                new Attempt("weiyuan_admin", "GET", "/api/inflow-projects/" + project, null),
+                new Attempt("weiyuan_admin", "GET", t + "/inventory", null),
+                new Attempt("weiyuan_admin", "GET", t + "/account", null),
+                new Attempt("weiyuan_admin", "GET", a, null),
+                new Attempt("weiyuan_admin", "POST", a + "/review", null),
+                new Attempt("weiyuan_admin", "GET", o, null),
+                new Attempt("weiyuan_admin", "GET", "/api/listings?countyId=" + longxi, null),
+                new Attempt("weiyuan_admin", "POST", "/api/organizations", "{\"name\":\"冒充单位\",\"kind\":\"ENTERPRISE\",\"regionId\":" + gongchang + "}")));
+        String[] csvImports = {"/api/imports/inflow?countyId=" + longxi + "&year=2022", "/api/imports/outflow?countyId=" + longxi + "&year=2022"};
+
+        String before = snapshot(longxi, gongchang);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Attempt at : attempts) {
+            tests.add(DynamicTest.dynamicTest(at.who() + " " + at.method() + " " + at.path(), () -> {
+                Response r = at.path().endsWith("/reconciliations")
+                        ? api().send("POST", at.path(), login(at.who()), "date,amount,reference,counterparty\n", "text/csv")
+                        : api().send(at.method(), at.path(), login(at.who()), at.body(), at.body() == null ? null : "application/json");
+                if (at.path().equals("/api/organizations")) {
+                    // regions are public (the region tree); placing an organisation outside one's county is a rule
+                    assertEquals("REGION_OUTSIDE_COUNTY", r.string("code"), r.body());
+                } else {
+                    assertTrue(r.status() == 403 || r.status() == 404, () -> r.status() + " " + r.body());
+                }
+                assertTrue(r.isProblem(), r::body);
+                assertEquals(before, snapshot(longxi, gongchang), "nothing changed");
+            }));
+        }
+        for (String path : csvImports) {
+            tests.add(DynamicTest.dynamicTest("weiyuan_admin POST " + path, () -> {
+                Response r = api().send("POST", path, login("weiyuan_admin"), "township,area_ha\n", "text/csv");
+                assertTrue(r.status() == 403 || r.status() == 404, () -> r.status() + " " + r.body());
+                assertEquals(before, snapshot(longxi, gongchang), "nothing changed");
+            }));
+        }
+        return tests.stream();
+    }
+
+    private String snapshot(long county, long township) {
+        String admin = login("county_admin");
+        return String.join("\n",
+                api().get("/api/counties/" + county + "/rules", admin).body(),
+                api().get("/api/organizations?size=500", admin).body(),
+                api().get("/api/outflow-applications?size=500", admin).body(),
+                api().get("/api/inflow-projects?size=500", admin).body(),
+                api().get("/api/violations?size=500", admin).body(),
+                api().get("/api/listings?countyId=" + county + "&all=true&size=500", admin).body(),
+                api().get("/api/townships/" + township + "/inventory", admin).body(),
+                api().get("/api/townships/" + township + "/account", admin).body(),
+                api().get("/api/counties/" + county + "/assessment-plans/2026", admin).body());
+    }
+}
