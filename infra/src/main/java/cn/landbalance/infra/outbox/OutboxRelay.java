@@ -102,11 +102,11 @@ public class OutboxRelay {
         if (!holdsLock()) {
             return 0;
         }
-        Result<? extends Record> rows = tx.executeRead(status -> db.select(OUTBOX_EVENT.ID, OUTBOX_EVENT.EVENT_ID,
-                        OUTBOX_EVENT.TYPE, OUTBOX_EVENT.VERSION, OUTBOX_EVENT.AGGREGATE_TYPE, OUTBOX_EVENT.AGGREGATE_ID,
-                        OUTBOX_EVENT.COUNTY_ID, OUTBOX_EVENT.REGION_ID, OUTBOX_EVENT.OCCURRED_AT, OUTBOX_EVENT.PAYLOAD)
-                .from(OUTBOX_EVENT).where(OUTBOX_EVENT.PUBLISHED_AT.isNull())
-                .orderBy(OUTBOX_EVENT.ID).limit(BATCH).fetch());
+        Result<? extends Record> rows = numbered();
+        if (rows.isEmpty()) {
+            tx.executeWrite(status -> number());
+            rows = numbered();
+        }
         if (rows.isEmpty()) {
             return 0;
         }
@@ -114,16 +114,16 @@ public class OutboxRelay {
         List<CompletableFuture<MessageId>> sends = new ArrayList<>();
         List<Long> ids = new ArrayList<>();
         for (Record r : rows) {
-            long id = r.get(OUTBOX_EVENT.ID);
-            ids.add(id);
+            ids.add(r.get(OUTBOX_EVENT.ID));
+            long seq = r.get(OUTBOX_EVENT.PUBLISH_SEQ);
             String envelope = "{\"eventId\":\"" + r.get(OUTBOX_EVENT.EVENT_ID) + "\",\"type\":\"" + r.get(OUTBOX_EVENT.TYPE)
                     + "\",\"version\":" + r.get(OUTBOX_EVENT.VERSION) + ",\"aggregateType\":\"" + r.get(OUTBOX_EVENT.AGGREGATE_TYPE)
                     + "\",\"aggregateId\":" + r.get(OUTBOX_EVENT.AGGREGATE_ID) + ",\"countyId\":" + r.get(OUTBOX_EVENT.COUNTY_ID)
                     + ",\"regionId\":" + r.get(OUTBOX_EVENT.REGION_ID) + ",\"occurredAt\":\"" + r.get(OUTBOX_EVENT.OCCURRED_AT)
-                    + "\",\"sequence\":" + id + ",\"payload\":" + r.get(OUTBOX_EVENT.PAYLOAD) + "}";
+                    + "\",\"sequence\":" + seq + ",\"payload\":" + r.get(OUTBOX_EVENT.PAYLOAD) + "}";
             sends.add(p.newMessage()
                     .key(r.get(OUTBOX_EVENT.AGGREGATE_TYPE) + ":" + r.get(OUTBOX_EVENT.AGGREGATE_ID))
-                    .sequenceId(id)
+                    .sequenceId(seq)
                     .property("eventId", r.get(OUTBOX_EVENT.EVENT_ID).toString())
                     .property("type", r.get(OUTBOX_EVENT.TYPE))
                     .value(envelope.getBytes(StandardCharsets.UTF_8))
@@ -133,6 +133,33 @@ public class OutboxRelay {
         tx.executeWrite(status -> db.update(OUTBOX_EVENT).set(OUTBOX_EVENT.PUBLISHED_AT, OffsetDateTime.now())
                 .where(OUTBOX_EVENT.ID.in(ids)).execute());
         return rows.size();
+    }
+
+    /**
+     * Numbered events not yet published, in number order: those numbered by a previous pass that did not finish (sent
+     * again with the same numbers, so the broker drops what it already has) or by this pass.
+     */
+    private Result<? extends Record> numbered() {
+        return tx.executeRead(status -> db.select(OUTBOX_EVENT.ID, OUTBOX_EVENT.EVENT_ID, OUTBOX_EVENT.TYPE,
+                        OUTBOX_EVENT.VERSION, OUTBOX_EVENT.AGGREGATE_TYPE, OUTBOX_EVENT.AGGREGATE_ID, OUTBOX_EVENT.COUNTY_ID,
+                        OUTBOX_EVENT.REGION_ID, OUTBOX_EVENT.OCCURRED_AT, OUTBOX_EVENT.PAYLOAD, OUTBOX_EVENT.PUBLISH_SEQ)
+                .from(OUTBOX_EVENT).where(OUTBOX_EVENT.PUBLISHED_AT.isNull().and(OUTBOX_EVENT.PUBLISH_SEQ.isNotNull()))
+                .orderBy(OUTBOX_EVENT.PUBLISH_SEQ).limit(BATCH).fetch());
+    }
+
+    /**
+     * Gives the next numbers to committed events not yet numbered, in id order. Only the lock holder numbers, so the
+     * numbers only grow; an event committed late gets a later number than everything already numbered (its row id
+     * may be lower: ids are taken at insert, not at commit).
+     */
+    private int number() {
+        return db.execute("""
+                update outbox_event o set publish_seq = n.next + n.rn
+                from (select e.id, row_number() over (order by e.id) as rn,
+                             (select coalesce(max(publish_seq), 0) from outbox_event) as next
+                      from outbox_event e where e.publish_seq is null and e.published_at is null
+                      order by e.id limit ?) n
+                where o.id = n.id""", BATCH);
     }
 
     private boolean holdsLock() throws SQLException {

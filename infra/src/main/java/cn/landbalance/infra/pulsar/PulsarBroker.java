@@ -87,6 +87,9 @@ public final class PulsarBroker implements AutoCloseable {
                 "managedLedgerDefaultWriteQuorum=1",
                 "managedLedgerDefaultAckQuorum=1",
                 "brokerDeduplicationEnabled=true",
+                // keep every event: without retention, messages no subscription holds are deleted when a ledger rolls
+                "defaultRetentionTimeInMinutes=-1",
+                "defaultRetentionSizeInMB=-1",
                 "functionsWorkerEnabled=false",
                 "authenticationEnabled=false",
                 "authorizationEnabled=false", ""));
@@ -133,7 +136,7 @@ public final class PulsarBroker implements AutoCloseable {
         throw new IOException("Pulsar broker not ready after " + timeout + "; see " + dataDir.resolve("broker.log"));
     }
 
-    /** Creates the tenant and namespace of the domain events if missing (409 means they exist). */
+    /** Creates the tenant and namespace of the domain events if missing (409 means they exist), with infinite retention. */
     private void provisionNamespace() throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         http.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/admin/v2/tenants/" + TENANT))
@@ -142,6 +145,11 @@ public final class PulsarBroker implements AutoCloseable {
                 HttpResponse.BodyHandlers.discarding());
         http.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/admin/v2/namespaces/" + NAMESPACE))
                 .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        // the event stream is the system's history: kept whether or not a subscription has read it (replays, new consumers)
+        http.send(HttpRequest.newBuilder(URI.create(httpUrl() + "/admin/v2/namespaces/" + NAMESPACE + "/retention"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"retentionTimeInMinutes\":-1,\"retentionSizeInMB\":-1}")).build(),
+                HttpResponse.BodyHandlers.discarding());
     }
 
     public String serviceUrl() {
