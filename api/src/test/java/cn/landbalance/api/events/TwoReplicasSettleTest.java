@@ -5,22 +5,12 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
-import org.apache.pulsar.client.api.Message;
-import org.apache.pulsar.client.api.MessageId;
-import org.apache.pulsar.client.api.PulsarClient;
-import org.apache.pulsar.client.api.Reader;
-import org.apache.pulsar.client.api.Schema;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static cn.landbalance.infra.jooq.Tables.OUTBOX_EVENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,23 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * time; the other waits for the advisory lock).
  */
 @MicronautTest(transactional = false)
-class TwoReplicasSettleTest extends ApiTest {
-    private static final String TOPIC = "persistent://landbalance/events/two-replicas-" + UUID.randomUUID();
+class TwoReplicasSettleTest extends TopicTest {
     private static final int BUYERS = 6;
     private static final int ROUNDS = 5;
-
-    @Inject
-    DSLContext db;
-    @Inject
-    TransactionOperations<Connection> tx;
-
-    @Override
-    protected Map<String, String> extraProperties() {
-        return Map.of("pulsar.service-url", TestPulsar.get().serviceUrl(),
-                "landbalance.outbox.producer-name", "replica-a-" + UUID.randomUUID(),
-                "landbalance.outbox.topic", TOPIC,
-                "landbalance.outbox.relay.interval", "100ms");
-    }
 
     @Test
     void twoReplicasSettleConcurrentlyAndPublishEveryEventOnce() throws Exception {
@@ -71,26 +46,14 @@ class TwoReplicasSettleTest extends ApiTest {
         replicaB.put("landbalance.demo.enabled", "false");
         replicaB.put("pulsar.service-url", TestPulsar.get().serviceUrl());
         replicaB.put("landbalance.outbox.producer-name", "replica-b-" + UUID.randomUUID());
-        replicaB.put("landbalance.outbox.topic", TOPIC);
+        replicaB.put("landbalance.outbox.topic", topic);
         replicaB.put("landbalance.outbox.relay.interval", "100ms");
         replicaB.put("landbalance.home", Files.createTempDirectory("landbalance-replica-b").toString());
 
         try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, replicaB)) {
             ApiClient[] replicas = {api(), new ApiClient(b.getURI())};
-            long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
-            acceptedLot("officer_gongchang", township, "旱地", 100_000, 10);
-            assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                    "{\"townshipId\":" + township + ",\"areaM2\":90000,\"pricePerMuFen\":5000000}").status());
+            List<Long> apps = buyersOfOneTownship(BUYERS, 90_000, 1_000);
             String enterprise = login("enterprise_coop");
-            List<Long> apps = new ArrayList<>();
-            for (int i = 0; i < BUYERS; i++) {
-                long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                        + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,"
-                        + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                        + "\"highStandardFarmland\":false}").number("id");
-                assertEquals(200, replicas[i % 2].post("/api/outflow-applications/" + app + "/declare", enterprise, null).status());
-                apps.add(app);
-            }
 
             ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
             List<Future<List<Long>>> buyers = new ArrayList<>();
@@ -124,13 +87,9 @@ class TwoReplicasSettleTest extends ApiTest {
             }
             assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
 
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (unpublished() > 0 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertEquals(0, unpublished(), "every outbox row published");
-            long rows = tx.executeRead(s -> (long) db.fetchCount(OUTBOX_EVENT));
-            List<JsonNode> events = readAll();
+            awaitAllPublished(60);
+            long rows = outboxRows();
+            List<JsonNode> events = eventsOnTopic();
             Set<String> ids = new HashSet<>();
             events.forEach(e -> ids.add(e.get("eventId").asText()));
             assertEquals(events.size(), ids.size(), "no event published twice");
@@ -143,25 +102,5 @@ class TwoReplicasSettleTest extends ApiTest {
             }
             assertTrue(settledInEvents.containsAll(settled), "each settlement's event arrived");
         }
-    }
-
-    private long unpublished() {
-        return tx.executeRead(s -> (long) db.fetchCount(db.selectFrom(OUTBOX_EVENT).where(OUTBOX_EVENT.PUBLISHED_AT.isNull())));
-    }
-
-    private static List<JsonNode> readAll() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        List<JsonNode> events = new ArrayList<>();
-        try (PulsarClient client = PulsarClient.builder().serviceUrl(TestPulsar.get().serviceUrl()).build();
-             Reader<byte[]> reader = client.newReader(Schema.BYTES).topic(TOPIC).startMessageId(MessageId.earliest).create()) {
-            while (true) {
-                Message<byte[]> m = reader.readNext(3, TimeUnit.SECONDS);
-                if (m == null) {
-                    break;
-                }
-                events.add(json.readTree(m.getData()));
-            }
-        }
-        return events;
     }
 }

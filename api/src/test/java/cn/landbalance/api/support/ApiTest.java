@@ -94,4 +94,22 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected long countyId() {
         return api().get("/api/me", login("county_admin")).number("countyId");
     }
+
+    /**
+     * What a refused request must not change, read as the county admin sees it: rules, organisations, users,
+     * applications, projects, cases, listings, one township's inventory and fund, the assessment plan.
+     */
+    protected String countySnapshot(String adminToken, long county, long township) {
+        return String.join("\n",
+                api().get("/api/counties/" + county + "/rules", adminToken).body(),
+                api().get("/api/organizations?size=500", adminToken).body(),
+                api().get("/api/users?size=500", adminToken).body(),
+                api().get("/api/outflow-applications?size=500", adminToken).body(),
+                api().get("/api/inflow-projects?size=500", adminToken).body(),
+                api().get("/api/violations?size=500", adminToken).body(),
+                api().get("/api/listings?countyId=" + county + "&all=true&size=500", adminToken).body(),
+                api().get("/api/townships/" + township + "/inventory", adminToken).body(),
+                api().get("/api/townships/" + township + "/account", adminToken).body(),
+                api().get("/api/counties/" + county + "/assessment-plans/2026", adminToken).body());
+    }
 }
