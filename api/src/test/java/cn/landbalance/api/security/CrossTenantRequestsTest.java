@@ -2,22 +2,10 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
-import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
-import cn.landbalance.ledger.region.Regions;
-import cn.landbalance.settlement.identity.OrgKind;
-import cn.landbalance.settlement.identity.Organization;
-import cn.landbalance.settlement.identity.Organizations;
-import cn.landbalance.settlement.identity.PasswordHasher;
-import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.identity.UserAccounts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,30 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class CrossTenantRequestsTest extends ApiTest {
-    @Inject
-    Regions regions;
-    @Inject
-    Organizations organizations;
-    @Inject
-    UserAccounts users;
-    @Inject
-    PasswordHasher hasher;
-    @Inject
-    TransactionOperations<Connection> tx;
-
     record Attempt(String who, String method, String path, String body) {
     }
 
     @TestFactory
     Stream<DynamicTest> otherTenantsResourcesAreRefused() {
         long longxi = countyId();
-        tx.executeWrite(status -> {
-            Region city = regions.findByCode("621100").orElseThrow();
-            Region weiyuan = regions.create("621123", "渭源县", RegionLevel.COUNTY, city.id());
-            Organization bureau = organizations.create("渭源县自然资源局", OrgKind.COUNTY, weiyuan.id(), weiyuan.id());
-            users.create("weiyuan_admin", hasher.hash(DEMO_PASSWORD), Role.COUNTY_ADMIN, bureau.id());
-            return null;
-        });
+        createSecondCounty();
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 10);
         long listing = api().post("/api/listings", login("officer_gongchang"),

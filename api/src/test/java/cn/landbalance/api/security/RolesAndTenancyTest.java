@@ -2,22 +2,11 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
-import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
-import cn.landbalance.ledger.region.Regions;
-import cn.landbalance.settlement.identity.OrgKind;
-import cn.landbalance.settlement.identity.Organization;
-import cn.landbalance.settlement.identity.Organizations;
-import cn.landbalance.settlement.identity.PasswordHasher;
 import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.identity.UserAccounts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,17 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Role checks (403) and tenancy (404) between two counties and between organisations of one county. */
 @MicronautTest(transactional = false)
 class RolesAndTenancyTest extends ApiTest {
-    @Inject
-    Regions regions;
-    @Inject
-    Organizations organizations;
-    @Inject
-    UserAccounts users;
-    @Inject
-    PasswordHasher hasher;
-    @Inject
-    TransactionOperations<Connection> tx;
-
     long longxi;
     long otherCounty;
     long otherCountyEnterprise;
@@ -44,16 +22,9 @@ class RolesAndTenancyTest extends ApiTest {
     @BeforeAll
     void secondCounty() {
         longxi = countyId();
-        tx.executeWrite(status -> {
-            Region city = regions.findByCode("621100").orElseThrow();
-            Region weiyuan = regions.create("621123", "渭源县", RegionLevel.COUNTY, city.id());
-            Organization bureau = organizations.create("渭源县自然资源局", OrgKind.COUNTY, weiyuan.id(), weiyuan.id());
-            Organization firm = organizations.create("渭源县某企业", OrgKind.ENTERPRISE, weiyuan.id(), weiyuan.id());
-            users.create("weiyuan_admin", hasher.hash(DEMO_PASSWORD), Role.COUNTY_ADMIN, bureau.id());
-            otherCounty = weiyuan.id();
-            otherCountyEnterprise = firm.id();
-            return null;
-        });
+        SecondCounty weiyuan = createSecondCounty();
+        otherCounty = weiyuan.countyId();
+        otherCountyEnterprise = weiyuan.enterpriseOrgId();
     }
 
     @Test

@@ -112,4 +112,27 @@ public abstract class ApiTest implements TestPropertyProvider {
                 api().get("/api/townships/" + township + "/account", adminToken).body(),
                 api().get("/api/counties/" + county + "/assessment-plans/2026", adminToken).body());
     }
+
+    /** 渭源县, a second county of the demo city, with its bureau, one enterprise and its admin {@code weiyuan_admin}. */
+    public record SecondCounty(long countyId, long enterpriseOrgId) {
+    }
+
+    protected SecondCounty createSecondCounty() {
+        var ctx = server.getApplicationContext();
+        var regions = ctx.getBean(cn.landbalance.ledger.region.Regions.class);
+        var organizations = ctx.getBean(cn.landbalance.settlement.identity.Organizations.class);
+        var users = ctx.getBean(cn.landbalance.settlement.identity.UserAccounts.class);
+        var hasher = ctx.getBean(cn.landbalance.settlement.identity.PasswordHasher.class);
+        @SuppressWarnings("unchecked")
+        io.micronaut.transaction.TransactionOperations<java.sql.Connection> tx =
+                ctx.getBean(io.micronaut.transaction.TransactionOperations.class);
+        return tx.executeWrite(status -> {
+            var city = regions.findByCode("621100").orElseThrow();
+            var weiyuan = regions.create("621123", "渭源县", cn.landbalance.ledger.region.RegionLevel.COUNTY, city.id());
+            var bureau = organizations.create("渭源县自然资源局", cn.landbalance.settlement.identity.OrgKind.COUNTY, weiyuan.id(), weiyuan.id());
+            var firm = organizations.create("渭源县某企业", cn.landbalance.settlement.identity.OrgKind.ENTERPRISE, weiyuan.id(), weiyuan.id());
+            users.create("weiyuan_admin", hasher.hash(DEMO_PASSWORD), cn.landbalance.settlement.identity.Role.COUNTY_ADMIN, bureau.id());
+            return new SecondCounty(weiyuan.id(), firm.id());
+        });
+    }
 }
