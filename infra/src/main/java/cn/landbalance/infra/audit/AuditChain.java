@@ -1,5 +1,9 @@
 package cn.landbalance.infra.audit;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,17 +85,19 @@ public final class AuditChain {
      * DATABASE_USER and DATABASE_PASSWORD) and prints the first broken link; exit status 0 when intact, 1 when not.
      */
     public static void main(String[] args) throws SQLException {
+        // the command's report goes to standard output in UTF-8, whatever the platform's default encoding
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
         String url = args.length > 0 ? args[0] : System.getenv("DATABASE_URL");
         if (url == null || !url.startsWith("jdbc:postgresql:")) {
-            System.err.println("usage: audit-verify jdbc:postgresql://host:port/db  (or DATABASE_URL; DATABASE_USER, DATABASE_PASSWORD)");
+            out.println("usage: audit-verify jdbc:postgresql://host:port/db  (or DATABASE_URL; DATABASE_USER, DATABASE_PASSWORD)");
             System.exit(2);
         }
         try (Connection c = DriverManager.getConnection(url, System.getenv("DATABASE_USER"), System.getenv("DATABASE_PASSWORD"))) {
             Verification v = verify(c);
             if (v.ok()) {
-                System.out.println("audit chain intact: " + v.sealed() + " sealed entries, " + v.unsealed() + " waiting to be sealed");
+                out.println("audit chain intact: " + v.sealed() + " sealed entries, " + v.unsealed() + " waiting to be sealed");
             } else {
-                System.out.println("audit chain BROKEN at seq " + v.firstBrokenSeq() + ": " + v.problem() + " (" + v.sealed()
+                out.println("audit chain BROKEN at seq " + v.firstBrokenSeq() + ": " + v.problem() + " (" + v.sealed()
                         + " entries verified before it)");
                 System.exit(1);
             }
