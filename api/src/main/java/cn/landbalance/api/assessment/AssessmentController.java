@@ -6,7 +6,6 @@ import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.assessment.Assessment;
 import cn.landbalance.settlement.assessment.AssessmentPlan;
@@ -160,7 +159,6 @@ public class AssessmentController {
     }
 
     private void requireCounty(long countyId) {
-        regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+        regions.requireCounty(countyId);
     }
 }

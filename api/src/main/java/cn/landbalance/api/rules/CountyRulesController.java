@@ -1,8 +1,5 @@
 package cn.landbalance.api.rules;
 
-import cn.landbalance.ledger.common.DomainException;
-import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
@@ -87,7 +84,6 @@ public class CountyRulesController {
 
     private void requireCounty(Actor actor, long countyId) {
         Tenancy.requireMemberOfCounty(actor, countyId);
-        regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+        regions.requireCounty(countyId);
     }
 }

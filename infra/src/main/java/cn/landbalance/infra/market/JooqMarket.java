@@ -194,7 +194,7 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public void setStatus(long orderId, Order.Status status, String paymentReference, Instant at) {
+    public Order setStatus(long orderId, Order.Status status, String paymentReference, Instant at) {
         var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, status.name());
         if (status == Order.Status.SETTLED) {
             update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, paymentReference)
@@ -207,6 +207,7 @@ public class JooqMarket implements Market {
         }
         outbox.record("order." + status.name().toLowerCase(java.util.Locale.ROOT).replace("pending_payment", "placed"),
                 "order", orderId, order.countyId(), null, orderFields(order));
+        return order;
     }
 
     private static Map<String, Object> orderFields(Order o) {

@@ -1,5 +1,8 @@
 package cn.landbalance.ledger.region;
 
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -13,4 +16,10 @@ public interface Regions {
     Region create(String code, String name, RegionLevel level, Long parentId);
 
     Optional<Region> findByCode(String code);
+
+    /** The county {@code countyId}, or COUNTY_NOT_FOUND (404) when there is none or it is another level. */
+    default Region requireCounty(long countyId) {
+        return findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
+                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+    }
 }

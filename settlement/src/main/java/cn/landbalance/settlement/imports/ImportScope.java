@@ -1,10 +1,8 @@
 package cn.landbalance.settlement.imports;
 
-import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.QualityGrades;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 
 import java.util.ArrayList;
@@ -16,8 +14,7 @@ import java.util.Map;
 public record ImportScope(Region county, Map<String, Region> townshipsByName) {
 
     public static ImportScope of(Regions regions, long countyId, Integer defaultQualityGrade) {
-        Region county = regions.findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+        Region county = regions.requireCounty(countyId);
         if (defaultQualityGrade != null) {
             QualityGrades.require(defaultQualityGrade);
         }

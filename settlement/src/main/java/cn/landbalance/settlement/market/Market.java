@@ -44,7 +44,8 @@ public interface Market {
 
     Optional<Order> findByPaymentReference(String paymentReference);
 
-    void setStatus(long orderId, Order.Status status, String paymentReference, Instant at);
+    /** Moves the order to {@code status} and returns it as it now stands. */
+    Order setStatus(long orderId, Order.Status status, String paymentReference, Instant at);
 
     /** Area in pending orders against the application (reserved, not yet paid). */
     long pendingAreaFor(long applicationId);

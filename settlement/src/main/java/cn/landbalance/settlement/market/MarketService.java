@@ -260,8 +260,7 @@ public class MarketService {
             }
         }
         Instant now = clock.instant();
-        market.setStatus(orderId, Order.Status.SETTLED, paymentReference, now);
-        return market.findOrder(orderId).orElseThrow();
+        return market.setStatus(orderId, Order.Status.SETTLED, paymentReference, now);
     }
 
     public Order cancel(Actor actor, long orderId) {
