@@ -231,7 +231,7 @@ update fund_account a set balance_fen = coalesce(c.v, 0) - coalesce(d.v, 0)
 from b_account b
 left join (select credit_account_id as id, sum(amount_fen) as v from money_transfer group by 1) c on c.id = b.id
 left join (select debit_account_id as id, sum(amount_fen) as v from money_transfer group by 1) d on d.id = b.id
-where a.id = b.id;
+where a.id = b.id and a.kind not in ('PAYER_CLEARING', 'EXPENSE_CLEARING'); -- clearing accounts keep no balance (V14)
 
 commit;
 set session_replication_role = origin;

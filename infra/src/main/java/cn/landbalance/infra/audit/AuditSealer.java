@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
 import static cn.landbalance.infra.jooq.Tables.AUDIT_ENTRY;
 
 /**
- * Seals committed audit entries into the hash chain, in id order, a batch at a time. Writers never wait for the chain
- * (no hot row); entries that commit late simply take a later place. One sealer at a time across replicas: a
+ * Seals committed audit entries into the hash chain, in id order, a batch at a time (one update per batch). Writers
+ * never wait for the chain (no hot row); entries that commit late simply take a later place. One sealer at a time across replicas: a
  * transaction-scoped advisory lock.
  */
 @Singleton
@@ -57,15 +57,28 @@ public class AuditSealer {
         long seq = last == null ? 0 : last.get(AUDIT_ENTRY.SEQ);
         String prev = last == null ? AuditChain.GENESIS : last.get(AUDIT_ENTRY.HASH);
         var batch = db.selectFrom(AUDIT_ENTRY).where(AUDIT_ENTRY.SEQ.isNull()).orderBy(AUDIT_ENTRY.ID).limit(BATCH).fetch();
-        for (var e : batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Long[] ids = new Long[batch.size()];
+        Long[] seqs = new Long[batch.size()];
+        String[] prevs = new String[batch.size()];
+        String[] hashes = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            var e = batch.get(i);
             OffsetDateTime at = e.getOccurredAt();
             String hash = AuditChain.hash(prev, e.getId(), e.getAction(), e.getAggregateType(), e.getAggregateId(),
                     e.getCountyId(), e.getActor(), at, e.getPayload());
-            seq++;
-            db.update(AUDIT_ENTRY).set(AUDIT_ENTRY.SEQ, seq).set(AUDIT_ENTRY.PREV_HASH, prev).set(AUDIT_ENTRY.HASH, hash)
-                    .where(AUDIT_ENTRY.ID.eq(e.getId())).execute();
+            ids[i] = e.getId();
+            seqs[i] = ++seq;
+            prevs[i] = prev;
+            hashes[i] = hash;
             prev = hash;
         }
+        db.execute("""
+                update audit_entry a set seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+                from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[]) as v(id, seq, prev_hash, hash)
+                where a.id = v.id""", ids, seqs, prevs, hashes);
         return batch.size();
     }
 }

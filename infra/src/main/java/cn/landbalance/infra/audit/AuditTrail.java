@@ -1,5 +1,6 @@
 package cn.landbalance.infra.audit;
 
+import cn.landbalance.infra.tx.AtCommit;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -9,22 +10,29 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.time.temporal.ChronoUnit;
 
 import static cn.landbalance.infra.jooq.Tables.AUDIT_ENTRY;
 
-/** Writes an audit entry in the caller's transaction: the entry exists exactly when the change does. */
+/**
+ * Writes an audit entry in the caller's transaction: the entry exists exactly when the change does. A transaction's
+ * entries are inserted together just before it commits.
+ */
 @Singleton
 public class AuditTrail {
     private final DSLContext db;
     private final AuditActor actor;
     private final JsonMapper json;
+    private final AtCommit atCommit;
+    private final AtCommit.Writer<Entry> writer = this::insert;
 
-    public AuditTrail(DSLContext db, AuditActor actor, JsonMapper json) {
+    public AuditTrail(DSLContext db, AuditActor actor, JsonMapper json, AtCommit atCommit) {
         this.db = db;
         this.actor = actor;
         this.json = json;
+        this.atCommit = atCommit;
     }
 
     /** Records a change that is not a domain event (rules, people, plans), its facts as ordered key-value pairs. */
@@ -43,14 +51,22 @@ public class AuditTrail {
     /** Records {@code action} on {@code aggregateType}/{@code aggregateId}; {@code payloadJson} holds the facts. */
     public void record(String action, String aggregateType, long aggregateId, Long countyId, String payloadJson) {
         String who = actor.current();
-        db.insertInto(AUDIT_ENTRY)
-                .set(AUDIT_ENTRY.ACTION, action)
-                .set(AUDIT_ENTRY.AGGREGATE_TYPE, aggregateType)
-                .set(AUDIT_ENTRY.AGGREGATE_ID, aggregateId)
-                .set(AUDIT_ENTRY.COUNTY_ID, countyId)
-                .set(AUDIT_ENTRY.ACTOR, who.length() > 64 ? who.substring(0, 64) : who)
-                .set(AUDIT_ENTRY.OCCURRED_AT, OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS))
-                .set(AUDIT_ENTRY.PAYLOAD, payloadJson)
-                .execute();
+        atCommit.append(writer, new Entry(action, aggregateType, aggregateId, countyId, who.length() > 64 ? who.substring(0, 64) : who,
+                OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS), payloadJson));
+    }
+
+    /** The transaction's entries in one insert, just before it commits; ids follow the order they were recorded in. */
+    private void insert(List<Entry> entries) {
+        var insert = db.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.AGGREGATE_TYPE, AUDIT_ENTRY.AGGREGATE_ID,
+                AUDIT_ENTRY.COUNTY_ID, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.PAYLOAD);
+        for (Entry e : entries) {
+            insert = insert.values(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(), e.occurredAt(),
+                    e.payload());
+        }
+        insert.execute();
+    }
+
+    private record Entry(String action, String aggregateType, long aggregateId, Long countyId, String actor,
+                         OffsetDateTime occurredAt, String payload) {
     }
 }

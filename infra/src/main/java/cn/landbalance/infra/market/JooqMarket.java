@@ -16,7 +16,9 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,16 +165,23 @@ public class JooqMarket implements Market {
                 .set(MARKET_ORDER.EXPIRES_AT, expiresAt.atOffset(ZoneOffset.UTC))
                 .set(MARKET_ORDER.CREATED_AT, OffsetDateTime.now())
                 .returning(MARKET_ORDER.ID).fetchOne().getId();
+        var insert = db.insertInto(ORDER_ALLOCATION, ORDER_ALLOCATION.ORDER_ID, ORDER_ALLOCATION.LISTING_LOT_ID,
+                ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.TOWNSHIP_ID, ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.AREA_M2,
+                ORDER_ALLOCATION.PRICE_PER_MU_FEN, ORDER_ALLOCATION.AMOUNT_FEN, ORDER_ALLOCATION.QUALITY_GRADE);
         for (Allocation a : allocations) {
-            db.insertInto(ORDER_ALLOCATION)
-                    .set(ORDER_ALLOCATION.ORDER_ID, id).set(ORDER_ALLOCATION.LISTING_LOT_ID, a.listingLotId())
-                    .set(ORDER_ALLOCATION.LOT_ID, a.lotId()).set(ORDER_ALLOCATION.TOWNSHIP_ID, a.townshipId())
-                    .set(ORDER_ALLOCATION.HOLD_ID, a.holdId()).set(ORDER_ALLOCATION.AREA_M2, a.areaM2())
-                    .set(ORDER_ALLOCATION.PRICE_PER_MU_FEN, a.pricePerMuFen()).set(ORDER_ALLOCATION.AMOUNT_FEN, a.amountFen())
-                    .set(ORDER_ALLOCATION.QUALITY_GRADE, (short) a.qualityGrade())
-                    .execute();
+            insert = insert.values(id, a.listingLotId(), a.lotId(), a.townshipId(), a.holdId(), a.areaM2(), a.pricePerMuFen(),
+                    a.amountFen(), (short) a.qualityGrade());
         }
-        Order order = findOrder(id).orElseThrow();
+        Map<Long, Long> idByHold = insert.returning(ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.ID)
+                .fetchMap(ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.ID);
+        List<Allocation> stored = new ArrayList<>();
+        for (Allocation a : allocations) {
+            stored.add(new Allocation(idByHold.get(a.holdId()), a.lotId(), a.listingLotId(), a.townshipId(), a.holdId(), a.areaM2(),
+                    a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
+        }
+        stored.sort(Comparator.comparingLong(Allocation::lotId).thenComparingLong(Allocation::id));
+        Order order = new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, Order.Status.PENDING_PAYMENT,
+                expiresAt, null, List.copyOf(stored));
         outbox.record("order.placed", "order", id, countyId, null, orderFields(order));
         return order;
     }
@@ -194,14 +203,17 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public Order setStatus(long orderId, Order.Status status, String paymentReference, Instant at) {
+    public Order setStatus(Order before, Order.Status status, String paymentReference, Instant at) {
+        long orderId = before.id();
         var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, status.name());
         if (status == Order.Status.SETTLED) {
             update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, paymentReference)
                     .set(MARKET_ORDER.SETTLED_AT, at.atOffset(ZoneOffset.UTC));
         }
         update.where(MARKET_ORDER.ID.eq(orderId)).execute();
-        Order order = findOrder(orderId).orElseThrow();
+        Order order = new Order(orderId, before.countyId(), before.applicationId(), before.buyerOrgId(), before.areaM2(),
+                before.amountFen(), status, before.expiresAt(),
+                status == Order.Status.SETTLED ? paymentReference : before.paymentReference(), before.allocations());
         if (status == Order.Status.SETTLED) {
             outbox.record("order.paid", "order", orderId, order.countyId(), null, orderFields(order));
         }

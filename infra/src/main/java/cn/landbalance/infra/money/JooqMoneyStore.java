@@ -1,5 +1,6 @@
 package cn.landbalance.infra.money;
 
+import cn.landbalance.infra.jooq.tables.records.FundAccountRecord;
 import cn.landbalance.infra.jooq.tables.records.MoneyTransferRecord;
 import cn.landbalance.ledger.money.Account;
 import cn.landbalance.ledger.money.AccountKind;
@@ -27,6 +28,34 @@ public class JooqMoneyStore implements MoneyStore {
 
     @Override
     public Account lockAccount(AccountKind kind, long ownerRegionId, long countyId) {
+        FundAccountRecord row = select(kind, ownerRegionId, true);
+        if (row == null) {
+            create(kind, ownerRegionId, countyId);
+            row = select(kind, ownerRegionId, true);
+        }
+        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
+    }
+
+    @Override
+    public Account clearingAccount(AccountKind kind, long ownerRegionId, long countyId) {
+        if (kind.keepsBalance()) {
+            throw new IllegalArgumentException(kind + " keeps a balance: lock it");
+        }
+        FundAccountRecord row = select(kind, ownerRegionId, false);
+        if (row == null) {
+            create(kind, ownerRegionId, countyId);
+            row = select(kind, ownerRegionId, false);
+        }
+        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), 0);
+    }
+
+    private FundAccountRecord select(AccountKind kind, long ownerRegionId, boolean lock) {
+        var query = db.selectFrom(FUND_ACCOUNT)
+                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)));
+        return lock ? query.forUpdate().fetchOne() : query.fetchOne();
+    }
+
+    private void create(AccountKind kind, long ownerRegionId, long countyId) {
         db.insertInto(FUND_ACCOUNT)
                 .set(FUND_ACCOUNT.KIND, kind.name())
                 .set(FUND_ACCOUNT.OWNER_REGION_ID, ownerRegionId)
@@ -34,10 +63,6 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(FUND_ACCOUNT.BALANCE_FEN, 0L)
                 .onConflictDoNothing()
                 .execute();
-        var row = db.selectFrom(FUND_ACCOUNT)
-                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)))
-                .forUpdate().fetchSingle();
-        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
     }
 
     @Override

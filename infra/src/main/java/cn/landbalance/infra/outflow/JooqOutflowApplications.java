@@ -16,6 +16,7 @@ import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -112,17 +113,24 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
+    public long coveredM2(long applicationId) {
+        return db.select(DSL.coalesce(DSL.sum(OUTFLOW_COVERAGE.AREA_M2), DSL.inline(java.math.BigDecimal.ZERO)))
+                .from(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
+                .fetchSingle().value1().longValueExact();
+    }
+
+    @Override
     public List<Coverage> coverages(long applicationId) {
         return db.selectFrom(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
                 .orderBy(OUTFLOW_COVERAGE.ID).fetch(JooqOutflowApplications::toCoverage);
     }
 
     @Override
-    public Coverage addCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
+    public Coverage addCoverage(OutflowApplication app, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                                 Integer qualityGrade, Long amountFen) {
+        long applicationId = app.id();
         Coverage coverage = insertCoverage(applicationId, kind, areaM2, ref, townshipId, lotId, qualityGrade, amountFen);
-        OutflowApplication app = find(applicationId).orElseThrow();
-        long covered = coverages(applicationId).stream().mapToLong(Coverage::areaM2).sum();
+        long covered = coveredM2(applicationId);
         var fields = Outbox.fields("applicationId", applicationId, "applicantOrgId", app.applicantOrgId(),
                 "kind", kind.name(), "areaM2", areaM2, "ref", ref, "townshipId", townshipId, "lotId", lotId,
                 "requiredM2", app.requiredM2(), "coveredM2", covered);

@@ -5,7 +5,8 @@ import cn.landbalance.ledger.common.ErrorCode;
 
 /**
  * The money ledger in whole fen: every movement is one balanced transfer between two accounts, written
- * with both balance changes in the caller's transaction. A township fund never goes below zero (超支不补).
+ * with the balance changes of the accounts that keep one (funds, reserves) in the caller's transaction; a clearing
+ * account's balance is the sum of its transfers. A township fund never goes below zero (超支不补).
  */
 public class MoneyLedger {
     private final MoneyStore store;
@@ -16,7 +17,7 @@ public class MoneyLedger {
 
     /** Money paid in by a party (a fee or a purchase) into a township's fund account. */
     public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
-        Account payer = store.lockAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
+        Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         return move(payer, fund, amountFen, kind, reference, memo);
     }
@@ -40,7 +41,7 @@ public class MoneyLedger {
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
     public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose) {
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
-        Account expenses = store.lockAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
+        Account expenses = store.clearingAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
         return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose);
     }
 
@@ -52,8 +53,12 @@ public class MoneyLedger {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
                     "the fund holds " + debit.balanceFen() + " fen, " + amountFen + " fen asked");
         }
-        store.changeBalance(debit.id(), -amountFen);
-        store.changeBalance(credit.id(), amountFen);
+        if (debit.kind().keepsBalance()) {
+            store.changeBalance(debit.id(), -amountFen);
+        }
+        if (credit.kind().keepsBalance()) {
+            store.changeBalance(credit.id(), amountFen);
+        }
         return store.insert(debit, credit, amountFen, kind, reference, memo);
     }
 }

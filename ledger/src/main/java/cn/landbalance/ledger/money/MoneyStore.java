@@ -5,6 +5,12 @@ public interface MoneyStore {
     /** The account of that kind and owner region, created at zero if it does not exist yet, row-locked until commit. */
     Account lockAccount(AccountKind kind, long ownerRegionId, long countyId);
 
+    /**
+     * A clearing account (one that keeps no balance), created if it does not exist yet, not locked: transfers to and
+     * from it never wait for each other. Its balance in the returned value is 0.
+     */
+    Account clearingAccount(AccountKind kind, long ownerRegionId, long countyId);
+
     void changeBalance(long accountId, long deltaFen);
 
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);

@@ -45,7 +45,8 @@ public interface Market {
     Optional<Order> findByPaymentReference(String paymentReference);
 
     /** Moves the order to {@code status} and returns it as it now stands. */
-    Order setStatus(long orderId, Order.Status status, String paymentReference, Instant at);
+    /** Moves {@code order} (read under its row lock) to {@code status}; returns it as it now is. */
+    Order setStatus(Order order, Order.Status status, String paymentReference, Instant at);
 
     /** Area in pending orders against the application (reserved, not yet paid). */
     long pendingAreaFor(long applicationId);

@@ -15,7 +15,6 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.outflow.CoverageKind;
-import cn.landbalance.settlement.outflow.Obligation;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.rules.CountyRules;
@@ -121,16 +120,14 @@ public class MarketService {
         if (areaM2 <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
         }
-        OutflowApplication app = applications.find(applicationId)
+        OutflowApplication app = applications.lock(applicationId)
                 .filter(a -> a.applicantOrgId() == actor.orgId() && actor.inCounty(a.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflowApplicationId",
                         "outflow application " + applicationId));
-        app = applications.lock(applicationId).orElseThrow();
         if (!app.status().coverable()) {
             throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
         }
-        Obligation obligation = Obligation.of(app.requiredM2(), applications.coverages(app.id()));
-        long open = obligation.remainingM2() - market.pendingAreaFor(app.id());
+        long open = Math.max(0, app.requiredM2() - applications.coveredM2(app.id())) - market.pendingAreaFor(app.id());
         if (areaM2 > open) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
                     open + " m² of the obligation are neither covered nor in a pending order; " + areaM2 + " m² asked");
@@ -249,18 +246,17 @@ public class MarketService {
             throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
                     "the order's amount is " + order.amountFen() + " fen (" + Units.fenToYuan(order.amountFen()) + " 元)");
         }
-        applications.lock(order.applicationId()).orElseThrow();
+        OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
         for (Allocation a : order.allocations()) {
             ledger.consume(a.holdId(), a.areaM2());
-            applications.addCoverage(order.applicationId(), CoverageKind.PURCHASE, a.areaM2(),
+            applications.addCoverage(app, CoverageKind.PURCHASE, a.areaM2(),
                     paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen());
             if (a.amountFen() > 0) {
                 money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE, paymentReference,
                         "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId());
             }
         }
-        Instant now = clock.instant();
-        return market.setStatus(orderId, Order.Status.SETTLED, paymentReference, now);
+        return market.setStatus(order, Order.Status.SETTLED, paymentReference, clock.instant());
     }
 
     public Order cancel(Actor actor, long orderId) {
@@ -296,7 +292,7 @@ public class MarketService {
                 .forEach(a -> market.changeOffered(a.listingLotId(), a.areaM2()));
         order.allocations().stream().sorted(Comparator.comparingLong(Allocation::lotId))
                 .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
-        market.setStatus(order.id(), status, null, clock.instant());
+        market.setStatus(order, status, null, clock.instant());
     }
 
     public Order get(Actor actor, long orderId) {

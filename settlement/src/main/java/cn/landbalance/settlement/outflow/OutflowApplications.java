@@ -18,7 +18,11 @@ public interface OutflowApplications {
 
     List<Coverage> coverages(long applicationId);
 
-    Coverage addCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
+    /** The area of the application's obligation covered so far (the sum of its coverages). */
+    long coveredM2(long applicationId);
+
+    /** Adds a coverage to {@code application} (read under its row lock in this transaction). */
+    Coverage addCoverage(OutflowApplication application, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                          Integer qualityGrade, Long amountFen);
 
     boolean importKeyExists(long countyId, String importKey);

@@ -134,7 +134,7 @@ public class OutflowService {
         requireRoom(app, areaM2);
         Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, paymentReference,
                 "fee for outflow application " + id);
-        applications.addCoverage(id, CoverageKind.FEE, areaM2, paymentReference, app.townshipId(), null, null, amountFen);
+        applications.addCoverage(app, CoverageKind.FEE, areaM2, paymentReference, app.townshipId(), null, null, amountFen);
         return applications.insertFeePayment(new FeePayment(0, id, areaM2, amountFen, paymentReference, app.townshipId(),
                 transfer.id(), app.townshipId()));
     }
@@ -178,7 +178,7 @@ public class OutflowService {
         requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
         Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
         indicators.consume(hold.id(), areaM2);
-        return applications.addCoverage(id, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
+        return applications.addCoverage(app, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
                 lot.qualityGrade(), null);
     }
 

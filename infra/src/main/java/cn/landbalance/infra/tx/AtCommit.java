@@ -1,0 +1,76 @@
+package cn.landbalance.infra.tx;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.support.TransactionSynchronization;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Rows a transaction appends as it goes (its domain events, its audit entries) and writes in one statement per kind
+ * just before it commits: a settlement's seven events cost two inserts, not fourteen. They commit or roll back with the
+ * transaction exactly as if written one by one. There is no such row without a transaction.
+ */
+@Singleton
+public class AtCommit {
+    /** Writes a batch of rows of one kind in the current transaction. */
+    @FunctionalInterface
+    public interface Writer<T> {
+        void write(List<T> rows);
+    }
+
+    private final TransactionOperations<Connection> tx;
+    private final Map<Connection, Pending> pending = new ConcurrentHashMap<>();
+
+    public AtCommit(TransactionOperations<Connection> tx) {
+        this.tx = tx;
+    }
+
+    /** Appends {@code row} to what {@code writer} writes when the current transaction commits. */
+    public <T> void append(Writer<T> writer, T row) {
+        TransactionStatus<?> current = tx.findTransactionStatus().orElseThrow(() -> new IllegalStateException(
+                "a row written at commit needs a transaction: the change it records must have one"));
+        Connection connection = (Connection) current.getConnection();
+        Pending rows = pending.get(connection);
+        if (rows == null) {
+            rows = new Pending(connection);
+            pending.put(connection, rows);
+            current.registerSynchronization(rows);
+        }
+        rows.append(writer, row);
+    }
+
+    /** One transaction's rows, by writer, in the order they were appended. */
+    private final class Pending implements TransactionSynchronization {
+        private final Connection connection;
+        private final Map<Writer<?>, List<Object>> rows = new LinkedHashMap<>();
+
+        Pending(Connection connection) {
+            this.connection = connection;
+        }
+
+        void append(Writer<?> writer, Object row) {
+            rows.computeIfAbsent(writer, w -> new ArrayList<>()).add(row);
+        }
+
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public void beforeCommit(boolean readOnly) {
+            for (Map.Entry<Writer<?>, List<Object>> batch : rows.entrySet()) {
+                ((Writer) batch.getKey()).write(batch.getValue());
+            }
+            rows.clear();
+        }
+
+        @Override
+        public void afterCompletion(Status status) {
+            pending.remove(connection, this);
+        }
+    }
+}
