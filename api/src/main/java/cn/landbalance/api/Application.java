@@ -28,7 +28,7 @@ public final class Application {
         DatabaseSettings database = DatabaseSettings.resolve(env, home);
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put(DataHome.PROPERTY, home.path().toString());
-        properties.put(JwtSecret.PROPERTY, JwtSecret.resolve(env, home, database.embedded()));
+        properties.putAll(JwtSecret.properties(env, home, database.embedded()));
         properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
         PulsarBroker broker = pulsar(env, home, properties);
         ApplicationContext context;
