@@ -1,6 +1,9 @@
 package cn.landbalance.infra.outflow;
 
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.infra.report.ReportsDatabase;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -8,10 +11,11 @@ import java.util.List;
 
 /** The county balance view in one SQL statement over applications, coverages and lots. */
 @Singleton
+@ReadOnly(transactionManager = ReportsDatabase.NAME)
 public class JooqCountyBalances implements CountyBalances {
     private final DSLContext db;
 
-    public JooqCountyBalances(DSLContext db) {
+    public JooqCountyBalances(@Named(ReportsDatabase.NAME) DSLContext db) {
         this.db = db;
     }
 

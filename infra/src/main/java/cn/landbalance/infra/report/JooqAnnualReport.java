@@ -1,5 +1,7 @@
 package cn.landbalance.infra.report;
 
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -9,6 +11,7 @@ import java.util.Map;
 
 /** Read models of the annual balance report: indicators sold per township and the plan's appendix tables. */
 @Singleton
+@ReadOnly(transactionManager = ReportsDatabase.NAME)
 public class JooqAnnualReport {
     /** 附表1: one accepted inflow project of the year, areas in m² per slope grade 1-4 and in total. */
     public record InflowRow(String township, String village, String landClassBefore, String targetClass, String ownership,
@@ -22,7 +25,7 @@ public class JooqAnnualReport {
 
     private final DSLContext db;
 
-    public JooqAnnualReport(DSLContext db) {
+    public JooqAnnualReport(@Named(ReportsDatabase.NAME) DSLContext db) {
         this.db = db;
     }
 

@@ -1,5 +1,7 @@
 package cn.landbalance.infra.report;
 
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
@@ -7,6 +9,7 @@ import java.util.List;
 
 /** The county's fund report (per township fund over a year) and market report (settled sales per month). */
 @Singleton
+@ReadOnly(transactionManager = ReportsDatabase.NAME)
 public class JooqFundAndMarketReport {
     /** A township fund's year: opening, receipts by source, expenses, reassigned out, closing (carried over). */
     public record FundRow(long townshipId, String name, long openingFen, long feesFen, long salesFen, long reassignedInFen,
@@ -19,7 +22,7 @@ public class JooqFundAndMarketReport {
 
     private final DSLContext db;
 
-    public JooqFundAndMarketReport(DSLContext db) {
+    public JooqFundAndMarketReport(@Named(ReportsDatabase.NAME) DSLContext db) {
         this.db = db;
     }
 

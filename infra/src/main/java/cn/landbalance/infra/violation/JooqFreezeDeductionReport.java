@@ -1,5 +1,8 @@
 package cn.landbalance.infra.violation;
 
+import cn.landbalance.infra.report.ReportsDatabase;
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -11,6 +14,7 @@ import java.util.List;
  * township (cases opened, frozen, unfrozen, deducted in the year; owed now) and per month.
  */
 @Singleton
+@ReadOnly(transactionManager = ReportsDatabase.NAME)
 public class JooqFreezeDeductionReport {
     public record TownshipRow(long townshipId, String name, long cases, long frozenM2, long unfrozenM2, long deductedM2,
                               long owedM2) {
@@ -21,7 +25,7 @@ public class JooqFreezeDeductionReport {
 
     private final DSLContext db;
 
-    public JooqFreezeDeductionReport(DSLContext db) {
+    public JooqFreezeDeductionReport(@Named(ReportsDatabase.NAME) DSLContext db) {
         this.db = db;
     }
 

@@ -69,6 +69,26 @@ final class LocalBinariesServer implements PostgresServer {
         return server;
     }
 
+    /**
+     * A hot standby of {@code primary}: a base backup streamed from it ({@code pg_basebackup -R}), started on a port of
+     * its own, replaying the primary's WAL as it comes. Read-only, like a reporting replica in production.
+     */
+    static LocalBinariesServer standbyOf(LocalBinariesServer primary) throws IOException, InterruptedException {
+        Path base = Files.createTempDirectory("landbalance-pg-standby-");
+        if (primary.asPostgresUser) {
+            run(List.of("chown", "postgres:postgres", base.toString()), false);
+        }
+        Path dataDir = base.resolve("data");
+        int port = freePort();
+        LocalBinariesServer standby = new LocalBinariesServer(primary.binDir, dataDir, port, primary.asPostgresUser);
+        standby.pg(List.of(primary.binDir.resolve("pg_basebackup").toString(), "-D", dataDir.toString(),
+                "-h", "127.0.0.1", "-p", String.valueOf(primary.port), "-U", "postgres", "-R", "-X", "stream", "--no-sync"));
+        standby.serverOptions = "-p " + port + " -k " + base + " -c listen_addresses=127.0.0.1 -c fsync=off"
+                + " -c max_connections=200 -c hot_standby=on";
+        standby.resume();
+        return standby;
+    }
+
     /** Stops the server but keeps its data: an outage. */
     void pause() throws IOException, InterruptedException {
         pg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
