@@ -60,6 +60,13 @@ public class JooqIndicatorStore implements IndicatorStore {
     }
 
     @Override
+    public Optional<IndicatorLot> lockLotOfHold(long holdId) {
+        return db.selectFrom(INDICATOR_LOT)
+                .where(INDICATOR_LOT.ID.eq(db.select(INDICATOR_HOLD.LOT_ID).from(INDICATOR_HOLD).where(INDICATOR_HOLD.ID.eq(holdId))))
+                .forUpdate().fetchOptional().map(JooqIndicatorStore::toLot);
+    }
+
+    @Override
     public Optional<Hold> findHold(long holdId) {
         return db.selectFrom(INDICATOR_HOLD).where(INDICATOR_HOLD.ID.eq(holdId)).fetchOptional()
                 .map(JooqIndicatorStore::toHold);

@@ -72,6 +72,22 @@ public class JooqMoneyStore implements MoneyStore {
     }
 
     @Override
+    public Account credit(AccountKind kind, long ownerRegionId, long countyId, long amountFen) {
+        FundAccountRecord row = addTo(kind, ownerRegionId, amountFen);
+        if (row == null) {
+            create(kind, ownerRegionId, countyId);
+            row = addTo(kind, ownerRegionId, amountFen);
+        }
+        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
+    }
+
+    private FundAccountRecord addTo(AccountKind kind, long ownerRegionId, long amountFen) {
+        return db.update(FUND_ACCOUNT).set(FUND_ACCOUNT.BALANCE_FEN, FUND_ACCOUNT.BALANCE_FEN.plus(amountFen))
+                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)))
+                .returning().fetchOne();
+    }
+
+    @Override
     public Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference,
                            String memo) {
         long debitAccountId = debit.id();

@@ -63,9 +63,8 @@ public class IndicatorLedger {
     }
 
     private Hold settle(long holdId, MovementKind movement, long areaM2) {
-        Hold unlocked = store.findHold(holdId)
+        IndicatorLot lot = store.lockLotOfHold(holdId)
                 .orElseThrow(() -> new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + holdId));
-        IndicatorLot lot = store.lockLot(unlocked.lotId()).orElseThrow();
         Hold hold = store.lockHold(holdId);
         Hold settled = hold.settle(movement, areaM2);
         store.updateBalances(lot.id(), lot.balances().apply(movement, areaM2));

@@ -13,7 +13,10 @@ public interface IndicatorStore {
 
     Optional<IndicatorLot> lockLot(long lotId);
 
-    /** Reads a hold without locking; callers lock its lot first, then re-read it with {@link #lockHold}. */
+    /** Row-locks the lot a hold is on (a hold's lot never changes); empty when there is no such hold. */
+    Optional<IndicatorLot> lockLotOfHold(long holdId);
+
+    /** Reads a hold without locking (for checks and reports); ledger operations lock its lot, then {@link #lockHold}. */
     Optional<Hold> findHold(long holdId);
 
     Hold lockHold(long holdId);

@@ -17,9 +17,10 @@ public class MoneyLedger {
 
     /** Money paid in by a party (a fee or a purchase) into a township's fund account. */
     public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
+        requirePositive(amountFen);
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
-        return move(payer, fund, amountFen, kind, reference, memo);
+        Account fund = store.credit(AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen);
+        return store.insert(payer, fund, amountFen, kind, reference, memo);
     }
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
@@ -46,9 +47,7 @@ public class MoneyLedger {
     }
 
     private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
-        if (amountFen <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen", "amount must be a positive whole number of fen");
-        }
+        requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
                     "the fund holds " + debit.balanceFen() + " fen, " + amountFen + " fen asked");
@@ -60,5 +59,11 @@ public class MoneyLedger {
             store.changeBalance(credit.id(), amountFen);
         }
         return store.insert(debit, credit, amountFen, kind, reference, memo);
+    }
+
+    private static void requirePositive(long amountFen) {
+        if (amountFen <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen", "amount must be a positive whole number of fen");
+        }
     }
 }

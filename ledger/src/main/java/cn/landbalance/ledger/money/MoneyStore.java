@@ -13,5 +13,11 @@ public interface MoneyStore {
 
     void changeBalance(long accountId, long deltaFen);
 
+    /**
+     * Adds {@code amountFen} to the balance of the account of that kind and owner region (created at zero if it does
+     * not exist yet) in one step that also row-locks it until commit; returns the account with its new balance.
+     */
+    Account credit(AccountKind kind, long ownerRegionId, long countyId, long amountFen);
+
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
 }
