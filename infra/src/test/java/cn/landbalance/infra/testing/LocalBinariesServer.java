@@ -1,6 +1,7 @@
 package cn.landbalance.infra.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,29 @@ final class LocalBinariesServer implements PostgresServer {
         this.dataDir = dataDir;
         this.port = port;
         this.asPostgresUser = asPostgresUser;
+    }
+
+    /** A step of starting or stopping a server. */
+    interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code step}; a test has nothing better to do with its checked failures than to fail. */
+    static <T> T unchecked(Step<T> step) {
+        try {
+            return step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The machine's binaries, or a failure naming what needs them. */
+    static Path requireBinDir(String neededBy) {
+        return findBinDir().orElseThrow(() -> new AssertionError(
+                neededBy + " needs the machine's PostgreSQL binaries (/usr/lib/postgresql/N/bin)"));
     }
 
     static Optional<Path> findBinDir() {

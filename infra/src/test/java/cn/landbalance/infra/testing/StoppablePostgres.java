@@ -1,7 +1,5 @@
 package cn.landbalance.infra.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -17,16 +15,8 @@ public final class StoppablePostgres implements AutoCloseable {
     }
 
     public static StoppablePostgres start() {
-        var binDir = LocalBinariesServer.findBinDir().orElseThrow(() -> new AssertionError(
-                "the database outage test needs the machine's PostgreSQL binaries (/usr/lib/postgresql/N/bin)"));
-        try {
-            return new StoppablePostgres(LocalBinariesServer.start(binDir));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        var binDir = LocalBinariesServer.requireBinDir("the database outage test");
+        return new StoppablePostgres(LocalBinariesServer.unchecked(() -> LocalBinariesServer.start(binDir)));
     }
 
     /** Micronaut datasource properties for the server's default database. */
@@ -45,18 +35,14 @@ public final class StoppablePostgres implements AutoCloseable {
     }
 
     private void run(boolean stop) {
-        try {
+        LocalBinariesServer.unchecked(() -> {
             if (stop) {
                 server.pause();
             } else {
                 server.resume();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+            return null;
+        });
     }
 
     @Override

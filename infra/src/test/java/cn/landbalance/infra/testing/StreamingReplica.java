@@ -1,7 +1,5 @@
 package cn.landbalance.infra.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,20 +23,13 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     public static StreamingReplica start() {
-        var binDir = LocalBinariesServer.findBinDir().orElseThrow(() -> new AssertionError(
-                "the replica test needs the machine's PostgreSQL binaries (/usr/lib/postgresql/N/bin)"));
-        LocalBinariesServer primary = null;
+        var binDir = LocalBinariesServer.requireBinDir("the replica test");
+        LocalBinariesServer primary = LocalBinariesServer.unchecked(() -> LocalBinariesServer.start(binDir));
         try {
-            primary = LocalBinariesServer.start(binDir);
-            return new StreamingReplica(primary, LocalBinariesServer.standbyOf(primary));
-        } catch (IOException e) {
-            if (primary != null) {
-                primary.stop();
-            }
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return new StreamingReplica(primary, LocalBinariesServer.unchecked(() -> LocalBinariesServer.standbyOf(primary)));
+        } catch (RuntimeException e) {
+            primary.stop();
+            throw e;
         }
     }
 
