@@ -1,65 +1,70 @@
 package cn.landbalance.api.security;
 
+import cn.landbalance.infra.identity.JooqLoginFailures;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * Slows down password guessing: after {@code maxFailures} failed logins for one username (or five times as
- * many from one client address), further attempts are refused with 429 until the window has passed. In memory per
- * instance; several replicas each count on their own.
+ * many from one client address), further attempts are refused with 429 until the window has passed. The failures are
+ * counted in PostgreSQL, so all replicas behind a load balancer share one count.
  */
 @Singleton
 public class LoginThrottle {
-    private record Window(long startMillis, int failures) {
-    }
-
+    private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
     /** One address may try several usernames (an office behind one NAT): it gets this many times the limit. */
     private static final int CLIENT_FACTOR = 5;
 
-    private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
+    private final JooqLoginFailures failures;
     private final int maxFailures;
-    private final long windowMillis;
-    private final Clock clock;
+    private final Duration window;
 
-    public LoginThrottle(@Value("${landbalance.security.login.max-failures:10}") int maxFailures,
+    public LoginThrottle(JooqLoginFailures failures,
+                         @Value("${landbalance.security.login.max-failures:10}") int maxFailures,
                          @Value("${landbalance.security.login.window-seconds:300}") int windowSeconds) {
+        this.failures = failures;
         this.maxFailures = maxFailures;
-        this.windowMillis = windowSeconds * 1000L;
-        this.clock = Clock.systemUTC();
+        this.window = Duration.ofSeconds(windowSeconds);
     }
 
     void check(String username, String client) {
-        if (blocked("u:" + username, maxFailures) || blocked("c:" + client, maxFailures * CLIENT_FACTOR)) {
+        Map<String, Integer> counts = failures.current(window, userKey(username), clientKey(client));
+        if (counts.getOrDefault(userKey(username), 0) >= maxFailures
+                || counts.getOrDefault(clientKey(client), 0) >= maxFailures * CLIENT_FACTOR) {
             throw new DomainException(ErrorCode.TOO_MANY_LOGIN_ATTEMPTS);
         }
     }
 
     void failed(String username, String client) {
-        record("u:" + username);
-        record("c:" + client);
-        if (failures.size() > 100_000) {
-            long now = clock.millis();
-            failures.values().removeIf(w -> now - w.startMillis() > windowMillis);
-        }
+        failures.record(window, userKey(username), clientKey(client));
     }
 
     void succeeded(String username, String client) {
-        failures.remove("u:" + username);
+        failures.clear(userKey(username));
     }
 
-    private boolean blocked(String key, int limit) {
-        Window window = failures.get(key);
-        return window != null && clock.millis() - window.startMillis() <= windowMillis && window.failures() >= limit;
+    @Scheduled(fixedDelay = "10m", initialDelay = "1m")
+    void purge() {
+        try {
+            failures.purge(window);
+        } catch (RuntimeException e) {
+            LOG.warn("could not forget ended login-failure windows: {}", e.toString());
+        }
     }
 
-    private void record(String key) {
-        long now = clock.millis();
-        failures.compute(key, (k, w) -> w == null || now - w.startMillis() > windowMillis
-                ? new Window(now, 1) : new Window(w.startMillis(), w.failures() + 1));
+    private static String userKey(String username) {
+        return "u:" + username;
+    }
+
+    private static String clientKey(String client) {
+        return "c:" + client;
     }
 }
