@@ -59,7 +59,7 @@ public class LoginController {
     @Post("/auth/login")
     @ReadOnly
     public LoginResponse login(HttpRequest<?> request, @Valid @Body LoginRequest body) {
-        String client = request.getRemoteAddress().getAddress().getHostAddress();
+        String client = throttle.clientOf(request);
         throttle.check(body.username(), client);
         Actor actor;
         try {

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain HTTP client for tests: raw status, content type and body, with JSON access to the body. */
 public final class ApiClient {
@@ -85,6 +86,13 @@ public final class ApiClient {
 
     /** With an {@code Idempotency-Key} header when {@code idempotencyKey} is not null. */
     public Response send(String method, String path, String token, String body, String contentType, String idempotencyKey) {
+        return sendWithHeaders(method, path, token, body, contentType,
+                idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+    }
+
+    /** With further {@code headers} (a proxy's, an idempotency key). */
+    public Response sendWithHeaders(String method, String path, String token, String body, String contentType,
+                                    Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -93,9 +101,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
