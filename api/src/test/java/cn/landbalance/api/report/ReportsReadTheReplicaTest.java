@@ -26,7 +26,9 @@ class ReportsReadTheReplicaTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        replica = StreamingReplica.start();
+        if (replica == null) {
+            replica = StreamingReplica.start();
+        }
         return replica.datasourceProperties();
     }
 

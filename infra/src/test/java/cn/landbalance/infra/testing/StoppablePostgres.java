@@ -16,7 +16,10 @@ public final class StoppablePostgres implements AutoCloseable {
 
     public static StoppablePostgres start() {
         var binDir = LocalBinariesServer.requireBinDir("the database outage test");
-        return new StoppablePostgres(LocalBinariesServer.unchecked(() -> LocalBinariesServer.start(binDir)));
+        StoppablePostgres database = new StoppablePostgres(LocalBinariesServer.unchecked(() -> LocalBinariesServer.start(binDir)));
+        // stopped by the test, and in any case when the test JVM ends: no server outlives the run
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "stop-stoppable-postgres"));
+        return database;
     }
 
     /** Micronaut datasource properties for the server's default database. */

@@ -16,6 +16,7 @@ import java.util.Map;
 public final class StreamingReplica implements AutoCloseable {
     private final LocalBinariesServer primary;
     private final LocalBinariesServer standby;
+    private boolean closed;
 
     private StreamingReplica(LocalBinariesServer primary, LocalBinariesServer standby) {
         this.primary = primary;
@@ -25,12 +26,16 @@ public final class StreamingReplica implements AutoCloseable {
     public static StreamingReplica start() {
         var binDir = LocalBinariesServer.requireBinDir("the replica test");
         LocalBinariesServer primary = LocalBinariesServer.unchecked(() -> LocalBinariesServer.start(binDir));
+        StreamingReplica replica;
         try {
-            return new StreamingReplica(primary, LocalBinariesServer.unchecked(() -> LocalBinariesServer.standbyOf(primary)));
+            replica = new StreamingReplica(primary, LocalBinariesServer.unchecked(() -> LocalBinariesServer.standbyOf(primary)));
         } catch (RuntimeException e) {
             primary.stop();
             throw e;
         }
+        // stopped by the test, and in any case when the test JVM ends: no server outlives the run
+        Runtime.getRuntime().addShutdownHook(new Thread(replica::close, "stop-streaming-replica"));
+        return replica;
     }
 
     /** The application's datasources: {@code default} on the primary, {@code reports} on the standby. */
@@ -88,8 +93,11 @@ public final class StreamingReplica implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        standby.stop();
-        primary.stop();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            standby.stop();
+            primary.stop();
+        }
     }
 }
