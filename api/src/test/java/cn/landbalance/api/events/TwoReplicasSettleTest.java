@@ -2,7 +2,6 @@ package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
-import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -10,9 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,17 +35,11 @@ class TwoReplicasSettleTest extends TopicTest {
 
     @Test
     void twoReplicasSettleConcurrentlyAndPublishEveryEventOnce() throws Exception {
-        var ctx = server.getApplicationContext();
-        Map<String, Object> replicaB = new HashMap<>(ApiTest.testApplicationProperties());
-        for (String key : List.of("datasources.default.url", "datasources.default.username", "datasources.default.password")) {
-            replicaB.put(key, ctx.getProperty(key, String.class).orElse(""));
-        }
-        replicaB.put("landbalance.demo.enabled", "false");
+        Map<String, Object> replicaB = secondInstanceProperties();
         replicaB.put("pulsar.service-url", TestPulsar.get().serviceUrl());
         replicaB.put("landbalance.outbox.producer-name", "replica-b-" + UUID.randomUUID());
         replicaB.put("landbalance.outbox.topic", topic);
         replicaB.put("landbalance.outbox.relay.interval", "100ms");
-        replicaB.put("landbalance.home", Files.createTempDirectory("landbalance-replica-b").toString());
 
         try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, replicaB)) {
             ApiClient[] replicas = {api(), new ApiClient(b.getURI())};

@@ -7,10 +7,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,15 +23,9 @@ class LoginThrottleAcrossReplicasTest extends ApiTest {
     }
 
     @Test
-    void failuresOnEitherReplicaAddUpAndASuccessClearsThem() throws IOException {
-        var ctx = server.getApplicationContext();
-        Map<String, Object> replicaB = new HashMap<>(ApiTest.testApplicationProperties());
-        for (String key : List.of("datasources.default.url", "datasources.default.username", "datasources.default.password")) {
-            replicaB.put(key, ctx.getProperty(key, String.class).orElse(""));
-        }
-        replicaB.put("landbalance.demo.enabled", "false");
+    void failuresOnEitherReplicaAddUpAndASuccessClearsThem() {
+        Map<String, Object> replicaB = secondInstanceProperties();
         replicaB.put("landbalance.security.login.max-failures", "3");
-        replicaB.put("landbalance.home", Files.createTempDirectory("landbalance-replica-b").toString());
         try (EmbeddedServer b = ApplicationContext.run(EmbeddedServer.class, replicaB)) {
             ApiClient a = api();
             ApiClient other = new ApiClient(b.getURI());

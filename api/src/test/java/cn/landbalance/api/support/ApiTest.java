@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,25 @@ public abstract class ApiTest implements TestPropertyProvider {
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);
         try {
             properties.put("landbalance.home", Files.createTempDirectory("landbalance-test-home").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
+    /**
+     * Settings for a second instance of the application beside this test's (another replica): the same database,
+     * no demo data of its own, a home of its own.
+     */
+    protected Map<String, Object> secondInstanceProperties() {
+        var ctx = server.getApplicationContext();
+        Map<String, Object> properties = new HashMap<>(testApplicationProperties());
+        for (String key : List.of("datasources.default.url", "datasources.default.username", "datasources.default.password")) {
+            properties.put(key, ctx.getProperty(key, String.class).orElse(""));
+        }
+        properties.put("landbalance.demo.enabled", "false");
+        try {
+            properties.put("landbalance.home", Files.createTempDirectory("landbalance-second-instance").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
