@@ -15,8 +15,8 @@ import static cn.landbalance.infra.jooq.Tables.AUDIT_ENTRY;
 
 /**
  * Seals committed audit entries into the hash chain, in id order, a batch at a time (one update per batch). Writers
- * never wait for the chain (no hot row); entries that commit late simply take a later place. One sealer at a time across replicas: a
- * transaction-scoped advisory lock.
+ * never wait for the chain (no hot row); entries that commit late simply take a later place. One sealer at a time
+ * across replicas: a transaction-scoped advisory lock.
  */
 @Singleton
 public class AuditSealer {
