@@ -71,6 +71,9 @@ class DatabaseOutageTest implements TestPropertyProvider {
             assertTrue(ms < QUICK_MS, r[1] + " took " + ms + " ms");
             System.out.println("[outage] " + r[0] + " " + r[1] + " → 503 in " + ms + " ms");
         }
+        Response health = api.get("/health", null);
+        assertEquals(503, health.status(), "the primary is away: DOWN, so a load balancer stops sending requests");
+        assertEquals("DOWN", health.string("status"), health::body);
 
         database.startServer();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -83,6 +86,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
             Thread.sleep(500);
         }
         assertEquals(200, status, "the application serves again once the database is back");
+        assertEquals(200, api.get("/health", null).status());
         Response saved = api.put("/api/counties/" + county + "/assessment-plans/2026", admin,
                 "{\"basePoints\":90,\"maxBonusPoints\":5,\"tasks\":[]}");
         assertEquals(200, saved.status(), saved.body());

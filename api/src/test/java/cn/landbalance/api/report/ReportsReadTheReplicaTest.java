@@ -3,6 +3,7 @@ package cn.landbalance.api.report;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.infra.testing.StreamingReplica;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,17 @@ class ReportsReadTheReplicaTest extends ApiTest {
             Response r = api().get(report + "?countyId=" + county + "&year=" + year, admin);
             assertEquals(200, r.status(), report + ": " + r.body());
         }
+
+        // the replica goes away: reports answer 503, everything else goes on, and the application stays UP
+        replica.stopStandby();
+        assertEquals(503, api().get(balance, admin).status());
+        assertEquals(200, api().get("/api/counties/" + county + "/rules", admin).status());
+        Response health = api().get("/health", admin);
+        assertEquals(200, health.status(), health.body());
+        assertEquals("UP", health.json().get("status").asText(), health.body());
+        JsonNode database = health.json().get("details").get("database").get("details");
+        assertEquals("UP", database.get("primary").asText(), health.body());
+        assertTrue(database.get("reports").asText().startsWith("DOWN"), health.body());
     }
 
     private long inflow(String path, String token) {

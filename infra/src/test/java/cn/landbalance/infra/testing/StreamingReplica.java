@@ -52,6 +52,14 @@ public final class StreamingReplica implements AutoCloseable {
         return "t".equals(queryStandby("select pg_is_in_recovery()"));
     }
 
+    /** Stops the standby (an outage of the reporting replica); the primary goes on. */
+    public void stopStandby() {
+        LocalBinariesServer.unchecked(() -> {
+            standby.pause();
+            return null;
+        });
+    }
+
     public void pauseReplay() {
         queryStandby("select pg_wal_replay_pause()");
     }
