@@ -28,6 +28,13 @@ public class JooqCountyRulesStore implements CountyRulesStore {
     }
 
     @Override
+    public int orderTtlMinutes(long countyId) {
+        Integer minutes = db.select(COUNTY_RULES.ORDER_TTL_MINUTES).from(COUNTY_RULES)
+                .where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne(COUNTY_RULES.ORDER_TTL_MINUTES);
+        return minutes != null ? minutes : CountyRules.defaults().orderTtlMinutes();
+    }
+
+    @Override
     public Optional<CountyRules> find(long countyId) {
         CountyRulesRecord row = db.selectFrom(COUNTY_RULES).where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne();
         if (row == null) {

@@ -133,8 +133,8 @@ public class MarketService {
                     open + " m² of the obligation are neither covered nor in a pending order; " + areaM2 + " m² asked");
         }
         List<Offer> chosen = choose(app, areaM2);
-        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
-        Instant expiresAt = clock.instant().plus(county.orderTtlMinutes(), ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = clock.instant().plus(rules.orderTtlMinutes(app.countyId()), ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.MILLIS);
         List<Allocation> allocations = new ArrayList<>();
         long left = areaM2;
         long total = 0;

@@ -6,5 +6,10 @@ import java.util.Optional;
 public interface CountyRulesStore {
     Optional<CountyRules> find(long countyId);
 
+    /** How long an unpaid order of the county holds its reservation: one value, read on every order placed. */
+    default int orderTtlMinutes(long countyId) {
+        return find(countyId).orElse(CountyRules.defaults()).orderTtlMinutes();
+    }
+
     void save(long countyId, CountyRules rules);
 }
