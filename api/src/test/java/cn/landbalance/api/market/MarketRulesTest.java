@@ -48,7 +48,7 @@ class MarketRulesTest extends ApiTest {
         wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
         api().put("/api/counties/" + county + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
                 + "\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1000,\"sequencing\":\"SYNCHRONOUS\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
+                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":45,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
     }
 
     private long application(String enterprise, long areaM2) {
@@ -166,6 +166,8 @@ class MarketRulesTest extends ApiTest {
         assertEquals(1_500, remainingOf(listing));
         clock.advance(Duration.ofMinutes(31));
         try {
+            assertEquals(0, expiry.expireDue(), "the county's orders live 45 minutes (the default would be 30)");
+            clock.advance(Duration.ofMinutes(15));
             assertEquals(1, expiry.expireDue());
         } finally {
             clock.reset();
