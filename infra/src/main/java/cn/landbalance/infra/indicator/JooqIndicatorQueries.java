@@ -42,38 +42,42 @@ public class JooqIndicatorQueries implements IndicatorQueries {
                     sum(case when kind = 'CONSUME' then area_m2 else 0 end) as consumed,
                     sum(case when kind = 'DEDUCT' then area_m2 else 0 end) as deducted,
                     sum(case when kind = 'ISSUE' then area_m2 else 0 end) as issued
-                  from indicator_movement group by lot_id)
+                  from indicator_movement where lot_id in (select id from indicator_lot where county_id = ?) group by lot_id)
                 select count(*) from indicator_lot l left join m on m.lot_id = l.id
                 where l.county_id = ? and (m.lot_id is null or l.available_m2 <> m.available or l.reserved_m2 <> m.reserved
                   or l.frozen_m2 <> m.frozen or l.consumed_m2 <> m.consumed or l.deducted_m2 <> m.deducted
-                  or l.issued_m2 <> m.issued)""", countyId, "lots whose buckets differ from their movements"));
+                  or l.issued_m2 <> m.issued)""", "lots whose buckets differ from their movements", countyId, countyId));
         checks.add(count("no negative balance", """
                 select count(*) from indicator_lot where county_id = ? and least(available_m2, reserved_m2, frozen_m2,
-                  consumed_m2, deducted_m2) < 0""", countyId, "lots with a negative bucket"));
+                  consumed_m2, deducted_m2) < 0""", "lots with a negative bucket", countyId));
         checks.add(count("issued = available + reserved + frozen + consumed + deducted", """
                 select count(*) from indicator_lot where county_id = ?
-                  and issued_m2 <> available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2""", countyId,
-                "lots that do not add up"));
+                  and issued_m2 <> available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2""",
+                "lots that do not add up", countyId));
         checks.add(count("open reservations and freezes match the reserved and frozen buckets", """
                 select count(*) from indicator_lot l left join (
                   select lot_id, sum(case when kind = 'RESERVATION' then remaining_m2 else 0 end) as reserved,
                          sum(case when kind = 'FREEZE' then remaining_m2 else 0 end) as frozen
-                  from indicator_hold group by lot_id) h on h.lot_id = l.id
+                  from indicator_hold where lot_id in (select id from indicator_lot where county_id = ?) group by lot_id) h
+                  on h.lot_id = l.id
                 where l.county_id = ? and (coalesce(h.reserved, 0) <> l.reserved_m2 or coalesce(h.frozen, 0) <> l.frozen_m2)""",
-                countyId, "lots whose holds differ from their buckets"));
+                "lots whose holds differ from their buckets", countyId, countyId));
         checks.add(count("nothing consumed, released, deducted or unfrozen twice", """
                 select count(*) from indicator_hold h join indicator_lot l on l.id = h.lot_id
                 left join (select hold_id, sum(case when kind in ('RESERVE','FREEZE') then area_m2 else 0 end) as opened,
                                   sum(case when kind in ('CONSUME','RELEASE','DEDUCT','UNFREEZE') then area_m2 else 0 end) as settled
-                           from indicator_movement where hold_id is not null group by hold_id) m on m.hold_id = h.id
+                           from indicator_movement
+                           where hold_id is not null and lot_id in (select id from indicator_lot where county_id = ?)
+                           group by hold_id) m on m.hold_id = h.id
                 where l.county_id = ? and (coalesce(m.opened, 0) <> h.held_m2 or coalesce(m.settled, 0) <> h.held_m2 - h.remaining_m2)""",
-                countyId, "holds settled beyond what they held"));
+                "holds settled beyond what they held", countyId, countyId));
         checks.add(totals(countyId));
         return checks;
     }
 
-    private InvariantCheck count(String name, String sql, long countyId, String what) {
-        long bad = db.fetchValue(sql, countyId) instanceof Number n ? n.longValue() : -1;
+    /** A check that counts the county's rows breaking a law; {@code binds} fill the {@code ?} of {@code sql}. */
+    private InvariantCheck count(String name, String sql, String what, Object... binds) {
+        long bad = db.fetchValue(sql, binds) instanceof Number n ? n.longValue() : -1;
         return new InvariantCheck(name, bad == 0, bad == 0 ? "ok" : bad + " " + what);
     }
 

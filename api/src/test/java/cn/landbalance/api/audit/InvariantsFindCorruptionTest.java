@@ -1,0 +1,75 @@
+package cn.landbalance.api.audit;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The conservation checks of /api/audit/invariants can fail: rows edited behind the application's back (a superuser,
+ * triggers off) are named by the law they break — in their own county only, since each county's audit reads its own
+ * rows.
+ */
+@MicronautTest(transactional = false)
+class InvariantsFindCorruptionTest extends ApiTest {
+
+    @Test
+    void editsBehindTheLedgersBackBreakTheNamedLawsOfThatCountyOnly() throws SQLException {
+        createSecondCounty();
+        long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        long lot = acceptedLot("officer_gongchang", township, "旱地", 10_000, 10);
+        assertTrue(invariants("county_admin").get("ok").asBoolean());
+        assertTrue(invariants("weiyuan_admin").get("ok").asBoolean());
+
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica");
+            // 1 m² moved from available to consumed with no movement: the buckets still add up to what was issued
+            s.execute("update indicator_lot set available_m2 = available_m2 - 1, consumed_m2 = consumed_m2 + 1 where id = " + lot);
+            // one fen appears in the township's fund with no transfer
+            s.execute("insert into fund_account (kind, owner_region_id, county_id, balance_fen) values ('TOWNSHIP_FUND', "
+                    + township + ", (select parent_id from region where id = " + township + "), 1)"
+                    + " on conflict (kind, owner_region_id) do update set balance_fen = fund_account.balance_fen + 1");
+            s.execute("set session_replication_role = origin");
+        }
+
+        JsonNode longxi = invariants("county_admin");
+        assertFalse(longxi.get("ok").asBoolean(), longxi.toString());
+        assertEquals("1 lots whose buckets differ from their movements", detail(longxi, "lot buckets equal the sums of their movements"));
+        assertEquals("ok", detail(longxi, "issued = available + reserved + frozen + consumed + deducted"));
+        assertEquals("1 accounts differ from their transfers", detail(longxi, "money: balances equal their transfers"));
+        assertEquals("sum of balances 1 fen", detail(longxi, "money: all balances sum to zero"));
+        assertTrue(invariants("weiyuan_admin").get("ok").asBoolean(), "another county's audit is not affected");
+    }
+
+    private JsonNode invariants(String admin) {
+        Response r = api().get("/api/audit/invariants", login(admin));
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    private static String detail(JsonNode invariants, String name) {
+        for (JsonNode check : invariants.get("checks")) {
+            if (check.get("name").asText().equals(name)) {
+                return check.get("detail").asText();
+            }
+        }
+        throw new AssertionError("no check named " + name + " in " + invariants);
+    }
+
+    private Connection connect() throws SQLException {
+        var ctx = server.getApplicationContext();
+        return DriverManager.getConnection(ctx.getRequiredProperty("datasources.default.url", String.class),
+                ctx.getRequiredProperty("datasources.default.username", String.class),
+                ctx.getProperty("datasources.default.password", String.class).orElse(""));
+    }
+}
