@@ -50,7 +50,7 @@ public final class JwtSecret {
         return properties;
     }
 
-    public static String resolve(Map<String, String> env, DataHome home, boolean embedded) throws IOException {
+    private static String resolve(Map<String, String> env, DataHome home, boolean embedded) throws IOException {
         String configured = env.get("JWT_SECRET");
         if (configured != null && !configured.isBlank()) {
             if (configured.length() < MIN_LENGTH) {

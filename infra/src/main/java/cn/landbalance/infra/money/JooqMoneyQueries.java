@@ -1,6 +1,7 @@
 package cn.landbalance.infra.money;
 
 import cn.landbalance.ledger.indicator.InvariantCheck;
+import cn.landbalance.ledger.money.AccountKind;
 import cn.landbalance.ledger.money.MoneyQueries;
 import cn.landbalance.ledger.money.TransferKind;
 import jakarta.inject.Singleton;
@@ -9,10 +10,14 @@ import org.jooq.Record;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 @Singleton
 public class JooqMoneyQueries implements MoneyQueries {
+    /** The kinds whose balance is the sum of their transfers, not a column (AccountKind.keepsBalance). */
+    private static final String[] CLEARING_KINDS = Arrays.stream(AccountKind.values())
+            .filter(k -> !k.keepsBalance()).map(AccountKind::name).toArray(String[]::new);
     private final DSLContext db;
 
     public JooqMoneyQueries(DSLContext db) {
@@ -66,17 +71,18 @@ public class JooqMoneyQueries implements MoneyQueries {
     public List<InvariantCheck> audit(long countyId) {
         List<InvariantCheck> checks = new ArrayList<>();
         long total = value("""
-                select coalesce(sum(case when a.kind in ('PAYER_CLEARING', 'EXPENSE_CLEARING') then
+                select coalesce(sum(case when a.kind = any(?) then
                   coalesce((select sum(amount_fen) from money_transfer where credit_account_id = a.id), 0)
                   - coalesce((select sum(amount_fen) from money_transfer where debit_account_id = a.id), 0)
                   else a.balance_fen end), 0)
-                from fund_account a where a.county_id = ?""", countyId);
+                from fund_account a where a.county_id = ?""", CLEARING_KINDS, countyId);
         checks.add(new InvariantCheck("money: all balances sum to zero", total == 0, "sum of balances " + total + " fen"));
         long mismatched = value("""
                 select count(*) from fund_account a where a.county_id = ?
-                  and a.kind not in ('PAYER_CLEARING', 'EXPENSE_CLEARING') and a.balance_fen <>
+                  and a.kind <> all(?) and a.balance_fen <>
                   coalesce((select sum(amount_fen) from money_transfer where credit_account_id = a.id), 0)
-                  - coalesce((select sum(amount_fen) from money_transfer where debit_account_id = a.id), 0)""", countyId);
+                  - coalesce((select sum(amount_fen) from money_transfer where debit_account_id = a.id), 0)""",
+                countyId, CLEARING_KINDS);
         checks.add(new InvariantCheck("money: balances equal their transfers", mismatched == 0,
                 mismatched == 0 ? "ok" : mismatched + " accounts differ from their transfers"));
         long negative = value("select count(*) from fund_account where county_id = ? and kind = 'TOWNSHIP_FUND' and balance_fen < 0",

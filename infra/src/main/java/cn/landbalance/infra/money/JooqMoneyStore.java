@@ -28,11 +28,7 @@ public class JooqMoneyStore implements MoneyStore {
 
     @Override
     public Account lockAccount(AccountKind kind, long ownerRegionId, long countyId) {
-        FundAccountRecord row = select(kind, ownerRegionId, true);
-        if (row == null) {
-            create(kind, ownerRegionId, countyId);
-            row = select(kind, ownerRegionId, true);
-        }
+        FundAccountRecord row = findOrCreate(kind, ownerRegionId, countyId, true);
         return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
     }
 
@@ -41,12 +37,18 @@ public class JooqMoneyStore implements MoneyStore {
         if (kind.keepsBalance()) {
             throw new IllegalArgumentException(kind + " keeps a balance: lock it");
         }
-        FundAccountRecord row = select(kind, ownerRegionId, false);
+        FundAccountRecord row = findOrCreate(kind, ownerRegionId, countyId, false);
+        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), 0);
+    }
+
+    /** The account's row, created at zero first if it does not exist yet; row-locked when {@code lock}. */
+    private FundAccountRecord findOrCreate(AccountKind kind, long ownerRegionId, long countyId, boolean lock) {
+        FundAccountRecord row = select(kind, ownerRegionId, lock);
         if (row == null) {
             create(kind, ownerRegionId, countyId);
-            row = select(kind, ownerRegionId, false);
+            row = select(kind, ownerRegionId, lock);
         }
-        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), 0);
+        return row;
     }
 
     private FundAccountRecord select(AccountKind kind, long ownerRegionId, boolean lock) {
