@@ -60,10 +60,13 @@ public class JooqIndicatorStore implements IndicatorStore {
     }
 
     @Override
-    public Optional<IndicatorLot> lockLotOfHold(long holdId) {
-        return db.selectFrom(INDICATOR_LOT)
-                .where(INDICATOR_LOT.ID.eq(db.select(INDICATOR_HOLD.LOT_ID).from(INDICATOR_HOLD).where(INDICATOR_HOLD.ID.eq(holdId))))
-                .forUpdate().fetchOptional().map(JooqIndicatorStore::toLot);
+    public Optional<LockedHold> lockHold(long holdId) {
+        return db.select(INDICATOR_LOT.fields()).select(INDICATOR_HOLD.fields())
+                .from(INDICATOR_LOT).join(INDICATOR_HOLD).on(INDICATOR_HOLD.LOT_ID.eq(INDICATOR_LOT.ID))
+                .where(INDICATOR_HOLD.ID.eq(holdId))
+                .forUpdate().of(INDICATOR_LOT, INDICATOR_HOLD)
+                .fetchOptional()
+                .map(r -> new LockedHold(toLot(r.into(INDICATOR_LOT)), toHold(r.into(INDICATOR_HOLD))));
     }
 
     @Override
@@ -72,40 +75,49 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .map(JooqIndicatorStore::toHold);
     }
 
+    /** The lot's balances, the new hold and its movement (which names the hold) in one statement. */
     @Override
-    public Hold lockHold(long holdId) {
-        return toHold(db.selectFrom(INDICATOR_HOLD).where(INDICATOR_HOLD.ID.eq(holdId)).forUpdate().fetchSingle());
+    public Hold openHold(IndicatorLot lot, LotBalances b, HoldKind kind, long areaM2, String reference) {
+        OffsetDateTime now = OffsetDateTime.now();
+        Long holdId = db.resultQuery("""
+                        with lot as (
+                            update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?,
+                                                     deducted_m2 = ?
+                            where id = ? returning id),
+                        hold as (
+                            insert into indicator_hold (lot_id, kind, held_m2, remaining_m2, reference, created_at)
+                            select id, ?, ?, ?, ?, ?::timestamptz from lot returning id, lot_id),
+                        movement as (
+                            insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
+                            select lot_id, ?, ?, id, ?, ?::timestamptz from hold)
+                        select id from hold""",
+                        b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(), b.deductedM2(), lot.id(),
+                        kind.name(), areaM2, areaM2, reference, now,
+                        kind.open().name(), areaM2, reference, now)
+                .fetchSingle().get(0, Long.class);
+        recordEvent(new Movement(lot.id(), lot.ownerRegionId(), lot.countyId(), kind.open(), areaM2, holdId, reference));
+        return new Hold(holdId, lot.id(), kind, areaM2, areaM2, reference);
     }
 
+    /** The lot's balances, the hold's remaining area and the movement in one statement. */
     @Override
-    public void updateBalances(long lotId, LotBalances b) {
-        db.update(INDICATOR_LOT)
-                .set(INDICATOR_LOT.AVAILABLE_M2, b.availableM2())
-                .set(INDICATOR_LOT.RESERVED_M2, b.reservedM2())
-                .set(INDICATOR_LOT.FROZEN_M2, b.frozenM2())
-                .set(INDICATOR_LOT.CONSUMED_M2, b.consumedM2())
-                .set(INDICATOR_LOT.DEDUCTED_M2, b.deductedM2())
-                .where(INDICATOR_LOT.ID.eq(lotId))
-                .execute();
-    }
-
-    @Override
-    public Hold insertHold(long lotId, HoldKind kind, long areaM2, String reference) {
-        return toHold(db.insertInto(INDICATOR_HOLD)
-                .set(INDICATOR_HOLD.LOT_ID, lotId)
-                .set(INDICATOR_HOLD.KIND, kind.name())
-                .set(INDICATOR_HOLD.HELD_M2, areaM2)
-                .set(INDICATOR_HOLD.REMAINING_M2, areaM2)
-                .set(INDICATOR_HOLD.REFERENCE, reference)
-                .set(INDICATOR_HOLD.CREATED_AT, OffsetDateTime.now())
-                .returning()
-                .fetchOne());
-    }
-
-    @Override
-    public void updateHold(Hold hold) {
-        db.update(INDICATOR_HOLD).set(INDICATOR_HOLD.REMAINING_M2, hold.remainingM2())
-                .where(INDICATOR_HOLD.ID.eq(hold.id())).execute();
+    public void settleHold(IndicatorLot lot, LotBalances b, Hold settled, Movement movement) {
+        int written = db.execute("""
+                        with lot as (
+                            update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?,
+                                                     deducted_m2 = ?
+                            where id = ? returning id),
+                        hold as (
+                            update indicator_hold set remaining_m2 = ? where id = ? and lot_id = ? returning id)
+                        insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
+                        select lot.id, ?, ?, hold.id, ?, ?::timestamptz from lot, hold""",
+                b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(), b.deductedM2(), lot.id(),
+                settled.remainingM2(), settled.id(), lot.id(),
+                movement.kind().name(), movement.areaM2(), movement.reference(), OffsetDateTime.now());
+        if (written != 1) {
+            throw new IllegalStateException("hold " + settled.id() + " of lot " + lot.id() + " was not written");
+        }
+        recordEvent(movement);
     }
 
     @Override
@@ -118,6 +130,10 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .set(INDICATOR_MOVEMENT.REFERENCE, movement.reference())
                 .set(INDICATOR_MOVEMENT.CREATED_AT, OffsetDateTime.now())
                 .execute();
+        recordEvent(movement);
+    }
+
+    private void recordEvent(Movement movement) {
         outbox.record("indicator." + EVENT_NAMES.get(movement.kind()), "indicator-lot", movement.lotId(),
                 movement.countyId(), movement.ownerRegionId(), Outbox.fields("lotId", movement.lotId(),
                         "townshipId", movement.ownerRegionId(), "areaM2", movement.areaM2(),

@@ -8,10 +8,16 @@ import cn.landbalance.ledger.money.MoneyStore;
 import cn.landbalance.ledger.money.Transfer;
 import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.infra.outbox.Outbox;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 
+import java.sql.Connection;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static cn.landbalance.infra.jooq.Tables.FUND_ACCOUNT;
 import static cn.landbalance.infra.jooq.Tables.MONEY_TRANSFER;
@@ -20,10 +26,14 @@ import static cn.landbalance.infra.jooq.Tables.MONEY_TRANSFER;
 public class JooqMoneyStore implements MoneyStore {
     private final DSLContext db;
     private final Outbox outbox;
+    private final TransactionOperations<Connection> tx;
+    /** Clearing accounts by kind and owner, remembered once the transaction that found or created them committed. */
+    private final Map<String, Account> clearing = new ConcurrentHashMap<>();
 
-    public JooqMoneyStore(DSLContext db, Outbox outbox) {
+    public JooqMoneyStore(DSLContext db, Outbox outbox, TransactionOperations<Connection> tx) {
         this.db = db;
         this.outbox = outbox;
+        this.tx = tx;
     }
 
     @Override
@@ -37,8 +47,21 @@ public class JooqMoneyStore implements MoneyStore {
         if (kind.keepsBalance()) {
             throw new IllegalArgumentException(kind + " keeps a balance: lock it");
         }
+        String key = kind.name() + ":" + ownerRegionId;
+        Account known = clearing.get(key);
+        if (known != null) {
+            return known;
+        }
         FundAccountRecord row = findOrCreate(kind, ownerRegionId, countyId, false);
-        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), 0);
+        Account account = new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), 0);
+        // a row created by this transaction is gone if it rolls back: remember it only after the commit
+        tx.findTransactionStatus().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                clearing.put(key, account);
+            }
+        }));
+        return account;
     }
 
     /** The account's row, created at zero first if it does not exist yet; row-locked when {@code lock}. */
@@ -73,20 +96,32 @@ public class JooqMoneyStore implements MoneyStore {
                 .where(FUND_ACCOUNT.ID.eq(accountId)).execute();
     }
 
+    /** The credit and its transfer in one statement; the account is created first if the credit found none. */
     @Override
-    public Account credit(AccountKind kind, long ownerRegionId, long countyId, long amountFen) {
-        FundAccountRecord row = addTo(kind, ownerRegionId, amountFen);
+    public Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
+                               TransferKind transferKind, String reference, String memo) {
+        Record row = creditAndInsert(debit, kind, ownerRegionId, amountFen, transferKind, reference, memo);
         if (row == null) {
             create(kind, ownerRegionId, countyId);
-            row = addTo(kind, ownerRegionId, amountFen);
+            row = creditAndInsert(debit, kind, ownerRegionId, amountFen, transferKind, reference, memo);
         }
-        return new Account(row.getId(), kind, ownerRegionId, row.getCountyId(), row.getBalanceFen());
+        Account credit = new Account(row.get(1, Long.class), kind, ownerRegionId, countyId, 0);
+        return posted(row.get(0, Long.class), debit, credit, amountFen, transferKind, reference, memo);
     }
 
-    private FundAccountRecord addTo(AccountKind kind, long ownerRegionId, long amountFen) {
-        return db.update(FUND_ACCOUNT).set(FUND_ACCOUNT.BALANCE_FEN, FUND_ACCOUNT.BALANCE_FEN.plus(amountFen))
-                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)))
-                .returning().fetchOne();
+    /** Null (and nothing changed) when there is no such account. */
+    private Record creditAndInsert(Account debit, AccountKind kind, long ownerRegionId, long amountFen,
+                                   TransferKind transferKind, String reference, String memo) {
+        return db.resultQuery("""
+                        with account as (
+                            update fund_account set balance_fen = balance_fen + ?
+                            where kind = ? and owner_region_id = ? returning id)
+                        insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo,
+                                                    created_at)
+                        select ?, id, ?, ?, ?, ?, ?::timestamptz from account
+                        returning id, credit_account_id""",
+                amountFen, kind.name(), ownerRegionId,
+                debit.id(), amountFen, transferKind.name(), reference, memo, OffsetDateTime.now()).fetchOne();
     }
 
     @Override
@@ -103,10 +138,15 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(MONEY_TRANSFER.MEMO, memo)
                 .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
-        outbox.record("account.posting", "fund-account", creditAccountId, credit.countyId(), credit.ownerRegionId(),
-                Outbox.fields("transferId", row.getId(), "debitAccountId", debitAccountId, "creditAccountId", creditAccountId,
+        return posted(row.getId(), debit, credit, amountFen, kind, reference, memo);
+    }
+
+    private Transfer posted(long transferId, Account debit, Account credit, long amountFen, TransferKind kind,
+                            String reference, String memo) {
+        outbox.record("account.posting", "fund-account", credit.id(), credit.countyId(), credit.ownerRegionId(),
+                Outbox.fields("transferId", transferId, "debitAccountId", debit.id(), "creditAccountId", credit.id(),
                         "creditAccountKind", credit.kind().name(), "amountFen", amountFen, "kind", kind.name(),
                         "reference", reference, "memo", memo));
-        return new Transfer(row.getId(), debitAccountId, creditAccountId, amountFen, kind, reference, memo);
+        return new Transfer(transferId, debit.id(), credit.id(), amountFen, kind, reference, memo);
     }
 }

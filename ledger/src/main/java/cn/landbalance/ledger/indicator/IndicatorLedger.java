@@ -55,21 +55,16 @@ public class IndicatorLedger {
     private Hold open(long lotId, HoldKind kind, long areaM2, String reference) {
         IndicatorLot lot = store.lockLot(lotId)
                 .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
-        LotBalances next = lot.balances().apply(kind.open(), areaM2);
-        store.updateBalances(lotId, next);
-        Hold hold = store.insertHold(lotId, kind, areaM2, reference);
-        store.append(Movement.of(lot, kind.open(), areaM2, hold.id(), reference));
-        return hold;
+        return store.openHold(lot, lot.balances().apply(kind.open(), areaM2), kind, areaM2, reference);
     }
 
     private Hold settle(long holdId, MovementKind movement, long areaM2) {
-        IndicatorLot lot = store.lockLotOfHold(holdId)
+        IndicatorStore.LockedHold locked = store.lockHold(holdId)
                 .orElseThrow(() -> new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + holdId));
-        Hold hold = store.lockHold(holdId);
-        Hold settled = hold.settle(movement, areaM2);
-        store.updateBalances(lot.id(), lot.balances().apply(movement, areaM2));
-        store.updateHold(settled);
-        store.append(Movement.of(lot, movement, areaM2, holdId, hold.reference()));
+        IndicatorLot lot = locked.lot();
+        Hold settled = locked.hold().settle(movement, areaM2);
+        store.settleHold(lot, lot.balances().apply(movement, areaM2), settled,
+                Movement.of(lot, movement, areaM2, holdId, settled.reference()));
         return settled;
     }
 }

@@ -4,8 +4,9 @@ import java.util.Optional;
 
 /**
  * Port: persistence of lots, holds and movements. All calls of one ledger operation run in one database
- * transaction of the caller; {@code lockLot} holds the lot's row lock until it ends, which serialises
- * concurrent operations on the same lot.
+ * transaction of the caller; {@code lockLot} and {@code lockHold} hold the lot's row lock until it ends, which
+ * serialises concurrent operations on the same lot. Each ledger step (the lot's new balances, the hold it opens or
+ * settles and its movement) is written by one call, so it costs one round trip to the database.
  */
 public interface IndicatorStore {
     IndicatorLot insertLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
@@ -13,22 +14,31 @@ public interface IndicatorStore {
 
     Optional<IndicatorLot> lockLot(long lotId);
 
-    /** Row-locks the lot a hold is on (a hold's lot never changes); empty when there is no such hold. */
-    Optional<IndicatorLot> lockLotOfHold(long holdId);
+    /** Row-locks a hold and the lot it is on (a hold's lot never changes); empty when there is no such hold. */
+    Optional<LockedHold> lockHold(long holdId);
 
-    /** Reads a hold without locking (for checks and reports); ledger operations lock its lot, then {@link #lockHold}. */
+    /** Reads a hold without locking (for checks and reports). */
     Optional<Hold> findHold(long holdId);
 
-    Hold lockHold(long holdId);
+    /**
+     * Opens a hold on a lot locked by {@link #lockLot}: writes the lot's {@code balances}, the new hold of
+     * {@code areaM2} and its opening movement ({@code kind.open()}); returns the hold.
+     */
+    Hold openHold(IndicatorLot lot, LotBalances balances, HoldKind kind, long areaM2, String reference);
 
-    void updateBalances(long lotId, LotBalances balances);
+    /**
+     * Settles part of a hold locked by {@link #lockHold}: writes the lot's {@code balances}, the hold's remaining
+     * area as in {@code settled} and {@code movement}.
+     */
+    void settleHold(IndicatorLot lot, LotBalances balances, Hold settled, Movement movement);
 
-    Hold insertHold(long lotId, HoldKind kind, long areaM2, String reference);
-
-    void updateHold(Hold hold);
-
+    /** Appends a movement that opens no hold (an issue). */
     void append(Movement movement);
 
     /** Marks a lot as held by the organisation that restored the land itself. */
     void assignHolder(long lotId, long holderOrgId);
+
+    /** A hold and its lot, both row-locked. */
+    record LockedHold(IndicatorLot lot, Hold hold) {
+    }
 }

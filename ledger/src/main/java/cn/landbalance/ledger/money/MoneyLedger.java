@@ -19,8 +19,7 @@ public class MoneyLedger {
     public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
         requirePositive(amountFen);
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        Account fund = store.credit(AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen);
-        return store.insert(payer, fund, amountFen, kind, reference, memo);
+        return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen, kind, reference, memo);
     }
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */

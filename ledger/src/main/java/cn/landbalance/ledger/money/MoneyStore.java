@@ -7,7 +7,8 @@ public interface MoneyStore {
 
     /**
      * A clearing account (one that keeps no balance), created if it does not exist yet, not locked: transfers to and
-     * from it never wait for each other. Its balance in the returned value is 0.
+     * from it never wait for each other. Its balance in the returned value is 0. Its id never changes, so an
+     * implementation may remember it once the account is committed.
      */
     Account clearingAccount(AccountKind kind, long ownerRegionId, long countyId);
 
@@ -15,9 +16,10 @@ public interface MoneyStore {
 
     /**
      * Adds {@code amountFen} to the balance of the account of that kind and owner region (created at zero if it does
-     * not exist yet) in one step that also row-locks it until commit; returns the account with its new balance.
+     * not exist yet), row-locking it until commit, and records the transfer to it from {@code debit}: one step.
      */
-    Account credit(AccountKind kind, long ownerRegionId, long countyId, long amountFen);
+    Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
+                        TransferKind transferKind, String reference, String memo);
 
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
 }
