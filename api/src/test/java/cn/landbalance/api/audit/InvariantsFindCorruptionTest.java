@@ -13,6 +13,7 @@ import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -28,6 +29,11 @@ class InvariantsFindCorruptionTest extends ApiTest {
         createSecondCounty();
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long lot = acceptedLot("officer_gongchang", township, "旱地", 10_000, 10);
+        Response application = api().post("/api/outflow-applications", login("officer_gongchang"), "{\"townshipId\":"
+                + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":500,"
+                + "\"qualityGrade\":10,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}");
+        assertEquals(201, application.status(), application.body());
         assertTrue(invariants("county_admin").get("ok").asBoolean());
         assertTrue(invariants("weiyuan_admin").get("ok").asBoolean());
 
@@ -39,6 +45,8 @@ class InvariantsFindCorruptionTest extends ApiTest {
             s.execute("insert into fund_account (kind, owner_region_id, county_id, balance_fen) values ('TOWNSHIP_FUND', "
                     + township + ", (select parent_id from region where id = " + township + "), 1)"
                     + " on conflict (kind, owner_region_id) do update set balance_fen = fund_account.balance_fen + 1");
+            // an application's covered area grows by 1 m² with no coverage behind it
+            s.execute("update outflow_application set covered_m2 = covered_m2 + 1 where id = " + application.number("id"));
             s.execute("set session_replication_role = origin");
         }
 
@@ -48,7 +56,46 @@ class InvariantsFindCorruptionTest extends ApiTest {
         assertEquals("ok", detail(longxi, "issued = available + reserved + frozen + consumed + deducted"));
         assertEquals("1 accounts differ from their transfers", detail(longxi, "money: balances equal their transfers"));
         assertEquals("sum of balances 1 fen", detail(longxi, "money: all balances sum to zero"));
+        assertEquals("1 applications whose covered area differs from their coverages",
+                detail(longxi, "obligations: covered area equals the sum of the coverages"));
+        assertEquals("ok", detail(longxi, "obligations: none covered beyond what it requires"));
         assertTrue(invariants("weiyuan_admin").get("ok").asBoolean(), "another county's audit is not affected");
+    }
+
+    /** The database itself refuses a coverage beyond the obligation, whatever the application code does. */
+    @Test
+    void theDatabaseRefusesToCoverAnObligationBeyondWhatItRequires() throws SQLException {
+        long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        Response created = api().post("/api/outflow-applications", login("officer_gongchang"), "{\"townshipId\":"
+                + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":800,"
+                + "\"qualityGrade\":10,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}");
+        assertEquals(201, created.status(), created.body());
+        long application = created.number("id");
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            long required = scalar(s, "select required_m2 from outflow_application where id = " + application);
+            assertTrue(required > 1, "an obligation to cover");
+            s.execute(coverage(application, township, required - 1));
+            assertEquals(required - 1, scalar(s, "select covered_m2 from outflow_application where id = " + application));
+            SQLException refused = assertThrows(SQLException.class, () -> s.execute(coverage(application, township, 2)));
+            assertTrue(refused.getMessage().contains("over-covered"), refused.getMessage());
+            assertEquals(required - 1, scalar(s, "select covered_m2 from outflow_application where id = " + application));
+            s.execute(coverage(application, township, 1));
+            assertEquals(required, scalar(s, "select covered_m2 from outflow_application where id = " + application));
+            assertEquals(required, scalar(s, "select sum(area_m2) from outflow_coverage where application_id = " + application));
+        }
+    }
+
+    private static String coverage(long application, long township, long areaM2) {
+        return "insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, created_at) values ("
+                + application + ", 'FEE', " + areaM2 + ", 'db-test', " + township + ", now())";
+    }
+
+    private static long scalar(Statement s, String sql) throws SQLException {
+        try (var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private JsonNode invariants(String admin) {

@@ -100,6 +100,11 @@ public class JooqMoneyQueries implements MoneyQueries {
                   (select coalesce(sum(area_m2), 0) from outflow_coverage c where c.application_id = a.id)""", countyId);
         checks.add(new InvariantCheck("obligations: none covered beyond what it requires", overCovered == 0,
                 overCovered == 0 ? "ok" : overCovered + " applications over-covered"));
+        long miscounted = value("""
+                select count(*) from outflow_application a where a.county_id = ? and a.covered_m2 <>
+                  (select coalesce(sum(area_m2), 0) from outflow_coverage c where c.application_id = a.id)""", countyId);
+        checks.add(new InvariantCheck("obligations: covered area equals the sum of the coverages", miscounted == 0,
+                miscounted == 0 ? "ok" : miscounted + " applications whose covered area differs from their coverages"));
         return checks;
     }
 

@@ -16,7 +16,6 @@ import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -114,9 +113,8 @@ public class JooqOutflowApplications implements OutflowApplications {
 
     @Override
     public long coveredM2(long applicationId) {
-        return db.select(DSL.coalesce(DSL.sum(OUTFLOW_COVERAGE.AREA_M2), DSL.inline(java.math.BigDecimal.ZERO)))
-                .from(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
-                .fetchSingle().value1().longValueExact();
+        return db.select(OUTFLOW_APPLICATION.COVERED_M2).from(OUTFLOW_APPLICATION)
+                .where(OUTFLOW_APPLICATION.ID.eq(applicationId)).fetchOptional(OUTFLOW_APPLICATION.COVERED_M2).orElse(0L);
     }
 
     @Override
