@@ -75,15 +75,31 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .map(JooqIndicatorStore::toHold);
     }
 
+    /** How every ledger step's statement starts: the lot's new balances (binds: the five buckets, then the lot's id). */
+    private static final String LOT_BALANCES = """
+            with lot as (
+                update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?, deducted_m2 = ?
+                where id = ? returning id),
+            """;
+
+    /** The binds of {@link #LOT_BALANCES} followed by {@code rest}. */
+    private static Object[] balances(LotBalances b, long lotId, Object... rest) {
+        Object[] binds = new Object[6 + rest.length];
+        binds[0] = b.availableM2();
+        binds[1] = b.reservedM2();
+        binds[2] = b.frozenM2();
+        binds[3] = b.consumedM2();
+        binds[4] = b.deductedM2();
+        binds[5] = lotId;
+        System.arraycopy(rest, 0, binds, 6, rest.length);
+        return binds;
+    }
+
     /** The lot's balances, the new hold and its movement (which names the hold) in one statement. */
     @Override
     public Hold openHold(IndicatorLot lot, LotBalances b, HoldKind kind, long areaM2, String reference) {
         OffsetDateTime now = OffsetDateTime.now();
-        Long holdId = db.resultQuery("""
-                        with lot as (
-                            update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?,
-                                                     deducted_m2 = ?
-                            where id = ? returning id),
+        Long holdId = db.resultQuery(LOT_BALANCES + """
                         hold as (
                             insert into indicator_hold (lot_id, kind, held_m2, remaining_m2, reference, created_at)
                             select id, ?, ?, ?, ?, ?::timestamptz from lot returning id, lot_id),
@@ -91,9 +107,8 @@ public class JooqIndicatorStore implements IndicatorStore {
                             insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
                             select lot_id, ?, ?, id, ?, ?::timestamptz from hold)
                         select id from hold""",
-                        b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(), b.deductedM2(), lot.id(),
-                        kind.name(), areaM2, areaM2, reference, now,
-                        kind.open().name(), areaM2, reference, now)
+                        balances(b, lot.id(), kind.name(), areaM2, areaM2, reference, now,
+                                kind.open().name(), areaM2, reference, now))
                 .fetchSingle().get(0, Long.class);
         recordEvent(new Movement(lot.id(), lot.ownerRegionId(), lot.countyId(), kind.open(), areaM2, holdId, reference));
         return new Hold(holdId, lot.id(), kind, areaM2, areaM2, reference);
@@ -102,18 +117,13 @@ public class JooqIndicatorStore implements IndicatorStore {
     /** The lot's balances, the hold's remaining area and the movement in one statement. */
     @Override
     public void settleHold(IndicatorLot lot, LotBalances b, Hold settled, Movement movement) {
-        int written = db.execute("""
-                        with lot as (
-                            update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?,
-                                                     deducted_m2 = ?
-                            where id = ? returning id),
+        int written = db.execute(LOT_BALANCES + """
                         hold as (
                             update indicator_hold set remaining_m2 = ? where id = ? and lot_id = ? returning id)
                         insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
                         select lot.id, ?, ?, hold.id, ?, ?::timestamptz from lot, hold""",
-                b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(), b.deductedM2(), lot.id(),
-                settled.remainingM2(), settled.id(), lot.id(),
-                movement.kind().name(), movement.areaM2(), movement.reference(), OffsetDateTime.now());
+                balances(b, lot.id(), settled.remainingM2(), settled.id(), lot.id(),
+                        movement.kind().name(), movement.areaM2(), movement.reference(), OffsetDateTime.now()));
         if (written != 1) {
             throw new IllegalStateException("hold " + settled.id() + " of lot " + lot.id() + " was not written");
         }
