@@ -188,18 +188,18 @@ public class JooqMarket implements Market {
 
     @Override
     public Optional<Order> lockOrder(long orderId) {
-        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.ID.eq(orderId)).forUpdate().fetchOptional().map(this::toOrder);
+        return withAllocations(orderId, true);
     }
 
     @Override
     public Optional<Order> findOrder(long orderId) {
-        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.ID.eq(orderId)).fetchOptional().map(this::toOrder);
+        return withAllocations(orderId, false);
     }
 
     @Override
     public Optional<Order> findByPaymentReference(String paymentReference) {
-        return db.selectFrom(MARKET_ORDER).where(MARKET_ORDER.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
-                .map(this::toOrder);
+        return db.select(MARKET_ORDER.ID).from(MARKET_ORDER).where(MARKET_ORDER.PAYMENT_REFERENCE.eq(paymentReference))
+                .fetchOptional(MARKET_ORDER.ID).flatMap(id -> withAllocations(id, false));
     }
 
     @Override
@@ -246,11 +246,31 @@ public class JooqMarket implements Market {
                 .orderBy(MARKET_ORDER.EXPIRES_AT).limit(limit).fetch(MARKET_ORDER.ID);
     }
 
-    private Order toOrder(MarketOrderRecord r) {
-        List<Allocation> allocations = db.selectFrom(ORDER_ALLOCATION).where(ORDER_ALLOCATION.ORDER_ID.eq(r.getId()))
-                .orderBy(ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.ID)
-                .fetch(a -> new Allocation(a.getId(), a.getLotId(), a.getListingLotId(), a.getTownshipId(), a.getHoldId(),
+    /**
+     * The order and its allocations in one query; with {@code lock} only the order's row is locked (allocations never
+     * change once written, so the rows read with it stay true).
+     */
+    private Optional<Order> withAllocations(long orderId, boolean lock) {
+        var query = db.select(MARKET_ORDER.fields()).select(ORDER_ALLOCATION.fields())
+                .from(MARKET_ORDER).leftJoin(ORDER_ALLOCATION).on(ORDER_ALLOCATION.ORDER_ID.eq(MARKET_ORDER.ID))
+                .where(MARKET_ORDER.ID.eq(orderId))
+                .orderBy(ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.ID);
+        var rows = lock ? query.forUpdate().of(MARKET_ORDER).fetch() : query.fetch();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Allocation> allocations = new ArrayList<>();
+        for (Record row : rows) {
+            if (row.get(ORDER_ALLOCATION.ID) != null) {
+                var a = row.into(ORDER_ALLOCATION);
+                allocations.add(new Allocation(a.getId(), a.getLotId(), a.getListingLotId(), a.getTownshipId(), a.getHoldId(),
                         a.getAreaM2(), a.getPricePerMuFen(), a.getAmountFen(), a.getQualityGrade()));
+            }
+        }
+        return Optional.of(toOrder(rows.get(0).into(MARKET_ORDER), allocations));
+    }
+
+    private static Order toOrder(MarketOrderRecord r, List<Allocation> allocations) {
         return new Order(r.getId(), r.getCountyId(), r.getOutflowApplicationId(), r.getBuyerOrgId(), r.getAreaM2(),
                 r.getAmountFen(), Order.Status.valueOf(r.getStatus()), r.getExpiresAt().toInstant(), r.getPaymentReference(),
                 allocations);
