@@ -39,14 +39,13 @@ public class JooqLoginFailures {
     /** Counts one failure for each key: in its window, or as the first of a new window once the old one has ended. */
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void record(Duration window, String... keys) {
-        for (String key : keys) {
-            db.execute("""
-                    insert into login_failure as f (key, window_start, failures) values (?, now(), 1)
-                    on conflict (key) do update set
-                      failures = case when f.window_start <= now() - make_interval(secs => ?) then 1 else f.failures + 1 end,
-                      window_start = case when f.window_start <= now() - make_interval(secs => ?) then now() else f.window_start end""",
-                    key, (double) window.toSeconds(), (double) window.toSeconds());
-        }
+        db.execute("""
+                insert into login_failure as f (key, window_start, failures)
+                select distinct k, now(), 1 from unnest(?::varchar[]) as k
+                on conflict (key) do update set
+                  failures = case when f.window_start <= now() - make_interval(secs => ?) then 1 else f.failures + 1 end,
+                  window_start = case when f.window_start <= now() - make_interval(secs => ?) then now() else f.window_start end""",
+                keys, (double) window.toSeconds(), (double) window.toSeconds());
     }
 
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
