@@ -65,6 +65,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setStatus(a.status().name());
         r.setRequiredM2(a.requiredM2());
         r.setImportKey(a.importKey());
+        r.setCoveredM2(0L);
         r.setCreatedAt(OffsetDateTime.now());
         r.setUpdatedAt(OffsetDateTime.now());
         r.store();
@@ -111,8 +112,8 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .fetch(JooqOutflowApplications::toDomain);
     }
 
-    @Override
-    public long coveredM2(long applicationId) {
+    /** Read again after a coverage was added: the trigger added it to the application's row. */
+    private long coveredM2(long applicationId) {
         return db.select(OUTFLOW_APPLICATION.COVERED_M2).from(OUTFLOW_APPLICATION)
                 .where(OUTFLOW_APPLICATION.ID.eq(applicationId)).fetchOptional(OUTFLOW_APPLICATION.COVERED_M2).orElse(0L);
     }
@@ -216,6 +217,6 @@ public class JooqOutflowApplications implements OutflowApplications {
                 OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
                 r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), OutflowStatus.valueOf(r.getStatus()),
-                r.getRequiredM2(), r.getImportKey());
+                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2());
     }
 }

@@ -127,7 +127,7 @@ public class MarketService {
         if (!app.status().coverable()) {
             throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
         }
-        long open = Math.max(0, app.requiredM2() - applications.coveredM2(app.id())) - market.pendingAreaFor(app.id());
+        long open = Math.max(0, app.requiredM2() - app.coveredM2()) - market.pendingAreaFor(app.id());
         if (areaM2 > open) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
                     open + " m² of the obligation are neither covered nor in a pending order; " + areaM2 + " m² asked");

@@ -18,9 +18,6 @@ public interface OutflowApplications {
 
     List<Coverage> coverages(long applicationId);
 
-    /** The area of the application's obligation covered so far (the sum of its coverages, kept on the application). */
-    long coveredM2(long applicationId);
-
     /** Adds a coverage to {@code application} (read under its row lock in this transaction). */
     Coverage addCoverage(OutflowApplication application, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                          Integer qualityGrade, Long amountFen);

@@ -86,7 +86,7 @@ public class OutflowService {
         long required = Units.applyPermilleRoundingUp(slopes.totalM2(), county.surplusFactorPermille());
         return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicantOrgId, category,
                 landClassAfter == null ? "" : landClassAfter.strip(), slopes, qualityGrade, paddy, site, year, status,
-                required, importKey));
+                required, importKey, 0));
     }
 
     public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
