@@ -3,18 +3,17 @@ package cn.landbalance.infra.audit;
 import cn.landbalance.infra.tx.AtCommit;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.time.temporal.ChronoUnit;
-
-import static cn.landbalance.infra.jooq.Tables.AUDIT_ENTRY;
 
 /**
  * Writes an audit entry in the caller's transaction: the entry exists exactly when the change does. A transaction's
@@ -22,14 +21,12 @@ import static cn.landbalance.infra.jooq.Tables.AUDIT_ENTRY;
  */
 @Singleton
 public class AuditTrail {
-    private final DSLContext db;
     private final AuditActor actor;
     private final JsonMapper json;
     private final AtCommit atCommit;
     private final AtCommit.Writer<Entry> writer = this::insert;
 
-    public AuditTrail(DSLContext db, AuditActor actor, JsonMapper json, AtCommit atCommit) {
-        this.db = db;
+    public AuditTrail(AuditActor actor, JsonMapper json, AtCommit atCommit) {
         this.actor = actor;
         this.json = json;
         this.atCommit = atCommit;
@@ -56,14 +53,15 @@ public class AuditTrail {
     }
 
     /** The transaction's entries in one insert, just before it commits; ids follow the order they were recorded in. */
-    private void insert(List<Entry> entries) {
-        var insert = db.insertInto(AUDIT_ENTRY, AUDIT_ENTRY.ACTION, AUDIT_ENTRY.AGGREGATE_TYPE, AUDIT_ENTRY.AGGREGATE_ID,
-                AUDIT_ENTRY.COUNTY_ID, AUDIT_ENTRY.ACTOR, AUDIT_ENTRY.OCCURRED_AT, AUDIT_ENTRY.PAYLOAD);
+    private String insert(List<Entry> entries, List<Object> binds) {
+        StringJoiner sql = new StringJoiner(", ", "insert into audit_entry (action, aggregate_type, aggregate_id, "
+                + "county_id, actor, occurred_at, payload) values ", "");
         for (Entry e : entries) {
-            insert = insert.values(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(), e.occurredAt(),
-                    e.payload());
+            sql.add("(?, ?, ?, ?::bigint, ?, ?::timestamptz, ?)");
+            binds.addAll(Arrays.asList(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(),
+                    e.occurredAt(), e.payload()));
         }
-        insert.execute();
+        return sql.toString();
     }
 
     private record Entry(String action, String aggregateType, long aggregateId, Long countyId, String actor,

@@ -4,18 +4,17 @@ import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.tx.AtCommit;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import org.jooq.DSLContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
-
-import static cn.landbalance.infra.jooq.Tables.OUTBOX_EVENT;
 
 /**
  * Writes a domain event into the outbox in the caller's transaction: if the change commits, so does its
@@ -24,14 +23,12 @@ import static cn.landbalance.infra.jooq.Tables.OUTBOX_EVENT;
 @Singleton
 public class Outbox {
     public static final int VERSION = 1;
-    private final DSLContext db;
     private final JsonMapper json;
     private final AuditTrail audit;
     private final AtCommit atCommit;
     private final AtCommit.Writer<Event> writer = this::insert;
 
-    public Outbox(DSLContext db, JsonMapper json, AuditTrail audit, AtCommit atCommit) {
-        this.db = db;
+    public Outbox(JsonMapper json, AuditTrail audit, AtCommit atCommit) {
         this.json = json;
         this.audit = audit;
         this.atCommit = atCommit;
@@ -49,15 +46,15 @@ public class Outbox {
     }
 
     /** The transaction's events in one insert; ids follow the order they were recorded in. */
-    private void insert(List<Event> events) {
-        var insert = db.insertInto(OUTBOX_EVENT, OUTBOX_EVENT.EVENT_ID, OUTBOX_EVENT.TYPE, OUTBOX_EVENT.VERSION,
-                OUTBOX_EVENT.AGGREGATE_TYPE, OUTBOX_EVENT.AGGREGATE_ID, OUTBOX_EVENT.COUNTY_ID, OUTBOX_EVENT.REGION_ID,
-                OUTBOX_EVENT.OCCURRED_AT, OUTBOX_EVENT.PAYLOAD);
+    private String insert(List<Event> events, List<Object> binds) {
+        StringJoiner sql = new StringJoiner(", ", "insert into outbox_event (event_id, type, version, aggregate_type, "
+                + "aggregate_id, county_id, region_id, occurred_at, payload) values ", "");
         for (Event e : events) {
-            insert = insert.values(e.eventId(), e.type(), VERSION, e.aggregateType(), e.aggregateId(), e.countyId(),
-                    e.regionId(), e.occurredAt(), e.payload());
+            sql.add("(?::uuid, ?, ?, ?, ?, ?::bigint, ?::bigint, ?::timestamptz, ?)");
+            binds.addAll(Arrays.asList(e.eventId(), e.type(), VERSION, e.aggregateType(), e.aggregateId(), e.countyId(),
+                    e.regionId(), e.occurredAt(), e.payload()));
         }
-        insert.execute();
+        return sql.toString();
     }
 
     private record Event(UUID eventId, String type, String aggregateType, long aggregateId, Long countyId, Long regionId,
