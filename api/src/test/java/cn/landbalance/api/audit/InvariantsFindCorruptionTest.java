@@ -83,6 +83,8 @@ class InvariantsFindCorruptionTest extends ApiTest {
             s.execute(coverage(application, township, 1));
             assertEquals(required, scalar(s, "select covered_m2 from outflow_application where id = " + application));
             assertEquals(required, scalar(s, "select sum(area_m2) from outflow_coverage where application_id = " + application));
+            assertEquals(required, scalar(s, "select covered_after_m2 from outflow_coverage where application_id = "
+                    + application + " order by id desc limit 1"), "each coverage keeps the covered area after it");
         }
     }
 

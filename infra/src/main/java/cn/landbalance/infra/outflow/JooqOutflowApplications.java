@@ -112,12 +112,6 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .fetch(JooqOutflowApplications::toDomain);
     }
 
-    /** Read again after a coverage was added: the trigger added it to the application's row. */
-    private long coveredM2(long applicationId) {
-        return db.select(OUTFLOW_APPLICATION.COVERED_M2).from(OUTFLOW_APPLICATION)
-                .where(OUTFLOW_APPLICATION.ID.eq(applicationId)).fetchOptional(OUTFLOW_APPLICATION.COVERED_M2).orElse(0L);
-    }
-
     @Override
     public List<Coverage> coverages(long applicationId) {
         return db.selectFrom(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
@@ -128,8 +122,9 @@ public class JooqOutflowApplications implements OutflowApplications {
     public Coverage addCoverage(OutflowApplication app, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                                 Integer qualityGrade, Long amountFen) {
         long applicationId = app.id();
-        Coverage coverage = insertCoverage(applicationId, kind, areaM2, ref, townshipId, lotId, qualityGrade, amountFen);
-        long covered = coveredM2(applicationId);
+        OutflowCoverageRecord coverage = insertCoverage(applicationId, kind, areaM2, ref, townshipId, lotId, qualityGrade,
+                amountFen);
+        long covered = coverage.getCoveredAfterM2(); // the trigger's sum, under the application's row lock
         var fields = Outbox.fields("applicationId", applicationId, "applicantOrgId", app.applicantOrgId(),
                 "kind", kind.name(), "areaM2", areaM2, "ref", ref, "townshipId", townshipId, "lotId", lotId,
                 "requiredM2", app.requiredM2(), "coveredM2", covered);
@@ -137,12 +132,12 @@ public class JooqOutflowApplications implements OutflowApplications {
         if (covered == app.requiredM2()) {
             outbox.record("obligation.covered", "outflow-application", applicationId, app.countyId(), app.townshipId(), fields);
         }
-        return coverage;
+        return toCoverage(coverage);
     }
 
-    private Coverage insertCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId,
+    private OutflowCoverageRecord insertCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId,
                                     Long lotId, Integer qualityGrade, Long amountFen) {
-        return toCoverage(db.insertInto(OUTFLOW_COVERAGE)
+        return db.insertInto(OUTFLOW_COVERAGE)
                 .set(OUTFLOW_COVERAGE.APPLICATION_ID, applicationId)
                 .set(OUTFLOW_COVERAGE.KIND, kind.name())
                 .set(OUTFLOW_COVERAGE.AREA_M2, areaM2)
@@ -152,7 +147,7 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(OUTFLOW_COVERAGE.QUALITY_GRADE, qualityGrade == null ? null : qualityGrade.shortValue())
                 .set(OUTFLOW_COVERAGE.AMOUNT_FEN, amountFen)
                 .set(OUTFLOW_COVERAGE.CREATED_AT, OffsetDateTime.now())
-                .returning().fetchOne());
+                .returning().fetchOne();
     }
 
     @Override

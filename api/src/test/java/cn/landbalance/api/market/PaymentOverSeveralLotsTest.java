@@ -1,0 +1,86 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A payment over several lots adds one coverage per lot in one transaction: each announces the covered area after it
+ * (the running total the database keeps under the application's lock), and the obligation is announced covered once,
+ * by the last.
+ */
+@MicronautTest(transactional = false)
+class PaymentOverSeveralLotsTest extends ApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TransactionOperations<Connection> tx;
+    @Inject
+    DSLContext db;
+
+    @Test
+    void eachCoverageAnnouncesTheCoveredTotalAfterItAndTheObligationIsCoveredOnce() {
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        Response created = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":5000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, created.status(), created.body());
+        long app = created.number("id");
+        long required = created.json().get("obligation").get("requiredM2").asLong();
+        acceptedLot("officer_gongchang", gongchang, "旱地", required / 2, 9);
+        acceptedLot("officer_gongchang", gongchang, "旱地", required, 9);
+        Response listed = api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
+                + ",\"areaM2\":" + (required / 2 + required) + ",\"pricePerMuFen\":5000000}");
+        assertEquals(201, listed.status(), listed.body());
+
+        Response order = api().post("/api/orders", login("enterprise_coop"),
+                "{\"outflowApplicationId\":" + app + ",\"areaM2\":" + required + "}");
+        assertEquals(201, order.status(), order.body());
+        int allocations = order.json().get("allocations").size();
+        assertEquals(2, allocations, "the order takes the older, smaller lot and part of the other: " + order.body());
+        Response paid = api().post("/api/orders/" + order.number("id") + "/payments", login("enterprise_coop"),
+                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"SEVERAL-LOTS-" + app + "\"}");
+        assertEquals("SETTLED", paid.string("status"), paid.body());
+
+        List<JsonNode> added = events("obligation.coverage_added", app);
+        assertEquals(allocations, added.size(), "one coverage per allocation");
+        long running = 0;
+        for (JsonNode e : added) {
+            running += e.get("areaM2").asLong();
+            assertEquals(running, e.get("coveredM2").asLong(), "the covered area after each coverage");
+        }
+        assertEquals(required, running);
+        List<JsonNode> covered = events("obligation.covered", app);
+        assertEquals(1, covered.size(), "covered once, by the last coverage");
+        assertEquals(required, covered.get(0).get("coveredM2").asLong());
+        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+    }
+
+    private List<JsonNode> events(String type, long applicationId) {
+        return tx.executeRead(status -> db.fetch("select payload from outbox_event where type = ? and aggregate_id = ? "
+                        + "and aggregate_type = 'outflow-application' order by id", type, applicationId)
+                .getValues(0, String.class)).stream().map(PaymentOverSeveralLotsTest::json).toList();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
