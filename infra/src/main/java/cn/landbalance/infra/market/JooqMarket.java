@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
 import static cn.landbalance.infra.jooq.Tables.LISTING;
@@ -158,22 +159,31 @@ public class JooqMarket implements Market {
     @Override
     public Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
                              Instant expiresAt, List<Allocation> allocations) {
-        long id = db.insertInto(MARKET_ORDER)
-                .set(MARKET_ORDER.COUNTY_ID, countyId).set(MARKET_ORDER.OUTFLOW_APPLICATION_ID, applicationId)
-                .set(MARKET_ORDER.BUYER_ORG_ID, buyerOrgId).set(MARKET_ORDER.AREA_M2, areaM2)
-                .set(MARKET_ORDER.AMOUNT_FEN, amountFen).set(MARKET_ORDER.STATUS, "PENDING_PAYMENT")
-                .set(MARKET_ORDER.EXPIRES_AT, expiresAt.atOffset(ZoneOffset.UTC))
-                .set(MARKET_ORDER.CREATED_AT, OffsetDateTime.now())
-                .returning(MARKET_ORDER.ID).fetchOne().getId();
-        var insert = db.insertInto(ORDER_ALLOCATION, ORDER_ALLOCATION.ORDER_ID, ORDER_ALLOCATION.LISTING_LOT_ID,
-                ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.TOWNSHIP_ID, ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.AREA_M2,
-                ORDER_ALLOCATION.PRICE_PER_MU_FEN, ORDER_ALLOCATION.AMOUNT_FEN, ORDER_ALLOCATION.QUALITY_GRADE);
-        for (Allocation a : allocations) {
-            insert = insert.values(id, a.listingLotId(), a.lotId(), a.townshipId(), a.holdId(), a.areaM2(), a.pricePerMuFen(),
-                    a.amountFen(), (short) a.qualityGrade());
+        if (allocations.isEmpty()) {
+            throw new IllegalArgumentException("an order takes at least one allocation");
         }
-        Map<Long, Long> idByHold = insert.returning(ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.ID)
-                .fetchMap(ORDER_ALLOCATION.HOLD_ID, ORDER_ALLOCATION.ID);
+        List<Object> binds = new ArrayList<>(List.of(countyId, applicationId, buyerOrgId, areaM2, amountFen,
+                expiresAt.atOffset(ZoneOffset.UTC), OffsetDateTime.now()));
+        StringJoiner rows = new StringJoiner(", ");
+        for (Allocation a : allocations) {
+            rows.add("(?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::smallint)");
+            binds.addAll(List.of(a.listingLotId(), a.lotId(), a.townshipId(), a.holdId(), a.areaM2(), a.pricePerMuFen(),
+                    a.amountFen(), a.qualityGrade()));
+        }
+        // the order and its allocations in one statement: the order's new id goes to its allocations in the database
+        var inserted = db.fetch("""
+                with o as (
+                  insert into market_order (county_id, outflow_application_id, buyer_org_id, area_m2, amount_fen, status,
+                                            expires_at, created_at)
+                  values (?, ?, ?, ?, ?, 'PENDING_PAYMENT', ?::timestamptz, ?::timestamptz)
+                  returning id)
+                insert into order_allocation (order_id, listing_lot_id, lot_id, township_id, hold_id, area_m2,
+                                              price_per_mu_fen, amount_fen, quality_grade)
+                select o.id, v.* from o, (values %s) v
+                returning order_id, hold_id, id""".formatted(rows), binds.toArray());
+        long id = inserted.get(0).get(0, Long.class);
+        Map<Long, Long> idByHold = new HashMap<>();
+        inserted.forEach(r -> idByHold.put(r.get(1, Long.class), r.get(2, Long.class)));
         List<Allocation> stored = new ArrayList<>();
         for (Allocation a : allocations) {
             stored.add(new Allocation(idByHold.get(a.holdId()), a.lotId(), a.listingLotId(), a.townshipId(), a.holdId(), a.areaM2(),
