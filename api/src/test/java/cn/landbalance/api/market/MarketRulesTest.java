@@ -160,6 +160,17 @@ class MarketRulesTest extends ApiTest {
         assertEquals("SETTLED", paidAgain.string("status"), "a repeated payment answers with the settled order");
         assertEquals(fundBefore + amount, fund(gongchang), "and is booked once");
 
+        // the same payment reference on another order is refused, and nothing is booked for it
+        Response other = order("enterprise_coop", app, 100, null);
+        assertEquals(201, other.status(), other.body());
+        Response reused = api().post("/api/orders/" + other.number("id") + "/payments", login("enterprise_coop"),
+                "{\"amountFen\":" + other.number("amountFen") + ",\"paymentReference\":\"PAY-1\"}");
+        assertEquals(409, reused.status(), reused.body());
+        assertEquals("PAYMENT_REFERENCE_REUSED", reused.string("code"));
+        assertEquals(fundBefore + amount, fund(gongchang));
+        assertEquals(200, api().post("/api/orders/" + other.number("id") + "/cancel", login("enterprise_coop"), null).status());
+        assertEquals(1_700, remainingOf(listing), "the cancelled order's area is listed again");
+
         // an order that is not paid in time expires by itself and its area returns to the listing
         Response late = order("enterprise_coop", app, 200, null);
         assertEquals(201, late.status(), late.body());

@@ -207,9 +207,9 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public Optional<Order> findByPaymentReference(String paymentReference) {
+    public Optional<Long> orderPaidWith(String paymentReference) {
         return db.select(MARKET_ORDER.ID).from(MARKET_ORDER).where(MARKET_ORDER.PAYMENT_REFERENCE.eq(paymentReference))
-                .fetchOptional(MARKET_ORDER.ID).flatMap(id -> withAllocations(id, false));
+                .fetchOptional(MARKET_ORDER.ID);
     }
 
     @Override

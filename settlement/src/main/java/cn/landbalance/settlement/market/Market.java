@@ -42,7 +42,8 @@ public interface Market {
 
     Optional<Order> findOrder(long orderId);
 
-    Optional<Order> findByPaymentReference(String paymentReference);
+    /** The order that a payment with this reference settled, if any (a reference pays one order only). */
+    Optional<Long> orderPaidWith(String paymentReference);
 
     /** Moves the order to {@code status} and returns it as it now stands. */
     /** Moves {@code order} (read under its row lock) to {@code status}; returns it as it now is. */

@@ -223,7 +223,7 @@ public class MarketService {
         if (order.buyerOrgId() != actor.orgId()) {
             throw new DomainException(ErrorCode.FORBIDDEN, "only the buyer pays its order");
         }
-        market.findByPaymentReference(paymentReference).filter(o -> o.id() != orderId).ifPresent(o -> {
+        market.orderPaidWith(paymentReference).filter(paid -> paid != orderId).ifPresent(paid -> {
             throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference", paymentReference);
         });
         switch (order.status()) {
