@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 /**
  * Anything that escapes as an unexpected exception: when the database cannot be reached the client gets
@@ -20,6 +21,8 @@ import java.sql.SQLTransientConnectionException;
 @Singleton
 public class DataAccessProblemHandler implements ExceptionHandler<RuntimeException, MutableHttpResponse<Problem>> {
     private static final Logger LOG = LoggerFactory.getLogger(DataAccessProblemHandler.class);
+    /** Deadlock detected, serialization failure, unique violation. */
+    private static final Set<String> CONCURRENT_STATES = Set.of("40P01", "40001", "23505");
 
     @Override
     public MutableHttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
@@ -35,10 +38,14 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
         return Problems.response(ErrorCode.INTERNAL_ERROR, null, null);
     }
 
-    /** A deadlock or serialization failure: the database rolled the transaction back; the client may retry. */
+    /**
+     * A deadlock or serialization failure, or a uniqueness the checks could not see coming because a concurrent
+     * transaction had not yet committed (two payments with one reference at once): the database rolled the transaction
+     * back; a retry sees the other's outcome and gets its proper answer.
+     */
     static boolean concurrentUpdate(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && CONCURRENT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }

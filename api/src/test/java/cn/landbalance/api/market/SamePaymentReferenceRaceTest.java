@@ -1,0 +1,87 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two orders paid at the same moment with the same payment reference: neither payment sees the other's reference
+ * before it commits, so the database's uniqueness decides. The loser gets a 409 (never a 500), and only one payment is
+ * booked.
+ */
+@MicronautTest(transactional = false)
+class SamePaymentReferenceRaceTest extends ApiTest {
+    private static final int ROUNDS = 8;
+
+    @Test
+    void twoOrdersPaidAtOnceWithOneReferenceSettleOnceAndTheOtherIsRefusedWithAConflict() throws Exception {
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        String officer = login("officer_gongchang");
+        String buyer = login("enterprise_coop");
+        acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 9);
+        assertEquals(201, api().post("/api/listings", officer, "{\"townshipId\":" + gongchang
+                + ",\"areaM2\":20000,\"pricePerMuFen\":5000000}").status());
+        Response created = api().post("/api/outflow-applications", buyer, "{\"townshipId\":" + gongchang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":5000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, created.status(), created.body());
+        long app = created.number("id");
+        long fundBefore = fund(gongchang);
+        long booked = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < ROUNDS; round++) {
+                String reference = "RACE-REF-" + app + "-" + round;
+                List<Response> orders = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    Response order = api().post("/api/orders", buyer, "{\"outflowApplicationId\":" + app + ",\"areaM2\":100}");
+                    assertEquals(201, order.status(), order.body());
+                    orders.add(order);
+                }
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> payments = new ArrayList<>();
+                for (Response order : orders) {
+                    payments.add(pool.submit(() -> {
+                        start.await();
+                        return api().post("/api/orders/" + order.number("id") + "/payments", buyer, "{\"amountFen\":"
+                                + order.number("amountFen") + ",\"paymentReference\":\"" + reference + "\"}");
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    Response paid = payments.get(i).get();
+                    statuses.add(paid.status());
+                    if (paid.status() == 200) {
+                        booked += orders.get(i).number("amountFen");
+                    } else {
+                        assertEquals(409, paid.status(), paid.body());
+                        assertTrue(Set.of("PAYMENT_REFERENCE_REUSED", "CONCURRENT_UPDATE").contains(paid.string("code")), paid.body());
+                        assertEquals(200, api().post("/api/orders/" + orders.get(i).number("id") + "/cancel", buyer, null).status());
+                    }
+                }
+                assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(fundBefore + booked, fund(gongchang), "each reference booked once");
+        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+    }
+
+    private long fund(long townshipId) {
+        return api().get("/api/townships/" + townshipId + "/account", login("county_admin")).number("balanceFen");
+    }
+}
