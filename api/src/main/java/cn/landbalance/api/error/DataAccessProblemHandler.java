@@ -45,7 +45,7 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
      */
     static boolean concurrentUpdate(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && CONCURRENT_STATES.contains(sql.getSQLState())) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && CONCURRENT_STATES.contains(sql.getSQLState())) {
                 return true;
             }
         }
