@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.info.Info;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,10 +27,7 @@ public final class Application {
         Map<String, String> env = System.getenv();
         DataHome home = DataHome.resolve(env);
         DatabaseSettings database = DatabaseSettings.resolve(env, home);
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put(DataHome.PROPERTY, home.path().toString());
-        properties.putAll(JwtSecret.properties(env, home, database.embedded()));
-        properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
+        Map<String, Object> properties = startupProperties(env, home, database);
         PulsarBroker broker = pulsar(env, home, properties);
         ApplicationContext context;
         try {
@@ -53,6 +51,16 @@ public final class Application {
         }, "landbalance-database-shutdown"));
         LOG.info("landbalance is up: http://localhost:{}/ (health: /health, API docs: /swagger-ui)",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    /** What the environment decides before Micronaut starts: the database, the data home, the JWT keys, demo data. */
+    public static Map<String, Object> startupProperties(Map<String, String> env, DataHome home, DatabaseSettings database)
+            throws IOException {
+        Map<String, Object> properties = new HashMap<>(database.properties());
+        properties.put(DataHome.PROPERTY, home.path().toString());
+        properties.putAll(JwtSecret.properties(env, home, database.embedded()));
+        properties.putIfAbsent("landbalance.demo.enabled", demoEnabled(env, database));
+        return properties;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.landbalance.api.ops;
 
+import cn.landbalance.api.Application;
 import cn.landbalance.api.boot.DataHome;
 import cn.landbalance.api.boot.DatabaseSettings;
 import cn.landbalance.api.boot.JwtSecret;
@@ -170,14 +171,11 @@ class DeploymentFilesTest {
                 + "</outputFile>"), "api/pom.xml builds " + jar);
     }
 
-    /** The properties Application.main computes from the environment before Micronaut starts. */
+    /** The properties the application computes from the environment before Micronaut starts. */
     private Map<String, Object> startupProperties(Map<String, String> env) throws IOException {
         DatabaseSettings database = DatabaseSettings.resolve(env, new DataHome(home));
         assertFalse(database.embedded(), "no embedded database when DATABASE_URL is set");
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.putAll(JwtSecret.properties(env, new DataHome(home), false));
-        properties.put("landbalance.demo.enabled", Boolean.parseBoolean(env.getOrDefault("LANDBALANCE_DEMO", "false")));
-        return properties;
+        return Application.startupProperties(env, new DataHome(home), database);
     }
 
     /** The application's configuration as Micronaut resolves it from these environment variables; no bean started. */
