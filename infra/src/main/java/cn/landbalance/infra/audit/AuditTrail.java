@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -54,14 +53,10 @@ public class AuditTrail {
 
     /** The transaction's entries in one insert, just before it commits; ids follow the order they were recorded in. */
     private String insert(List<Entry> entries, List<Object> binds) {
-        StringJoiner sql = new StringJoiner(", ", "insert into audit_entry (action, aggregate_type, aggregate_id, "
-                + "county_id, actor, occurred_at, payload) values ", "");
-        for (Entry e : entries) {
-            sql.add("(?, ?, ?, ?::bigint, ?, ?::timestamptz, ?)");
-            binds.addAll(Arrays.asList(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(),
-                    e.occurredAt(), e.payload()));
-        }
-        return sql.toString();
+        return AtCommit.insertValues("insert into audit_entry (action, aggregate_type, aggregate_id, county_id, actor, "
+                        + "occurred_at, payload) values ", "(?, ?, ?, ?::bigint, ?, ?::timestamptz, ?)", entries,
+                e -> Arrays.asList(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(),
+                        e.occurredAt(), e.payload()), binds);
     }
 
     private record Entry(String action, String aggregateType, long aggregateId, Long countyId, String actor,

@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -47,14 +46,11 @@ public class Outbox {
 
     /** The transaction's events in one insert; ids follow the order they were recorded in. */
     private String insert(List<Event> events, List<Object> binds) {
-        StringJoiner sql = new StringJoiner(", ", "insert into outbox_event (event_id, type, version, aggregate_type, "
-                + "aggregate_id, county_id, region_id, occurred_at, payload) values ", "");
-        for (Event e : events) {
-            sql.add("(?::uuid, ?, ?, ?, ?, ?::bigint, ?::bigint, ?::timestamptz, ?)");
-            binds.addAll(Arrays.asList(e.eventId(), e.type(), VERSION, e.aggregateType(), e.aggregateId(), e.countyId(),
-                    e.regionId(), e.occurredAt(), e.payload()));
-        }
-        return sql.toString();
+        return AtCommit.insertValues("insert into outbox_event (event_id, type, version, aggregate_type, aggregate_id, "
+                        + "county_id, region_id, occurred_at, payload) values ",
+                "(?::uuid, ?, ?, ?, ?, ?::bigint, ?::bigint, ?::timestamptz, ?)", events,
+                e -> Arrays.asList(e.eventId(), e.type(), VERSION, e.aggregateType(), e.aggregateId(), e.countyId(),
+                        e.regionId(), e.occurredAt(), e.payload()), binds);
     }
 
     private record Event(UUID eventId, String type, String aggregateType, long aggregateId, Long countyId, Long regionId,

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Rows a transaction appends as it goes (its domain events, its audit entries) and writes just before it commits: one
@@ -28,6 +30,20 @@ public class AtCommit {
     @FunctionalInterface
     public interface Writer<T> {
         String statement(List<T> rows, List<Object> binds);
+    }
+
+    /**
+     * {@code head} ("insert into t (a, b) values ") followed by one {@code row} of placeholders per element of
+     * {@code rows}, whose {@code values} are added to {@code binds} in order: the statement a {@link Writer} returns.
+     */
+    public static <T> String insertValues(String head, String row, List<T> rows, Function<T, List<Object>> values,
+                                          List<Object> binds) {
+        StringJoiner sql = new StringJoiner(", ", head, "");
+        for (T r : rows) {
+            sql.add(row);
+            binds.addAll(values.apply(r));
+        }
+        return sql.toString();
     }
 
     private final TransactionOperations<Connection> tx;
