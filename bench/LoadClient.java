@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * application per client (each homed in its own listing township, or all in the first one when CONTENTION is true);
  * writes the application ids to OUT.</li>
  * <li>{@code settle BASE PASSWORD APPS SECONDS}: one thread per application, each placing a 10 m² order and paying it,
- * as fast as the server answers; prints settlements/s and latency percentiles.</li>
+ * as fast as the server answers; prints settlements/s, latency percentiles and the CPU this client used meanwhile
+ * (so the benchmark can tell the server's share of the machine from the client's).</li>
  * <li>{@code read BASE PASSWORD RATE SECONDS}: inventory and listing reads at a fixed rate (latency counted from
  * the scheduled time, so a slow server is not hidden); prints percentiles.</li>
  * </ul>
@@ -242,6 +244,7 @@ public class LoadClient {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         String run = Long.toString(System.currentTimeMillis(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(apps.size());
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         for (int t = 0; t < apps.size(); t++) {
             String app = apps.get(t);
@@ -270,9 +273,14 @@ public class LoadClient {
         pool.shutdown();
         pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        System.out.printf("settlements %d in %.1f s: %.1f/s; latency ms p50 %.1f p99 %.1f max %.1f; errors %s%n",
+        double clientCpu = (processCpuNanos() - cpuBefore) / 1e9;
+        System.out.printf("settlements %d in %.1f s: %.1f/s; latency ms p50 %.1f p99 %.1f max %.1f; errors %s; client CPU %.1f s%n",
                 latencies.size(), elapsed, latencies.size() / elapsed, pct(latencies, 50), pct(latencies, 99),
-                pct(latencies, 100), new TreeMap<>(errors));
+                pct(latencies, 100), new TreeMap<>(errors), clientCpu);
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String code(String body) {

@@ -65,6 +65,35 @@ stop_app() {
   [[ -n "${APP_PID:-}" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
 }
 
+# cpu_ms PID... → milliseconds of CPU (user + system) these processes have used, their finished children included.
+cpu_ms() {
+  local ticks=0 pid
+  for pid in "$@"; do
+    ticks=$(( ticks + $(awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# pg_cpu_ms DIR → CPU milliseconds of the cluster started by start_pg in DIR: the postmaster, its finished backends
+# (pgbench's among them) and the live ones.
+pg_cpu_ms() {
+  local postmaster; postmaster="$(head -1 "$1/data/postmaster.pid")"
+  cpu_ms "$postmaster" $(pgrep -P "$postmaster")
+}
+
+# quiesce PG_PORT: waits (up to 120 s) until the application has published its outbox and sealed its audit log, so
+# that a phase is not measured against the background work the previous one left behind.
+quiesce() {
+  local left
+  for _ in $(seq 1 240); do
+    left="$(psql_bench "$1" -d postgres -tA -c "select (select count(*) from outbox_event where published_at is null)
+                                                     + (select count(*) from audit_entry where seq is null)")"
+    [[ "$left" == 0 ]] && return 0
+    sleep 0.5
+  done
+  say "background work still pending after 120 s ($left rows)"
+}
+
 # login PORT USER → prints the bearer token
 login() {
   curl -fs -H 'Content-Type: application/json' -d "{\"username\":\"$2\",\"password\":\"$BENCH_PASSWORD\"}" \
