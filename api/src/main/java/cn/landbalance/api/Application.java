@@ -3,6 +3,7 @@ package cn.landbalance.api;
 import cn.landbalance.api.boot.DataHome;
 import cn.landbalance.api.boot.DatabaseSettings;
 import cn.landbalance.api.boot.JwtSecret;
+import cn.landbalance.infra.process.DataHomeLock;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
@@ -26,6 +27,7 @@ public final class Application {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         DataHome home = DataHome.resolve(env);
+        DataHomeLock homeLock = ownsServers(env) ? lockHome(home) : null;
         DatabaseSettings database = DatabaseSettings.resolve(env, home);
         Map<String, Object> properties = startupProperties(env, home, database);
         PulsarBroker broker = pulsar(env, home, properties);
@@ -48,9 +50,32 @@ public final class Application {
                 broker.stop();
             }
             database.close();
+            if (homeLock != null) {
+                try {
+                    homeLock.close();
+                } catch (IOException e) {
+                    LOG.warn("could not release the data home's lock: {}", e.toString());
+                }
+            }
         }, "landbalance-database-shutdown"));
         LOG.info("landbalance is up: http://localhost:{}/ (health: /health, API docs: /swagger-ui)",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    /** The embedded database or broker live in the data home: this run must be its only owner. */
+    private static boolean ownsServers(Map<String, String> env) {
+        String pulsar = env.get("PULSAR_URL");
+        return DatabaseSettings.embedded(env) || pulsar == null || pulsar.isBlank();
+    }
+
+    private static DataHomeLock lockHome(DataHome home) throws IOException {
+        try {
+            return DataHomeLock.acquire(home.path());
+        } catch (IllegalStateException e) {
+            LOG.error(e.getMessage());
+            System.exit(1);
+            return null;
+        }
     }
 
     /** What the environment decides before Micronaut starts: the database, the data home, the JWT keys, demo data. */

@@ -29,7 +29,7 @@ public final class DatabaseSettings {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return new DatabaseSettings(fromDatabaseUrl(databaseUrl.trim(), env), null);
         }
-        if (env.containsKey("DATASOURCES_DEFAULT_URL") || System.getProperty("datasources.default.url") != null) {
+        if (!embedded(env)) {
             return new DatabaseSettings(Map.of(), null);
         }
         EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("pgdata"));
@@ -37,6 +37,13 @@ public final class DatabaseSettings {
                 "datasources.default.url", database.jdbcUrl(),
                 "datasources.default.username", database.user(),
                 "datasources.default.password", database.password()), database);
+    }
+
+    /** True when no database is configured, so the application starts its own in the data home. */
+    public static boolean embedded(Map<String, String> env) {
+        String databaseUrl = env.get("DATABASE_URL");
+        return (databaseUrl == null || databaseUrl.isBlank()) && !env.containsKey("DATASOURCES_DEFAULT_URL")
+                && System.getProperty("datasources.default.url") == null;
     }
 
     static Map<String, String> fromDatabaseUrl(String url, Map<String, String> env) {

@@ -1,6 +1,7 @@
 package cn.landbalance.api.identity;
 
 import cn.landbalance.api.Page;
+import cn.landbalance.api.security.SessionClaims;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.IdentityService;
 import cn.landbalance.settlement.identity.Role;
@@ -10,6 +11,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
@@ -30,9 +32,43 @@ import jakarta.validation.constraints.Size;
 @Secured("COUNTY_ADMIN")
 public class UserController {
     private final IdentityService identity;
+    private final SessionClaims sessions;
 
-    public UserController(IdentityService identity) {
+    public UserController(IdentityService identity, SessionClaims sessions) {
         this.identity = identity;
+        this.sessions = sessions;
+    }
+
+    @Serdeable
+    public record ResetPassword(@NotBlank @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "ResetPassword[]";
+        }
+    }
+
+    /** Disables a user of the county: sign-in is refused and the user's tokens stop working. */
+    @Post("/{id}/disable")
+    @Transactional
+    public UserView disable(Actor actor, @PathVariable long id) {
+        UserView view = UserView.of(identity.disableUser(actor, id));
+        sessions.forget(id);
+        return view;
+    }
+
+    @Post("/{id}/enable")
+    @Transactional
+    public UserView enable(Actor actor, @PathVariable long id) {
+        return UserView.of(identity.enableUser(actor, id));
+    }
+
+    /** Sets a new password for a user who forgot theirs; the user's tokens stop working. */
+    @Post("/{id}/password")
+    @Transactional
+    public UserView resetPassword(Actor actor, @PathVariable long id, @Valid @Body ResetPassword body) {
+        UserView view = UserView.of(identity.resetPassword(actor, id, body.newPassword()));
+        sessions.forget(id);
+        return view;
     }
 
     @Serdeable

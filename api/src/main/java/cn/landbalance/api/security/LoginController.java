@@ -16,6 +16,7 @@ import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -28,11 +29,13 @@ public class LoginController {
     private final IdentityService identity;
     private final TokenGenerator tokens;
     private final LoginThrottle throttle;
+    private final SessionClaims sessions;
     private final int expirationSeconds;
 
-    public LoginController(IdentityService identity, TokenGenerator tokens, LoginThrottle throttle,
+    public LoginController(IdentityService identity, TokenGenerator tokens, LoginThrottle throttle, SessionClaims sessions,
                            @Value("${micronaut.security.token.generator.access-token.expiration:3600}") int expirationSeconds) {
         this.identity = identity;
+        this.sessions = sessions;
         this.tokens = tokens;
         this.throttle = throttle;
         this.expirationSeconds = expirationSeconds;
@@ -61,15 +64,42 @@ public class LoginController {
     public LoginResponse login(HttpRequest<?> request, @Valid @Body LoginRequest body) {
         String client = throttle.clientOf(request);
         throttle.check(body.username(), client);
-        Actor actor;
+        IdentityService.SignedIn signedIn;
         try {
-            actor = identity.authenticate(body.username(), body.password());
+            signedIn = identity.signIn(body.username(), body.password());
         } catch (DomainException e) {
             throttle.failed(body.username(), client);
             throw e;
         }
         throttle.succeeded(body.username(), client);
-        String token = tokens.generateToken(ActorClaims.toAuthentication(actor), expirationSeconds)
+        return session(signedIn);
+    }
+
+    @Serdeable
+    public record ChangePassword(@NotBlank @Size(max = 200) String currentPassword,
+                                 @NotBlank @Size(max = 200) String newPassword) {
+        @Override
+        public String toString() {
+            return "ChangePassword[]";
+        }
+    }
+
+    /**
+     * A user changes their own password. Every token of the user ends (on every device), so the answer is a new token
+     * for this session.
+     */
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/me/password")
+    @Transactional
+    public LoginResponse changePassword(Actor actor, @Valid @Body ChangePassword body) {
+        IdentityService.SignedIn signedIn = identity.changeOwnPassword(actor, body.currentPassword(), body.newPassword());
+        sessions.forget(actor.userId());
+        return session(signedIn);
+    }
+
+    private LoginResponse session(IdentityService.SignedIn signedIn) {
+        Actor actor = signedIn.actor();
+        String token = tokens.generateToken(ActorClaims.toAuthentication(actor, signedIn.sessionVersion()), expirationSeconds)
                 .orElseThrow(() -> new DomainException(ErrorCode.INTERNAL_ERROR, "token generation failed"));
         return new LoginResponse(token, "Bearer", expirationSeconds, List.of(actor.role().name()), actor.orgId(),
                 actor.countyId(), actor.username());

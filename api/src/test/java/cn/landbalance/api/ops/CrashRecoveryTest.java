@@ -3,6 +3,7 @@ package cn.landbalance.api.ops;
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.AppProcess;
 import cn.landbalance.infra.testing.TestPostgres;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +16,6 @@ import org.apache.pulsar.client.api.Schema;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,13 +46,20 @@ class CrashRecoveryTest {
     private static final int BUYERS = 6;
     private final String topic = "persistent://landbalance/events/crash-" + UUID.randomUUID();
     private final Map<String, String> database = TestPostgres.get().newDatabaseProperties();
-    private final Path home = createHome();
-    private final int port = freePort();
+    private final Path home = AppProcess.createHome("landbalance-crash-");
+    private final AppProcess app = new AppProcess(home, Map.of(
+            "DATABASE_URL", database.get("datasources.default.url"),
+            "DATABASE_USER", database.get("datasources.default.username"),
+            "DATABASE_PASSWORD", database.get("datasources.default.password"),
+            "PULSAR_URL", TestPulsar.get().serviceUrl(),
+            "LANDBALANCE_OUTBOX_TOPIC", topic,
+            "LANDBALANCE_OUTBOX_RELAY_INTERVAL", "100ms",
+            "LANDBALANCE_DEMO", "true"));
 
     @Test
     void acknowledgedSettlementsSurviveAKillAndEveryEventIsPublishedOnce() throws Exception {
-        Process app = start();
-        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
+        Process process = start();
+        ApiClient api = app.api();
         String officer = login(api, "officer_gongchang");
         long township = api.get("/api/me", officer).number("regionId");
         String admin = login(api, "county_admin");
@@ -110,8 +116,8 @@ class CrashRecoveryTest {
         while (acknowledged.size() < 40 && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        app.destroyForcibly(); // SIGKILL, mid-flight
-        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        process.destroyForcibly(); // SIGKILL, mid-flight
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
         alive.set(false);
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
@@ -158,47 +164,11 @@ class CrashRecoveryTest {
     }
 
     private Process start() throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the production logging configuration, not the tests' (the log is checked for passwords)
-        String logback = Path.of("target", "classes", "logback.xml").toAbsolutePath().toString();
-        ProcessBuilder pb = new ProcessBuilder(javaBin, "-Xmx512m", "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"), "cn.landbalance.api.Application");
-        Map<String, String> env = pb.environment();
-        env.put("DATABASE_URL", database.get("datasources.default.url"));
-        env.put("DATABASE_USER", database.get("datasources.default.username"));
-        env.put("DATABASE_PASSWORD", database.get("datasources.default.password"));
-        env.put("PULSAR_URL", TestPulsar.get().serviceUrl());
-        env.put("LANDBALANCE_OUTBOX_TOPIC", topic);
-        env.put("LANDBALANCE_OUTBOX_RELAY_INTERVAL", "100ms");
-        env.put("LANDBALANCE_DEMO", "true");
-        env.put("DEMO_PASSWORD", ApiTest.DEMO_PASSWORD);
-        env.put("JWT_SECRET", ApiTest.JWT_SECRET);
-        env.put("LANDBALANCE_HOME", home.toString());
-        env.put("PORT", Integer.toString(port));
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("app.log").toFile()));
-        Process process = pb.start();
-        ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + port));
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (api.get("/health", null).status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the application did not start:\n" + Files.readString(home.resolve("app.log")));
+        return app.start(90);
     }
 
     private static String login(ApiClient api, String user) {
-        return api.post("/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + ApiTest.DEMO_PASSWORD
-                + "\"}").string("access_token");
+        return AppProcess.login(api, user);
     }
 
     private long count(String sql) throws SQLException {
@@ -225,21 +195,5 @@ class CrashRecoveryTest {
             }
         }
         return ids;
-    }
-
-    private static Path createHome() {
-        try {
-            return Files.createTempDirectory("landbalance-crash-");
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -82,7 +82,7 @@ class JwtKeyRotationTest extends ApiTest {
     }
 
     private static String claims(long exp) {
-        return "{\"sub\":\"county_admin\",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":1,\"orgId\":1,\"regionId\":3,"
+        return "{\"sub\":\"county_admin\",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":1,\"sv\":0,\"orgId\":1,\"regionId\":3,"
                 + "\"countyId\":3,\"iat\":" + (exp - 3600) + ",\"exp\":" + exp + "}";
     }
 }

@@ -44,10 +44,29 @@ public class JdbcUserAccounts implements UserAccounts {
     @Override
     public UserAccount create(String username, String passwordHash, Role role, long orgId) {
         UserAccount created = toDomain(repository.save(new UserRow(null, username, passwordHash, role.name(), orgId, true,
-                OffsetDateTime.now())));
+                OffsetDateTime.now(), 0)));
         // never the password or its hash
         audit.record("user.created", "user", created.id(), null, "username", username, "role", role.name(), "orgId", orgId);
         return created;
+    }
+
+    @Override
+    public void setEnabled(long id, boolean enabled) {
+        var update = db.update(APP_USER).set(APP_USER.ENABLED, enabled);
+        if (!enabled) {
+            update = update.set(APP_USER.SESSION_VERSION, APP_USER.SESSION_VERSION.plus(1));
+        }
+        update.where(APP_USER.ID.eq(id)).execute();
+        audit.record(enabled ? "user.enabled" : "user.disabled", "user", id, null);
+    }
+
+    @Override
+    public void setPasswordHash(long id, String passwordHash) {
+        db.update(APP_USER).set(APP_USER.PASSWORD_HASH, passwordHash)
+                .set(APP_USER.SESSION_VERSION, APP_USER.SESSION_VERSION.plus(1))
+                .where(APP_USER.ID.eq(id)).execute();
+        // never the password or its hash
+        audit.record("user.password_changed", "user", id, null);
     }
 
     @Override
@@ -57,11 +76,12 @@ public class JdbcUserAccounts implements UserAccounts {
                 .where(ORGANIZATION.COUNTY_ID.eq(countyId))
                 .orderBy(APP_USER.ID)
                 .fetch(r -> new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.PASSWORD_HASH),
-                        Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED)));
+                        Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED),
+                        r.get(APP_USER.SESSION_VERSION)));
     }
 
     static UserAccount toDomain(UserRow row) {
         return new UserAccount(row.id(), row.username(), row.passwordHash(), Role.valueOf(row.role()), row.orgId(),
-                row.enabled());
+                row.enabled(), row.sessionVersion());
     }
 }

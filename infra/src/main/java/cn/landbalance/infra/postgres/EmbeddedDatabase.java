@@ -1,6 +1,7 @@
 package cn.landbalance.infra.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.landbalance.infra.process.LeftoverProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * The run command's default database: a PostgreSQL server started by the application itself, whose
@@ -35,10 +37,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Files.createDirectories(dataDirectory.getParent());
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         LOG.info("{} embedded PostgreSQL in {}", fresh ? "initialising" : "starting", dataDirectory);
+        stopLeftover(dataDirectory);
         EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "100")
+                // durable: the library starts the server with -F (fsync off) and synchronous_commit off, which lose
+                // acknowledged commits in a power cut; these settings come after -F on the command line and win
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'");
@@ -52,6 +60,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         String url = server.getJdbcUrl(USER, DATABASE);
         LOG.info("embedded PostgreSQL at {} (user {}; bin/audit-verify takes this as DATABASE_URL)", url, USER);
         return new EmbeddedDatabase(server, url);
+    }
+
+    /**
+     * A PostgreSQL server still running on this data directory was left by a run that died without stopping it (its
+     * clients are gone): it is asked for a fast shutdown (SIGINT) so the new server can take the directory.
+     */
+    static void stopLeftover(Path dataDirectory) {
+        LeftoverProcesses.stop(LeftoverProcesses.find(args -> isPostmasterOf(args, dataDirectory)),
+                "PostgreSQL server on " + dataDirectory, "INT", 60);
+    }
+
+    static boolean isPostmasterOf(List<String> args, Path dataDirectory) {
+        return !args.isEmpty() && Path.of(args.get(0)).getFileName() != null
+                && Path.of(args.get(0)).getFileName().toString().equals("postgres")
+                && LeftoverProcesses.hasOption(args, "-D", dataDirectory);
     }
 
     public String jdbcUrl() {

@@ -1,5 +1,6 @@
 package cn.landbalance.infra.pulsar;
 
+import cn.landbalance.infra.process.LeftoverProcesses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ public final class PulsarBroker implements AutoCloseable {
     public static final String NAMESPACE = TENANT + "/events";
     public static final String TOPIC = "persistent://" + NAMESPACE + "/domain-events";
 
+    private static final String STARTER = "org.apache.pulsar.PulsarStandaloneStarter";
     private final Path libDir;
     private final Path dataDir;
     private final int brokerPort;
@@ -61,11 +64,17 @@ public final class PulsarBroker implements AutoCloseable {
     /** Starts a broker on free ports (kept in {@code dataDir/ports} so a restart reuses them) and waits until it serves. */
     public static PulsarBroker start(Path libDir, Path dataDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
+        stopLeftover(dataDir);
         Path portsFile = dataDir.resolve("ports");
-        int[] ports;
+        int[] ports = null;
         if (Files.exists(portsFile)) {
             ports = Files.readAllLines(portsFile).stream().mapToInt(Integer::parseInt).toArray();
-        } else {
+            if (!free(ports)) {
+                LOG.warn("the broker's ports {} are taken by another program; choosing new ones", Arrays.toString(ports));
+                ports = null;
+            }
+        }
+        if (ports == null) {
             ports = new int[]{freePort(), freePort(), freePort()};
             Files.write(portsFile, List.of(String.valueOf(ports[0]), String.valueOf(ports[1]), String.valueOf(ports[2])));
         }
@@ -100,7 +109,7 @@ public final class PulsarBroker implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dlog4j2.configurationFile=" + log4j, "-cp", libDir.toAbsolutePath() + File.separator + "*",
-                "org.apache.pulsar.PulsarStandaloneStarter", "--config", conf.toString(), "--no-functions-worker",
+                STARTER, "--config", conf.toString(), "--no-functions-worker",
                 "--no-stream-storage", "--bookkeeper-dir", dataDir.resolve("bookkeeper").toString(),
                 "--metadata-dir", dataDir.resolve("metadata").toString(),
                 "--zookeeper-dir", dataDir.resolve("zookeeper").toString(),
@@ -111,6 +120,10 @@ public final class PulsarBroker implements AutoCloseable {
         process = builder.start();
         awaitReady(Duration.ofSeconds(90));
         provisionNamespace();
+        if (!process.isAlive()) {
+            throw new IOException("Pulsar broker exited with " + process.exitValue() + " right after answering; see "
+                    + dataDir.resolve("broker.log"));
+        }
         LOG.info("Pulsar broker ready at {} in {} ms (data {})", serviceUrl(), (System.nanoTime() - started) / 1_000_000, dataDir);
     }
 
@@ -150,6 +163,27 @@ public final class PulsarBroker implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"retentionTimeInMinutes\":-1,\"retentionSizeInMB\":-1}")).build(),
                 HttpResponse.BodyHandlers.discarding());
+    }
+
+    /**
+     * A broker still running on this data folder was left by a run that died without stopping it: it holds the
+     * bookkeeper's RocksDB lock and the ports, so it is stopped (SIGTERM, SIGKILL after 30 s) before ours starts.
+     */
+    static void stopLeftover(Path dataDir) {
+        Path conf = dataDir.resolve("standalone.conf");
+        LeftoverProcesses.stop(LeftoverProcesses.find(args -> args.contains(STARTER) && LeftoverProcesses.hasOption(args, "--config", conf)),
+                "Pulsar broker on " + dataDir, "TERM", 30);
+    }
+
+    private static boolean free(int[] ports) {
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String serviceUrl() {

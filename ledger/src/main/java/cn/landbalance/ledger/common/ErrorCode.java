@@ -36,6 +36,7 @@ public enum ErrorCode {
     ORDER_NOT_FOUND(Kind.NOT_FOUND, "The order does not exist or is not visible to you.", "订单不存在或您无权查看。"),
     VIOLATION_NOT_FOUND(Kind.NOT_FOUND, "The violation case does not exist or is not visible to you.", "违法用地案件不存在或您无权查看。"),
     INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
+    USER_NOT_FOUND(Kind.NOT_FOUND, "The user does not exist or is not visible to you.", "用户不存在或您无权查看。"),
 
     // 409
     USERNAME_TAKEN(Kind.CONFLICT, "The username is already taken.", "用户名已被占用。"),
@@ -57,6 +58,8 @@ public enum ErrorCode {
     REGION_OUTSIDE_COUNTY(Kind.RULE, "The region is not inside your county.", "该行政区不在您所在的县（区）内。"),
     ORGANIZATION_KIND_REGION_MISMATCH(Kind.RULE, "This kind of organisation cannot be placed at that level of region.", "此类单位不能设在该级行政区。"),
     ROLE_ORGANIZATION_MISMATCH(Kind.RULE, "This role does not fit that kind of organisation.", "该角色与单位类型不符。"),
+    CANNOT_DISABLE_SELF(Kind.RULE, "You cannot disable your own account.", "不能停用自己的账号。"),
+    CURRENT_PASSWORD_WRONG(Kind.RULE, "The current password is wrong.", "当前密码不正确。"),
 
     INSUFFICIENT_AVAILABLE_INDICATORS(Kind.RULE, "Not enough available indicator area.", "可用指标面积不足。"),
     HOLD_EXCEEDED(Kind.RULE, "More area than the reservation or freeze still holds.", "超出预留或冻结的剩余面积。"),

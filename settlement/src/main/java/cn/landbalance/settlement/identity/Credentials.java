@@ -25,12 +25,17 @@ public final class Credentials {
     }
 
     public static String requireValidPassword(String password) {
+        return requireValidPassword(password, "password");
+    }
+
+    /** The password rules, naming {@code field} in the refusal. */
+    public static String requireValidPassword(String password, String field) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "password",
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
                     "at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "password",
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
                     "at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
         return password;

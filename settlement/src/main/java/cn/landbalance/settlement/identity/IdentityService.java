@@ -25,8 +25,17 @@ public class IdentityService {
         this.decoyHash = hasher.hash(Long.toHexString(System.nanoTime()) + "-decoy-password");
     }
 
+    /** A signed-in user and the session version its token carries. */
+    public record SignedIn(Actor actor, int sessionVersion) {
+    }
+
     /** Checks a username and password; an unknown user and a wrong password are the same refusal. */
     public Actor authenticate(String username, String password) {
+        return signIn(username, password).actor();
+    }
+
+    /** {@link #authenticate} with the session version to write into the token. */
+    public SignedIn signIn(String username, String password) {
         Optional<UserAccount> user = username == null ? Optional.empty() : users.findByUsername(username);
         String candidate = password == null ? "" : password;
         if (user.isEmpty()) {
@@ -36,7 +45,68 @@ public class IdentityService {
         if (!hasher.matches(candidate, user.get().passwordHash()) || !user.get().enabled()) {
             throw new DomainException(ErrorCode.INVALID_CREDENTIALS);
         }
-        return actorOf(user.get());
+        return new SignedIn(actorOf(user.get()), user.get().sessionVersion());
+    }
+
+    /**
+     * Whether a token issued for this session version still stands: the user exists, is enabled and has not changed
+     * password or been disabled since.
+     */
+    public boolean sessionStands(long userId, int sessionVersion) {
+        return users.findById(userId).filter(u -> u.enabled() && u.sessionVersion() == sessionVersion).isPresent();
+    }
+
+    /** A county admin disables a user of the county: sign-in is refused and every token of the user ends. */
+    public UserAccount disableUser(Actor admin, long userId) {
+        UserAccount user = manageable(admin, userId);
+        if (user.id() == admin.userId()) {
+            throw DomainException.field(ErrorCode.CANNOT_DISABLE_SELF, "id", "user " + userId);
+        }
+        users.setEnabled(user.id(), false);
+        return users.findById(user.id()).orElseThrow();
+    }
+
+    public UserAccount enableUser(Actor admin, long userId) {
+        UserAccount user = manageable(admin, userId);
+        users.setEnabled(user.id(), true);
+        return users.findById(user.id()).orElseThrow();
+    }
+
+    /** A county admin sets a new password for a user of the county (who forgot theirs); the user's tokens end. */
+    public UserAccount resetPassword(Actor admin, long userId, String newPassword) {
+        UserAccount user = manageable(admin, userId);
+        Credentials.requireValidPassword(newPassword, "newPassword");
+        users.setPasswordHash(user.id(), hasher.hash(newPassword));
+        return users.findById(user.id()).orElseThrow();
+    }
+
+    /**
+     * A user changes their own password, proving the current one; every token of theirs ends, so the answer is a
+     * new session.
+     */
+    public SignedIn changeOwnPassword(Actor actor, String currentPassword, String newPassword) {
+        UserAccount user = users.findById(actor.userId()).filter(UserAccount::enabled)
+                .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHENTICATED));
+        if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
+            throw DomainException.field(ErrorCode.CURRENT_PASSWORD_WRONG, "currentPassword", "the current password does not match");
+        }
+        Credentials.requireValidPassword(newPassword, "newPassword");
+        if (hasher.matches(newPassword, user.passwordHash())) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "newPassword", "the new password is the current one");
+        }
+        users.setPasswordHash(user.id(), hasher.hash(newPassword));
+        UserAccount changed = users.findById(user.id()).orElseThrow();
+        return new SignedIn(actorOf(changed), changed.sessionVersion());
+    }
+
+    /** A user of the admin's county, or 404 (another county's users are not visible). */
+    private UserAccount manageable(Actor admin, long userId) {
+        if (admin.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        return users.findById(userId)
+                .filter(u -> organizations.findById(u.orgId()).map(o -> admin.inCounty(o.countyId())).orElse(false))
+                .orElseThrow(() -> DomainException.field(ErrorCode.USER_NOT_FOUND, "id", "user " + userId));
     }
 
     public Actor actorOf(UserAccount user) {

@@ -17,6 +17,16 @@ public enum Role {
         return orgKind;
     }
 
+    /** The role of this exact name, if there is one. */
+    public static java.util.Optional<Role> parse(String name) {
+        for (Role role : values()) {
+            if (role.name().equals(name)) {
+                return java.util.Optional.of(role);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean isCountyRole() {
         return orgKind == OrgKind.COUNTY;
     }

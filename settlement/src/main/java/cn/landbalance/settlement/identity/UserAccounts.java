@@ -13,6 +13,12 @@ public interface UserAccounts {
 
     UserAccount create(String username, String passwordHash, Role role, long orgId);
 
+    /** Enables or disables the user; disabling ends every session (the session version moves on). */
+    void setEnabled(long id, boolean enabled);
+
+    /** Replaces the password hash and ends every session (the session version moves on). */
+    void setPasswordHash(long id, String passwordHash);
+
     /** Users whose organisation is in the county, ordered by id. */
     List<UserAccount> findInCounty(long countyId);
 }
