@@ -1,5 +1,6 @@
 package cn.landbalance.api.error;
 
+import cn.landbalance.api.json.StrictJsonMapper;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
@@ -76,6 +77,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
 
     private static Problem badRequest(Throwable cause, String field, String message) {
         String text = message == null ? "" : message;
+        StrictJsonMapper.NotOneValue notOne = notOneValue(cause);
+        if (notOne != null) {
+            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detail());
+        }
         if (cause != null && isJsonSyntax(cause)) {
             return Problem.of(ErrorCode.MALFORMED_JSON, null, "the body is not valid JSON");
         }
@@ -87,6 +92,22 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return Problem.of(ErrorCode.MISSING_FIELD, null, "a required value is missing");
         }
         return Problem.of(ErrorCode.MALFORMED_REQUEST, null, "the request could not be read");
+    }
+
+    private static StrictJsonMapper.NotOneValue notOneValue(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof StrictJsonMapper.NotOneValue notOne) {
+                return notOne;
+            }
+            if (t instanceof ConversionErrorException c && c.getConversionError().getCause() != null
+                    && c.getConversionError().getCause() != t) {
+                StrictJsonMapper.NotOneValue inner = notOneValue(c.getConversionError().getCause());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isJsonSyntax(Throwable cause) {
@@ -102,6 +123,10 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     private static Problem fromConversionError(ConversionErrorException e) {
         String argument = e.getArgument().getName();
         String field = null;
+        StrictJsonMapper.NotOneValue notOne = notOneValue(e);
+        if (notOne != null) {
+            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detail());
+        }
         for (Throwable t = e.getConversionError().getCause(); t != null && field == null; t = t.getCause()) {
             if (isJsonSyntax(t)) {
                 return Problem.of(ErrorCode.MALFORMED_JSON, null, "the body is not valid JSON");
