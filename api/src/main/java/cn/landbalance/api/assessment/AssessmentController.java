@@ -1,5 +1,6 @@
 package cn.landbalance.api.assessment;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.api.report.Xlsx;
 import cn.landbalance.ledger.common.DomainException;
@@ -99,7 +100,8 @@ public class AssessmentController {
     @Put("/counties/{countyId}/assessment-plans/{year}")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public PlanBody savePlan(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+    @Idempotent
+    public HttpResponse<PlanBody> savePlan(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                              @Valid @Body PlanBody body) {
         Tenancy.requireMemberOfCounty(actor, countyId);
         requireCounty(countyId);
@@ -115,7 +117,7 @@ public class AssessmentController {
         }
         AssessmentPlan plan = AssessmentPlan.of(body.basePoints(), body.maxBonusPoints(), tasks);
         plans.save(countyId, year, plan);
-        return PlanBody.of(plan);
+        return HttpResponse.ok(PlanBody.of(plan));
     }
 
     /** JSON, or an .xlsx workbook (sheet 考核) with {@code Accept:} the spreadsheet media type. */

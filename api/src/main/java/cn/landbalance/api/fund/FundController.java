@@ -1,6 +1,6 @@
 package cn.landbalance.api.fund;
 
-import cn.landbalance.api.market.Idempotency;
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -15,13 +15,11 @@ import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -50,14 +48,11 @@ public class FundController {
     private final Regions regions;
     private final MoneyQueries money;
     private final MoneyLedger ledger;
-    private final Idempotency idempotency;
 
-    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger,
-                          Idempotency idempotency) {
+    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger) {
         this.regions = regions;
         this.money = money;
         this.ledger = ledger;
-        this.idempotency = idempotency;
     }
 
     @Serdeable
@@ -116,17 +111,12 @@ public class FundController {
     @Post("/expenses")
     @Secured("TOWNSHIP_OFFICER")
     @Transactional
-    public HttpResponse<?> expense(Actor actor, @PathVariable long townshipId,
-                                                     @Nullable @Header(Idempotency.HEADER) String key,
-                                                     @Valid @Body Expense body) {
+    @Idempotent
+    public HttpResponse<ExpenseView> expense(Actor actor, @PathVariable long townshipId, @Valid @Body Expense body) {
         Region township = visibleTownship(actor, townshipId);
-        return idempotency.run(actor, key, "POST /api/townships/" + townshipId + "/account/expenses", body,
-                HttpStatus.CREATED, () -> {
-                    var transfer = ledger.spend(township.countyId(), township.id(), body.amountFen(), body.reference(),
-                            body.purpose());
-                    return new ExpenseView(transfer.id(), township.id(), body.amountFen(), body.purpose(), body.reference(),
-                            money.townshipAccount(township.id()).balanceFen());
-                });
+        var transfer = ledger.spend(township.countyId(), township.id(), body.amountFen(), body.reference(), body.purpose());
+        return HttpResponse.created(new ExpenseView(transfer.id(), township.id(), body.amountFen(), body.purpose(),
+                body.reference(), money.townshipAccount(township.id()).balanceFen()));
     }
 
     @Serdeable
@@ -155,7 +145,8 @@ public class FundController {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @ReadOnly
-    public ReconciliationView reconcile(Actor actor, @PathVariable long townshipId, @Body String csv) {
+    @Idempotent
+    public HttpResponse<ReconciliationView> reconcile(Actor actor, @PathVariable long townshipId, @Body String csv) {
         Region township = visibleTownship(actor, townshipId);
         List<Reconciliation.BankLine> bank = BankStatement.parse(csv);
         LocalDate from = bank.stream().map(Reconciliation.BankLine::date).min(LocalDate::compareTo).orElseThrow();
@@ -166,10 +157,10 @@ public class FundController {
                 .map(l -> new Reconciliation.LedgerEntry(
                         l.at().atZoneSameInstant(CHINA).toLocalDate(), l.amountFen(), l.reference(), l.memo())).toList();
         var result = Reconciliation.match(bank, ledgerEntries);
-        return new ReconciliationView(township.id(), from, to,
+        return HttpResponse.ok(new ReconciliationView(township.id(), from, to,
                 result.matched().stream().map(m -> new MatchView(bankView(m.bank()), ledgerView(m.ledger()))).toList(),
                 result.unmatchedBankLines().stream().map(FundController::bankView).toList(),
-                result.unmatchedLedgerEntries().stream().map(FundController::ledgerView).toList());
+                result.unmatchedLedgerEntries().stream().map(FundController::ledgerView).toList()));
     }
 
     private static BankLineView bankView(Reconciliation.BankLine b) {

@@ -1,5 +1,6 @@
 package cn.landbalance.api.identity;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.IdentityService;
@@ -53,6 +54,7 @@ public class OrganizationController {
     @Post
     @Secured("COUNTY_ADMIN")
     @Transactional
+    @Idempotent
     public HttpResponse<OrganizationView> create(Actor actor, @Valid @Body CreateOrganization body) {
         Organization created = identity.createOrganization(actor, body.name(), body.kind(), body.regionId());
         return HttpResponse.<OrganizationView>status(HttpStatus.CREATED).body(OrganizationView.of(created));

@@ -1,5 +1,6 @@
 package cn.landbalance.api.identity;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.api.security.SessionClaims;
 import cn.landbalance.settlement.identity.Actor;
@@ -50,25 +51,28 @@ public class UserController {
     /** Disables a user of the county: sign-in is refused and the user's tokens stop working. */
     @Post("/{id}/disable")
     @Transactional
-    public UserView disable(Actor actor, @PathVariable long id) {
+    @Idempotent
+    public HttpResponse<UserView> disable(Actor actor, @PathVariable long id) {
         UserView view = UserView.of(identity.disableUser(actor, id));
         sessions.forget(id);
-        return view;
+        return HttpResponse.ok(view);
     }
 
     @Post("/{id}/enable")
     @Transactional
-    public UserView enable(Actor actor, @PathVariable long id) {
-        return UserView.of(identity.enableUser(actor, id));
+    @Idempotent
+    public HttpResponse<UserView> enable(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(UserView.of(identity.enableUser(actor, id)));
     }
 
     /** Sets a new password for a user who forgot theirs; the user's tokens stop working. */
     @Post("/{id}/password")
     @Transactional
-    public UserView resetPassword(Actor actor, @PathVariable long id, @Valid @Body ResetPassword body) {
+    @Idempotent
+    public HttpResponse<UserView> resetPassword(Actor actor, @PathVariable long id, @Valid @Body ResetPassword body) {
         UserView view = UserView.of(identity.resetPassword(actor, id, body.newPassword()));
         sessions.forget(id);
-        return view;
+        return HttpResponse.ok(view);
     }
 
     @Serdeable
@@ -89,6 +93,7 @@ public class UserController {
 
     @Post
     @Transactional
+    @Idempotent
     public HttpResponse<UserView> create(Actor actor, @Valid @Body CreateUser body) {
         UserAccount created = identity.createUser(actor, body.username(), body.password(), body.role(), body.orgId());
         return HttpResponse.<UserView>status(HttpStatus.CREATED).body(UserView.of(created));

@@ -1,5 +1,6 @@
 package cn.landbalance.api.inflow;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
@@ -8,6 +9,7 @@ import cn.landbalance.settlement.inflow.InflowImport;
 import cn.landbalance.settlement.outflow.OutflowImport;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -61,12 +63,13 @@ public class ImportController {
     @Post("/inflow")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Transactional
-    public Report importInflow(Actor actor, @QueryValue long countyId,
+    @Idempotent
+    public HttpResponse<Report> importInflow(Actor actor, @QueryValue long countyId,
                                @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
                                @Nullable @QueryValue @Min(1) @Max(15) Integer qualityGrade,
                                @Body String csv) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        return Report.of(inflowImport.run(countyId, planYear(year), qualityGrade, csv));
+        return HttpResponse.ok(Report.of(inflowImport.run(countyId, planYear(year), qualityGrade, csv)));
     }
 
     /**
@@ -76,12 +79,13 @@ public class ImportController {
     @Post("/outflow")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Transactional
-    public Report importOutflow(Actor actor, @QueryValue long countyId,
+    @Idempotent
+    public HttpResponse<Report> importOutflow(Actor actor, @QueryValue long countyId,
                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
                                 @Nullable @QueryValue @Min(1) @Max(15) Integer qualityGrade,
                                 @Body String csv) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        return Report.of(outflowImport.run(countyId, planYear(year), qualityGrade, csv));
+        return HttpResponse.ok(Report.of(outflowImport.run(countyId, planYear(year), qualityGrade, csv)));
     }
 
     private int planYear(Integer year) {

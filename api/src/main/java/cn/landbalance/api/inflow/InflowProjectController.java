@@ -1,5 +1,6 @@
 package cn.landbalance.api.inflow;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
@@ -94,6 +95,7 @@ public class InflowProjectController {
     @Post
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
+    @Idempotent
     public HttpResponse<InflowView> create(Actor actor, @Valid @Body CreateInflow body) {
         InflowProject created = inflow.create(actor, new InflowService.Draft(body.townshipId(), body.village(),
                 body.landClassBefore(), body.targetClass(), body.ownership(), body.restorationAttr(), body.slopeGrade(),
@@ -104,22 +106,25 @@ public class InflowProjectController {
     @Post("/{id}/submit")
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
-    public InflowView submit(Actor actor, @PathVariable long id) {
-        return InflowView.of(inflow.submit(actor, id));
+    @Idempotent
+    public HttpResponse<InflowView> submit(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(InflowView.of(inflow.submit(actor, id)));
     }
 
     @Post("/{id}/accept")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public InflowView accept(Actor actor, @PathVariable long id, @Valid @Body Accept body) {
-        return InflowView.of(inflow.accept(actor, id, body.qualityGrade()));
+    @Idempotent
+    public HttpResponse<InflowView> accept(Actor actor, @PathVariable long id, @Valid @Body Accept body) {
+        return HttpResponse.ok(InflowView.of(inflow.accept(actor, id, body.qualityGrade())));
     }
 
     @Post("/{id}/reject")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public InflowView reject(Actor actor, @PathVariable long id, @Valid @Body Reject body) {
-        return InflowView.of(inflow.reject(actor, id, body.reason()));
+    @Idempotent
+    public HttpResponse<InflowView> reject(Actor actor, @PathVariable long id, @Valid @Body Reject body) {
+        return HttpResponse.ok(InflowView.of(inflow.reject(actor, id, body.reason())));
     }
 
     @Get("/{id}")

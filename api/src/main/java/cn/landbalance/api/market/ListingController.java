@@ -1,5 +1,6 @@
 package cn.landbalance.api.market;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
@@ -7,11 +8,9 @@ import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.MarketService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -32,11 +31,9 @@ import jakarta.validation.constraints.Positive;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ListingController {
     private final MarketService market;
-    private final Idempotency idempotency;
 
-    public ListingController(MarketService market, Idempotency idempotency) {
+    public ListingController(MarketService market) {
         this.market = market;
-        this.idempotency = idempotency;
     }
 
     @Serdeable
@@ -56,17 +53,17 @@ public class ListingController {
     @Post
     @Secured("TOWNSHIP_OFFICER")
     @Transactional
-    public HttpResponse<?> create(Actor actor, @Nullable @Header(Idempotency.HEADER) String key,
-                                  @Valid @Body CreateListing body) {
-        return idempotency.run(actor, key, "POST /api/listings", body, HttpStatus.CREATED,
-                () -> ListingView.of(market.list(actor, body.townshipId(), body.areaM2(), body.pricePerMuFen())));
+    @Idempotent
+    public HttpResponse<ListingView> create(Actor actor, @Valid @Body CreateListing body) {
+        return HttpResponse.created(ListingView.of(market.list(actor, body.townshipId(), body.areaM2(), body.pricePerMuFen())));
     }
 
     @Post("/{id}/withdraw")
     @Secured("TOWNSHIP_OFFICER")
     @Transactional
-    public ListingView withdraw(Actor actor, @PathVariable long id) {
-        return ListingView.of(market.withdraw(actor, id));
+    @Idempotent
+    public HttpResponse<ListingView> withdraw(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(ListingView.of(market.withdraw(actor, id)));
     }
 
     /** The county's listings; open ones only unless {@code all=true}. */

@@ -1,17 +1,15 @@
 package cn.landbalance.api.market;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.market.Allocation;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.market.Order;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
@@ -35,11 +33,9 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OrderController {
     private final MarketService market;
-    private final Idempotency idempotency;
 
-    public OrderController(MarketService market, Idempotency idempotency) {
+    public OrderController(MarketService market) {
         this.market = market;
-        this.idempotency = idempotency;
     }
 
     @Serdeable
@@ -72,25 +68,25 @@ public class OrderController {
     @Post
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER"})
     @Transactional
-    public HttpResponse<?> place(Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body PlaceOrder body) {
-        return idempotency.run(actor, key, "POST /api/orders", body, HttpStatus.CREATED,
-                () -> OrderView.of(market.placeOrder(actor, body.outflowApplicationId(), body.areaM2())));
+    @Idempotent
+    public HttpResponse<OrderView> place(Actor actor, @Valid @Body PlaceOrder body) {
+        return HttpResponse.created(OrderView.of(market.placeOrder(actor, body.outflowApplicationId(), body.areaM2())));
     }
 
     @Post("/{id}/payments")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER"})
     @Transactional
-    public HttpResponse<?> pay(Actor actor, @PathVariable long id, @Nullable @Header(Idempotency.HEADER) String key,
-                               @Valid @Body Payment body) {
-        return idempotency.run(actor, key, "POST /api/orders/" + id + "/payments", body, HttpStatus.OK,
-                () -> OrderView.of(market.pay(actor, id, body.amountFen(), body.paymentReference())));
+    @Idempotent
+    public HttpResponse<OrderView> pay(Actor actor, @PathVariable long id, @Valid @Body Payment body) {
+        return HttpResponse.ok(OrderView.of(market.pay(actor, id, body.amountFen(), body.paymentReference())));
     }
 
     @Post("/{id}/cancel")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
-    public OrderView cancel(Actor actor, @PathVariable long id) {
-        return OrderView.of(market.cancel(actor, id));
+    @Idempotent
+    public HttpResponse<OrderView> cancel(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(OrderView.of(market.cancel(actor, id)));
     }
 
     @Get("/{id}")

@@ -1,5 +1,6 @@
 package cn.landbalance.api.outflow;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.api.identity.Names;
 import cn.landbalance.ledger.common.DomainException;
@@ -136,6 +137,7 @@ public class OutflowController {
     @Post
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
+    @Idempotent
     public HttpResponse<OutflowView> create(Actor actor, @Valid @Body CreateOutflow body) {
         OutflowApplication created = outflow.create(actor, new OutflowService.Draft(body.townshipId(), body.applicantOrgId(),
                 body.category(), body.landClassAfter(), body.areaM2(), body.qualityGrade(), body.paddy(), body.site(),
@@ -158,17 +160,19 @@ public class OutflowController {
     @Post("/{id}/implement")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public ImplementedView implement(Actor actor, @PathVariable long id, @Nullable @Valid @Body Implemented body) {
+    @Idempotent
+    public HttpResponse<ImplementedView> implement(Actor actor, @PathVariable long id, @Nullable @Valid @Body Implemented body) {
         OutflowImplementation.Result result = implementation.implement(actor, id, body == null ? null : body.implementedAreaM2());
-        return new ImplementedView(view(result.application()),
+        return HttpResponse.ok(new ImplementedView(view(result.application()),
                 result.excessCase() == null ? null : result.excessCase().id(),
-                result.excessCase() == null ? null : result.excessCase().areaM2());
+                result.excessCase() == null ? null : result.excessCase().areaM2()));
     }
 
     @Post("/{id}/{action}")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
-    public OutflowView act(Actor actor, @PathVariable long id, @PathVariable String action) {
+    @Idempotent
+    public HttpResponse<OutflowView> act(Actor actor, @PathVariable long id, @PathVariable String action) {
         OutflowStatus.Action parsed = switch (action) {
             case "declare" -> OutflowStatus.Action.DECLARE;
             case "review" -> OutflowStatus.Action.REVIEW;
@@ -179,12 +183,13 @@ public class OutflowController {
             default -> throw new DomainException(ErrorCode.NOT_FOUND,
                     "no action " + action);
         };
-        return view(outflow.act(actor, id, parsed));
+        return HttpResponse.ok(view(outflow.act(actor, id, parsed)));
     }
 
     @Post("/{id}/fee-payments")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
+    @Idempotent
     public HttpResponse<FeePaymentView> payFee(Actor actor, @PathVariable long id, @Valid @Body FeePaymentBody body) {
         FeePayment payment = outflow.payFee(actor, id, body.areaM2(), body.amountFen(), body.paymentReference());
         Obligation obligation = outflow.obligation(outflow.get(actor, id));
@@ -206,7 +211,8 @@ public class OutflowController {
     @Post("/{id}/fee-payments/{paymentId}/reassign")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public FeeDutyView reassign(Actor actor, @PathVariable long id, @PathVariable long paymentId,
+    @Idempotent
+    public HttpResponse<FeeDutyView> reassign(Actor actor, @PathVariable long id, @PathVariable long paymentId,
                                 @Valid @Body ReassignBody body) {
         outflow.get(actor, id);
         FeePayment moved = outflow.reassignFeeDuty(actor, paymentId, body.townshipId());
@@ -214,16 +220,17 @@ public class OutflowController {
             throw new DomainException(ErrorCode.NOT_FOUND,
                     "fee payment " + paymentId);
         }
-        return new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(), moved.townshipId(),
-                moved.dutyTownshipId());
+        return HttpResponse.ok(new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(),
+                moved.townshipId(), moved.dutyTownshipId()));
     }
 
     @Post("/{id}/self-restore")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
-    public OutflowView selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
+    @Idempotent
+    public HttpResponse<OutflowView> selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
         outflow.selfRestore(actor, id, body.lotId(), body.areaM2());
-        return view(outflow.get(actor, id));
+        return HttpResponse.ok(view(outflow.get(actor, id)));
     }
 
     @Serdeable

@@ -1,5 +1,6 @@
 package cn.landbalance.api.rules;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
@@ -8,6 +9,7 @@ import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.DeclarationWindow;
 import cn.landbalance.settlement.rules.QualityRule;
 import cn.landbalance.settlement.rules.Sequencing;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -75,11 +77,12 @@ public class CountyRulesController {
     @Put
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public RulesBody put(Actor actor, @PathVariable long countyId, @Valid @Body RulesBody body) {
+    @Idempotent
+    public HttpResponse<RulesBody> put(Actor actor, @PathVariable long countyId, @Valid @Body RulesBody body) {
         requireCounty(actor, countyId);
         CountyRules rules = body.toRules();
         store.save(countyId, rules);
-        return RulesBody.of(rules);
+        return HttpResponse.ok(RulesBody.of(rules));
     }
 
     private void requireCounty(Actor actor, long countyId) {

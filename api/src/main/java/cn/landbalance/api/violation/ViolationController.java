@@ -1,8 +1,8 @@
 package cn.landbalance.api.violation;
 
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.ledger.common.Units;
-import cn.landbalance.api.market.Idempotency;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
 import cn.landbalance.ledger.indicator.IndicatorStore;
@@ -19,11 +19,9 @@ import cn.landbalance.settlement.violation.Violations;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
@@ -48,11 +46,9 @@ import java.util.List;
 @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER", "TOWNSHIP_OFFICER"})
 public class ViolationController {
     private final ViolationService violations;
-    private final Idempotency idempotency;
 
-    public ViolationController(ViolationService violations, Idempotency idempotency) {
+    public ViolationController(ViolationService violations) {
         this.violations = violations;
-        this.idempotency = idempotency;
     }
 
     @Factory
@@ -99,23 +95,26 @@ public class ViolationController {
     @Post
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public HttpResponse<?> open(Actor actor, @Nullable @Header(Idempotency.HEADER) String key, @Valid @Body OpenCase body) {
-        return idempotency.run(actor, key, "POST /api/violations", body, HttpStatus.CREATED, () -> CaseView.of(
+    @Idempotent
+    public HttpResponse<CaseView> open(Actor actor, @Valid @Body OpenCase body) {
+        return HttpResponse.created(CaseView.of(
                 violations.open(actor, body.townshipId(), body.areaM2(), body.caseNo().strip(), body.description().strip(), null)));
     }
 
     @Post("/{id}/restore")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public CaseView restore(Actor actor, @PathVariable long id, @Valid @Body Restore body) {
-        return CaseView.of(violations.restore(actor, id, body.areaM2()));
+    @Idempotent
+    public HttpResponse<CaseView> restore(Actor actor, @PathVariable long id, @Valid @Body Restore body) {
+        return HttpResponse.ok(CaseView.of(violations.restore(actor, id, body.areaM2())));
     }
 
     @Post("/{id}/legalize")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public CaseView legalize(Actor actor, @PathVariable long id) {
-        return CaseView.of(violations.legalize(actor, id));
+    @Idempotent
+    public HttpResponse<CaseView> legalize(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(CaseView.of(violations.legalize(actor, id)));
     }
 
     @Serdeable
@@ -127,15 +126,16 @@ public class ViolationController {
     @Post("/{id}/repay")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public CaseView repay(Actor actor, @PathVariable long id, @Valid @Body Repay body) {
+    @Idempotent
+    public HttpResponse<CaseView> repay(Actor actor, @PathVariable long id, @Valid @Body Repay body) {
         if (body.method() == Repay.Method.INDICATORS) {
             if (body.lotId() == null) {
                 throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.MISSING_FIELD,
                         "lotId", "repaying with indicators names the lot");
             }
-            return CaseView.of(violations.repayWithIndicators(actor, id, body.lotId(), body.areaM2()));
+            return HttpResponse.ok(CaseView.of(violations.repayWithIndicators(actor, id, body.lotId(), body.areaM2())));
         }
-        return CaseView.of(violations.repayWithMoney(actor, id, body.areaM2()));
+        return HttpResponse.ok(CaseView.of(violations.repayWithMoney(actor, id, body.areaM2())));
     }
 
     @Get("/{id}")
