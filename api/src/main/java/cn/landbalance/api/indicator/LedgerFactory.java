@@ -6,6 +6,7 @@ import cn.landbalance.ledger.money.MoneyStore;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.outflow.OutflowImport;
+import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.ledger.indicator.IndicatorStore;
@@ -45,8 +46,8 @@ public class LedgerFactory {
     @Singleton
     OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                                   OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
-                                  MoneyLedger money, Clock clock) {
-        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, clock);
+                                  MoneyLedger money, ListedArea listed, Clock clock) {
+        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, clock);
     }
 
     @Singleton

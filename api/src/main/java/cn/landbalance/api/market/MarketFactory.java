@@ -2,8 +2,10 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.market.Market;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.outflow.OutflowApplications;
@@ -17,7 +19,13 @@ import java.time.Clock;
 public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
-                                IndicatorLedger ledger, IndicatorQueries lots, MoneyLedger money, Market market, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, money, market, clock);
+                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money,
+                                Market market, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, clock);
+    }
+
+    @Singleton
+    ListedArea listedArea(Market market, IndicatorStore lots) {
+        return new ListedArea(market, lots);
     }
 }

@@ -14,6 +14,7 @@ import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.violation.OutflowImplementation;
 import cn.landbalance.settlement.violation.ViolationCase;
+import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.violation.ViolationService;
 import cn.landbalance.settlement.violation.Violations;
 import io.micronaut.context.annotation.Factory;
@@ -56,8 +57,8 @@ public class ViolationController {
         @Singleton
         ViolationService violationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots,
                                           IndicatorStore lotStore, Violations store, MoneyLedger money,
-                                          CountyRulesStore rules, Clock clock) {
-            return new ViolationService(regions, ledger, lots, lotStore, store, money, rules, clock);
+                                          CountyRulesStore rules, ListedArea listed, Clock clock) {
+            return new ViolationService(regions, ledger, lots, lotStore, store, money, rules, listed, clock);
         }
 
         @Singleton

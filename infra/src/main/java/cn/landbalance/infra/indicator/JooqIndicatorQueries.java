@@ -71,6 +71,15 @@ public class JooqIndicatorQueries implements IndicatorQueries {
                            group by hold_id) m on m.hold_id = h.id
                 where l.county_id = ? and (coalesce(m.opened, 0) <> h.held_m2 or coalesce(m.settled, 0) <> h.held_m2 - h.remaining_m2)""",
                 "holds settled beyond what they held", countyId, countyId));
+        checks.add(count("listed area is backed by available area, per lot", """
+                select count(*) from (
+                  select ll.lot_id, sum(ll.remaining_m2) as listed
+                  from listing_lot ll join listing l on l.id = ll.listing_id
+                  where l.county_id = ? and l.status = 'OPEN'
+                  group by ll.lot_id) o
+                join indicator_lot i on i.id = o.lot_id
+                where o.listed > case when i.holder_org_id is null then i.available_m2 else 0 end""",
+                "lots whose open listings offer more than they have available", countyId));
         checks.add(totals(countyId));
         return checks;
     }

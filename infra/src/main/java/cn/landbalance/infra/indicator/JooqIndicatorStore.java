@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.INDICATOR_HOLD;
@@ -57,6 +58,12 @@ public class JooqIndicatorStore implements IndicatorStore {
     public Optional<IndicatorLot> lockLot(long lotId) {
         return db.selectFrom(INDICATOR_LOT).where(INDICATOR_LOT.ID.eq(lotId)).forUpdate().fetchOptional()
                 .map(JooqIndicatorStore::toLot);
+    }
+
+    @Override
+    public List<IndicatorLot> lockLotsOwnedBy(long regionId) {
+        return db.selectFrom(INDICATOR_LOT).where(INDICATOR_LOT.OWNER_REGION_ID.eq(regionId))
+                .orderBy(INDICATOR_LOT.ID).forUpdate().fetch(JooqIndicatorStore::toLot);
     }
 
     @Override

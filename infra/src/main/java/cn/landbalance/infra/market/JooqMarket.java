@@ -121,12 +121,16 @@ public class JooqMarket implements Market {
 
     @Override
     public List<Offer> offers(long countyId) {
+        // an offer serves no more than its lot has available (the listing law keeps them equal or less; this is the
+        // belt to its braces), and a lot with nothing available or held by an enterprise serves nothing
         return db.select(LISTING_LOT.ID, LISTING_LOT.LISTING_ID, LISTING_LOT.LOT_ID, LISTING.TOWNSHIP_ID,
-                        LISTING.PRICE_PER_MU_FEN, LISTING_LOT.REMAINING_M2, INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY)
+                        LISTING.PRICE_PER_MU_FEN, DSL.least(LISTING_LOT.REMAINING_M2, INDICATOR_LOT.AVAILABLE_M2),
+                        INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY)
                 .from(LISTING_LOT)
                 .join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
                 .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
-                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq("OPEN")).and(LISTING_LOT.REMAINING_M2.gt(0L)))
+                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq("OPEN")).and(LISTING_LOT.REMAINING_M2.gt(0L))
+                        .and(INDICATOR_LOT.AVAILABLE_M2.gt(0L)).and(INDICATOR_LOT.HOLDER_ORG_ID.isNull()))
                 .orderBy(LISTING_LOT.ID)
                 .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8()));
@@ -134,20 +138,42 @@ public class JooqMarket implements Market {
 
     @Override
     public List<Offer> lockOffers(Collection<Long> listingLotIds) {
-        if (listingLotIds.isEmpty()) {
+        return lockedOffers("ll.id", listingLotIds, true);
+    }
+
+    @Override
+    public List<Offer> lockOffersOn(Collection<Long> lotIds) {
+        return lockedOffers("ll.lot_id", lotIds, false);
+    }
+
+    /**
+     * Open offers with area left whose {@code column} is one of {@code ids}, FOR UPDATE OF listing_lot in ascending id,
+     * FOR SHARE OF listing: rows are re-read after the locks are granted, so a concurrent order's takings and a
+     * concurrent withdrawal are seen. {@code servable}: for an order, no more than the lot has available (the lot is
+     * read as last committed; the ledger checks it again under the lot's lock).
+     */
+    private List<Offer> lockedOffers(String column, Collection<Long> ids, boolean servable) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        // FOR UPDATE OF listing_lot, FOR SHARE OF listing: rows are re-read after the locks are granted, so a concurrent
-        // order's takings and a concurrent withdrawal are seen.
         return db.fetch("""
-                        select ll.id, ll.listing_id, ll.lot_id, l.township_id, l.price_per_mu_fen, ll.remaining_m2,
-                               i.quality_grade, i.paddy
+                        select ll.id, ll.listing_id, ll.lot_id, l.township_id, l.price_per_mu_fen,
+                               %s, i.quality_grade, i.paddy
                         from listing_lot ll join listing l on l.id = ll.listing_id join indicator_lot i on i.id = ll.lot_id
-                        where ll.id = any(?) and l.status = 'OPEN' and ll.remaining_m2 > 0
+                        where %s = any(?) and l.status = 'OPEN' and ll.remaining_m2 > 0
                         order by ll.id
-                        for update of ll for share of l""", (Object) listingLotIds.stream().sorted().toArray(Long[]::new))
+                        for update of ll for share of l""".formatted(servable ? "least(ll.remaining_m2, i.available_m2)" : "ll.remaining_m2", column), (Object) ids.stream().sorted().toArray(Long[]::new))
                 .map(r -> new Offer(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class),
                         r.get(4, Long.class), r.get(5, Long.class), r.get(6, Integer.class), r.get(7, Boolean.class)));
+    }
+
+    @Override
+    public void reduceOffer(Offer offer, long areaM2, String reason) {
+        changeOffered(offer.listingLotId(), -areaM2);
+        Listing listing = findListing(offer.listingId()).orElseThrow();
+        outbox.record("indicator.listing_reduced", "listing", listing.id(), listing.countyId(), listing.townshipId(),
+                Outbox.fields("listingId", listing.id(), "townshipId", listing.townshipId(), "lotId", offer.lotId(),
+                        "areaM2", areaM2, "remainingM2", listing.remainingM2(), "reason", reason));
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface IndicatorStore {
 
     Optional<IndicatorLot> lockLot(long lotId);
 
+    /** Row-locks every lot the region owns, in ascending id, and returns them as they now are. */
+    java.util.List<IndicatorLot> lockLotsOwnedBy(long regionId);
+
     /** Row-locks a hold and the lot it is on (a hold's lot never changes); empty when there is no such hold. */
     Optional<LockedHold> lockHold(long holdId);
 

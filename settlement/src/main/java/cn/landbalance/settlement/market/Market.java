@@ -35,6 +35,15 @@ public interface Market {
 
     void changeOffered(long listingLotId, long deltaM2);
 
+    /**
+     * The offers of open listings on these lots with area left, row-locked in ascending id (before the lots are, as
+     * order placement does).
+     */
+    List<Offer> lockOffersOn(java.util.Collection<Long> lotIds);
+
+    /** Takes {@code areaM2} off a locked offer because its lot no longer backs it; announces it with {@code reason}. */
+    void reduceOffer(Offer offer, long areaM2, String reason);
+
     Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen, Instant expiresAt,
                       List<Allocation> allocations);
 

@@ -7,6 +7,7 @@ import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
@@ -45,12 +46,14 @@ public class MarketService {
     private final OutflowApplications applications;
     private final IndicatorLedger ledger;
     private final IndicatorQueries lots;
+    private final IndicatorStore lotStore;
     private final MoneyLedger money;
     private final Market market;
     private final Clock clock;
 
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
-                         IndicatorQueries lots, MoneyLedger money, Market market, Clock clock) {
+                         IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money, Market market, Clock clock) {
+        this.lotStore = lotStore;
         this.regions = regions;
         this.rules = rules;
         this.applications = applications;
@@ -79,11 +82,13 @@ public class MarketService {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
         }
         market.lockCounty(township.countyId());
+        // the lots first, then what is offered on them: no order can take from these lots meanwhile
+        List<IndicatorLot> owned = lotStore.lockLotsOwnedBy(township.id());
         Map<Long, Long> offered = market.offeredByLot(township.id());
         Map<Long, Long> take = new LinkedHashMap<>();
         long left = areaM2;
-        for (IndicatorLot lot : lots.lotsOwnedBy(township.id())) {
-            long free = lot.holderOrgId() != null ? 0 : lot.balances().availableM2() - offered.getOrDefault(lot.id(), 0L);
+        for (IndicatorLot lot : owned) {
+            long free = ListedArea.backing(lot) - offered.getOrDefault(lot.id(), 0L);
             if (left > 0 && free > 0) {
                 long part = Math.min(free, left);
                 take.put(lot.id(), part);

@@ -20,6 +20,7 @@ import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.QualityRule;
@@ -50,9 +51,12 @@ public class OutflowService {
     private final MoneyLedger money;
     private final Clock clock;
 
+    private final ListedArea listed;
+
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
-                          MoneyLedger money, Clock clock) {
+                          MoneyLedger money, ListedArea listed, Clock clock) {
+        this.listed = listed;
         this.regions = regions;
         this.organizations = organizations;
         this.rules = rules;
@@ -171,6 +175,7 @@ public class OutflowService {
         OutflowApplication app = lockVisible(actor, id);
         requirePayer(actor, app);
         Organization applicant = organizations.findById(app.applicantOrgId()).orElseThrow();
+        listed.lockBefore(app.countyId(), List.of(lotId));
         IndicatorLot lot = lots.lockLot(lotId)
                 .filter(l -> ownedBy(l, applicant))
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId));
@@ -178,6 +183,7 @@ public class OutflowService {
         requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
         Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
         indicators.consume(hold.id(), areaM2);
+        listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
         return applications.addCoverage(app, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
                 lot.qualityGrade(), null);
     }

@@ -11,6 +11,7 @@ import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.market.ListedArea;
 
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.IndicatorStore;
@@ -38,10 +39,13 @@ public class ViolationService {
     private final Violations violations;
     private final MoneyLedger money;
     private final CountyRulesStore rules;
+    private final ListedArea listed;
     private final Clock clock;
 
     public ViolationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore,
-                            Violations violations, MoneyLedger money, CountyRulesStore rules, Clock clock) {
+                            Violations violations, MoneyLedger money, CountyRulesStore rules, ListedArea listed,
+                            Clock clock) {
+        this.listed = listed;
         this.regions = regions;
         this.ledger = ledger;
         this.lots = lots;
@@ -60,6 +64,7 @@ public class ViolationService {
         requireAdmin(actor);
         ViolationCase c = lockRepayable(actor, caseId, areaM2);
         ViolationCase.Freeze borrowed = firstOwed(c);
+        listed.lockBefore(c.countyId(), List.of(lotId));
         IndicatorLot own = lotStore.lockLot(lotId)
                 .filter(l -> l.ownerRegionId() == c.townshipId() && l.holderOrgId() == null)
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId + " is not the township's"));
@@ -72,6 +77,7 @@ public class ViolationService {
         String reference = "violation:" + caseId + ":repay";
         Hold hold = ledger.reserve(own.id(), areaM2, reference);
         ledger.consume(hold.id(), areaM2);
+        listed.trim(List.of(lotId), ListedArea.Reason.REPAID);
         ledger.issue(borrowed.regionId(), c.countyId(), own.qualityGrade(), own.paddy(), LocalDate.now(clock).getYear(), null,
                 areaM2, reference);
         violations.recordRepaid(caseId, areaM2);
@@ -118,15 +124,20 @@ public class ViolationService {
         if (violations.caseNoExists(township.countyId(), caseNo)) {
             throw DomainException.field(ErrorCode.CASE_NUMBER_EXISTS, "caseNo", caseNo);
         }
+        Region county = regions.findById(township.countyId()).orElseThrow();
+        List<Long> lenders = county.parentId() == null ? List.of(township.id(), county.id())
+                : List.of(township.id(), county.id(), county.parentId());
+        List<Long> candidates = lenders.stream().flatMap(r -> lots.lotsOwnedBy(r).stream()).map(IndicatorLot::id).toList();
+        listed.lockBefore(township.countyId(), candidates);
         ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, areaM2,
                 outflowApplicationId);
-        long left = freezeFrom(opened.id(), township.id(), false, areaM2);
-        Region county = regions.findById(township.countyId()).orElseThrow();
-        left = freezeFrom(opened.id(), county.id(), true, left);
-        if (left > 0 && county.parentId() != null) {
-            left = freezeFrom(opened.id(), county.parentId(), true, left);
+        long left = areaM2;
+        for (int i = 0; i < lenders.size() && left > 0; i++) {
+            left = freezeFrom(opened.id(), lenders.get(i), i > 0, left);
         }
         violations.setUnsecured(opened.id(), left);
+        listed.trim(violations.find(opened.id()).orElseThrow().freezes().stream().map(ViolationCase.Freeze::lotId).toList(),
+                ListedArea.Reason.FROZEN);
         return violations.find(opened.id()).orElseThrow();
     }
 

@@ -1,0 +1,137 @@
+package cn.landbalance.api.market;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A listing never offers what the township does not have: a violation's freeze or a self-restore takes the area off the
+ * listings of the lots it touches, in the same transaction and with an event, and an order goes to the listings that
+ * can serve it. The invariants audit checks the law.
+ */
+@MicronautTest(transactional = false)
+class ListingsStayBackedTest extends ApiTest {
+    private long gongchang;
+    private long wenfeng;
+
+    @BeforeAll
+    void townships() {
+        gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+    }
+
+    @Test
+    void aFreezeTakesTheAreaOffTheListingsAndOrdersGoToListingsThatCanServe() throws Exception {
+        acceptedLot("officer_gongchang", gongchang, "旱地", 19_313, 9);
+        long dead = listing("officer_gongchang", gongchang, 19_313);
+        acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 9);
+        long alive = listing("officer_wenfeng", wenfeng, 5_000);
+
+        String admin = login("county_admin");
+        Response frozen = api().post("/api/violations", admin, "{\"townshipId\":" + gongchang
+                + ",\"areaM2\":19313,\"caseNo\":\"LIST-1\",\"description\":\"违法占用\"}");
+        assertEquals(201, frozen.status(), frozen.body());
+        assertEquals(19_313, frozen.number("frozenM2"));
+        assertEquals(0, api().get("/api/townships/" + gongchang + "/inventory", admin).number("availableM2"));
+        assertEquals(0, remaining(dead), "the listing offers nothing the township no longer has");
+        assertEquals(5_000, remaining(alive));
+        assertEquals(1, events("indicator.listing_reduced", "FROZEN"), "one event for the reduction");
+        assertInvariantsHold();
+
+        // an enterprise in 巩昌镇 buys: its own township's listing is dead, the other township's serves it
+        long application = declaredOutflow(gongchang, 2_000);
+        Response order = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + application
+                + ",\"areaM2\":2000}");
+        assertEquals(201, order.status(), order.body());
+        for (JsonNode a : order.json().get("allocations")) {
+            assertEquals(wenfeng, a.get("townshipId").asLong());
+        }
+        assertEquals(3_000, remaining(alive));
+
+        // restoring the land unfreezes: the area is available again, not listed again (the township lists it anew)
+        long caseId = frozen.number("id");
+        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":19313}").status());
+        assertEquals(0, remaining(dead));
+        assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
+                + ",\"areaM2\":19313,\"pricePerMuFen\":5000000}").status());
+        assertInvariantsHold();
+    }
+
+    @Test
+    void aSelfRestoreTakesTheAreaOffTheLotsListingNewestFirst() throws Exception {
+        String officer = login("officer_wenfeng");
+        long lot = acceptedLot("officer_wenfeng", wenfeng, "旱地", 3_000, 8);
+        long older = listing("officer_wenfeng", wenfeng, 1_000);
+        long newer = listing("officer_wenfeng", wenfeng, 2_000);
+        Response own = api().post("/api/outflow-applications", officer, "{\"townshipId\":" + wenfeng
+                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":1100,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, own.status(), own.body());
+        Response restored = api().post("/api/outflow-applications/" + own.number("id") + "/self-restore", officer,
+                "{\"lotId\":" + lot + ",\"areaM2\":1100}");
+        assertEquals(200, restored.status(), restored.body());
+        assertEquals(1_000, remaining(older), "the older listing keeps what buyers saw first");
+        assertEquals(900, remaining(newer));
+        assertTrue(events("indicator.listing_reduced", "SELF_RESTORED") >= 1);
+        assertInvariantsHold();
+    }
+
+    private void assertInvariantsHold() {
+        JsonNode audit = api().get("/api/audit/invariants", login("county_admin")).json();
+        assertTrue(audit.get("ok").asBoolean(), audit.toString());
+        assertTrue(audit.toString().contains("listed area is backed by available area"), audit.toString());
+    }
+
+    private long listing(String officer, long township, long areaM2) {
+        Response r = api().post("/api/listings", login(officer), "{\"townshipId\":" + township + ",\"areaM2\":" + areaM2
+                + ",\"pricePerMuFen\":5000000}");
+        assertEquals(201, r.status(), r.body());
+        return r.number("id");
+    }
+
+    private long remaining(long listingId) {
+        for (JsonNode l : api().get("/api/listings?countyId=" + countyId() + "&all=true&size=500", login("county_admin"))
+                .json().get("items")) {
+            if (l.get("id").asLong() == listingId) {
+                return l.get("remainingM2").asLong();
+            }
+        }
+        throw new AssertionError("no listing " + listingId);
+    }
+
+    private long declaredOutflow(long township, long areaM2) {
+        String enterprise = login("enterprise_coop");
+        Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
+                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
+                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, created.status(), created.body());
+        api().post("/api/outflow-applications/" + created.number("id") + "/declare", enterprise, null);
+        return created.number("id");
+    }
+
+    private long events(String type, String payloadContains) throws Exception {
+        var ctx = server.getApplicationContext();
+        try (Connection c = DriverManager.getConnection(ctx.getRequiredProperty("datasources.default.url", String.class),
+                ctx.getRequiredProperty("datasources.default.username", String.class),
+                ctx.getProperty("datasources.default.password", String.class).orElse(""));
+             var ps = c.prepareStatement("select count(*) from outbox_event where type = ? and payload::text like ?")) {
+            ps.setString(1, type);
+            ps.setString(2, "%" + payloadContains + "%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
