@@ -58,6 +58,7 @@ public enum ErrorCode {
     REGION_OUTSIDE_COUNTY(Kind.RULE, "The region is not inside your county.", "该行政区不在您所在的县（区）内。"),
     ORGANIZATION_KIND_REGION_MISMATCH(Kind.RULE, "This kind of organisation cannot be placed at that level of region.", "此类单位不能设在该级行政区。"),
     ROLE_ORGANIZATION_MISMATCH(Kind.RULE, "This role does not fit that kind of organisation.", "该角色与单位类型不符。"),
+    OUTFLOW_OUTSIDE_OWN_TOWNSHIP(Kind.RULE, "A township government declares outflows only in its own township.", "乡镇政府只能申报本乡镇范围内的耕地转出。"),
     CANNOT_DISABLE_SELF(Kind.RULE, "You cannot disable your own account.", "不能停用自己的账号。"),
     CURRENT_PASSWORD_WRONG(Kind.RULE, "The current password is wrong.", "当前密码不正确。"),
 

@@ -72,6 +72,7 @@ public class OutflowService {
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + draft.townshipId()));
         long applicant = applicantFor(actor, draft.applicantOrgId());
+        requireOwnTownship(organizations.findById(applicant).orElseThrow(), township);
         if (draft.areaM2() <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
         }
@@ -260,6 +261,18 @@ public class OutflowService {
         if (!refusals.isEmpty()) {
             throw new DomainException(refusals.get(0), refusals.size() == 1 ? null
                     : refusals.get(0).messageEn() + " (also: " + refusals.subList(1, refusals.size()) + ")");
+        }
+    }
+
+    /**
+     * A township government converts land only in its own township: its outflow is balanced from its own lots and its
+     * fee goes to its own fund, so declaring it elsewhere would move another township's obligation onto it. Enterprises
+     * and other applicants may convert land anywhere in their county.
+     */
+    static void requireOwnTownship(Organization applicant, Region township) {
+        if (applicant.kind() == OrgKind.TOWNSHIP && applicant.regionId() != township.id()) {
+            throw DomainException.field(ErrorCode.OUTFLOW_OUTSIDE_OWN_TOWNSHIP, "townshipId",
+                    "the applicant is the government of region " + applicant.regionId() + ", not of township " + township.id());
         }
     }
 
