@@ -252,15 +252,17 @@ public class MarketService {
                     "the order's amount is " + order.amountFen() + " fen (" + Units.fenToYuan(order.amountFen()) + " 元)");
         }
         OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
+        // lots first (ascending id), then the townships' fund accounts (ascending township): the one global lock order,
+        // so two payments over the same lots and townships wait for each other instead of deadlocking
         for (Allocation a : order.allocations()) {
             ledger.consume(a.holdId(), a.areaM2());
             applications.addCoverage(app, CoverageKind.PURCHASE, a.areaM2(),
                     paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen());
-            if (a.amountFen() > 0) {
-                money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE, paymentReference,
-                        "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId());
-            }
         }
+        order.allocations().stream().filter(a -> a.amountFen() > 0)
+                .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
+                .forEach(a -> money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE,
+                        paymentReference, "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId()));
         return market.setStatus(order, Order.Status.SETTLED, paymentReference, clock.instant());
     }
 
