@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The Longxi tables of seed 003 (copied from ../shared/data) and sums computed straight from them. */
+/** The Longxi tables of the county's published 2022 plan (test resources) and sums computed straight from them. */
 public final class Fixtures {
     private Fixtures() {
     }
