@@ -58,6 +58,13 @@ export async function login(username: string, password: string): Promise<Me> {
   return loadMe()
 }
 
+/** Changes the signed-in user's password; every other session of the user ends, this one goes on with a new token. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const res = await request<{ access_token: string }>('POST', '/api/me/password', { currentPassword, newPassword })
+  token = res.access_token
+  sessionStorage.setItem('token', token)
+}
+
 export async function loadMe(): Promise<Me> {
   me.value = await request<Me>('GET', '/api/me')
   return me.value

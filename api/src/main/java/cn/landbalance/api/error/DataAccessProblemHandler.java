@@ -1,5 +1,6 @@
 package cn.landbalance.api.error;
 
+import cn.landbalance.api.ops.DatabaseOutage;
 import cn.landbalance.ledger.common.ErrorCode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
@@ -23,6 +24,11 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
     private static final Logger LOG = LoggerFactory.getLogger(DataAccessProblemHandler.class);
     /** Deadlock detected, serialization failure, unique violation. */
     private static final Set<String> CONCURRENT_STATES = Set.of("40P01", "40001", "23505");
+    private final DatabaseOutage outage;
+
+    public DataAccessProblemHandler(DatabaseOutage outage) {
+        this.outage = outage;
+    }
 
     @Override
     public MutableHttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
@@ -31,6 +37,7 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
             return Problems.response(ErrorCode.CONCURRENT_UPDATE, null, null).header("Retry-After", "1");
         }
         if (databaseUnreachable(exception)) {
+            outage.noticed();
             LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
             return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, null, null).header("Retry-After", "5");
         }
@@ -53,7 +60,7 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
     }
 
     /** The database cannot be reached, is shutting down or starting, or closed the connection under us. */
-    static boolean databaseUnreachable(Throwable exception) {
+    public static boolean databaseUnreachable(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;

@@ -1,5 +1,7 @@
 package cn.landbalance.api.security;
 
+import cn.landbalance.api.error.DataAccessProblemHandler;
+import cn.landbalance.api.ops.DatabaseOutage;
 import cn.landbalance.settlement.identity.IdentityService;
 import cn.landbalance.settlement.identity.Role;
 import io.micronaut.context.annotation.Value;
@@ -29,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code landbalance.security.session-check-seconds} (5 s by default): on this replica a change takes effect at
  *       once, on the others within that time.</li>
  * </ul>
+ * While the database cannot be reached the last answer known here stands (a token never checked is let through: every
+ * request that touches data answers 503 then), so an outage does not sign every user out.
  */
 @Singleton
 public class SessionClaims implements GenericJwtClaimsValidator<Object> {
@@ -37,6 +41,7 @@ public class SessionClaims implements GenericJwtClaimsValidator<Object> {
     private static final Duration SKEW = Duration.ofSeconds(30);
 
     private final IdentityService identity;
+    private final DatabaseOutage outage;
     private final Duration cacheFor;
     private final Clock clock = Clock.systemUTC();
     private final Map<Long, Checked> checked = new ConcurrentHashMap<>();
@@ -44,9 +49,10 @@ public class SessionClaims implements GenericJwtClaimsValidator<Object> {
     private record Checked(int sessionVersion, boolean stands, Instant at) {
     }
 
-    public SessionClaims(IdentityService identity,
+    public SessionClaims(IdentityService identity, DatabaseOutage outage,
                          @Value("${landbalance.security.session-check-seconds:5}") int cacheSeconds) {
         this.identity = identity;
+        this.outage = outage;
         this.cacheFor = Duration.ofSeconds(Math.max(0, cacheSeconds));
     }
 
@@ -89,15 +95,29 @@ public class SessionClaims implements GenericJwtClaimsValidator<Object> {
         if (known != null && known.sessionVersion() == version && known.at().plus(cacheFor).isAfter(now)) {
             return known.stands();
         }
+        if (outage.recent()) {
+            return lastKnown(known, version);
+        }
         boolean stands;
         try {
             stands = identity.sessionStands(userId, version);
         } catch (RuntimeException e) {
             LOG.warn("could not check the session of user {}: {}", userId, e.toString());
-            return false;
+            if (DataAccessProblemHandler.databaseUnreachable(e)) {
+                outage.noticed();
+            }
+            return lastKnown(known, version);
         }
         checked.put(userId, new Checked(version, stands, now));
         return stands;
+    }
+
+    /**
+     * The database is unreachable: every request that reads or writes data answers 503 anyway, so the token is judged by
+     * what was last known of it here (or by its signature alone) instead of signing everyone out.
+     */
+    private static boolean lastKnown(Checked known, int version) {
+        return known == null || (known.sessionVersion() == version && known.stands());
     }
 
     private static boolean oneKnownRole(Object roles) {
