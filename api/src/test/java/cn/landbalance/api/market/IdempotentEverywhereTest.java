@@ -155,14 +155,7 @@ class IdempotentEverywhereTest extends ApiTest {
     }
 
     private long declaredAndReviewed(long areaM2) {
-        String enterprise = login("enterprise_coop");
-        Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
-                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
-                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
-        assertEquals(201, created.status(), created.body());
-        long id = created.number("id");
-        api().post("/api/outflow-applications/" + id + "/declare", enterprise, null);
+        long id = declaredOutflow(gongchang, areaM2);
         api().post("/api/outflow-applications/" + id + "/review", login("officer_gongchang"), null);
         return id;
     }

@@ -109,17 +109,6 @@ class ListingsStayBackedTest extends ApiTest {
         throw new AssertionError("no listing " + listingId);
     }
 
-    private long declaredOutflow(long township, long areaM2) {
-        String enterprise = login("enterprise_coop");
-        Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
-                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
-                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
-        assertEquals(201, created.status(), created.body());
-        api().post("/api/outflow-applications/" + created.number("id") + "/declare", enterprise, null);
-        return created.number("id");
-    }
-
     private long events(String type, String payloadContains) throws Exception {
         var ctx = server.getApplicationContext();
         try (Connection c = DriverManager.getConnection(ctx.getRequiredProperty("datasources.default.url", String.class),

@@ -111,6 +111,21 @@ public abstract class ApiTest implements TestPropertyProvider {
         return accepted.number("lotId");
     }
 
+    /** enterprise_coop's 设施农用地 outflow of {@code areaM2} (grade 14) in the township, declared; returns its id. */
+    protected long declaredOutflow(long townshipId, long areaM2) {
+        String enterprise = login("enterprise_coop");
+        ApiClient.Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + townshipId
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
+                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
+                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        if (created.status() != 201) {
+            throw new AssertionError("outflow not created: " + created);
+        }
+        long id = created.number("id");
+        api().post("/api/outflow-applications/" + id + "/declare", enterprise, null);
+        return id;
+    }
+
     protected long countyId() {
         return api().get("/api/me", login("county_admin")).number("countyId");
     }
