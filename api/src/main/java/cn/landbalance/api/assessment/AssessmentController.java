@@ -37,6 +37,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,10 @@ public class AssessmentController {
     private final CountyBalances balances;
     private final Regions regions;
 
-    public AssessmentController(AssessmentPlans plans, CountyBalances balances, Regions regions) {
+    private final Clock clock;
+
+    public AssessmentController(AssessmentPlans plans, CountyBalances balances, Regions regions, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.balances = balances;
         this.regions = regions;
@@ -127,7 +131,7 @@ public class AssessmentController {
     public HttpResponse<?> report(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
                                   @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year);
+        int y = CountyYear.orThisYear(year, clock);
         List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         AssessmentPlan plan = plans.find(countyId, y).orElse(AssessmentPlan.defaults());
         List<TownshipScore> lines = new ArrayList<>();

@@ -36,7 +36,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 
 /** A township's ring-fenced fund account (专项资金): balance and statements by period (dates in China Standard Time). */
@@ -44,12 +44,14 @@ import java.util.List;
 @Controller("/api/townships/{townshipId}/account")
 @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
 public class FundController {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final Regions regions;
     private final MoneyQueries money;
     private final MoneyLedger ledger;
 
-    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger) {
+    private final Clock clock;
+
+    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger, Clock clock) {
+        this.clock = clock;
         this.regions = regions;
         this.money = money;
         this.ledger = ledger;
@@ -83,14 +85,14 @@ public class FundController {
     public Statement statement(Actor actor, @PathVariable long townshipId, @Nullable @QueryValue LocalDate from,
                                @Nullable @QueryValue LocalDate to) {
         Region township = visibleTownship(actor, townshipId);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start)) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "the period ends before it starts");
         }
-        MoneyQueries.Statement s = money.statement(township.id(), start.atStartOfDay(CHINA).toOffsetDateTime(),
-                end.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        MoneyQueries.Statement s = money.statement(township.id(), start.atStartOfDay(clock.getZone()).toOffsetDateTime(),
+                end.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         return new Statement(township.id(), start, end, s.openingFen(), s.closingFen(), s.inFen(), s.outFen(),
                 s.lines().stream().map(l -> new Line(l.at(), l.amountFen(), l.kind(), l.reference(), l.memo(),
                         l.balanceAfterFen())).toList());
@@ -151,11 +153,11 @@ public class FundController {
         List<Reconciliation.BankLine> bank = BankStatement.parse(csv);
         LocalDate from = bank.stream().map(Reconciliation.BankLine::date).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = bank.stream().map(Reconciliation.BankLine::date).max(LocalDate::compareTo).orElseThrow();
-        MoneyQueries.Statement statement = money.statement(township.id(), from.atStartOfDay(CHINA).toOffsetDateTime(),
-                to.plusDays(1).atStartOfDay(CHINA).toOffsetDateTime());
+        MoneyQueries.Statement statement = money.statement(township.id(), from.atStartOfDay(clock.getZone()).toOffsetDateTime(),
+                to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         List<Reconciliation.LedgerEntry> ledgerEntries = statement.lines().stream()
                 .map(l -> new Reconciliation.LedgerEntry(
-                        l.at().atZoneSameInstant(CHINA).toLocalDate(), l.amountFen(), l.reference(), l.memo())).toList();
+                        l.at().atZoneSameInstant(clock.getZone()).toLocalDate(), l.amountFen(), l.reference(), l.memo())).toList();
         var result = Reconciliation.match(bank, ledgerEntries);
         return HttpResponse.ok(new ReconciliationView(township.id(), from, to,
                 result.matched().stream().map(m -> new MatchView(bankView(m.bank()), ledgerView(m.ledger()))).toList(),

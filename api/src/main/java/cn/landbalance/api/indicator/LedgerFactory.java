@@ -1,5 +1,7 @@
 package cn.landbalance.api.indicator;
 
+import io.micronaut.context.annotation.Value;
+import cn.landbalance.ledger.common.CountyTime;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.money.MoneyStore;
@@ -18,13 +20,19 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 /** Wires the indicator and money ledgers and the inflow and outflow use cases to their adapters. */
 @Factory
 public class LedgerFactory {
+    /**
+     * The one clock: the system's time in the county's zone ({@code landbalance.time-zone}, {@code LANDBALANCE_TIME_ZONE};
+     * Beijing time by default), so "today", a plan's year and a declaration window are the county's, whatever zone the
+     * machine or container runs in.
+     */
     @Singleton
-    Clock clock() {
-        return Clock.systemDefaultZone();
+    Clock clock(@Value("${landbalance.time-zone:" + CountyTime.DEFAULT_ZONE + "}") String zone) {
+        return Clock.system(ZoneId.of(zone));
     }
 
     @Singleton

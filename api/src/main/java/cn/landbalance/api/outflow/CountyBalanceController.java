@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -34,7 +35,10 @@ public class CountyBalanceController {
     private final CountyBalances balances;
     private final CountyRulesStore rules;
 
-    public CountyBalanceController(CountyBalances balances, CountyRulesStore rules) {
+    private final Clock clock;
+
+    public CountyBalanceController(CountyBalances balances, CountyRulesStore rules, Clock clock) {
+        this.clock = clock;
         this.balances = balances;
         this.rules = rules;
     }
@@ -54,7 +58,7 @@ public class CountyBalanceController {
     @ReadOnly
     public Balance balance(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year);
+        int y = CountyYear.orThisYear(year, clock);
         List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         long outflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::outflowM2).sum();
         long obligation = rows.stream().mapToLong(CountyBalances.TownshipBalance::obligationM2).sum();

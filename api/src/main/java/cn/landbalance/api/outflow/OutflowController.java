@@ -44,8 +44,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import cn.landbalance.api.report.Xlsx;
 import io.micronaut.http.HttpRequest;
@@ -59,7 +59,10 @@ public class OutflowController {
     private final Names names;
     private final OutflowImplementation implementation;
 
-    public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation) {
+    private final Clock clock;
+
+    public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation, Clock clock) {
+        this.clock = clock;
         this.outflow = outflow;
         this.names = names;
         this.implementation = implementation;
@@ -263,7 +266,7 @@ public class OutflowController {
                 names.organizationName(app.applicantOrgId()), app.townshipId(), names.regionName(app.townshipId()),
                 app.category().name(), app.landClassAfter(), app.areaM2(), Units.m2ToHectares(app.areaM2()),
                 obligation.requiredM2(), Units.m2ToHectares(obligation.requiredM2()), obligation.coveredM2(), lines, amount,
-                Units.fenToYuan(amount), OffsetDateTime.now(ZoneId.of("Asia/Shanghai")));
+                Units.fenToYuan(amount), OffsetDateTime.now(clock));
         if (Xlsx.wanted(request)) {
             return confirmationWorkbook(confirmation);
         }

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ public class AnnualBalanceController {
     private final CountyBalances balances;
     private final JooqAnnualReport report;
 
-    public AnnualBalanceController(CountyBalances balances, JooqAnnualReport report) {
+    private final Clock clock;
+
+    public AnnualBalanceController(CountyBalances balances, JooqAnnualReport report, Clock clock) {
+        this.clock = clock;
         this.balances = balances;
         this.report = report;
     }
@@ -63,7 +67,7 @@ public class AnnualBalanceController {
     public HttpResponse<?> annualBalance(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
                                          @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year);
+        int y = CountyYear.orThisYear(year, clock);
         List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
         Map<Long, Long> sold = report.soldByTownship(countyId, y);
         List<TownshipLine> lines = new ArrayList<>();

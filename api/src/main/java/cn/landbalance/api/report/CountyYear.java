@@ -5,18 +5,17 @@ import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.settlement.outflow.CountyBalances;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.List;
 
-/** What the county reports share: the year asked for (this year in Beijing time when none) and the county's balances. */
+/** What the county reports share: the year asked for (this year on the county's clock when none) and the county's balances. */
 public final class CountyYear {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
     private CountyYear() {
     }
 
-    public static int orThisYear(Integer year) {
-        return year == null ? LocalDate.now(CHINA).getYear() : year;
+    /** The year asked for, or this year on the county's clock. */
+    public static int orThisYear(Integer year, Clock clock) {
+        return year == null ? LocalDate.now(clock).getYear() : year;
     }
 
     /** The county's balance per township for the year; a county with no townships is no county (404). */

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Clock;
 import java.util.List;
 
 /** The fund report (each township fund's year, carried over) and the market report (sales per month). */
@@ -29,7 +30,10 @@ import java.util.List;
 public class FundAndMarketReportController {
     private final JooqFundAndMarketReport report;
 
-    public FundAndMarketReportController(JooqFundAndMarketReport report) {
+    private final Clock clock;
+
+    public FundAndMarketReportController(JooqFundAndMarketReport report, Clock clock) {
+        this.clock = clock;
         this.report = report;
     }
 
@@ -89,8 +93,8 @@ public class FundAndMarketReportController {
                 "成交面积(公顷)", "成交金额(元)", "均价(元/亩)"), lines)));
     }
 
-    private static int yearOrNow(Integer year) {
-        return CountyYear.orThisYear(year);
+    private int yearOrNow(Integer year) {
+        return CountyYear.orThisYear(year, clock);
     }
 
     private static java.math.BigDecimal yuan(long fen) {

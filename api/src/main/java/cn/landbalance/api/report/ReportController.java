@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.time.Clock;
 import java.util.List;
 
 /** Reports the county government acts on. (Excel export and the other reports come with the reports issue.) */
@@ -29,7 +30,10 @@ import java.util.List;
 public class ReportController {
     private final JooqFreezeDeductionReport freezeDeduction;
 
-    public ReportController(JooqFreezeDeductionReport freezeDeduction) {
+    private final Clock clock;
+
+    public ReportController(JooqFreezeDeductionReport freezeDeduction, Clock clock) {
+        this.clock = clock;
         this.freezeDeduction = freezeDeduction;
     }
 
@@ -68,7 +72,7 @@ public class ReportController {
 
     private FreezeDeduction freezeDeduction(Actor actor, long countyId, Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year);
+        int y = CountyYear.orThisYear(year, clock);
         List<JooqFreezeDeductionReport.TownshipRow> rows = freezeDeduction.townships(countyId, y);
         Totals totals = new Totals(rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::cases).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::frozenM2).sum(),

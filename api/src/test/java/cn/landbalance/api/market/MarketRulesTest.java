@@ -249,7 +249,10 @@ class MarketRulesTest extends ApiTest {
         return api().get("/api/townships/" + township + "/account", login("county_admin")).number("balanceFen");
     }
 
-    /** Lets a test move the application's clock forward (order expiry) and back. */
+    /**
+     * Lets a test move the application's clock forward (order expiry) and back. It replaces the clock of every test
+     * application (a bean on the test classpath), in the county's zone like the real one.
+     */
     @io.micronaut.context.annotation.Replaces(Clock.class)
     @jakarta.inject.Singleton
     static class TestClock extends Clock {
@@ -265,7 +268,7 @@ class MarketRulesTest extends ApiTest {
 
         @Override
         public ZoneId getZone() {
-            return ZoneId.systemDefault();
+            return ZoneId.of(cn.landbalance.ledger.common.CountyTime.DEFAULT_ZONE);
         }
 
         @Override

@@ -5,6 +5,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
+import java.time.Clock;
 import java.util.List;
 
 /** The county's fund report (per township fund over a year) and market report (settled sales per month). */
@@ -22,16 +23,19 @@ public class JooqFundAndMarketReport {
 
     private final DSLContext db;
 
-    public JooqFundAndMarketReport(@Named(ReportsDatabase.NAME) DSLContext db) {
+    private final ZoneSql zone;
+
+    public JooqFundAndMarketReport(@Named(ReportsDatabase.NAME) DSLContext db, Clock clock) {
         this.db = db;
+        this.zone = new ZoneSql(clock);
     }
 
     public List<FundRow> funds(long countyId, int year) {
-        return db.fetch("""
+        return db.fetch(zone.in("""
                 with t as (
                   select a.owner_region_id as township_id, x.amount_fen, x.kind,
                          case when x.credit_account_id = a.id then 1 else -1 end as sign,
-                         extract(year from x.created_at at time zone 'Asia/Shanghai') as y
+                         extract(year from x.created_at at time zone {zone}) as y
                   from fund_account a join money_transfer x on x.credit_account_id = a.id or x.debit_account_id = a.id
                   where a.kind = 'TOWNSHIP_FUND' and a.county_id = ?)
                 select r.id, r.name,
@@ -44,7 +48,7 @@ public class JooqFundAndMarketReport {
                   coalesce(sum(case when t.y <= ? then t.sign * t.amount_fen end), 0) as closing
                 from region r left join t on t.township_id = r.id
                 where r.parent_id = ? and r.level = 'TOWNSHIP'
-                group by r.id, r.name, r.code order by r.code""",
+                group by r.id, r.name, r.code order by r.code"""),
                 countyId, year, year, year, year, year, year, year, countyId)
                 .map(r -> new FundRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class),
                         r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class),
@@ -52,14 +56,14 @@ public class JooqFundAndMarketReport {
     }
 
     public List<MarketMonth> market(long countyId, int year) {
-        return db.fetch("""
-                select extract(month from o.settled_at at time zone 'Asia/Shanghai')::int as month,
+        return db.fetch(zone.in("""
+                select extract(month from o.settled_at at time zone {zone})::int as month,
                        count(distinct o.id), sum(a.area_m2), sum(a.amount_fen)
                 from market_order o join order_allocation a on a.order_id = o.id
                 where o.county_id = ? and o.status = 'SETTLED'
-                  and o.settled_at >= make_timestamptz(?, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-                  and o.settled_at < make_timestamptz(? + 1, 1, 1, 0, 0, 0, 'Asia/Shanghai')
-                group by 1 order by 1""", countyId, year, year)
+                  and o.settled_at >= make_timestamptz(?, 1, 1, 0, 0, 0, {zone})
+                  and o.settled_at < make_timestamptz(? + 1, 1, 1, 0, 0, 0, {zone})
+                group by 1 order by 1"""), countyId, year, year)
                 .map(r -> {
                     long area = r.get(2, Long.class);
                     long amount = r.get(3, Long.class);
