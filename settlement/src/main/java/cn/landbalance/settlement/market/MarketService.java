@@ -163,7 +163,6 @@ public class MarketService {
         return market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held);
     }
 
-    /** The offers this order takes, in the order of the policy, enough for {@code areaM2} or refused. */
     /**
      * The offers an order takes: own township first, then the cheapest, then the oldest listing. Chosen from the last
      * committed state; then only those rows are locked (ascending id) and read again. If a concurrent order took part
@@ -173,16 +172,18 @@ public class MarketService {
      */
     private List<Offer> choose(OutflowApplication app, long areaM2) {
         for (int attempt = 1; ; attempt++) {
-            List<Offer> eligible = preferred(app, market.offers(app.countyId()));
-            List<Offer> picked = covering(eligible, areaM2);
+            List<Offer> eligible = AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(),
+                    market.offers(app.countyId()));
+            List<Offer> picked = AllocationPolicy.covering(eligible, areaM2);
             if (picked == null) {
                 long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
                 throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
                         listed + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
                                 + (app.paddy() ? ", paddy" : "") + ") are listed, " + areaM2 + " m² asked");
             }
-            List<Offer> chosen = covering(preferred(app, market.lockOffers(picked.stream().map(Offer::listingLotId).toList())),
-                    areaM2);
+            List<Offer> locked = market.lockOffers(picked.stream().map(Offer::listingLotId).toList());
+            List<Offer> chosen = AllocationPolicy.covering(
+                    AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), locked), areaM2);
             if (chosen != null) {
                 return chosen;
             }
@@ -190,31 +191,6 @@ public class MarketService {
                 throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the listings changed under " + attempt + " attempts");
             }
         }
-    }
-
-    private static List<Offer> preferred(OutflowApplication app, List<Offer> offers) {
-        final long home = app.townshipId();
-        return offers.stream()
-                .filter(o -> o.qualityGrade() <= app.qualityGrade() && (!app.paddy() || o.paddy()))
-                .sorted(Comparator.<Offer>comparingInt(o -> o.townshipId() == home ? 0 : 1)
-                        .thenComparingLong(Offer::pricePerMuFen)
-                        .thenComparingLong(Offer::listingId)
-                        .thenComparingLong(Offer::lotId))
-                .toList();
-    }
-
-    /** The first offers, in order, that together hold {@code areaM2}; null when all of them do not. */
-    private static List<Offer> covering(List<Offer> offers, long areaM2) {
-        List<Offer> chosen = new ArrayList<>();
-        long left = areaM2;
-        for (Offer offer : offers) {
-            if (left == 0) {
-                break;
-            }
-            chosen.add(offer);
-            left -= Math.min(left, offer.remainingM2());
-        }
-        return left > 0 ? null : chosen;
     }
 
     /**

@@ -1,0 +1,41 @@
+package cn.landbalance.settlement.fund;
+
+import cn.landbalance.settlement.fund.Reconciliation.BankLine;
+import cn.landbalance.settlement.fund.Reconciliation.LedgerEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Bank lines meet ledger entries one to one, by reference and signed amount; what is left is reported on its side. */
+class ReconciliationTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
+
+    private static BankLine bank(int row, long amountFen, String reference) {
+        return new BankLine(row, DAY, amountFen, reference, "某公司");
+    }
+
+    private static LedgerEntry entry(long amountFen, String reference) {
+        return new LedgerEntry(DAY, amountFen, reference, "");
+    }
+
+    @Test
+    void sameReferenceAndAmountMatchOnceEachAndTheRestIsLeftOnItsSide() {
+        var result = Reconciliation.match(
+                List.of(bank(1, 78_000_000, "ICBC-1"), bank(2, 1_234, "INTEREST"), bank(3, 15_000_000, "ICBC-2"),
+                        bank(4, 78_000_000, "ICBC-1")),
+                List.of(entry(78_000_000, "ICBC-1"), entry(15_000_001, "ICBC-2"), entry(-500_000, "EXP-1")));
+        assertEquals(List.of(1), result.matched().stream().map(m -> m.bank().row()).toList(), "a ledger entry matches once");
+        assertEquals(List.of(2, 3, 4), result.unmatchedBankLines().stream().map(BankLine::row).toList());
+        assertEquals(List.of("ICBC-2", "EXP-1"), result.unmatchedLedgerEntries().stream().map(LedgerEntry::reference).toList(),
+                "a fen's difference is no match");
+    }
+
+    @Test
+    void theSignMatters() {
+        var result = Reconciliation.match(List.of(bank(1, -500_000, "EXP-1")), List.of(entry(500_000, "EXP-1")));
+        assertEquals(0, result.matched().size());
+    }
+}
