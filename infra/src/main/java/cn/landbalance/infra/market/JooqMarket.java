@@ -239,23 +239,19 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public Order setStatus(Order before, Order.Status status, String paymentReference, Instant at) {
-        long orderId = before.id();
-        var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, status.name());
-        if (status == Order.Status.SETTLED) {
-            update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, paymentReference)
+    public void saveTransition(Order before, Order after, Order.Action action, Instant at) {
+        var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, after.status().name());
+        if (action == Order.Action.PAY) {
+            update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, after.paymentReference())
                     .set(MARKET_ORDER.SETTLED_AT, at.atOffset(ZoneOffset.UTC));
         }
-        update.where(MARKET_ORDER.ID.eq(orderId)).execute();
-        Order order = new Order(orderId, before.countyId(), before.applicationId(), before.buyerOrgId(), before.areaM2(),
-                before.amountFen(), status, before.expiresAt(),
-                status == Order.Status.SETTLED ? paymentReference : before.paymentReference(), before.allocations());
-        if (status == Order.Status.SETTLED) {
-            outbox.record("order.paid", "order", orderId, order.countyId(), null, orderFields(order));
+        int updated = update.where(MARKET_ORDER.ID.eq(before.id()).and(MARKET_ORDER.STATUS.eq(before.status().name()))).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("order " + before.id() + " was not " + before.status() + " under its lock");
         }
-        outbox.record("order." + status.name().toLowerCase(java.util.Locale.ROOT).replace("pending_payment", "placed"),
-                "order", orderId, order.countyId(), null, orderFields(order));
-        return order;
+        for (String event : action.events()) {
+            outbox.record(event, "order", after.id(), after.countyId(), null, orderFields(after));
+        }
     }
 
     private static Map<String, Object> orderFields(Order o) {

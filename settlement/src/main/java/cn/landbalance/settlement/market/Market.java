@@ -54,9 +54,11 @@ public interface Market {
     /** The order that a payment with this reference settled, if any (a reference pays one order only). */
     Optional<Long> orderPaidWith(String paymentReference);
 
-    /** Moves the order to {@code status} and returns it as it now stands. */
-    /** Moves {@code order} (read under its row lock) to {@code status}; returns it as it now is. */
-    Order setStatus(Order order, Order.Status status, String paymentReference, Instant at);
+    /**
+     * Stores an order moved by {@code action} ({@code after} = {@code before.after(action, …)}, decided by the domain;
+     * {@code before} was read under its row lock) and announces it with the action's events.
+     */
+    void saveTransition(Order before, Order after, Order.Action action, Instant at);
 
     /** Area in pending orders against the application (reserved, not yet paid). */
     long pendingAreaFor(long applicationId);

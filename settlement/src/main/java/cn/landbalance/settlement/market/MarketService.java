@@ -239,7 +239,9 @@ public class MarketService {
                 .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
                 .forEach(a -> money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE,
                         paymentReference, "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId()));
-        return market.setStatus(order, Order.Status.SETTLED, paymentReference, clock.instant());
+        Order settled = order.after(Order.Action.PAY, paymentReference);
+        market.saveTransition(order, settled, Order.Action.PAY, clock.instant());
+        return settled;
     }
 
     public Order cancel(Actor actor, long orderId) {
@@ -251,7 +253,7 @@ public class MarketService {
         if (order.status() != Order.Status.PENDING_PAYMENT) {
             throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status());
         }
-        release(order, Order.Status.CANCELLED);
+        release(order, Order.Action.CANCEL);
         return market.findOrder(orderId).orElseThrow();
     }
 
@@ -261,7 +263,7 @@ public class MarketService {
         if (order == null || order.status() != Order.Status.PENDING_PAYMENT || clock.instant().isBefore(order.expiresAt())) {
             return false;
         }
-        release(order, Order.Status.EXPIRED);
+        release(order, Order.Action.EXPIRE);
         return true;
     }
 
@@ -270,12 +272,13 @@ public class MarketService {
     }
 
     /** Gives the order's area back to its listings, then to its lots: the lock order of order placement. */
-    private void release(Order order, Order.Status status) {
+    private void release(Order order, Order.Action action) {
+        Order after = order.after(action, null);
         order.allocations().stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
                 .forEach(a -> market.changeOffered(a.listingLotId(), a.areaM2()));
         order.allocations().stream().sorted(Comparator.comparingLong(Allocation::lotId))
                 .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
-        market.setStatus(order, status, null, clock.instant());
+        market.saveTransition(order, after, action, clock.instant());
     }
 
     public Order get(Actor actor, long orderId) {

@@ -1,10 +1,65 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** An order for indicators against an outflow application's obligation. */
+/**
+ * An order for indicators against an outflow application's obligation. PENDING_PAYMENT → SETTLED (paid), EXPIRED (its
+ * time ran out) or CANCELLED; the three are final. {@link #after} is the only way to a new status.
+ */
 public record Order(long id, long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
                     Status status, Instant expiresAt, String paymentReference, List<Allocation> allocations) {
     public enum Status { PENDING_PAYMENT, SETTLED, EXPIRED, CANCELLED }
+
+    /** What can happen to an order, the status it leads to, and the events that announce it (in order). */
+    public enum Action {
+        PAY(Status.SETTLED, List.of("order.paid", "order.settled")),
+        EXPIRE(Status.EXPIRED, List.of("order.expired")),
+        CANCEL(Status.CANCELLED, List.of("order.cancelled"));
+
+        private final Status to;
+        private final List<String> events;
+
+        Action(Status to, List<String> events) {
+            this.to = to;
+            this.events = events;
+        }
+
+        public Status to() {
+            return to;
+        }
+
+        public List<String> events() {
+            return events;
+        }
+    }
+
+    private static final Map<Status, Set<Action>> ALLOWED = Map.of(
+            Status.PENDING_PAYMENT, Set.of(Action.PAY, Action.EXPIRE, Action.CANCEL),
+            Status.SETTLED, Set.of(),
+            Status.EXPIRED, Set.of(),
+            Status.CANCELLED, Set.of());
+
+    /** The actions this order's status allows. */
+    public Set<Action> allowed() {
+        return ALLOWED.get(status);
+    }
+
+    /**
+     * The order after {@code action} ({@code paymentReference} is kept only by PAY); refused with ILLEGAL_TRANSITION
+     * when its status does not allow it.
+     */
+    public Order after(Action action, String paymentReference) {
+        if (!allowed().contains(action)) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "cannot " + action + " an order that is " + status + "; allowed: " + allowed());
+        }
+        return new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, action.to(), expiresAt,
+                action == Action.PAY ? paymentReference : this.paymentReference, allocations);
+    }
 }
