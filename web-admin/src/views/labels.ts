@@ -17,7 +17,12 @@ export const CATEGORIES: Record<string, string> = {
 }
 export const COVERAGE: Record<string, string> = { SELF: '自行补充', PURCHASE: '购买', FEE: '费用' }
 
-export function statusText(s: string): string {
+/** Where a status word means something else: an OPEN listing is on offer, an OPEN case is being handled. */
+const LISTING_STATUS: Record<string, [string, string]> = { OPEN: ['挂牌中', 'Listed'] }
+
+export function statusText(s: string, of?: 'listing'): string {
+  const special = of === 'listing' ? LISTING_STATUS[s] : undefined
+  if (special) return lang.value === 'en' ? special[1] : special[0]
   return lang.value === 'en' ? STATUS_EN[s] ?? s : STATUS[s] ?? s
 }
 export function categoryText(c: string): string {

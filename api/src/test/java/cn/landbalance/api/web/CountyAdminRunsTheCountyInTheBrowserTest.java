@@ -52,7 +52,9 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
         answerPrompt("0.2000");
         waitText(By.cssSelector("[data-testid=cases]"), "0.2000");
         clickTestId("legalize-陇西违〔2026〕1号");
+        waitText(By.cssSelector(".el-message-box"), "扣减冻结的 0.3000 公顷"); // 0.5 frozen, 0.2 restored: 0.3 is deducted
         click(By.cssSelector(".el-message-box__btns .el-button--primary"));
+        waitText(By.cssSelector("[data-testid=cases]"), "0.3000");
         waitText(By.cssSelector("[data-testid=cases]"), "已办结");
         screenshot("county-violations");
 
