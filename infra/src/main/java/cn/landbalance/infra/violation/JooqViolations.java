@@ -83,15 +83,12 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void setStatus(long caseId, ViolationCase.Status status) {
-        db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, status.name()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
-                .where(VIOLATION_CASE.ID.eq(caseId)).execute();
-        ViolationCase c = find(caseId).orElseThrow();
-        if (status == ViolationCase.Status.RESOLVED) {
-            outbox.record("violation.resolved", "violation-case", caseId, c.countyId(), c.townshipId(), Outbox.fields(
-                    "caseId", caseId, "caseNo", c.caseNo(), "townshipId", c.townshipId(), "unfrozenM2", c.unfrozenM2(),
-                    "deductedM2", c.deductedM2(), "owedM2", c.owedM2()));
-        }
+    public void saveTransition(ViolationCase c, ViolationCase.Action action) {
+        db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, c.status().name()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
+                .where(VIOLATION_CASE.ID.eq(c.id())).execute();
+        outbox.record(action.event(), "violation-case", c.id(), c.countyId(), c.townshipId(), Outbox.fields(
+                "caseId", c.id(), "caseNo", c.caseNo(), "townshipId", c.townshipId(), "unfrozenM2", c.unfrozenM2(),
+                "deductedM2", c.deductedM2(), "owedM2", c.owedM2()));
     }
 
     @Override

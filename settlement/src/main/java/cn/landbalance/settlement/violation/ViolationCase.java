@@ -1,5 +1,8 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
 import java.util.List;
 
 /**
@@ -10,6 +13,30 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
                             long unsecuredM2, Status status, Long outflowApplicationId, List<Freeze> freezes,
                             long repaidM2) {
     public enum Status { OPEN, RESOLVED }
+
+    /** What ends a case: everything frozen given back by restoration, or what is left deducted by legalisation. */
+    public enum Action {
+        RESOLVE("violation.resolved");
+
+        private final String event;
+
+        Action(String event) {
+            this.event = event;
+        }
+
+        public String event() {
+            return event;
+        }
+    }
+
+    /** The case after {@code action}; an open case only (a resolved one is CASE_CLOSED). */
+    public ViolationCase after(Action action) {
+        if (status != Status.OPEN) {
+            throw new DomainException(ErrorCode.CASE_CLOSED, "case " + caseNo + " is " + status);
+        }
+        return new ViolationCase(id, countyId, townshipId, caseNo, description, areaM2, unsecuredM2, Status.RESOLVED,
+                outflowApplicationId, freezes, repaidM2);
+    }
 
     /** Part of a case frozen on one lot; {@code borrowed} when the lot is a reserve's, not the township's. */
     public record Freeze(long id, long holdId, long lotId, long regionId, long areaM2, boolean borrowed, long unfrozenM2,

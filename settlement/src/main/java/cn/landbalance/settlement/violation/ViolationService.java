@@ -182,9 +182,11 @@ public class ViolationService {
         }
         ViolationCase after = violations.find(caseId).orElseThrow();
         if (after.frozenM2() == 0 && after.unsecuredM2() == 0) {
-            violations.setStatus(caseId, ViolationCase.Status.RESOLVED);
+            ViolationCase resolved = after.after(ViolationCase.Action.RESOLVE);
+            violations.saveTransition(resolved, ViolationCase.Action.RESOLVE);
+            return resolved;
         }
-        return violations.find(caseId).orElseThrow();
+        return after;
     }
 
     /** 补办用地手续: what is still frozen is deducted for good; borrowed area stays owed to the lender. */
@@ -199,8 +201,9 @@ public class ViolationService {
                 violations.recordDeduct(f.id(), f.stillFrozenM2());
             }
         }
-        violations.setStatus(caseId, ViolationCase.Status.RESOLVED);
-        return violations.find(caseId).orElseThrow();
+        ViolationCase resolved = violations.find(caseId).orElseThrow().after(ViolationCase.Action.RESOLVE);
+        violations.saveTransition(resolved, ViolationCase.Action.RESOLVE);
+        return resolved;
     }
 
     public ViolationCase get(Actor actor, long caseId) {

@@ -23,7 +23,8 @@ public interface Violations {
 
     void recordDeduct(long freezeId, long areaM2);
 
-    void setStatus(long caseId, ViolationCase.Status status);
+    /** Stores a case moved by {@code action} ({@code after} decided by the domain) and announces it. */
+    void saveTransition(ViolationCase after, ViolationCase.Action action);
 
     void recordRepaid(long caseId, long areaM2);
 

@@ -56,4 +56,14 @@ class ViolationCaseTest {
         assertEquals(2_000, deducted.owedM2(), "a deduction of borrowed area is still owed to the lender");
         assertEquals(500, caseOf(1_500, own(1_000, 0, 1_000), borrowed(3_000, 1_000, 2_000)).owedM2());
     }
+
+    @Test
+    void anOpenCaseIsResolvedOnceAndAResolvedCaseRefusesToBeResolvedAgain() {
+        ViolationCase resolved = caseOf(0, own(1_000, 1_000, 0)).after(ViolationCase.Action.RESOLVE);
+        assertEquals(ViolationCase.Status.RESOLVED, resolved.status());
+        assertEquals("violation.resolved", ViolationCase.Action.RESOLVE.event());
+        cn.landbalance.ledger.common.DomainException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                cn.landbalance.ledger.common.DomainException.class, () -> resolved.after(ViolationCase.Action.RESOLVE));
+        assertEquals(cn.landbalance.ledger.common.ErrorCode.CASE_CLOSED, refused.code());
+    }
 }
