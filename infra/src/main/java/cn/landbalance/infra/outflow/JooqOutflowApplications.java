@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
@@ -119,20 +120,27 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public Coverage addCoverage(OutflowApplication app, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
-                                Integer qualityGrade, Long amountFen) {
-        long applicationId = app.id();
-        OutflowCoverageRecord coverage = insertCoverage(applicationId, kind, areaM2, ref, townshipId, lotId, qualityGrade,
-                amountFen);
-        long covered = coverage.getCoveredAfterM2(); // the trigger's sum, under the application's row lock
-        var fields = Outbox.fields("applicationId", applicationId, "applicantOrgId", app.applicantOrgId(),
-                "kind", kind.name(), "areaM2", areaM2, "ref", ref, "townshipId", townshipId, "lotId", lotId,
-                "requiredM2", app.requiredM2(), "coveredM2", covered);
-        outbox.record("obligation.coverage_added", "outflow-application", applicationId, app.countyId(), app.townshipId(), fields);
-        if (covered == app.requiredM2()) {
-            outbox.record("obligation.covered", "outflow-application", applicationId, app.countyId(), app.townshipId(), fields);
-        }
-        return toCoverage(coverage);
+    public Coverage.Added addCoverage(OutflowApplication app, Coverage c) {
+        OutflowCoverageRecord coverage = insertCoverage(app.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(),
+                c.qualityGrade(), c.amountFen());
+        // the trigger's sum, under the application's row lock
+        Coverage.Added added = new Coverage.Added(toCoverage(coverage), coverage.getCoveredAfterM2());
+        outbox.record("obligation.coverage_added", "outflow-application", app.id(), app.countyId(), app.townshipId(),
+                coverageFields(app, added));
+        return added;
+    }
+
+    @Override
+    public void announceCovered(OutflowApplication app, Coverage.Added added) {
+        outbox.record("obligation.covered", "outflow-application", app.id(), app.countyId(), app.townshipId(),
+                coverageFields(app, added));
+    }
+
+    private static Map<String, Object> coverageFields(OutflowApplication app, Coverage.Added added) {
+        Coverage c = added.coverage();
+        return Outbox.fields("applicationId", app.id(), "applicantOrgId", app.applicantOrgId(),
+                "kind", c.kind().name(), "areaM2", c.areaM2(), "ref", c.ref(), "townshipId", c.townshipId(), "lotId", c.lotId(),
+                "requiredM2", app.requiredM2(), "coveredM2", added.coveredAfterM2());
     }
 
     private OutflowCoverageRecord insertCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId,

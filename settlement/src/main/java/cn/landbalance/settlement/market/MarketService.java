@@ -15,7 +15,7 @@ import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.outflow.CoverageKind;
+import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.rules.CountyRules;
@@ -232,8 +232,8 @@ public class MarketService {
         // so two payments over the same lots and townships wait for each other instead of deadlocking
         for (Allocation a : order.allocations()) {
             ledger.consume(a.holdId(), a.areaM2());
-            applications.addCoverage(app, CoverageKind.PURCHASE, a.areaM2(),
-                    paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen());
+            applications.cover(app,
+                    Coverage.purchase(a.areaM2(), paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen()));
         }
         order.allocations().stream().filter(a -> a.amountFen() > 0)
                 .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))

@@ -6,4 +6,26 @@ package cn.landbalance.settlement.outflow;
  */
 public record Coverage(long id, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
                        Integer qualityGrade, Long amountFen) {
+    /** A fee paid for {@code areaM2}: the home township owes that inflow. */
+    public static Coverage fee(long areaM2, String paymentReference, long townshipId, long amountFen) {
+        return new Coverage(0, CoverageKind.FEE, areaM2, paymentReference, townshipId, null, null, amountFen);
+    }
+
+    /** The applicant's own indicators from {@code lotId}. */
+    public static Coverage self(long areaM2, long lotId, long ownerRegionId, int qualityGrade) {
+        return new Coverage(0, CoverageKind.SELF, areaM2, "lot:" + lotId, ownerRegionId, lotId, qualityGrade, null);
+    }
+
+    /** Indicators bought from {@code lotId} of the selling township. */
+    public static Coverage purchase(long areaM2, String paymentReference, long townshipId, long lotId, int qualityGrade,
+                                    long amountFen) {
+        return new Coverage(0, CoverageKind.PURCHASE, areaM2, paymentReference, townshipId, lotId, qualityGrade, amountFen);
+    }
+
+    /** What stored coverage and the application's covered total after it mean: whether this one completed it. */
+    public record Added(Coverage coverage, long coveredAfterM2) {
+        public boolean completes(OutflowApplication application) {
+            return coveredAfterM2 == application.requiredM2();
+        }
+    }
 }

@@ -18,9 +18,26 @@ public interface OutflowApplications {
 
     List<Coverage> coverages(long applicationId);
 
-    /** Adds a coverage to {@code application} (read under its row lock in this transaction). */
-    Coverage addCoverage(OutflowApplication application, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
-                         Integer qualityGrade, Long amountFen);
+    /**
+     * Stores a new coverage of {@code application} (read under its row lock in this transaction), announced as
+     * {@code obligation.coverage_added}; returns it with the application's covered total after it.
+     */
+    Coverage.Added addCoverage(OutflowApplication application, Coverage coverage);
+
+    /** Announces that {@code added} completed the obligation ({@code obligation.covered}). */
+    void announceCovered(OutflowApplication application, Coverage.Added added);
+
+    /**
+     * The one way coverage is added: stored, and when it completes the obligation (the covered total after it equals
+     * what is required) announced as such. Several coverages in one transaction each see the total the one before left.
+     */
+    default Coverage cover(OutflowApplication application, Coverage coverage) {
+        Coverage.Added added = addCoverage(application, coverage);
+        if (added.completes(application)) {
+            announceCovered(application, added);
+        }
+        return added.coverage();
+    }
 
     boolean importKeyExists(long countyId, String importKey);
 

@@ -139,7 +139,7 @@ public class OutflowService {
         requireRoom(app, areaM2);
         Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, paymentReference,
                 "fee for outflow application " + id);
-        applications.addCoverage(app, CoverageKind.FEE, areaM2, paymentReference, app.townshipId(), null, null, amountFen);
+        applications.cover(app, Coverage.fee(areaM2, paymentReference, app.townshipId(), amountFen));
         return applications.insertFeePayment(new FeePayment(0, id, areaM2, amountFen, paymentReference, app.townshipId(),
                 transfer.id(), app.townshipId()));
     }
@@ -185,8 +185,7 @@ public class OutflowService {
         Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
         indicators.consume(hold.id(), areaM2);
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
-        return applications.addCoverage(app, CoverageKind.SELF, areaM2, "lot:" + lotId, lot.ownerRegionId(), lotId,
-                lot.qualityGrade(), null);
+        return applications.cover(app, Coverage.self(areaM2, lotId, lot.ownerRegionId(), lot.qualityGrade()));
     }
 
     /** A township's own lots (not held by an enterprise), or the lots an enterprise restored itself. */
