@@ -14,6 +14,7 @@ export const router = createRouter({
         { path: 'outflows/new', component: () => import('./views/enterprise/DeclareOutflow.vue') },
         { path: 'outflows/:id', component: () => import('./views/enterprise/OutflowDetail.vue') },
         { path: 'market', component: () => import('./views/enterprise/Market.vue') },
+        { path: 'orders', component: () => import('./views/enterprise/Orders.vue') },
         { path: 'inventory', component: () => import('./views/township/Inventory.vue') },
         { path: 'listings', component: () => import('./views/township/Listings.vue') },
         { path: 'fund', component: () => import('./views/township/Fund.vue') },

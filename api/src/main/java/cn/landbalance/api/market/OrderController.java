@@ -1,16 +1,20 @@
 package cn.landbalance.api.market;
 
 import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.api.Page;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.market.Allocation;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.market.Order;
+import cn.landbalance.settlement.market.OrderQuery;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
@@ -21,11 +25,15 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 @Tag(name = "market")
@@ -33,9 +41,11 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OrderController {
     private final MarketService market;
+    private final Clock clock;
 
-    public OrderController(MarketService market) {
+    public OrderController(MarketService market, Clock clock) {
         this.market = market;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -87,6 +97,26 @@ public class OrderController {
     @Idempotent
     public HttpResponse<OrderView> cancel(Actor actor, @PathVariable long id) {
         return HttpResponse.ok(OrderView.of(market.cancel(actor, id)));
+    }
+
+    /**
+     * The orders the user may see, newest first: an enterprise its own; a township officer its township's purchases and
+     * the orders on its listings; county roles the county's (narrowed by {@code townshipId}, the selling township, or
+     * {@code buyerOrgId}). {@code from}/{@code to}: the day placed, in the county's time, both included.
+     */
+    @Get("{?status,applicationId,townshipId,buyerOrgId,from,to,page,size}")
+    @ReadOnly
+    public Page<OrderView> list(Actor actor, @Nullable @QueryValue Order.Status status,
+                                @Nullable @QueryValue @Positive Long applicationId, @Nullable @QueryValue @Positive Long townshipId,
+                                @Nullable @QueryValue @Positive Long buyerOrgId, @Nullable @QueryValue LocalDate from,
+                                @Nullable @QueryValue LocalDate to, @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                                @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        ZoneId zone = clock.getZone();
+        OrderQuery filters = new OrderQuery(actor.countyId(), buyerOrgId, townshipId, false, status, applicationId,
+                from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+        MarketService.OrderList found = market.orders(actor, filters, page, size);
+        return new Page<>(found.orders().stream().map(OrderView::of).toList(), page, size, found.total());
     }
 
     @Get("/{id}")

@@ -6,6 +6,7 @@ import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Market;
 import cn.landbalance.settlement.market.Offer;
 import cn.landbalance.settlement.market.Order;
+import cn.landbalance.settlement.market.OrderQuery;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -230,6 +231,57 @@ public class JooqMarket implements Market {
     @Override
     public Optional<Order> findOrder(long orderId) {
         return withAllocations(orderId, false);
+    }
+
+    @Override
+    public List<Order> orders(OrderQuery query, int offset, int limit) {
+        List<MarketOrderRecord> page = db.selectFrom(MARKET_ORDER).where(selecting(query))
+                .orderBy(MARKET_ORDER.CREATED_AT.desc(), MARKET_ORDER.ID.desc()).offset(offset).limit(limit).fetch();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Allocation>> allocations = new HashMap<>();
+        db.selectFrom(ORDER_ALLOCATION).where(ORDER_ALLOCATION.ORDER_ID.in(page.stream().map(MarketOrderRecord::getId).toList()))
+                .orderBy(ORDER_ALLOCATION.LOT_ID, ORDER_ALLOCATION.ID)
+                .forEach(a -> allocations.computeIfAbsent(a.getOrderId(), k -> new ArrayList<>()).add(new Allocation(a.getId(),
+                        a.getLotId(), a.getListingLotId(), a.getTownshipId(), a.getHoldId(), a.getAreaM2(), a.getPricePerMuFen(),
+                        a.getAmountFen(), a.getQualityGrade())));
+        return page.stream().map(r -> toOrder(r, allocations.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
+    public long countOrders(OrderQuery query) {
+        return db.fetchCount(MARKET_ORDER, selecting(query));
+    }
+
+    private static Condition selecting(OrderQuery q) {
+        Condition where = MARKET_ORDER.COUNTY_ID.eq(q.countyId());
+        Condition buyer = q.buyerOrgId() == null ? null : MARKET_ORDER.BUYER_ORG_ID.eq(q.buyerOrgId());
+        Condition seller = q.sellerTownshipId() == null ? null : DSL.exists(DSL.selectOne().from(ORDER_ALLOCATION)
+                .where(ORDER_ALLOCATION.ORDER_ID.eq(MARKET_ORDER.ID).and(ORDER_ALLOCATION.TOWNSHIP_ID.eq(q.sellerTownshipId()))));
+        if (q.eitherParty() && buyer != null && seller != null) {
+            where = where.and(buyer.or(seller));
+        } else {
+            if (buyer != null) {
+                where = where.and(buyer);
+            }
+            if (seller != null) {
+                where = where.and(seller);
+            }
+        }
+        if (q.status() != null) {
+            where = where.and(MARKET_ORDER.STATUS.eq(q.status().name()));
+        }
+        if (q.applicationId() != null) {
+            where = where.and(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(q.applicationId()));
+        }
+        if (q.placedFrom() != null) {
+            where = where.and(MARKET_ORDER.CREATED_AT.ge(q.placedFrom().atOffset(ZoneOffset.UTC)));
+        }
+        if (q.placedBefore() != null) {
+            where = where.and(MARKET_ORDER.CREATED_AT.lt(q.placedBefore().atOffset(ZoneOffset.UTC)));
+        }
+        return where;
     }
 
     @Override

@@ -51,6 +51,12 @@ public interface Market {
 
     Optional<Order> findOrder(long orderId);
 
+    /** A page of the orders the query selects, newest first, with their allocations. */
+    List<Order> orders(OrderQuery query, int offset, int limit);
+
+    /** How many orders the query selects. */
+    long countOrders(OrderQuery query);
+
     /** The order that a payment with this reference settled, if any (a reference pays one order only). */
     Optional<Long> orderPaidWith(String paymentReference);
 

@@ -281,6 +281,23 @@ public class MarketService {
         market.saveTransition(order, after, action, clock.instant());
     }
 
+    /** A page of the orders an actor may see, newest first; {@code filters} narrow it (its county is the actor's). */
+    public OrderList orders(Actor actor, OrderQuery filters, int page, int size) {
+        OrderQuery query = switch (actor.role()) {
+            case ENTERPRISE -> new OrderQuery(actor.countyId(), actor.orgId(), null, false, filters.status(),
+                    filters.applicationId(), filters.placedFrom(), filters.placedBefore());
+            case TOWNSHIP_OFFICER -> new OrderQuery(actor.countyId(), actor.orgId(), actor.regionId(), true, filters.status(),
+                    filters.applicationId(), filters.placedFrom(), filters.placedBefore());
+            case COUNTY_ADMIN, COUNTY_VIEWER -> new OrderQuery(actor.countyId(), filters.buyerOrgId(), filters.sellerTownshipId(),
+                    false, filters.status(), filters.applicationId(), filters.placedFrom(), filters.placedBefore());
+        };
+        return new OrderList(market.orders(query, Math.multiplyExact(page, size), size), market.countOrders(query));
+    }
+
+    /** One page of orders and how many there are in all. */
+    public record OrderList(List<Order> orders, long total) {
+    }
+
     public Order get(Actor actor, long orderId) {
         return market.findOrder(orderId).filter(o -> visible(actor, o))
                 .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
