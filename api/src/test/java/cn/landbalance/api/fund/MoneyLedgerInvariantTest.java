@@ -1,5 +1,6 @@
 package cn.landbalance.api.fund;
 
+import cn.landbalance.api.support.AllAtOnce;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -20,10 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,26 +122,15 @@ class MoneyLedgerInvariantTest extends ApiTest {
     }
 
     private List<Outcome> runConcurrently(ExecutorService pool, List<Op> ops, long county) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Op op : ops) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    tx.executeWrite(status -> execute(op, county));
-                    return new Outcome(op, false);
-                } catch (DomainException e) {
-                    assertEquals(ErrorCode.FUND_INSUFFICIENT, e.code(), op + " refused with " + e.code());
-                    return new Outcome(op, true);
-                }
-            }));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> f : futures) {
-            outcomes.add(f.get());
-        }
-        return outcomes;
+        return AllAtOnce.run(pool, ops, op -> {
+            try {
+                tx.executeWrite(status -> execute(op, county));
+                return new Outcome(op, false);
+            } catch (DomainException e) {
+                assertEquals(ErrorCode.FUND_INSUFFICIENT, e.code(), op + " refused with " + e.code());
+                return new Outcome(op, true);
+            }
+        });
     }
 
     private Object execute(Op op, long county) {

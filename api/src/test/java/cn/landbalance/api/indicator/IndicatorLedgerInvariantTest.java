@@ -1,6 +1,7 @@
 package cn.landbalance.api.indicator;
 
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.AllAtOnce;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -26,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -137,29 +136,18 @@ class IndicatorLedgerInvariantTest extends ApiTest {
     }
 
     private List<Outcome> runConcurrently(ExecutorService pool, List<Op> ops) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
         long county = countyIdCached;
-        for (Op op : ops) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    Object result = tx.executeWrite(status -> execute(op, county));
-                    return new Outcome(op, result, null);
-                } catch (DomainException e) {
-                    if (!EXPECTED_REFUSALS.contains(e.code())) {
-                        throw new AssertionError(op + " refused with unexpected " + e.code(), e);
-                    }
-                    return new Outcome(op, null, e.code());
+        return AllAtOnce.run(pool, ops, op -> {
+            try {
+                Object result = tx.executeWrite(status -> execute(op, county));
+                return new Outcome(op, result, null);
+            } catch (DomainException e) {
+                if (!EXPECTED_REFUSALS.contains(e.code())) {
+                    throw new AssertionError(op + " refused with unexpected " + e.code(), e);
                 }
-            }));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> f : futures) {
-            outcomes.add(f.get());
-        }
-        return outcomes;
+                return new Outcome(op, null, e.code());
+            }
+        });
     }
 
     private long countyIdCached;
