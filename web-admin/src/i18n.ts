@@ -41,7 +41,7 @@ const en: Record<string, string> = {
   '基本分': 'Base', '扣分': 'Deduction', '加分': 'Bonus', '得分': 'Score', '转出': 'Outflow', '转进': 'Inflow',
   '已平衡': 'Balanced', '未平衡': 'Not balanced', '下载 Excel': 'Download Excel', '查询': 'Query', '开始': 'From', '结束': 'To',
   '期初': 'Opening', '期末': 'Closing', '时间': 'Time', '摘要': 'Memo', '参考号': 'Reference', '记一笔支出': 'Record an expense',
-  '用户': 'Users', '我的订单': 'My orders', '付款期限': 'Pay by', '取消订单': 'Cancel order', '返回': 'Back',
+  '用户': 'Users', '通知': 'Notifications', '暂无通知': 'No notifications', '我的订单': 'My orders', '付款期限': 'Pay by', '取消订单': 'Cancel order', '返回': 'Back',
   '全部': 'All', '取消订单后，预留的指标立即释放。': 'Cancelling releases the reserved indicators at once.', '无指标可冻结': 'Not secured', '挂牌中': 'Listed', '启用': 'Enabled', '已停用': 'Disabled', '停用': 'Disable', '停用用户': 'Disable user',
   '停用后该用户立即无法登录，已登录的会话也随即失效。': 'The user can no longer sign in, and their open sessions end now.',
   '重置密码': 'Reset password', '新密码（至少 10 个字符），请当面或电话告知用户。': 'New password (at least 10 characters); tell the user in person or by phone.',

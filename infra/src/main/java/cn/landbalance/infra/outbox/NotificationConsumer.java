@@ -1,6 +1,7 @@
 package cn.landbalance.infra.outbox;
 
 import cn.landbalance.infra.pulsar.PulsarBroker;
+import cn.landbalance.settlement.notification.NotificationText;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
@@ -85,30 +86,30 @@ public class NotificationConsumer {
         JsonNode payload = event.get("payload");
         Long org = null;
         Long region = null;
-        String zh;
-        String en;
+        NotificationText.Text text;
         switch (type) {
             case "order.settled" -> {
                 org = payload.get("buyerOrgId").getLongValue();
-                zh = "订单 " + payload.get("orderId").getLongValue() + " 已结算：" + payload.get("areaM2").getLongValue() + " 平方米";
-                en = "Order " + payload.get("orderId").getLongValue() + " settled: " + payload.get("areaM2").getLongValue() + " m²";
+                text = NotificationText.orderSettled(payload.get("orderId").getLongValue(), payload.get("areaM2").getLongValue(),
+                        payload.get("amountFen").getLongValue());
             }
             case "indicator.frozen" -> {
                 region = payload.get("townshipId").getLongValue();
-                zh = "本乡镇指标被冻结 " + payload.get("areaM2").getLongValue() + " 平方米（" + payload.get("reference").getStringValue() + "）";
-                en = payload.get("areaM2").getLongValue() + " m² of the township's indicators frozen ("
-                        + payload.get("reference").getStringValue() + ")";
+                text = NotificationText.indicatorsFrozen(payload.get("areaM2").getLongValue(),
+                        payload.get("reference").getStringValue());
+            }
+            case "indicator.listing_reduced" -> {
+                region = payload.get("townshipId").getLongValue();
+                text = NotificationText.listingReduced(payload.get("listingId").getLongValue(),
+                        payload.get("areaM2").getLongValue(), payload.get("reason").getStringValue());
             }
             case "fee.paid" -> {
                 region = payload.get("townshipId").getLongValue();
-                zh = "收到耕地转出缴费 " + payload.get("amountFen").getLongValue() + " 分，须落实转进 " + payload.get("areaM2").getLongValue() + " 平方米";
-                en = "Fee of " + payload.get("amountFen").getLongValue() + " fen received; inflow duty of "
-                        + payload.get("areaM2").getLongValue() + " m²";
+                text = NotificationText.feePaid(payload.get("amountFen").getLongValue(), payload.get("areaM2").getLongValue());
             }
             case "outflow.approved" -> {
                 org = payload.get("applicantOrgId").getLongValue();
-                zh = "耕地转出申请 " + payload.get("applicationId").getLongValue() + " 已批准";
-                en = "Outflow application " + payload.get("applicationId").getLongValue() + " approved";
+                text = NotificationText.outflowApproved(payload.get("applicationId").getLongValue());
             }
             default -> {
                 return 0;
@@ -121,8 +122,8 @@ public class NotificationConsumer {
                 .set(NOTIFICATION.ORG_ID, org)
                 .set(NOTIFICATION.REGION_ID, region)
                 .set(NOTIFICATION.COUNTY_ID, county == null || county.isNull() ? null : county.getLongValue())
-                .set(NOTIFICATION.MESSAGE_ZH, zh)
-                .set(NOTIFICATION.MESSAGE_EN, en)
+                .set(NOTIFICATION.MESSAGE_ZH, text.zh())
+                .set(NOTIFICATION.MESSAGE_EN, text.en())
                 .set(NOTIFICATION.CREATED_AT, OffsetDateTime.now())
                 .onConflictDoNothing()
                 .execute();
