@@ -310,9 +310,9 @@ public class OutflowController {
     @Get("{?townshipId,status,page,size}")
     @ReadOnly
     public Page<OutflowView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue OutflowStatus status,
-                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                  @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        Page<OutflowApplication> apps = Page.of(outflow.list(actor, townshipId, status), page, size);
-        return new Page<>(apps.items().stream().map(this::view).toList(), page, size, apps.total());
+        OutflowService.ApplicationList found = outflow.list(actor, townshipId, status, page, size);
+        return new Page<>(found.applications().stream().map(this::view).toList(), page, size, found.total());
     }
 }

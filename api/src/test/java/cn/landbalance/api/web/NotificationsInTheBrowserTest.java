@@ -30,8 +30,9 @@ class NotificationsInTheBrowserTest extends BrowserTest {
         clickTestId("bell");
         waitText(By.cssSelector("[data-testid=notifications]"), "订单 12 已结算：1.2000 公顷（18.0000 亩），¥780,000.00");
         screenshot("enterprise-notifications");
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=bell-count] sup")).stream().noneMatch(e -> e.isDisplayed()));
         browser.navigate().refresh();
-        find(By.cssSelector("[data-testid=bell]"));
+        find(By.cssSelector("[data-testid=bell][data-loaded=true]"));
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=bell-count] sup")).stream().noneMatch(e -> e.isDisplayed()));
         assertEquals(1, api().get("/api/notifications", login("enterprise_coop")).json().size());
     }

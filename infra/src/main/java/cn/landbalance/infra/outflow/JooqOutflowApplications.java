@@ -98,19 +98,28 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public List<OutflowApplication> list(long countyId, Long townshipId, Long applicantOrgId, OutflowStatus status) {
-        Condition where = OUTFLOW_APPLICATION.COUNTY_ID.eq(countyId);
-        if (townshipId != null) {
-            where = where.and(OUTFLOW_APPLICATION.TOWNSHIP_ID.eq(townshipId));
+    public List<OutflowApplication> list(Selection selection, int offset, int limit) {
+        return db.selectFrom(OUTFLOW_APPLICATION).where(selecting(selection)).orderBy(OUTFLOW_APPLICATION.ID.desc())
+                .offset(offset).limit(limit).fetch(JooqOutflowApplications::toDomain);
+    }
+
+    @Override
+    public long count(Selection selection) {
+        return db.fetchCount(OUTFLOW_APPLICATION, selecting(selection));
+    }
+
+    private static Condition selecting(Selection s) {
+        Condition where = OUTFLOW_APPLICATION.COUNTY_ID.eq(s.countyId());
+        if (s.townshipId() != null) {
+            where = where.and(OUTFLOW_APPLICATION.TOWNSHIP_ID.eq(s.townshipId()));
         }
-        if (applicantOrgId != null) {
-            where = where.and(OUTFLOW_APPLICATION.APPLICANT_ORG_ID.eq(applicantOrgId));
+        if (s.applicantOrgId() != null) {
+            where = where.and(OUTFLOW_APPLICATION.APPLICANT_ORG_ID.eq(s.applicantOrgId()));
         }
-        if (status != null) {
-            where = where.and(OUTFLOW_APPLICATION.STATUS.eq(status.name()));
+        if (s.status() != null) {
+            where = where.and(OUTFLOW_APPLICATION.STATUS.eq(s.status().name()));
         }
-        return db.selectFrom(OUTFLOW_APPLICATION).where(where).orderBy(OUTFLOW_APPLICATION.ID)
-                .fetch(JooqOutflowApplications::toDomain);
+        return where;
     }
 
     @Override

@@ -14,7 +14,14 @@ public interface OutflowApplications {
 
     void updateStatus(long id, OutflowStatus status);
 
-    List<OutflowApplication> list(long countyId, Long townshipId, Long applicantOrgId, OutflowStatus status);
+    /** Which applications a list shows: one county, optionally one township, applicant and status. */
+    record Selection(long countyId, Long townshipId, Long applicantOrgId, OutflowStatus status) {
+    }
+
+    /** A page of the selected applications, newest first. */
+    List<OutflowApplication> list(Selection selection, int offset, int limit);
+
+    long count(Selection selection);
 
     List<Coverage> coverages(long applicationId);
 

@@ -205,13 +205,21 @@ public class OutflowService {
         return Obligation.of(app.requiredM2(), applications.coverages(app.id()));
     }
 
-    public List<OutflowApplication> list(Actor actor, Long townshipId, OutflowStatus status) {
-        return switch (actor.role()) {
-            case ENTERPRISE -> applications.list(actor.countyId(), townshipId, actor.orgId(), status);
-            case TOWNSHIP_OFFICER -> townshipId != null && townshipId != actor.regionId() ? List.of()
-                    : applications.list(actor.countyId(), actor.regionId(), null, status);
-            case COUNTY_ADMIN, COUNTY_VIEWER -> applications.list(actor.countyId(), townshipId, null, status);
+    /** One page of the applications an actor may see (newest first) and how many there are in all. */
+    public record ApplicationList(List<OutflowApplication> applications, long total) {
+    }
+
+    public ApplicationList list(Actor actor, Long townshipId, OutflowStatus status, int page, int size) {
+        if (actor.role() == Role.TOWNSHIP_OFFICER && townshipId != null && townshipId != actor.regionId()) {
+            return new ApplicationList(List.of(), 0);
+        }
+        OutflowApplications.Selection selection = switch (actor.role()) {
+            case ENTERPRISE -> new OutflowApplications.Selection(actor.countyId(), townshipId, actor.orgId(), status);
+            case TOWNSHIP_OFFICER -> new OutflowApplications.Selection(actor.countyId(), actor.regionId(), null, status);
+            case COUNTY_ADMIN, COUNTY_VIEWER -> new OutflowApplications.Selection(actor.countyId(), townshipId, null, status);
         };
+        return new ApplicationList(applications.list(selection, Math.multiplyExact(page, size), size),
+                applications.count(selection));
     }
 
     private void requireRoom(OutflowApplication app, long areaM2) {
