@@ -25,8 +25,12 @@ export function statusText(s: string, of?: 'listing'): string {
   if (special) return lang.value === 'en' ? special[1] : special[0]
   return lang.value === 'en' ? STATUS_EN[s] ?? s : STATUS[s] ?? s
 }
+const CATEGORIES_EN: Record<string, string> = {
+  GREENING: 'Greening', GREEN_BELT: 'Green belt', SHELTER_FOREST: 'Shelter forest', CAPITAL_FOREST_ORCHARD: 'Forest or orchard (capital)',
+  AGRI_FACILITY: 'Rural road or farm facility', RESERVOIR: 'Reservoir surface', PLANTING_ADJUSTMENT: 'Planting adjustment',
+}
 export function categoryText(c: string): string {
-  return CATEGORIES[c] ?? c
+  return (lang.value === 'en' ? CATEGORIES_EN[c] : CATEGORIES[c]) ?? c
 }
 
 /** An outflow application as the application tables show it. */
@@ -41,7 +45,7 @@ export function outflowColumns() {
     { prop: 'id', label: t('申请编号'), kind: 'number' as const, width: 80 },
     { prop: 'township', label: t('乡镇') },
     { prop: 'categoryText', label: t('用途') },
-    { prop: 'landClassAfter', label: '转出后地类' },
+    { prop: 'landClassAfter', label: t('转出后地类') },
     { prop: 'areaM2', label: t('面积'), kind: 'area' as const },
     { prop: 'requiredM2', label: t('平衡责任'), kind: 'area' as const },
     { prop: 'remainingM2', label: t('尚需落实'), kind: 'area' as const },
