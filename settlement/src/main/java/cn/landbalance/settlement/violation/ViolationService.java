@@ -127,6 +127,7 @@ public class ViolationService {
         Region county = regions.findById(township.countyId()).orElseThrow();
         List<Long> lenders = county.parentId() == null ? List.of(township.id(), county.id())
                 : List.of(township.id(), county.id(), county.parentId());
+        // the lenders' lot ids, to lock their offers first; each lot's balance is read again once locked (freezeFrom)
         List<Long> candidates = lenders.stream().flatMap(r -> lots.lotsOwnedBy(r).stream()).map(IndicatorLot::id).toList();
         listed.lockBefore(township.countyId(), candidates);
         ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, areaM2,
@@ -136,9 +137,9 @@ public class ViolationService {
             left = freezeFrom(opened.id(), lenders.get(i), i > 0, left);
         }
         violations.setUnsecured(opened.id(), left);
-        listed.trim(violations.find(opened.id()).orElseThrow().freezes().stream().map(ViolationCase.Freeze::lotId).toList(),
-                ListedArea.Reason.FROZEN);
-        return violations.find(opened.id()).orElseThrow();
+        ViolationCase frozen = violations.find(opened.id()).orElseThrow();
+        listed.trim(frozen.freezes().stream().map(ViolationCase.Freeze::lotId).toList(), ListedArea.Reason.FROZEN);
+        return frozen; // trimming listings changes nothing of the case
     }
 
     /** Freezes up to {@code areaM2} on the available lots of {@code regionId} (oldest first); returns what is left. */
