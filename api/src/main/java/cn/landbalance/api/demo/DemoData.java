@@ -6,6 +6,7 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
+import cn.landbalance.settlement.places.PlaceNames;
 import cn.landbalance.settlement.identity.PasswordHasher;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.UserAccounts;
@@ -52,9 +53,11 @@ public final class DemoData {
     private final UserAccounts users;
     private final CountyRulesStore rules;
     private final PasswordHasher hasher;
+    private final PlaceNames placeNames;
 
     public DemoData(Regions regions, Organizations organizations, UserAccounts users, CountyRulesStore rules,
-                    PasswordHasher hasher) {
+                    PasswordHasher hasher, PlaceNames placeNames) {
+        this.placeNames = placeNames;
         this.regions = regions;
         this.organizations = organizations;
         this.users = users;
@@ -88,6 +91,9 @@ public final class DemoData {
                 orgs.put(coop, organizations.create(coop, OrgKind.ENTERPRISE, township.id(), county.id()));
             }
         }
+        // the 2022 plan's 附表2 still calls 双泉镇 by its former name
+        Region shuangquan = regions.children(county.id()).stream().filter(t -> t.name().equals("双泉镇")).findFirst().orElseThrow();
+        placeNames.add(county.id(), "双泉乡", shuangquan.id(), null, "乡改镇；2022 年度方案附表2 仍用旧称");
         for (DemoUser user : USERS) {
             users.create(user.username(), hasher.hash(passwordFor.apply(user)), user.role(),
                     orgs.get(user.orgName()).id());

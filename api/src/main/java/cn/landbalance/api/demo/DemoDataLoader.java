@@ -42,9 +42,9 @@ public class DemoDataLoader {
     private final Path credentialsFile;
 
     public DemoDataLoader(Regions regions, Organizations organizations, UserAccounts users, CountyRulesStore rules,
-                          PasswordHasher hasher, @Nullable @Value("${landbalance.demo.password:}") String demoPassword,
+                          PasswordHasher hasher, cn.landbalance.settlement.places.PlaceNames placeNames, @Nullable @Value("${landbalance.demo.password:}") String demoPassword,
                           @Value("${" + DataHome.PROPERTY + "}") String home) {
-        this.demo = new DemoData(regions, organizations, users, rules, hasher);
+        this.demo = new DemoData(regions, organizations, users, rules, hasher, placeNames);
         this.demoPassword = demoPassword == null || demoPassword.isBlank() ? null : demoPassword;
         this.credentialsFile = Path.of(home).resolve("demo-credentials.txt");
     }

@@ -56,7 +56,8 @@ public class InventoryController {
         Region township = regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
                 .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
-        List<IndicatorLot> lots = queries.lotsOwnedBy(township.id());
+        // a lot whose issue was withdrawn (its plan import replaced) is no longer part of the inventory
+        List<IndicatorLot> lots = queries.lotsOwnedBy(township.id()).stream().filter(l -> l.balances().revokedM2() == 0).toList();
         LotBalances total = lots.stream().map(IndicatorLot::balances).reduce(LotBalances.EMPTY, LotBalances::plus);
         return new Inventory(township.id(), township.name(), total.issuedM2(), total.availableM2(), total.reservedM2(),
                 total.frozenM2(), total.consumedM2(), total.deductedM2(), Units.m2ToHectares(total.issuedM2()),

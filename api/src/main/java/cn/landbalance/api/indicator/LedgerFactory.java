@@ -13,7 +13,11 @@ import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.imports.PlanImportService;
+import cn.landbalance.settlement.imports.PlanImports;
 import cn.landbalance.settlement.inflow.InflowImport;
+import cn.landbalance.settlement.places.PlaceNameService;
+import cn.landbalance.settlement.places.PlaceNames;
 import cn.landbalance.settlement.inflow.InflowProjects;
 import cn.landbalance.settlement.inflow.InflowService;
 import io.micronaut.context.annotation.Factory;
@@ -59,13 +63,23 @@ public class LedgerFactory {
     }
 
     @Singleton
-    OutflowImport outflowImport(Regions regions, Organizations organizations, OutflowApplications applications,
-                                OutflowService service) {
-        return new OutflowImport(regions, organizations, applications, service);
+    OutflowImport outflowImport(Organizations organizations, CountyRulesStore rules, OutflowApplications applications) {
+        return new OutflowImport(organizations, rules, applications);
     }
 
     @Singleton
-    InflowImport inflowImport(Regions regions, InflowProjects projects, InflowService service) {
-        return new InflowImport(regions, projects, service);
+    InflowImport inflowImport(InflowProjects projects, IndicatorLedger ledger) {
+        return new InflowImport(projects, ledger);
+    }
+
+    @Singleton
+    PlanImportService planImportService(Regions regions, PlaceNames placeNames, PlanImports imports, InflowImport inflow,
+                                        OutflowImport outflow) {
+        return new PlanImportService(regions, placeNames, imports, java.util.List.of(inflow, outflow));
+    }
+
+    @Singleton
+    PlaceNameService placeNameService(Regions regions, PlaceNames placeNames) {
+        return new PlaceNameService(regions, placeNames);
     }
 }

@@ -11,6 +11,8 @@ import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.CoverageKind;
 import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.Obligation;
+import cn.landbalance.settlement.inflow.Ownership;
+import cn.landbalance.settlement.inflow.SlopeAreas;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowCategory;
 import cn.landbalance.settlement.outflow.OutflowService;
@@ -41,6 +43,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
@@ -76,6 +79,22 @@ public class OutflowController {
     public record RuralRoad(@NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal widthM) {
     }
 
+    /** The area by slope grade (坡度1-5级) in m²; must add up to the application's area. */
+    @Serdeable
+    public record Slopes(@NotNull @PositiveOrZero @Max(Units.MAX_AREA_M2) Long grade1M2,
+                         @NotNull @PositiveOrZero @Max(Units.MAX_AREA_M2) Long grade2M2,
+                         @NotNull @PositiveOrZero @Max(Units.MAX_AREA_M2) Long grade3M2,
+                         @NotNull @PositiveOrZero @Max(Units.MAX_AREA_M2) Long grade4M2,
+                         @NotNull @PositiveOrZero @Max(Units.MAX_AREA_M2) Long grade5M2) {
+        SlopeAreas areas() {
+            return new SlopeAreas(grade1M2, grade2M2, grade3M2, grade4M2, grade5M2);
+        }
+
+        static Slopes of(SlopeAreas s) {
+            return new Slopes(s.grade1M2(), s.grade2M2(), s.grade3M2(), s.grade4M2(), s.grade5M2());
+        }
+    }
+
     @Serdeable
     public record CreateOutflow(@NotNull @Positive Long townshipId, @Nullable @Positive Long applicantOrgId,
                                 @NotNull OutflowCategory category, @NotBlank @Size(max = 100) String landClassAfter,
@@ -84,7 +103,8 @@ public class OutflowController {
                                 @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
                                 @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
                                 @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake, @Nullable Boolean turf,
-                                @Nullable @Min(2000) @Max(2100) Integer planYear) {
+                                @Nullable @Min(2000) @Max(2100) Integer planYear, @Nullable @Valid Slopes slopes,
+                                @Nullable Ownership ownership) {
         OutflowSite site() {
             return new OutflowSite(permanentBasicFarmland, plannedConstructionLand, highStandardFarmland,
                     Boolean.TRUE.equals(supplementPlan), greenBelt == null ? null : greenBelt.roadType(),
@@ -123,7 +143,8 @@ public class OutflowController {
     @Serdeable
     public record OutflowView(long id, long countyId, long townshipId, long applicantOrgId, OutflowCategory category,
                               String landClassAfter, long areaM2, String areaHectares, int qualityGrade, boolean paddy,
-                              int planYear, OutflowStatus status, ObligationView obligation) {
+                              int planYear, OutflowStatus status, ObligationView obligation, Slopes slopes,
+                              Ownership ownership) {
     }
 
     @Serdeable
@@ -134,7 +155,7 @@ public class OutflowController {
     private OutflowView view(OutflowApplication a) {
         return new OutflowView(a.id(), a.countyId(), a.townshipId(), a.applicantOrgId(), a.category(), a.landClassAfter(),
                 a.areaM2(), Units.m2ToHectares(a.areaM2()), a.qualityGrade(), a.paddy(), a.planYear(), a.status(),
-                ObligationView.of(outflow.obligation(a)));
+                ObligationView.of(outflow.obligation(a)), Slopes.of(a.slopes()), a.ownership());
     }
 
     @Post
@@ -144,7 +165,7 @@ public class OutflowController {
     public HttpResponse<OutflowView> create(Actor actor, @Valid @Body CreateOutflow body) {
         OutflowApplication created = outflow.create(actor, new OutflowService.Draft(body.townshipId(), body.applicantOrgId(),
                 body.category(), body.landClassAfter(), body.areaM2(), body.qualityGrade(), body.paddy(), body.site(),
-                body.planYear()));
+                body.planYear(), body.slopes() == null ? null : body.slopes().areas(), body.ownership()));
         return HttpResponse.<OutflowView>status(HttpStatus.CREATED).body(view(created));
     }
 

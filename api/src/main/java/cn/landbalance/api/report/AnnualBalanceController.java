@@ -116,21 +116,21 @@ public class AnnualBalanceController {
         long[] outTotals = new long[6];
         for (JooqAnnualReport.OutflowRow r : b.appendix2()) {
             out.add(List.of(r.township(), r.landClassAfter(), ha(r.slope1M2()), ha(r.slope2M2()), ha(r.slope3M2()),
-                    ha(r.slope4M2()), ha(r.slope5M2()), ha(r.areaM2())));
+                    ha(r.slope4M2()), ha(r.slope5M2()), r.ownership(), ha(r.areaM2())));
             long[] v = {r.slope1M2(), r.slope2M2(), r.slope3M2(), r.slope4M2(), r.slope5M2(), r.areaM2()};
             for (int i = 0; i < 6; i++) {
                 outTotals[i] += v[i];
             }
         }
         out.add(List.of("合计", "", ha(outTotals[0]), ha(outTotals[1]), ha(outTotals[2]), ha(outTotals[3]), ha(outTotals[4]),
-                ha(outTotals[5])));
+                "", ha(outTotals[5])));
         return Xlsx.response("年度耕地进出平衡表-" + b.year() + ".xlsx", List.of(
                 new Xlsx.SheetData("年度平衡", List.of("乡镇", "转出(公顷)", "转进(公顷)", "平衡责任(公顷)", "购入(公顷)",
                         "售出(公顷)", "缴费落实(公顷)", "净额(公顷)", "是否平衡"), summary),
                 new Xlsx.SheetData("附表1 耕地转进", List.of("乡镇", "村", "转进前地类", "恢复地类", "权属", "恢复属性",
                         "坡度1级(公顷)", "坡度2级(公顷)", "坡度3级(公顷)", "坡度4级(公顷)", "合计(公顷)"), in),
                 new Xlsx.SheetData("附表2 耕地转出", List.of("乡镇", "转出后地类", "坡度1级(公顷)", "坡度2级(公顷)",
-                        "坡度3级(公顷)", "坡度4级(公顷)", "坡度5级(公顷)", "合计(公顷)"), out)));
+                        "坡度3级(公顷)", "坡度4级(公顷)", "坡度5级(公顷)", "权属性质", "合计(公顷)"), out)));
     }
 
     /** 公顷 as an exact 4-decimal number for the spreadsheet. */

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Thousands of random issue/reserve/release/consume/freeze/unfreeze/deduct operations, eight at a time from
+ * Thousands of random issue/reserve/release/consume/freeze/unfreeze/deduct/revoke operations, eight at a time from
  * eight threads against the real database. After every round the lots and holds must equal a small
  * reference model, and /api/audit/invariants must report every conservation law holding. Where a round
  * touched a lot or hold only once, the model also predicts exactly whether the operation was refused.
@@ -48,7 +48,8 @@ class IndicatorLedgerInvariantTest extends ApiTest {
     private static final int ROUNDS = 300;
     private static final int THREADS = 8;
     private static final Set<ErrorCode> EXPECTED_REFUSALS = Set.of(
-            ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, ErrorCode.HOLD_EXCEEDED, ErrorCode.HOLD_NOT_PENDING);
+            ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, ErrorCode.HOLD_EXCEEDED, ErrorCode.HOLD_NOT_PENDING,
+            ErrorCode.LOT_IN_USE);
 
     @Inject
     IndicatorLedger ledger;
@@ -119,6 +120,10 @@ class IndicatorLedgerInvariantTest extends ApiTest {
         if (choice < 3) {
             return new Op(MovementKind.ISSUE, townships.get(random.nextInt(2)).id(), 1 + random.nextInt(20_000));
         }
+        if (choice < 5) {
+            List<Long> ids = new ArrayList<>(lots.keySet());
+            return new Op(MovementKind.REVOKE, ids.get(random.nextInt(ids.size())), 0);
+        }
         if (choice < 45 || pending.isEmpty()) {
             List<Long> ids = new ArrayList<>(lots.keySet());
             long lot = ids.get(random.nextInt(ids.size()));
@@ -161,6 +166,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
             case RELEASE -> ledger.release(op.targetId(), op.areaM2());
             case DEDUCT -> ledger.deduct(op.targetId(), op.areaM2());
             case UNFREEZE -> ledger.unfreeze(op.targetId(), op.areaM2());
+            case REVOKE -> ledger.revoke(op.targetId(), "test-revoke");
         };
     }
 
@@ -172,7 +178,11 @@ class IndicatorLedgerInvariantTest extends ApiTest {
                 continue;
             }
             boolean expectSuccess;
-            if (o.op().kind() == MovementKind.RESERVE || o.op().kind() == MovementKind.FREEZE) {
+            if (o.op().kind() == MovementKind.REVOKE) {
+                long[] b = lots.get(o.op().targetId());
+                boolean everHeld = holds.values().stream().anyMatch(h -> h.lotId() == o.op().targetId());
+                expectSuccess = !everHeld && b[Bucket.AVAILABLE.ordinal()] > 0 && b[Bucket.REVOKED.ordinal()] == 0;
+            } else if (o.op().kind() == MovementKind.RESERVE || o.op().kind() == MovementKind.FREEZE) {
                 expectSuccess = o.op().areaM2() <= lots.get(o.op().targetId())[Bucket.AVAILABLE.ordinal()];
             } else {
                 expectSuccess = o.op().areaM2() <= holds.get(o.op().targetId()).remainingM2();
@@ -184,7 +194,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
     private long lotOf(Op op) {
         return switch (op.kind()) {
             case ISSUE -> -1 - op.targetId();
-            case RESERVE, FREEZE -> op.targetId();
+            case RESERVE, FREEZE, REVOKE -> op.targetId();
             default -> holds.get(op.targetId()).lotId();
         };
     }
@@ -197,8 +207,12 @@ class IndicatorLedgerInvariantTest extends ApiTest {
             switch (o.op().kind()) {
                 case ISSUE -> {
                     IndicatorLot lot = (IndicatorLot) o.result();
-                    lots.put(lot.id(), new long[]{o.op().areaM2(), 0, 0, 0, 0});
+                    lots.put(lot.id(), new long[]{o.op().areaM2(), 0, 0, 0, 0, 0});
                     lotOwner.put(lot.id(), o.op().targetId());
+                }
+                case REVOKE -> {
+                    long[] b = lots.get(o.op().targetId());
+                    move(o.op().targetId(), MovementKind.REVOKE, b[Bucket.AVAILABLE.ordinal()]);
                 }
                 case RESERVE, FREEZE -> {
                     Hold hold = (Hold) o.result();
@@ -228,7 +242,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
                 for (IndicatorLot lot : queries.lotsOwnedBy(township.id())) {
                     long[] expected = lots.get(lot.id());
                     long[] actual = {lot.balances().availableM2(), lot.balances().reservedM2(), lot.balances().frozenM2(),
-                            lot.balances().consumedM2(), lot.balances().deductedM2()};
+                            lot.balances().consumedM2(), lot.balances().deductedM2(), lot.balances().revokedM2()};
                     assertArrayEquals(expected, actual, where + " lot " + lot.id());
                     for (long v : expected) {
                         assertTrue(v >= 0, where + " model went negative on lot " + lot.id());
@@ -247,7 +261,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
     private void issue(long township, long county, long areaM2) {
         countyIdCached = county;
         IndicatorLot lot = tx.executeWrite(status -> ledger.issue(township, county, 10, false, 2026, null, areaM2, "seed"));
-        lots.put(lot.id(), new long[]{areaM2, 0, 0, 0, 0});
+        lots.put(lot.id(), new long[]{areaM2, 0, 0, 0, 0, 0});
         lotOwner.put(lot.id(), township);
     }
 

@@ -22,7 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LongxiInflowImportTest extends ApiTest {
 
     private Response importCsv(String csv) {
-        return api().send("POST", "/api/imports/inflow?countyId=" + countyId() + "&year=2022&qualityGrade=14",
+        return importCsv(csv, 2022);
+    }
+
+    private Response importCsv(String csv, int year) {
+        return api().send("POST", "/api/imports/inflow?countyId=" + countyId() + "&year=" + year + "&qualityGrade=14",
                 login("county_admin"), csv, "text/csv");
     }
 
@@ -51,13 +55,11 @@ class LongxiInflowImportTest extends ApiTest {
 
     @Test
     @Order(2)
-    void importingTheSameFileAgainAddsNothing() {
+    void importingTheSameFileAgainIsRefusedAndChangesNothing() {
         Map<String, Long> before = inventoryByTownship();
         Response again = importCsv(Fixtures.longxiInflow());
-        assertEquals(200, again.status());
-        assertEquals(0, again.number("imported"));
-        assertEquals(56, again.json().get("warnings").size());
-        assertEquals("IMPORT_DUPLICATE_ROW", again.json().get("warnings").get(0).get("code").asText());
+        assertEquals(409, again.status(), again.body());
+        assertEquals("PLAN_ALREADY_IMPORTED", again.string("code"));
         assertEquals(before, inventoryByTownship());
         assertInvariantsHold();
     }
@@ -68,13 +70,13 @@ class LongxiInflowImportTest extends ApiTest {
         String csv = String.join("\n",
                 "township,village,land_class_before,target_class,ownership,restoration_attr,slope_1_ha,slope_2_ha,slope_3_ha,slope_4_ha,area_ha",
                 "碧岩镇,新村,其他林地,旱地,集体,即可恢复,0.1000,,,,0.1000",          // row 2: fine
-                "双泉乡,新村,其他林地,旱地,集体,即可恢复,0.1000,,,,0.1000",          // row 3: 双泉乡 is not a township (双泉镇 is)
-                "碧岩镇,新村,其他林地,旱地,集体,即可恢复,0.1000,0.0001,,,0.1000",    // row 4: slopes add up to 0.1001
+                "新城乡,新村,其他林地,旱地,集体,即可恢复,0.1000,,,,0.1000",          // row 3: no such township
+                "碧岩镇,新村,其他林地,旱地,集体,即可恢复,0.1000,0.0002,,,0.1000",    // row 4: slopes add up to 0.1002
                 "碧岩镇,新村,其他林地,旱地,集体,即可恢复,0.1,abc,,,0.1000",          // row 5: not a number
                 "碧岩镇,新村,其他林地,果园,集体,即可恢复,0.1000,,,,0.1000",          // row 6: 果园 is not a target class
                 "碧岩镇,新村,其他林地,旱地,集体,即可恢复,0.00001,,,,0.00001",       // row 7: finer than 1 m²
                 "碧岩镇,旧村,其他草地,旱地,集体,——,0.0500,0.0500,,,0.1000");          // row 8: fine (grassland has no attribute)
-        Response report = importCsv(csv);
+        Response report = importCsv(csv, 2023);
         assertEquals(200, report.status(), report.body());
         assertEquals(7, report.number("rowsRead"));
         assertEquals(2, report.number("imported"));

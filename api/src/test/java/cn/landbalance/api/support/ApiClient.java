@@ -78,6 +78,23 @@ public final class ApiClient {
         }
     }
 
+    /** Posts a file's bytes (an .xlsx or CSV upload) as {@code contentType}. */
+    public Response upload(String path, String token, byte[] body, String contentType) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(null),
+                    response.body(), response.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response get(String path, String token) {
         return send("GET", path, token, null, null);
     }

@@ -34,25 +34,26 @@ public class JooqIndicatorQueries implements IndicatorQueries {
                 with m as (
                   select lot_id,
                     sum(case when kind in ('ISSUE','RELEASE','UNFREEZE') then area_m2 else 0 end)
-                      - sum(case when kind in ('RESERVE','FREEZE') then area_m2 else 0 end) as available,
+                      - sum(case when kind in ('RESERVE','FREEZE','REVOKE') then area_m2 else 0 end) as available,
                     sum(case when kind = 'RESERVE' then area_m2 else 0 end)
                       - sum(case when kind in ('RELEASE','CONSUME') then area_m2 else 0 end) as reserved,
                     sum(case when kind = 'FREEZE' then area_m2 else 0 end)
                       - sum(case when kind in ('UNFREEZE','DEDUCT') then area_m2 else 0 end) as frozen,
                     sum(case when kind = 'CONSUME' then area_m2 else 0 end) as consumed,
                     sum(case when kind = 'DEDUCT' then area_m2 else 0 end) as deducted,
+                    sum(case when kind = 'REVOKE' then area_m2 else 0 end) as revoked,
                     sum(case when kind = 'ISSUE' then area_m2 else 0 end) as issued
                   from indicator_movement where lot_id in (select id from indicator_lot where county_id = ?) group by lot_id)
                 select count(*) from indicator_lot l left join m on m.lot_id = l.id
                 where l.county_id = ? and (m.lot_id is null or l.available_m2 <> m.available or l.reserved_m2 <> m.reserved
                   or l.frozen_m2 <> m.frozen or l.consumed_m2 <> m.consumed or l.deducted_m2 <> m.deducted
-                  or l.issued_m2 <> m.issued)""", "lots whose buckets differ from their movements", countyId, countyId));
+                  or l.revoked_m2 <> m.revoked or l.issued_m2 <> m.issued)""", "lots whose buckets differ from their movements", countyId, countyId));
         checks.add(count("no negative balance", """
                 select count(*) from indicator_lot where county_id = ? and least(available_m2, reserved_m2, frozen_m2,
-                  consumed_m2, deducted_m2) < 0""", "lots with a negative bucket", countyId));
-        checks.add(count("issued = available + reserved + frozen + consumed + deducted", """
+                  consumed_m2, deducted_m2, revoked_m2) < 0""", "lots with a negative bucket", countyId));
+        checks.add(count("issued = available + reserved + frozen + consumed + deducted + revoked", """
                 select count(*) from indicator_lot where county_id = ?
-                  and issued_m2 <> available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2""",
+                  and issued_m2 <> available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2 + revoked_m2""",
                 "lots that do not add up", countyId));
         checks.add(count("open reservations and freezes match the reserved and frozen buckets", """
                 select count(*) from indicator_lot l left join (
@@ -93,17 +94,17 @@ public class JooqIndicatorQueries implements IndicatorQueries {
     /** County and township totals: issued by movements equals the sum of all buckets, per township and for the county. */
     private InvariantCheck totals(long countyId) {
         List<Record> bad = db.fetch("""
-                select l.owner_region_id, sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2) as buckets,
+                select l.owner_region_id, sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2 + l.revoked_m2) as buckets,
                        (select coalesce(sum(m.area_m2), 0) from indicator_movement m join indicator_lot x on x.id = m.lot_id
                         where m.kind = 'ISSUE' and x.owner_region_id = l.owner_region_id and x.county_id = ?) as issued
                 from indicator_lot l where l.county_id = ? group by l.owner_region_id
-                having sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2)
+                having sum(l.available_m2 + l.reserved_m2 + l.frozen_m2 + l.consumed_m2 + l.deducted_m2 + l.revoked_m2)
                   <> (select coalesce(sum(m.area_m2), 0) from indicator_movement m join indicator_lot x on x.id = m.lot_id
                       where m.kind = 'ISSUE' and x.owner_region_id = l.owner_region_id and x.county_id = ?)""",
                 countyId, countyId, countyId);
         Record county = db.fetchOne("""
                 select coalesce(sum(issued_m2), 0) as issued,
-                       coalesce(sum(available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2), 0) as buckets
+                       coalesce(sum(available_m2 + reserved_m2 + frozen_m2 + consumed_m2 + deducted_m2 + revoked_m2), 0) as buckets
                 from indicator_lot where county_id = ?""", countyId);
         long issued = county.get("issued", Long.class);
         long buckets = county.get("buckets", Long.class);

@@ -82,23 +82,25 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .map(JooqIndicatorStore::toHold);
     }
 
-    /** How every ledger step's statement starts: the lot's new balances (binds: the five buckets, then the lot's id). */
+    /** How every ledger step's statement starts: the lot's new balances (binds: the six buckets, then the lot's id). */
     private static final String LOT_BALANCES = """
             with lot as (
-                update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?, deducted_m2 = ?
+                update indicator_lot set available_m2 = ?, reserved_m2 = ?, frozen_m2 = ?, consumed_m2 = ?, deducted_m2 = ?,
+                    revoked_m2 = ?
                 where id = ? returning id),
             """;
 
     /** The binds of {@link #LOT_BALANCES} followed by {@code rest}. */
     private static Object[] balances(LotBalances b, long lotId, Object... rest) {
-        Object[] binds = new Object[6 + rest.length];
+        Object[] binds = new Object[7 + rest.length];
         binds[0] = b.availableM2();
         binds[1] = b.reservedM2();
         binds[2] = b.frozenM2();
         binds[3] = b.consumedM2();
         binds[4] = b.deductedM2();
-        binds[5] = lotId;
-        System.arraycopy(rest, 0, binds, 6, rest.length);
+        binds[5] = b.revokedM2();
+        binds[6] = lotId;
+        System.arraycopy(rest, 0, binds, 7, rest.length);
         return binds;
     }
 
@@ -138,6 +140,25 @@ public class JooqIndicatorStore implements IndicatorStore {
     }
 
     @Override
+    public boolean hasHolds(long lotId) {
+        return db.fetchExists(INDICATOR_HOLD, INDICATOR_HOLD.LOT_ID.eq(lotId));
+    }
+
+    /** The lot's balances and a movement of no hold in one statement. */
+    @Override
+    public void write(IndicatorLot lot, LotBalances b, Movement movement) {
+        int written = db.execute(LOT_BALANCES + """
+                        movement as (select 1)
+                        insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
+                        select lot.id, ?, ?, null, ?, ?::timestamptz from lot""",
+                balances(b, lot.id(), movement.kind().name(), movement.areaM2(), movement.reference(), OffsetDateTime.now()));
+        if (written != 1) {
+            throw new IllegalStateException("lot " + lot.id() + " was not written");
+        }
+        recordEvent(movement);
+    }
+
+    @Override
     public void append(Movement movement) {
         db.insertInto(INDICATOR_MOVEMENT)
                 .set(INDICATOR_MOVEMENT.LOT_ID, movement.lotId())
@@ -160,7 +181,7 @@ public class JooqIndicatorStore implements IndicatorStore {
     private static final java.util.Map<MovementKind, String> EVENT_NAMES = java.util.Map.of(
             MovementKind.ISSUE, "issued", MovementKind.RESERVE, "reserved", MovementKind.RELEASE, "released",
             MovementKind.CONSUME, "consumed", MovementKind.FREEZE, "frozen", MovementKind.UNFREEZE, "unfrozen",
-            MovementKind.DEDUCT, "deducted");
+            MovementKind.DEDUCT, "deducted", MovementKind.REVOKE, "revoked");
 
     @Override
     public void assignHolder(long lotId, long holderOrgId) {
@@ -170,7 +191,7 @@ public class JooqIndicatorStore implements IndicatorStore {
     static IndicatorLot toLot(IndicatorLotRecord r) {
         return new IndicatorLot(r.getId(), r.getOwnerRegionId(), r.getCountyId(), r.getQualityGrade(), r.getPaddy(),
                 r.getVintageYear(), r.getSourceProjectId(), new LotBalances(r.getAvailableM2(), r.getReservedM2(),
-                r.getFrozenM2(), r.getConsumedM2(), r.getDeductedM2()), r.getHolderOrgId());
+                r.getFrozenM2(), r.getConsumedM2(), r.getDeductedM2(), r.getRevokedM2()), r.getHolderOrgId());
     }
 
     static Hold toHold(IndicatorHoldRecord r) {

@@ -15,13 +15,17 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.INFLOW_PROJECT;
 
 @Singleton
 public class JooqInflowProjects implements InflowProjects {
+    private static final int BATCH = 1000;
     private final DSLContext db;
     private final AuditTrail audit;
 
@@ -74,8 +78,54 @@ public class JooqInflowProjects implements InflowProjects {
     }
 
     @Override
-    public boolean importKeyExists(long countyId, String importKey) {
-        return db.fetchExists(INFLOW_PROJECT, INFLOW_PROJECT.COUNTY_ID.eq(countyId).and(INFLOW_PROJECT.IMPORT_KEY.eq(importKey)));
+    public List<InflowProject> insertImported(List<InflowProject> projects, long planImportId) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int from = 0; from < projects.size(); from += BATCH) {
+            List<InflowProjectRecord> rows = new ArrayList<>();
+            for (InflowProject p : projects.subList(from, Math.min(projects.size(), from + BATCH))) {
+                InflowProjectRecord row = db.newRecord(INFLOW_PROJECT);
+                fill(row, p);
+                row.setPlanImportId(planImportId);
+                row.setCreatedAt(now);
+                rows.add(row);
+            }
+            db.batchInsert(rows).execute();
+        }
+        Map<String, InflowProject> byKey = new HashMap<>();
+        db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.PLAN_IMPORT_ID.eq(planImportId))
+                .forEach(r -> byKey.put(r.getImportKey(), toDomain(r)));
+        return projects.stream().map(p -> byKey.get(p.importKey())).toList();
+    }
+
+    @Override
+    public void acceptImported(List<InflowProject> accepted) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int from = 0; from < accepted.size(); from += BATCH) {
+            var batch = db.batch(db.update(INFLOW_PROJECT).set(INFLOW_PROJECT.STATUS, (String) null)
+                    .set(INFLOW_PROJECT.QUALITY_GRADE, (Short) null).set(INFLOW_PROJECT.LOT_ID, (Long) null)
+                    .set(INFLOW_PROJECT.UPDATED_AT, (OffsetDateTime) null).where(INFLOW_PROJECT.ID.eq((Long) null)));
+            for (InflowProject p : accepted.subList(from, Math.min(accepted.size(), from + BATCH))) {
+                batch.bind(p.status().name(), p.qualityGrade().shortValue(), p.lotId(), now, p.id());
+            }
+            batch.execute();
+        }
+    }
+
+    @Override
+    public List<InflowProject> ofImport(long planImportId) {
+        return db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.PLAN_IMPORT_ID.eq(planImportId))
+                .and(INFLOW_PROJECT.STATUS.eq(InflowStatus.ACCEPTED.name())).orderBy(INFLOW_PROJECT.ID)
+                .fetch(JooqInflowProjects::toDomain);
+    }
+
+    @Override
+    public long countUsedInImport(long planImportId) {
+        return db.fetchValue("""
+                select count(*) from inflow_project p left join indicator_lot l on l.id = p.lot_id
+                where p.plan_import_id = ? and (p.status <> 'ACCEPTED' or l.id is null or l.available_m2 <> l.issued_m2
+                  or exists (select 1 from indicator_hold h where h.lot_id = l.id)
+                  or exists (select 1 from listing_lot ll where ll.lot_id = l.id))""", planImportId) instanceof Number n
+                ? n.longValue() : 0;
     }
 
     private static void fill(InflowProjectRecord row, InflowProject p) {

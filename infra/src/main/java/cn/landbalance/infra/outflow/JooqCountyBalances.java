@@ -24,7 +24,7 @@ public class JooqCountyBalances implements CountyBalances {
         return db.fetch("""
                 with apps as (
                   select township_id, sum(area_m2) as outflow, sum(required_m2) as obligation
-                  from outflow_application where county_id = ? and plan_year = ? and status <> 'REJECTED'
+                  from outflow_application where county_id = ? and plan_year = ? and status not in ('REJECTED', 'WITHDRAWN')
                   group by township_id),
                 cov as (
                   select a.township_id,
@@ -32,13 +32,13 @@ public class JooqCountyBalances implements CountyBalances {
                     sum(case when c.kind = 'PURCHASE' then c.area_m2 else 0 end) as bought,
                     sum(case when c.kind = 'FEE' then c.area_m2 else 0 end) as fee_covered
                   from outflow_coverage c join outflow_application a on a.id = c.application_id
-                  where a.county_id = ? and a.plan_year = ? and a.status <> 'REJECTED' group by a.township_id),
+                  where a.county_id = ? and a.plan_year = ? and a.status not in ('REJECTED', 'WITHDRAWN') group by a.township_id),
                 duty as (
                   select f.duty_township_id as township_id, sum(f.area_m2) as fee_duty
                   from fee_payment f join outflow_application a on a.id = f.application_id
                   where a.county_id = ? and a.plan_year = ? group by f.duty_township_id),
                 inflow as (
-                  select owner_region_id as township_id, sum(issued_m2) as inflow
+                  select owner_region_id as township_id, sum(issued_m2 - revoked_m2) as inflow
                   from indicator_lot where county_id = ? and vintage_year = ? group by owner_region_id)
                 select r.id, r.name, coalesce(apps.outflow, 0), coalesce(apps.obligation, 0), coalesce(inflow.inflow, 0),
                        coalesce(cov.self_covered, 0), coalesce(cov.bought, 0), coalesce(cov.fee_covered, 0),

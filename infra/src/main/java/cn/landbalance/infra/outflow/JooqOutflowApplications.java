@@ -2,6 +2,7 @@ package cn.landbalance.infra.outflow;
 
 import cn.landbalance.infra.jooq.tables.records.OutflowApplicationRecord;
 import cn.landbalance.infra.jooq.tables.records.OutflowCoverageRecord;
+import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
 import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.CoverageKind;
@@ -38,6 +39,12 @@ public class JooqOutflowApplications implements OutflowApplications {
 
     @Override
     public OutflowApplication insert(OutflowApplication a) {
+        OutflowApplicationRecord r = record(a);
+        r.store();
+        return toDomain(r);
+    }
+
+    private OutflowApplicationRecord record(OutflowApplication a) {
         OutflowApplicationRecord r = db.newRecord(OUTFLOW_APPLICATION);
         r.setCountyId(a.countyId());
         r.setTownshipId(a.townshipId());
@@ -66,11 +73,42 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setStatus(a.status().name());
         r.setRequiredM2(a.requiredM2());
         r.setImportKey(a.importKey());
+        r.setOwnership(a.ownership().name());
         r.setCoveredM2(0L);
         r.setCreatedAt(OffsetDateTime.now());
         r.setUpdatedAt(OffsetDateTime.now());
-        r.store();
-        return toDomain(r);
+        return r;
+    }
+
+    @Override
+    public void insertImported(List<OutflowApplication> applications, long planImportId) {
+        for (int from = 0; from < applications.size(); from += 1000) {
+            List<OutflowApplicationRecord> rows = new java.util.ArrayList<>();
+            for (OutflowApplication a : applications.subList(from, Math.min(applications.size(), from + 1000))) {
+                OutflowApplicationRecord r = record(a);
+                r.setPlanImportId(planImportId);
+                rows.add(r);
+            }
+            db.batchInsert(rows).execute();
+        }
+    }
+
+    @Override
+    public long countUsedInImport(long planImportId) {
+        return db.fetchValue("""
+                select count(*) from outflow_application a
+                where a.plan_import_id = ? and (a.status <> 'APPROVED' or a.covered_m2 <> 0
+                  or exists (select 1 from outflow_coverage c where c.application_id = a.id)
+                  or exists (select 1 from fee_payment f where f.application_id = a.id))""", planImportId) instanceof Number n
+                ? n.longValue() : 0;
+    }
+
+    @Override
+    public void withdrawImport(long planImportId) {
+        db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, OutflowStatus.WITHDRAWN.name())
+                .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
+                .where(OUTFLOW_APPLICATION.PLAN_IMPORT_ID.eq(planImportId))
+                .and(OUTFLOW_APPLICATION.STATUS.eq(OutflowStatus.APPROVED.name())).execute();
     }
 
     @Override
@@ -168,12 +206,6 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public boolean importKeyExists(long countyId, String importKey) {
-        return db.fetchExists(OUTFLOW_APPLICATION,
-                OUTFLOW_APPLICATION.COUNTY_ID.eq(countyId).and(OUTFLOW_APPLICATION.IMPORT_KEY.eq(importKey)));
-    }
-
-    @Override
     public Optional<FeePayment> feePayment(String paymentReference) {
         return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
                 .map(JooqOutflowApplications::toFeePayment);
@@ -229,6 +261,6 @@ public class JooqOutflowApplications implements OutflowApplications {
                 OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
                 r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), OutflowStatus.valueOf(r.getStatus()),
-                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2());
+                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), Ownership.valueOf(r.getOwnership()));
     }
 }

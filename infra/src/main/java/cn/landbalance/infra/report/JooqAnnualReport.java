@@ -18,9 +18,12 @@ public class JooqAnnualReport {
                             String restorationAttr, long slope1M2, long slope2M2, long slope3M2, long slope4M2, long areaM2) {
     }
 
-    /** 附表2: one outflow application of the year (not rejected), areas in m² per slope grade 1-5 and in total. */
+    /**
+     * 附表2: one outflow application of the year (not rejected or withdrawn), areas in m² per slope grade 1-5 and in
+     * total, and its ownership (权属性质).
+     */
     public record OutflowRow(String township, String landClassAfter, long slope1M2, long slope2M2, long slope3M2,
-                             long slope4M2, long slope5M2, long areaM2) {
+                             long slope4M2, long slope5M2, long areaM2, String ownership) {
     }
 
     private final DSLContext db;
@@ -52,11 +55,12 @@ public class JooqAnnualReport {
 
     public List<OutflowRow> appendixOutflow(long countyId, int year) {
         return db.fetch("""
-                select r.name, a.land_class_after, a.slope_1_m2, a.slope_2_m2, a.slope_3_m2, a.slope_4_m2, a.slope_5_m2, a.area_m2
+                select r.name, a.land_class_after, a.slope_1_m2, a.slope_2_m2, a.slope_3_m2, a.slope_4_m2, a.slope_5_m2, a.area_m2,
+                       a.ownership
                 from outflow_application a join region r on r.id = a.township_id
-                where a.county_id = ? and a.plan_year = ? and a.status <> 'REJECTED' order by r.code, a.id""", countyId, year)
+                where a.county_id = ? and a.plan_year = ? and a.status not in ('REJECTED', 'WITHDRAWN') order by r.code, a.id""", countyId, year)
                 .map(r -> new OutflowRow(r.get(0, String.class), r.get(1, String.class), r.get(2, Long.class),
                         r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class),
-                        r.get(7, Long.class)));
+                        r.get(7, Long.class), r.get(8, String.class)));
     }
 }

@@ -52,6 +52,11 @@ public enum ErrorCode {
     ORDER_NOT_PAYABLE(Kind.CONFLICT, "The order is cancelled or already settled otherwise.", "订单已取消或已以其他方式结算。"),
     LISTING_NOT_OPEN(Kind.CONFLICT, "The listing is already withdrawn.", "挂牌已撤回。"),
     CONCURRENT_UPDATE(Kind.CONFLICT, "A concurrent change got in the way; nothing was changed, retry the request.", "与其他操作同时修改，未做任何变更，请重试。"),
+    LOT_IN_USE(Kind.CONFLICT, "The indicator lot has already been used (reserved, sold, frozen or listed); it cannot be withdrawn.", "该指标批次已被使用（预留、售出、冻结或挂牌），不能撤销。"),
+    PLAN_ALREADY_IMPORTED(Kind.CONFLICT, "This plan table, or a plan table of this county and year, is already imported; choose replace to reimport it.", "该计划表或本县本年度的计划表已导入；如需重新导入请选择“替换”。"),
+    PLAN_IMPORT_IN_USE(Kind.CONFLICT, "Something the earlier import wrote has since been used (covered, listed, sold or paid); it cannot be replaced.", "前次导入的数据已被使用（已落实、挂牌、售出或缴费），不能替换。"),
+    IMPORT_PREVIEW_STALE(Kind.CONFLICT, "The import no longer gives what its preview showed; preview it again.", "导入结果与预览不一致（数据已变化），请重新预览。"),
+    PLACE_NAME_EXISTS(Kind.CONFLICT, "The county's place-name history already has this former name.", "本县地名沿革中已有该旧称。"),
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
@@ -104,7 +109,11 @@ public enum ErrorCode {
     IMPORT_UNKNOWN_TOWNSHIP(Kind.RULE, "The township is not one of the county's townships.", "乡镇名称不属于本县。"),
     IMPORT_SLOPE_SUM_MISMATCH(Kind.RULE, "The slope-grade areas do not add up to the row's total area.", "各坡度级面积之和与合计面积不一致。"),
     IMPORT_VALUE_INVALID(Kind.RULE, "A value of the row is missing or not valid.", "该行存在缺失或无效的数值。"),
-    IMPORT_DUPLICATE_ROW(Kind.RULE, "The row was already imported for this county and year.", "该行已导入本县本年度，未重复导入。"),
+    IMPORT_FORMER_PLACE_NAME(Kind.RULE, "The row names a township by a former name; it was imported under the current one.", "该行使用乡镇旧称，已按现名称导入。"),
+    IMPORT_SLOPE_ROUNDING(Kind.RULE, "The slope-grade areas differ from the total by the table's rounding; the total counts.", "各坡度级面积之和与合计相差在表格取位误差内，以合计为准。"),
+    IMPORT_LAND_CLASS_UNUSUAL(Kind.RULE, "The land class is not one of the usual classes of the land survey.", "地类名称不在国土调查常用地类之列。"),
+    IMPORT_VALUE_CARRIED_DOWN(Kind.RULE, "A blank cell was taken from the row above (a merged cell of the printed table).", "空白单元格沿用了上一行的值（原表为合并单元格）。"),
+    IMPORT_SUMMARY_ROW(Kind.RULE, "A total, subtotal or note row of the table; it is not imported.", "合计、小计或说明行，不导入。"),
 
     // 503 / 500
     SERVICE_UNAVAILABLE(Kind.UNAVAILABLE, "The service is temporarily unavailable; try again shortly.", "服务暂时不可用，请稍后重试。"),

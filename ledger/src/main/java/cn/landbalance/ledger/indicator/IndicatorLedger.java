@@ -26,6 +26,23 @@ public class IndicatorLedger {
         return lot;
     }
 
+    /**
+     * Withdraws the issue of a lot nothing has used yet (no reservation, freeze, sale or deduction, ever): all its
+     * area moves from AVAILABLE to REVOKED. Anything else is refused with LOT_IN_USE.
+     */
+    public IndicatorLot revoke(long lotId, String reference) {
+        IndicatorLot lot = store.lockLot(lotId)
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+        LotBalances b = lot.balances();
+        if (b.availableM2() != b.issuedM2() || store.hasHolds(lotId)) {
+            throw new DomainException(ErrorCode.LOT_IN_USE, "lot " + lotId + " has " + (b.issuedM2() - b.availableM2())
+                    + " m² of " + b.issuedM2() + " m² reserved, frozen, sold, deducted or revoked, or had holds");
+        }
+        LotBalances revoked = b.apply(MovementKind.REVOKE, b.availableM2());
+        store.write(lot, revoked, Movement.of(lot, MovementKind.REVOKE, b.availableM2(), null, reference));
+        return lot.withBalances(revoked);
+    }
+
     /** Moves available area into a reservation (for an order); returns the hold. */
     public Hold reserve(long lotId, long areaM2, String reference) {
         return open(lotId, HoldKind.RESERVATION, areaM2, reference);

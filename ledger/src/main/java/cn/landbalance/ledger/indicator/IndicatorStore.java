@@ -35,6 +35,12 @@ public interface IndicatorStore {
      */
     void settleHold(IndicatorLot lot, LotBalances balances, Hold settled, Movement movement);
 
+    /** Whether any reservation or freeze was ever opened on the lot (settled ones included). */
+    boolean hasHolds(long lotId);
+
+    /** Writes the lot's new balances and a movement that concerns no hold (a revocation), in one step. */
+    void write(IndicatorLot lot, LotBalances balances, Movement movement);
+
     /** Appends a movement that opens no hold (an issue). */
     void append(Movement movement);
 

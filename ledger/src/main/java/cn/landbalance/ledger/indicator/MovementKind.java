@@ -3,7 +3,7 @@ package cn.landbalance.ledger.indicator;
 /**
  * Every change of an indicator lot is one of these transfers between two buckets (each entry has two sides: what
  * leaves one bucket enters another). ISSUE brings area in from outside (the acceptance of restored land).
- * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE.
+ * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE. REVOKE undoes an ISSUE.
  */
 public enum MovementKind {
     ISSUE(null, Bucket.AVAILABLE),
@@ -12,7 +12,9 @@ public enum MovementKind {
     CONSUME(Bucket.RESERVED, Bucket.CONSUMED),
     FREEZE(Bucket.AVAILABLE, Bucket.FROZEN),
     UNFREEZE(Bucket.FROZEN, Bucket.AVAILABLE),
-    DEDUCT(Bucket.FROZEN, Bucket.DEDUCTED);
+    DEDUCT(Bucket.FROZEN, Bucket.DEDUCTED),
+    /** The issue withdrawn: only a lot nothing has touched, all its area at once. */
+    REVOKE(Bucket.AVAILABLE, Bucket.REVOKED);
 
     private final Bucket from;
     private final Bucket to;

@@ -15,8 +15,18 @@ class LotBalancesAndHoldsTest {
         LotBalances b = issued.apply(MovementKind.RESERVE, 300).apply(MovementKind.FREEZE, 200)
                 .apply(MovementKind.CONSUME, 100).apply(MovementKind.RELEASE, 50).apply(MovementKind.DEDUCT, 20)
                 .apply(MovementKind.UNFREEZE, 30);
-        assertEquals(new LotBalances(580, 150, 150, 100, 20), b);
+        assertEquals(new LotBalances(580, 150, 150, 100, 20, 0), b);
         assertEquals(1_000, b.issuedM2());
+    }
+
+    @Test
+    void aRevocationMovesAvailableAreaOutOfUseAndKeepsTheIssuedTotal() {
+        LotBalances revoked = issued.apply(MovementKind.REVOKE, 1_000);
+        assertEquals(new LotBalances(0, 0, 0, 0, 0, 1_000), revoked);
+        assertEquals(1_000, revoked.issuedM2());
+        assertEquals(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS,
+                assertThrows(DomainException.class, () -> revoked.apply(MovementKind.RESERVE, 1)).code());
+        assertEquals(LotBalances.issued(1_000), issued);
     }
 
     @Test

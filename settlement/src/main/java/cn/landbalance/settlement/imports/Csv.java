@@ -6,7 +6,7 @@ import cn.landbalance.ledger.common.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small RFC 4180 reader for the county's spreadsheet exports (UTF-8, optional BOM, quotes, CRLF). */
+/** A small RFC 4180 reader for the county's spreadsheet exports (quotes, CRLF, comma or tab separated). */
 public final class Csv {
     private Csv() {
     }
@@ -16,13 +16,18 @@ public final class Csv {
      * characters other than tab and line breaks (a binary file, say) is refused.
      */
     public static List<List<String>> parse(String text) {
+        return parse(text, ',');
+    }
+
+    /** As {@link #parse(String)}, with {@code delimiter} between cells. */
+    public static List<List<String>> parse(String text, char delimiter) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c)
                     && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
-                throw new DomainException(ErrorCode.IMPORT_FILE_INVALID,
-                        "the file contains a control character or broken text at character " + i + " (is it a CSV text file?)");
+                throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, "文件第 " + i + " 个字符是控制字符或乱码（是否为 CSV 文本文件？）"
+                        + " / the file contains a control character or broken text at character " + i + " (is it a CSV text file?)");
             }
         }
         List<List<String>> records = new ArrayList<>();
@@ -42,7 +47,7 @@ public final class Csv {
                 }
             } else if (c == '"') {
                 quoted = true;
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 record.add(cell.toString());
                 cell.setLength(0);
             } else if (c == '\n' || c == '\r') {

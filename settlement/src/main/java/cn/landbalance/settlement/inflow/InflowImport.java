@@ -1,83 +1,110 @@
 package cn.landbalance.settlement.inflow;
 
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.Regions;
-import cn.landbalance.settlement.imports.ImportReport;
 import cn.landbalance.settlement.imports.ImportScope;
+import cn.landbalance.settlement.imports.LandClasses;
+import cn.landbalance.settlement.imports.PlanColumns;
+import cn.landbalance.settlement.imports.PlanKind;
+import cn.landbalance.settlement.imports.PlanRow;
 import cn.landbalance.settlement.imports.PlanTable;
+import cn.landbalance.settlement.imports.PlanWriter;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Imports an approved plan's 附表1 (耕地转进) in the format of longxi-2022-zhuanjin.csv: each valid row
- * becomes an accepted project and its indicator lot; every invalid row is reported with its row number,
- * code and reason, never corrected. Re-importing the same rows adds nothing (each row has a fingerprint).
- * The caller runs the whole import in one transaction.
+ * An approved plan's 附表1 (耕地转进). Each row becomes an accepted project of its township and an indicator lot of
+ * the plan's year (the plan is the county's acceptance); withdrawing the import revokes those lots, which is only
+ * possible while nothing has used them.
  */
-public class InflowImport {
-    static final List<String> REQUIRED = List.of("township", "village", "land_class_before", "target_class", "ownership",
-            "restoration_attr", "slope_1_ha", "slope_2_ha", "slope_3_ha", "slope_4_ha", "area_ha");
+public class InflowImport implements PlanWriter {
+    static final List<String> REQUIRED = List.of(PlanColumns.TOWNSHIP, PlanColumns.VILLAGE, PlanColumns.LAND_CLASS_BEFORE,
+            PlanColumns.TARGET_CLASS, PlanColumns.OWNERSHIP, PlanColumns.RESTORATION_ATTR, PlanColumns.slope(1),
+            PlanColumns.slope(2), PlanColumns.slope(3), PlanColumns.slope(4), PlanColumns.AREA);
 
-    private final Regions regions;
     private final InflowProjects projects;
-    private final InflowService service;
+    private final IndicatorLedger ledger;
 
-    public InflowImport(Regions regions, InflowProjects projects, InflowService service) {
-        this.regions = regions;
+    public InflowImport(InflowProjects projects, IndicatorLedger ledger) {
         this.projects = projects;
-        this.service = service;
+        this.ledger = ledger;
     }
 
-    public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
-        ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
-        PlanTable table = PlanTable.read(csv, REQUIRED);
-        return scope.importRows(table, "inflow", year, new ImportScope.RowHandler<InflowProject>() {
-            public InflowProject parse(PlanTable.Row row) {
-                return InflowImport.parse(row, scope, year, defaultQualityGrade);
-            }
-
-            public boolean alreadyImported(String key) {
-                return projects.importKeyExists(countyId, key);
-            }
-
-            public long save(InflowProject parsed, String key) {
-                InflowProject project = projects.insert(withKey(parsed, key));
-                service.issue(project, parsed.qualityGrade(), year);
-                return parsed.areaM2();
-            }
-        });
+    @Override
+    public PlanKind kind() {
+        return PlanKind.INFLOW;
     }
 
-    private static InflowProject parse(PlanTable.Row row, ImportScope scope, int year, Integer defaultGrade) {
-        Region county = scope.county();
+    @Override
+    public List<String> requiredColumns() {
+        return REQUIRED;
+    }
+
+    @Override
+    public PlanRow parse(PlanTable table, PlanTable.Row row, ImportScope scope, Integer qualityGrade) {
         Region township = scope.township(row);
-        if (row.text("village").isEmpty() || row.text("land_class_before").isEmpty()) {
-            row.problem(ErrorCode.IMPORT_VALUE_INVALID, "village and land_class_before are required");
+        String village = row.text(PlanColumns.VILLAGE);
+        String landClass = row.text(PlanColumns.LAND_CLASS_BEFORE);
+        if (village.isEmpty() || landClass.isEmpty()) {
+            row.error(ErrorCode.IMPORT_VALUE_INVALID, "行政村和地类名称不能为空", "village and land_class_before are required");
+        } else if (!LandClasses.INFLOW_SOURCES.contains(landClass)) {
+            row.warn(ErrorCode.IMPORT_LAND_CLASS_UNUSUAL, "地类名称“" + landClass + "”不在三调常用地类之列",
+                    "land class '" + landClass + "' is not a usual land-survey class");
         }
-        TargetClass target = row.choice(TargetClass.class, "target_class");
-        Ownership ownership = row.choice(Ownership.class, "ownership");
-        String attr = row.text("restoration_attr");
-        RestorationAttr restoration = attr.isEmpty() || attr.equals("——") || attr.equals("—") ? null
-                : row.choice(RestorationAttr.class, "restoration_attr");
-        SlopeAreas slopes = new SlopeAreas(row.hectares("slope_1_ha"), row.hectares("slope_2_ha"), row.hectares("slope_3_ha"),
-                row.hectares("slope_4_ha"), row.hectares("slope_5_ha"));
-        long total = row.hectares("area_ha");
-        int grade = row.qualityGrade(defaultGrade);
-        if (!row.valid()) {
+        TargetClass target = row.choice(TargetClass.class, PlanColumns.TARGET_CLASS);
+        Ownership ownership = row.choice(Ownership.class, PlanColumns.OWNERSHIP);
+        String attr = row.text(PlanColumns.RESTORATION_ATTR);
+        RestorationAttr restoration = attr.isEmpty() || attr.matches("[-—–/／]+") ? null
+                : row.choice(RestorationAttr.class, PlanColumns.RESTORATION_ATTR);
+        int grade = row.qualityGrade(qualityGrade);
+        SlopeAreas slopes = PlanRow.slopes(table, row, table.has(PlanColumns.slope(5)) ? 5 : 4);
+        if (slopes != null) {
+            for (ErrorCode refusal : Eligibility.refusals(slopes, SiteConstraints.NONE)) {
+                row.error(refusal, refusal.messageZh(), refusal.messageEn());
+            }
+        }
+        if (row.refused() || township == null || slopes == null) {
             return null;
         }
-        row.requireTotal(slopes.totalM2(), total);
-        for (ErrorCode refusal : Eligibility.refusals(slopes, SiteConstraints.NONE)) {
-            row.problem(refusal, refusal.messageEn());
-        }
-        return new InflowProject(0, county.id(), township.id(), row.text("village"), row.text("land_class_before"), target,
-                ownership, restoration, slopes, SiteConstraints.NONE, year, InflowStatus.SUBMITTED, grade, null, null, null, null);
+        return new PlanRow(row.number(), township, village, landClass, target, ownership, restoration, null, slopes, grade);
     }
 
-    private static InflowProject withKey(InflowProject p, String key) {
-        return new InflowProject(0, p.countyId(), p.townshipId(), p.village(), p.landClassBefore(), p.targetClass(),
-                p.ownership(), p.restorationAttr(), p.slopes(), p.constraints(), p.planYear(), p.status(), null, null,
-                null, key, null);
+    @Override
+    public void save(long countyId, int year, long importId, List<PlanRow> rows) {
+        List<InflowProject> drafts = new ArrayList<>(rows.size());
+        for (PlanRow r : rows) {
+            drafts.add(new InflowProject(0, countyId, r.township().id(), r.village(), r.landClass(), r.targetClass(),
+                    r.ownership(), r.restorationAttr(), r.slopes(), SiteConstraints.NONE, year, InflowStatus.SUBMITTED,
+                    null, null, null, "plan-" + importId + "-row-" + r.row(), null));
+        }
+        List<InflowProject> stored = projects.insertImported(drafts, importId);
+        List<InflowProject> accepted = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            InflowProject project = stored.get(i);
+            int grade = rows.get(i).qualityGrade();
+            IndicatorLot lot = ledger.issue(project.townshipId(), countyId, grade, project.targetClass().paddy(), year,
+                    project.id(), project.areaM2(), "inflow-project:" + project.id());
+            accepted.add(project.accepted(grade, lot.id()));
+        }
+        projects.acceptImported(accepted);
+    }
+
+    @Override
+    public Optional<String[]> used(long importId) {
+        long used = projects.countUsedInImport(importId);
+        return used == 0 ? Optional.empty() : Optional.of(new String[] {
+                "有 " + used + " 个转进项目的指标已被预留、售出、冻结或挂牌", used + " of its projects' lots have been reserved, sold, frozen or listed"});
+    }
+
+    @Override
+    public void withdraw(long importId) {
+        for (InflowProject project : projects.ofImport(importId)) {
+            ledger.revoke(project.lotId(), "plan-import:" + importId);
+            projects.update(project.withStatus(project.status().after(InflowStatus.Action.WITHDRAW)));
+        }
     }
 }

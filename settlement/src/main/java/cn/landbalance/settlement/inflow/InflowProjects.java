@@ -17,5 +17,18 @@ public interface InflowProjects {
 
     List<InflowProject> list(long countyId, Long townshipId, InflowStatus status);
 
-    boolean importKeyExists(long countyId, String importKey);
+    /** Stores the projects of plan import {@code planImportId} in batches; returns them with their ids, in order. */
+    List<InflowProject> insertImported(List<InflowProject> projects, long planImportId);
+
+    /** Writes the acceptance (status, grade, lot) of freshly imported projects in batches. */
+    void acceptImported(List<InflowProject> accepted);
+
+    /** The ACCEPTED projects of the import. */
+    List<InflowProject> ofImport(long planImportId);
+
+    /**
+     * How many projects of the import are no longer plain: not ACCEPTED, or their lot reserved, frozen, consumed,
+     * deducted, held or listed at any time.
+     */
+    long countUsedInImport(long planImportId);
 }

@@ -6,17 +6,21 @@ import cn.landbalance.ledger.common.ErrorCode;
 import java.util.Map;
 import java.util.Set;
 
-/** DRAFT → SUBMITTED (township 初验) → ACCEPTED (county 验收, issues a lot) or REJECTED. */
+/**
+ * DRAFT → SUBMITTED (township 初验) → ACCEPTED (county 验收, issues a lot) or REJECTED. An ACCEPTED project of an
+ * imported plan is WITHDRAWN when the county replaces that import before anything used its lot.
+ */
 public enum InflowStatus {
-    DRAFT, SUBMITTED, ACCEPTED, REJECTED;
+    DRAFT, SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN;
 
-    public enum Action { SUBMIT, ACCEPT, REJECT }
+    public enum Action { SUBMIT, ACCEPT, REJECT, WITHDRAW }
 
     private static final Map<InflowStatus, Map<Action, InflowStatus>> TRANSITIONS = Map.of(
             DRAFT, Map.of(Action.SUBMIT, SUBMITTED, Action.REJECT, REJECTED),
             SUBMITTED, Map.of(Action.ACCEPT, ACCEPTED, Action.REJECT, REJECTED),
-            ACCEPTED, Map.of(),
-            REJECTED, Map.of());
+            ACCEPTED, Map.of(Action.WITHDRAW, WITHDRAWN),
+            REJECTED, Map.of(),
+            WITHDRAWN, Map.of());
 
     /** The status after {@code action}, or ILLEGAL_TRANSITION naming both. */
     public InflowStatus after(Action action) {

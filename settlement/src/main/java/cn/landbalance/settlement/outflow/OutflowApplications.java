@@ -7,6 +7,15 @@ import java.util.Optional;
 public interface OutflowApplications {
     OutflowApplication insert(OutflowApplication application);
 
+    /** Stores the applications of plan import {@code planImportId} in batches (no event per row). */
+    void insertImported(List<OutflowApplication> applications, long planImportId);
+
+    /** How many applications of the import have coverage, a fee payment, or a status other than APPROVED. */
+    long countUsedInImport(long planImportId);
+
+    /** Marks every application of the import WITHDRAWN. */
+    void withdrawImport(long planImportId);
+
     Optional<OutflowApplication> find(long id);
 
     /** Reads and row-locks the application: every change of its coverage happens under this lock. */
@@ -46,7 +55,6 @@ public interface OutflowApplications {
         return added.coverage();
     }
 
-    boolean importKeyExists(long countyId, String importKey);
 
     /** The fee payment recorded under this reference, if any. */
     Optional<FeePayment> feePayment(String paymentReference);

@@ -1,90 +1,122 @@
 package cn.landbalance.settlement.outflow;
 
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.OrgKind;
-import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
-import cn.landbalance.settlement.imports.ImportReport;
 import cn.landbalance.settlement.imports.ImportScope;
+import cn.landbalance.settlement.imports.LandClasses;
+import cn.landbalance.settlement.imports.PlanColumns;
+import cn.landbalance.settlement.imports.PlanKind;
+import cn.landbalance.settlement.imports.PlanRow;
 import cn.landbalance.settlement.imports.PlanTable;
+import cn.landbalance.settlement.imports.PlanWriter;
+import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.CountyRulesStore;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Imports an approved plan's 附表2 (耕地转出) in the format of longxi-2022-zhuanchu.csv. Each valid row
- * becomes an APPROVED application of the township (the plan lists conversions by township, so the township
- * government is the applicant), with its obligation fixed by the county's surplus factor. The category
- * follows from the land class after conversion. Problems are reported per row, never corrected.
+ * An approved plan's 附表2 (耕地转出). Each row becomes an APPROVED application of its township (the plan lists
+ * conversions by township, so the township government is the applicant) with its obligation fixed by the county's
+ * surplus factor; the category follows from the land class after conversion.
  */
-public class OutflowImport {
-    static final List<String> REQUIRED = List.of("township", "land_class_after", "ownership", "slope_1_ha", "slope_2_ha",
-            "slope_3_ha", "slope_4_ha", "slope_5_ha", "area_ha");
-    static final Map<String, OutflowCategory> CATEGORY_BY_CLASS = Map.of(
-            "其他林地", OutflowCategory.GREENING, "乔木林地", OutflowCategory.GREENING, "灌木林地", OutflowCategory.GREENING,
-            "果园", OutflowCategory.PLANTING_ADJUSTMENT, "设施农用地", OutflowCategory.AGRI_FACILITY,
-            "农村道路", OutflowCategory.AGRI_FACILITY, "坑塘水面", OutflowCategory.AGRI_FACILITY,
-            "沟渠", OutflowCategory.AGRI_FACILITY, "干渠", OutflowCategory.AGRI_FACILITY, "水库水面", OutflowCategory.RESERVOIR);
+public class OutflowImport implements PlanWriter {
+    static final List<String> REQUIRED = List.of(PlanColumns.TOWNSHIP, PlanColumns.LAND_CLASS_AFTER, PlanColumns.OWNERSHIP,
+            PlanColumns.slope(1), PlanColumns.slope(2), PlanColumns.slope(3), PlanColumns.slope(4), PlanColumns.slope(5),
+            PlanColumns.AREA);
 
-    private final Regions regions;
     private final Organizations organizations;
+    private final CountyRulesStore rules;
     private final OutflowApplications applications;
-    private final OutflowService service;
 
-    public OutflowImport(Regions regions, Organizations organizations, OutflowApplications applications,
-                         OutflowService service) {
-        this.regions = regions;
+    public OutflowImport(Organizations organizations, CountyRulesStore rules, OutflowApplications applications) {
         this.organizations = organizations;
+        this.rules = rules;
         this.applications = applications;
-        this.service = service;
     }
 
-    /** One checked row of 附表2. */
-    private record OutflowRow(Region township, OutflowCategory category, String landClassAfter, SlopeAreas slopes,
-                              int qualityGrade) {
+    @Override
+    public PlanKind kind() {
+        return PlanKind.OUTFLOW;
     }
 
-    public ImportReport run(long countyId, int year, Integer defaultQualityGrade, String csv) {
-        ImportScope scope = ImportScope.of(regions, countyId, defaultQualityGrade);
-        PlanTable table = PlanTable.read(csv, REQUIRED);
-        return scope.importRows(table, "outflow", year, new ImportScope.RowHandler<OutflowRow>() {
-            public OutflowRow parse(PlanTable.Row row) {
-                return OutflowImport.parse(row, scope, defaultQualityGrade);
-            }
-
-            public boolean alreadyImported(String key) {
-                return applications.importKeyExists(countyId, key);
-            }
-
-            public long save(OutflowRow parsed, String key) {
-                Region township = parsed.township();
-                Organization government = organizations.findInCounty(countyId, township.id(), OrgKind.TOWNSHIP).stream()
-                        .findFirst().orElseGet(() -> organizations.create(township.name() + "人民政府", OrgKind.TOWNSHIP,
-                                township.id(), countyId));
-                service.insert(township, government.id(), parsed.category(), parsed.landClassAfter(), parsed.slopes(),
-                        parsed.qualityGrade(), false, OutflowSite.PLAIN, year, OutflowStatus.APPROVED, key);
-                return parsed.slopes().totalM2();
-            }
-        });
+    @Override
+    public List<String> requiredColumns() {
+        return REQUIRED;
     }
 
-    private static OutflowRow parse(PlanTable.Row row, ImportScope scope, Integer defaultQualityGrade) {
+    @Override
+    public PlanRow parse(PlanTable table, PlanTable.Row row, ImportScope scope, Integer qualityGrade) {
         Region township = scope.township(row);
-        OutflowCategory category = CATEGORY_BY_CLASS.get(row.text("land_class_after"));
-        if (category == null) {
-            row.problem(ErrorCode.IMPORT_VALUE_INVALID, "land_class_after '" + row.text("land_class_after")
-                    + "' is not one of " + CATEGORY_BY_CLASS.keySet());
+        String landClass = row.text(PlanColumns.LAND_CLASS_AFTER);
+        OutflowCategory category = category(row, landClass);
+        Ownership ownership = row.choice(Ownership.class, PlanColumns.OWNERSHIP);
+        int grade = row.qualityGrade(qualityGrade);
+        SlopeAreas slopes = PlanRow.slopes(table, row, 5);
+        if (row.refused() || township == null || slopes == null) {
+            return null;
         }
-        SlopeAreas slopes = new SlopeAreas(row.hectares("slope_1_ha"), row.hectares("slope_2_ha"),
-                row.hectares("slope_3_ha"), row.hectares("slope_4_ha"), row.hectares("slope_5_ha"));
-        long total = row.hectares("area_ha");
-        int grade = row.qualityGrade(defaultQualityGrade);
-        if (row.valid()) {
-            row.requireTotal(slopes.totalM2(), total);
+        return new PlanRow(row.number(), township, "", landClass, null, ownership, null, category, slopes, grade);
+    }
+
+    private static OutflowCategory category(PlanTable.Row row, String landClass) {
+        if (landClass.isEmpty()) {
+            row.error(ErrorCode.IMPORT_VALUE_INVALID, "所占地类为空", "land_class_after is blank");
+            return null;
         }
-        return new OutflowRow(township, category, row.text("land_class_after"), slopes, grade);
+        OutflowCategory usual = LandClasses.OUTFLOW_CATEGORY.get(landClass);
+        if (usual != null) {
+            return usual;
+        }
+        OutflowCategory guessed = LandClasses.outflowCategoryByName(landClass);
+        if (guessed == null) {
+            row.error(ErrorCode.IMPORT_VALUE_INVALID, "无法由所占地类“" + landClass + "”确定转出类型（常用地类："
+                            + String.join("、", LandClasses.OUTFLOW_CATEGORY.keySet()) + "）",
+                    "cannot tell the outflow category from land class '" + landClass + "' (usual classes: "
+                            + String.join(", ", LandClasses.OUTFLOW_CATEGORY.keySet()) + ")");
+            return null;
+        }
+        row.warn(ErrorCode.IMPORT_LAND_CLASS_UNUSUAL, "所占地类“" + landClass + "”不在三调常用地类之列，按名称归为 " + guessed,
+                "land class '" + landClass + "' is not a usual land-survey class; taken as " + guessed + " by its name");
+        return guessed;
+    }
+
+    @Override
+    public void save(long countyId, int year, long importId, List<PlanRow> rows) {
+        CountyRules county = rules.find(countyId).orElse(CountyRules.defaults());
+        Map<Long, Long> governments = new HashMap<>();
+        List<OutflowApplication> created = new ArrayList<>(rows.size());
+        for (PlanRow row : rows) {
+            Region township = row.township();
+            long government = governments.computeIfAbsent(township.id(), id -> organizations
+                    .findInCounty(countyId, id, OrgKind.TOWNSHIP).stream().findFirst()
+                    .orElseGet(() -> organizations.create(township.name() + "人民政府", OrgKind.TOWNSHIP, id, countyId))
+                    .id());
+            long required = Units.applyPermilleRoundingUp(row.areaM2(), county.surplusFactorPermille());
+            created.add(new OutflowApplication(0, countyId, township.id(), government, row.category(), row.landClass(),
+                    row.slopes(), row.qualityGrade(), false, OutflowSite.PLAIN, year, OutflowStatus.APPROVED, required,
+                    "plan-" + importId + "-row-" + row.row(), 0, row.ownership()));
+        }
+        applications.insertImported(created, importId);
+    }
+
+    @Override
+    public Optional<String[]> used(long importId) {
+        long used = applications.countUsedInImport(importId);
+        return used == 0 ? Optional.empty() : Optional.of(new String[] {
+                "有 " + used + " 项转出已落实平衡、缴费或状态已变更", used + " of its applications have coverage, a fee or a new status"});
+    }
+
+    @Override
+    public void withdraw(long importId) {
+        applications.withdrawImport(importId);
     }
 }

@@ -19,6 +19,7 @@ import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
 import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.rules.CountyRules;
@@ -38,8 +39,13 @@ import java.util.List;
  */
 public class OutflowService {
     /** What an applicant declares. */
+    /**
+     * What an applicant declares. {@code slopes} (the area by slope grade, adding up to {@code areaM2}) and
+     * {@code ownership} are optional: without them the whole area counts as slope grade 1 and 集体 land.
+     */
     public record Draft(long townshipId, Long applicantOrgId, OutflowCategory category, String landClassAfter,
-                        long areaM2, int qualityGrade, boolean paddy, OutflowSite site, Integer planYear) {
+                        long areaM2, int qualityGrade, boolean paddy, OutflowSite site, Integer planYear,
+                        SlopeAreas slopes, Ownership ownership) {
     }
 
     private final Regions regions;
@@ -79,19 +85,26 @@ public class OutflowService {
         QualityGrades.require(draft.qualityGrade());
         refuseBreaches(draft.category(), draft.landClassAfter(), draft.site());
         int year = draft.planYear() == null ? LocalDate.now(clock).getYear() : draft.planYear();
-        return insert(township, applicant, draft.category(), draft.landClassAfter(), SlopeAreas.single(1, draft.areaM2()),
-                draft.qualityGrade(), draft.paddy(), draft.site(), year, OutflowStatus.DRAFT, null);
+        SlopeAreas slopes = draft.slopes() == null ? SlopeAreas.single(1, draft.areaM2()) : draft.slopes();
+        if (slopes.totalM2() != draft.areaM2()) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "slopes", "各坡度级面积之和 " + slopes.totalM2()
+                    + " 平方米应等于面积 " + draft.areaM2() + " 平方米 / the slope grades add up to " + slopes.totalM2()
+                    + " m², not the area of " + draft.areaM2() + " m²");
+        }
+        return insert(township, applicant, draft.category(), draft.landClassAfter(), slopes, draft.qualityGrade(),
+                draft.paddy(), draft.site(), year, OutflowStatus.DRAFT, null,
+                draft.ownership() == null ? Ownership.集体 : draft.ownership());
     }
 
     /** Stores an application with its obligation fixed by the county's surplus factor now in force. */
     OutflowApplication insert(Region township, long applicantOrgId, OutflowCategory category, String landClassAfter,
                               SlopeAreas slopes, int qualityGrade, boolean paddy, OutflowSite site, int year,
-                              OutflowStatus status, String importKey) {
+                              OutflowStatus status, String importKey, Ownership ownership) {
         CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
         long required = Units.applyPermilleRoundingUp(slopes.totalM2(), county.surplusFactorPermille());
         return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicantOrgId, category,
                 landClassAfter == null ? "" : landClassAfter.strip(), slopes, qualityGrade, paddy, site, year, status,
-                required, importKey, 0));
+                required, importKey, 0, ownership));
     }
 
     public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
@@ -306,6 +319,7 @@ public class OutflowService {
             case REJECT -> actor.role() == Role.COUNTY_ADMIN
                     || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId()
                     && app.status() == OutflowStatus.DECLARED);
+            case WITHDRAW -> false; // only by replacing the plan import the application came from
         };
         if (!allowed) {
             throw new DomainException(ErrorCode.FORBIDDEN, "your role may not " + action + " this application");
