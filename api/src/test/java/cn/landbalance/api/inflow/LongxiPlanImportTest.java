@@ -171,6 +171,24 @@ class LongxiPlanImportTest extends ApiTest {
         assertInvariantsHold();
     }
 
+    /** Thousands of rows go through in one transaction: statements and events written in batches (AtCommit's limits). */
+    @Test
+    @Order(6)
+    void aLargeTableImportsWholeInOneTransaction() {
+        String[] townships = {"碧岩镇", "菜子镇", "德兴乡", "福星镇", "巩昌镇"};
+        StringBuilder csv = new StringBuilder("township,village,land_class_before,target_class,ownership,restoration_attr,"
+                + "slope_1_ha,slope_2_ha,slope_3_ha,slope_4_ha,area_ha\n");
+        for (int i = 0; i < 3_000; i++) {
+            csv.append(townships[i % 5]).append(",第").append(i).append("村,其他林地,旱地,集体,即可恢复,0.0001,0.0002,,,0.0003\n");
+        }
+        long before = inventoryM2();
+        Response commit = api().send("POST", path("inflow", "&year=2031"), login("county_admin"), csv.toString(), "text/csv");
+        assertEquals(200, commit.status(), commit.body());
+        assertEquals(3_000, commit.number("imported"));
+        assertEquals(before + 9_000, inventoryM2());
+        assertInvariantsHold();
+    }
+
     private void assertInvariantsHold() {
         Response invariants = api().get("/api/audit/invariants", login("county_admin"));
         assertEquals(200, invariants.status());

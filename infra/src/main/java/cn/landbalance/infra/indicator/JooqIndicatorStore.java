@@ -4,6 +4,7 @@ import cn.landbalance.infra.jooq.tables.records.IndicatorHoldRecord;
 import cn.landbalance.infra.jooq.tables.records.IndicatorLotRecord;
 import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.HoldKind;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.LotBalances;
@@ -52,6 +53,29 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .returning()
                 .fetchOne();
         return toLot(row);
+    }
+
+    /** Multi-row inserts of 1 000 lots each; the lots come back in order, matched by their source project. */
+    @Override
+    public List<IndicatorLot> insertLots(List<IndicatorLedger.NewLot> lots) {
+        java.util.Map<Long, IndicatorLot> bySource = new java.util.HashMap<>();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int from = 0; from < lots.size(); from += 1000) {
+            var insert = db.insertInto(INDICATOR_LOT, INDICATOR_LOT.OWNER_REGION_ID, INDICATOR_LOT.COUNTY_ID,
+                    INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY, INDICATOR_LOT.VINTAGE_YEAR, INDICATOR_LOT.SOURCE_PROJECT_ID,
+                    INDICATOR_LOT.ISSUED_M2, INDICATOR_LOT.AVAILABLE_M2, INDICATOR_LOT.RESERVED_M2, INDICATOR_LOT.FROZEN_M2,
+                    INDICATOR_LOT.CONSUMED_M2, INDICATOR_LOT.DEDUCTED_M2, INDICATOR_LOT.REVOKED_M2, INDICATOR_LOT.CREATED_AT);
+            for (IndicatorLedger.NewLot l : lots.subList(from, Math.min(lots.size(), from + 1000))) {
+                insert = insert.values(l.ownerRegionId(), l.countyId(), (short) l.qualityGrade(), l.paddy(), l.vintageYear(),
+                        l.sourceProjectId(), l.areaM2(), l.areaM2(), 0L, 0L, 0L, 0L, 0L, now);
+            }
+            insert.returning().fetch().forEach(r -> bySource.put(r.getSourceProjectId(), toLot(r)));
+        }
+        List<IndicatorLot> inOrder = lots.stream().map(l -> bySource.get(l.sourceProjectId())).toList();
+        if (inOrder.contains(null) || bySource.size() != lots.size()) {
+            throw new IllegalStateException("bulk-issued lots need distinct source projects");
+        }
+        return inOrder;
     }
 
     @Override
@@ -156,6 +180,20 @@ public class JooqIndicatorStore implements IndicatorStore {
             throw new IllegalStateException("lot " + lot.id() + " was not written");
         }
         recordEvent(movement);
+    }
+
+    @Override
+    public void appendAll(List<Movement> movements) {
+        OffsetDateTime now = OffsetDateTime.now();
+        for (int from = 0; from < movements.size(); from += 1000) {
+            var insert = db.insertInto(INDICATOR_MOVEMENT, INDICATOR_MOVEMENT.LOT_ID, INDICATOR_MOVEMENT.KIND,
+                    INDICATOR_MOVEMENT.AREA_M2, INDICATOR_MOVEMENT.HOLD_ID, INDICATOR_MOVEMENT.REFERENCE, INDICATOR_MOVEMENT.CREATED_AT);
+            for (Movement m : movements.subList(from, Math.min(movements.size(), from + 1000))) {
+                insert = insert.values(m.lotId(), m.kind().name(), m.areaM2(), m.holdId(), m.reference(), now);
+            }
+            insert.execute();
+        }
+        movements.forEach(this::recordEvent);
     }
 
     @Override

@@ -15,10 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.INFLOW_PROJECT;
@@ -78,37 +75,30 @@ public class JooqInflowProjects implements InflowProjects {
     }
 
     @Override
-    public List<InflowProject> insertImported(List<InflowProject> projects, long planImportId) {
-        OffsetDateTime now = OffsetDateTime.now();
-        for (int from = 0; from < projects.size(); from += BATCH) {
-            List<InflowProjectRecord> rows = new ArrayList<>();
-            for (InflowProject p : projects.subList(from, Math.min(projects.size(), from + BATCH))) {
-                InflowProjectRecord row = db.newRecord(INFLOW_PROJECT);
-                fill(row, p);
-                row.setPlanImportId(planImportId);
-                row.setCreatedAt(now);
-                rows.add(row);
-            }
-            db.batchInsert(rows).execute();
-        }
-        Map<String, InflowProject> byKey = new HashMap<>();
-        db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.PLAN_IMPORT_ID.eq(planImportId))
-                .forEach(r -> byKey.put(r.getImportKey(), toDomain(r)));
-        return projects.stream().map(p -> byKey.get(p.importKey())).toList();
+    public List<Long> reserveIds(int count) {
+        return db.fetch("select nextval(pg_get_serial_sequence('inflow_project', 'id')) from generate_series(1, ?)", count)
+                .map(r -> r.get(0, Long.class));
     }
 
     @Override
-    public void acceptImported(List<InflowProject> accepted) {
+    public void insertImported(List<InflowProject> projects, long planImportId) {
         OffsetDateTime now = OffsetDateTime.now();
-        for (int from = 0; from < accepted.size(); from += BATCH) {
-            var batch = db.batch(db.update(INFLOW_PROJECT).set(INFLOW_PROJECT.STATUS, (String) null)
-                    .set(INFLOW_PROJECT.QUALITY_GRADE, (Short) null).set(INFLOW_PROJECT.LOT_ID, (Long) null)
-                    .set(INFLOW_PROJECT.UPDATED_AT, (OffsetDateTime) null).where(INFLOW_PROJECT.ID.eq((Long) null)));
-            for (InflowProject p : accepted.subList(from, Math.min(accepted.size(), from + BATCH))) {
-                batch.bind(p.status().name(), p.qualityGrade().shortValue(), p.lotId(), now, p.id());
+        for (int from = 0; from < projects.size(); from += BATCH) {
+            var insert = db.insertInto(INFLOW_PROJECT).set(record(projects.get(from), planImportId, now));
+            for (InflowProject p : projects.subList(from + 1, Math.min(projects.size(), from + BATCH))) {
+                insert = insert.newRecord().set(record(p, planImportId, now));
             }
-            batch.execute();
+            insert.execute();
         }
+    }
+
+    private InflowProjectRecord record(InflowProject p, long planImportId, OffsetDateTime now) {
+        InflowProjectRecord row = db.newRecord(INFLOW_PROJECT);
+        fill(row, p);
+        row.setId(p.id());
+        row.setPlanImportId(planImportId);
+        row.setCreatedAt(now);
+        return row;
     }
 
     @Override

@@ -83,14 +83,18 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public void insertImported(List<OutflowApplication> applications, long planImportId) {
         for (int from = 0; from < applications.size(); from += 1000) {
-            List<OutflowApplicationRecord> rows = new java.util.ArrayList<>();
-            for (OutflowApplication a : applications.subList(from, Math.min(applications.size(), from + 1000))) {
-                OutflowApplicationRecord r = record(a);
-                r.setPlanImportId(planImportId);
-                rows.add(r);
+            var insert = db.insertInto(OUTFLOW_APPLICATION).set(record(applications.get(from), planImportId));
+            for (OutflowApplication a : applications.subList(from + 1, Math.min(applications.size(), from + 1000))) {
+                insert = insert.newRecord().set(record(a, planImportId));
             }
-            db.batchInsert(rows).execute();
+            insert.execute();
         }
+    }
+
+    private OutflowApplicationRecord record(OutflowApplication a, long planImportId) {
+        OutflowApplicationRecord r = record(a);
+        r.setPlanImportId(planImportId);
+        return r;
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.util.function.Function;
  */
 @Singleton
 public class AtCommit {
+    /** Bulk transactions write their rows in statements of this many rows ... */
+    private static final int ROWS_PER_STATEMENT = 1_000;
+    /** ... and send them in exchanges of at most about this many values (PostgreSQL takes 65 535 per statement). */
+    private static final int MAX_BINDS_PER_EXCHANGE = 20_000;
     /**
      * Renders a batch of rows of one kind as one SQL statement with {@code ?} placeholders, adding their values to
      * {@code binds} in placeholder order. Nothing may read these rows before the transaction commits.
@@ -91,10 +95,21 @@ public class AtCommit {
             StringBuilder sql = new StringBuilder();
             List<Object> binds = new ArrayList<>();
             for (Map.Entry<Writer<?>, List<Object>> batch : rows.entrySet()) {
-                sql.append(sql.isEmpty() ? "" : ";\n").append(((Writer) batch.getKey()).statement(batch.getValue(), binds));
+                List<Object> all = batch.getValue();
+                for (int from = 0; from < all.size(); from += ROWS_PER_STATEMENT) {
+                    List<Object> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_STATEMENT));
+                    sql.append(sql.isEmpty() ? "" : ";\n").append(((Writer) batch.getKey()).statement(chunk, binds));
+                    if (binds.size() > MAX_BINDS_PER_EXCHANGE) { // a bulk transaction (a plan import): several exchanges
+                        db.execute(sql.toString(), binds.toArray());
+                        sql.setLength(0);
+                        binds.clear();
+                    }
+                }
             }
             rows.clear();
-            db.execute(sql.toString(), binds.toArray()); // PgJDBC sends the statements together and waits once
+            if (!sql.isEmpty()) {
+                db.execute(sql.toString(), binds.toArray()); // PgJDBC sends the statements together and waits once
+            }
         }
 
         @Override

@@ -3,6 +3,8 @@ package cn.landbalance.ledger.indicator;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 
+import java.util.List;
+
 /**
  * The indicator ledger: every change is an immutable movement between buckets of one lot, and the lot's
  * balances change with it under the lot's row lock. Callers run each operation in one transaction.
@@ -24,6 +26,28 @@ public class IndicatorLedger {
         IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
         store.append(Movement.of(lot, MovementKind.ISSUE, areaM2, null, reference));
         return lot;
+    }
+
+    /** A lot to issue in bulk: one per accepted project of an imported plan. */
+    public record NewLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
+                         long sourceProjectId, long areaM2, String reference) {
+    }
+
+    /** Issues many lots at once (a plan import): the same checks and movements as {@link #issue}, in batches. */
+    public List<IndicatorLot> issueAll(List<NewLot> lots) {
+        for (NewLot lot : lots) {
+            if (lot.areaM2() <= 0) {
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            }
+            QualityGrades.require(lot.qualityGrade());
+        }
+        List<IndicatorLot> issued = store.insertLots(lots);
+        List<Movement> movements = new java.util.ArrayList<>(issued.size());
+        for (int i = 0; i < issued.size(); i++) {
+            movements.add(Movement.of(issued.get(i), MovementKind.ISSUE, lots.get(i).areaM2(), null, lots.get(i).reference()));
+        }
+        store.appendAll(movements);
+        return issued;
     }
 
     /**

@@ -12,6 +12,9 @@ public interface IndicatorStore {
     IndicatorLot insertLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
                            Long sourceProjectId, long issuedM2);
 
+    /** Stores new lots, each with all its area available; returns them in the same order, with their ids. */
+    java.util.List<IndicatorLot> insertLots(java.util.List<IndicatorLedger.NewLot> lots);
+
     Optional<IndicatorLot> lockLot(long lotId);
 
     /** Row-locks every lot the region owns, in ascending id, and returns them as they now are. */
@@ -40,6 +43,9 @@ public interface IndicatorStore {
 
     /** Writes the lot's new balances and a movement that concerns no hold (a revocation), in one step. */
     void write(IndicatorLot lot, LotBalances balances, Movement movement);
+
+    /** Appends movements that open no hold (issues), in batches. */
+    void appendAll(java.util.List<Movement> movements);
 
     /** Appends a movement that opens no hold (an issue). */
     void append(Movement movement);

@@ -76,6 +76,8 @@ public record ImportScope(Region county, Map<String, Region> townshipsByName, Ma
 
     /** Names compare without spaces (全角 and 半角). */
     static String key(String name) {
-        return name == null ? "" : name.replaceAll("[\\s\\u3000]+", "");
+        return name == null ? "" : SPACES.matcher(name).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u3000]+");
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A plan table (附表1/附表2 of a county's annual plan) found in a table file: the title above it (its year), the header
@@ -23,6 +24,10 @@ public final class PlanTable {
     private static final int HEADER_SEARCH_ROWS = 30;
     private static final Set<String> SUMMARY_LABELS = Set.of("合计", "总计", "小计", "合计面积", "总合计", "全县合计", "总面积");
     private static final List<String> NOTE_PREFIXES = List.of("注", "说明", "备注", "制表", "审核", "填表", "负责人");
+    private static final Pattern DASHES = Pattern.compile("[-—–/／]+");
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
+    private static final Pattern GRADE = Pattern.compile("\\d{1,2}");
 
     private final PlanKind kind;
     private final List<List<String>> cells;
@@ -32,6 +37,7 @@ public final class PlanTable {
     private final int headerRows;
     private final Integer titleYear;
     private final int precisionScale;
+    private final List<String> sortedColumns;
 
     private PlanTable(PlanKind kind, List<List<String>> cells, Map<String, Integer> columns, Map<String, String> headers,
                       int firstDataIndex, int headerRows, Integer titleYear) {
@@ -43,6 +49,7 @@ public final class PlanTable {
         this.headerRows = headerRows;
         this.titleYear = titleYear;
         this.precisionScale = precision();
+        this.sortedColumns = columns.keySet().stream().sorted().toList();
     }
 
     /**
@@ -199,26 +206,54 @@ public final class PlanTable {
         return rows;
     }
 
-    private boolean summary(List<String> raw) {
-        List<String> filled = raw.stream().map(c -> PlanColumns.norm(c)).filter(c -> !c.isEmpty()).toList();
+    private static boolean summary(List<String> raw) {
         for (int c = 0; c < Math.min(3, raw.size()); c++) {
-            if (SUMMARY_LABELS.contains(PlanColumns.norm(raw.get(c)))) {
+            String cell = raw.get(c);
+            if (cell.length() <= 12 && SUMMARY_LABELS.contains(PlanColumns.norm(cell))) {
                 return true;
             }
         }
-        return filled.size() == 1 && NOTE_PREFIXES.stream().anyMatch(filled.get(0)::startsWith);
+        String only = null;
+        for (String cell : raw) {
+            if (!cell.isBlank()) {
+                if (only != null) {
+                    return false;
+                }
+                only = cell.strip();
+            }
+        }
+        String note = only;
+        return note != null && NOTE_PREFIXES.stream().anyMatch(note::startsWith);
     }
 
     /** A decimal cell: digits with an optional point, thousands separators allowed; null if not such a number. */
     static BigDecimal decimal(String cell) {
-        String s = Normalizer.normalize(cell == null ? "" : cell, Normalizer.Form.NFKC).strip();
-        if (s.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        String s = fold(cell == null ? "" : cell).strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (s.indexOf(',') >= 0 && GROUPED.matcher(s).matches()) {
             s = s.replace(",", "");
         }
-        if (!s.matches("\\d+(\\.\\d+)?|\\.\\d+")) {
+        if (!DECIMAL.matcher(s).matches()) {
             return null;
         }
         return new BigDecimal(s);
+    }
+
+    /** NFKC (full-width digits and letters folded), skipped for text that has nothing to fold. */
+    static String fold(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x2000 && !(c >= 0x4E00 && c <= 0x9FFF)) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+        }
+        return text;
+    }
+
+    public static boolean dashes(String value) {
+        return DASHES.matcher(value).matches();
     }
 
     /** One data row of the table. */
@@ -242,7 +277,7 @@ public final class PlanTable {
 
         public String text(String column) {
             Integer index = columns.get(column);
-            return index == null || index >= cells.size() ? "" : Normalizer.normalize(cells.get(index), Normalizer.Form.NFKC).strip();
+            return index == null || index >= cells.size() ? "" : fold(cells.get(index)).strip();
         }
 
         void set(String column, String value) {
@@ -256,7 +291,7 @@ public final class PlanTable {
         /** A 公顷 cell as whole m²; empty or a dash is 0; not a number or finer than 1 m² is an error of the row. */
         public long hectares(String column) {
             String value = text(column);
-            if (value.isEmpty() || value.matches("[-—–/／]+")) {
+            if (value.isEmpty() || dashes(value)) {
                 return 0;
             }
             BigDecimal number = decimal(value);
@@ -293,7 +328,7 @@ public final class PlanTable {
             String value = text(PlanColumns.QUALITY_GRADE);
             Integer grade = importGrade;
             if (!value.isEmpty()) {
-                grade = value.matches("\\d{1,2}") ? Integer.valueOf(value) : -1;
+                grade = GRADE.matcher(value).matches() ? Integer.valueOf(value) : -1;
             }
             if (grade == null) {
                 error(ErrorCode.IMPORT_VALUE_INVALID, "没有质量等别：表中无“质量等别”列时请在导入时选择等别",
@@ -335,10 +370,10 @@ public final class PlanTable {
         /** The row's cells of the mapped columns, normalised (numbers without trailing zeros): its content for fingerprints. */
         public String content() {
             StringBuilder b = new StringBuilder();
-            for (String column : new java.util.TreeSet<>(columns.keySet())) {
+            for (String column : sortedColumns) {
                 String value = text(column);
                 boolean area = column.equals(PlanColumns.AREA) || column.startsWith("slope_");
-                BigDecimal number = area && (value.isEmpty() || value.matches("[-—–/／]+")) ? BigDecimal.ZERO : decimal(value);
+                BigDecimal number = area && (value.isEmpty() || dashes(value)) ? BigDecimal.ZERO : decimal(value);
                 b.append(column).append('=').append(number == null ? value : number.stripTrailingZeros().toPlainString()).append(';');
             }
             return b.toString();

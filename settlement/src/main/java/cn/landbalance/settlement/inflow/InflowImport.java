@@ -58,7 +58,7 @@ public class InflowImport implements PlanWriter {
         TargetClass target = row.choice(TargetClass.class, PlanColumns.TARGET_CLASS);
         Ownership ownership = row.choice(Ownership.class, PlanColumns.OWNERSHIP);
         String attr = row.text(PlanColumns.RESTORATION_ATTR);
-        RestorationAttr restoration = attr.isEmpty() || attr.matches("[-—–/／]+") ? null
+        RestorationAttr restoration = attr.isEmpty() || PlanTable.dashes(attr) ? null
                 : row.choice(RestorationAttr.class, PlanColumns.RESTORATION_ATTR);
         int grade = row.qualityGrade(qualityGrade);
         SlopeAreas slopes = PlanRow.slopes(table, row, table.has(PlanColumns.slope(5)) ? 5 : 4);
@@ -73,24 +73,28 @@ public class InflowImport implements PlanWriter {
         return new PlanRow(row.number(), township, village, landClass, target, ownership, restoration, null, slopes, grade);
     }
 
+    /**
+     * The projects' ids are taken first, so that each lot names its project and each project is stored accepted, with
+     * its lot, in one write: multi-row inserts, no update afterwards.
+     */
     @Override
     public void save(long countyId, int year, long importId, List<PlanRow> rows) {
-        List<InflowProject> drafts = new ArrayList<>(rows.size());
-        for (PlanRow r : rows) {
-            drafts.add(new InflowProject(0, countyId, r.township().id(), r.village(), r.landClass(), r.targetClass(),
-                    r.ownership(), r.restorationAttr(), r.slopes(), SiteConstraints.NONE, year, InflowStatus.SUBMITTED,
-                    null, null, null, "plan-" + importId + "-row-" + r.row(), null));
+        List<Long> ids = projects.reserveIds(rows.size());
+        List<IndicatorLedger.NewLot> lots = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PlanRow r = rows.get(i);
+            lots.add(new IndicatorLedger.NewLot(r.township().id(), countyId, r.qualityGrade(), r.targetClass().paddy(), year,
+                    ids.get(i), r.areaM2(), "inflow-project:" + ids.get(i)));
         }
-        List<InflowProject> stored = projects.insertImported(drafts, importId);
-        List<InflowProject> accepted = new ArrayList<>(stored.size());
-        for (int i = 0; i < stored.size(); i++) {
-            InflowProject project = stored.get(i);
-            int grade = rows.get(i).qualityGrade();
-            IndicatorLot lot = ledger.issue(project.townshipId(), countyId, grade, project.targetClass().paddy(), year,
-                    project.id(), project.areaM2(), "inflow-project:" + project.id());
-            accepted.add(project.accepted(grade, lot.id()));
+        List<IndicatorLot> issued = ledger.issueAll(lots);
+        List<InflowProject> accepted = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            PlanRow r = rows.get(i);
+            accepted.add(new InflowProject(ids.get(i), countyId, r.township().id(), r.village(), r.landClass(), r.targetClass(),
+                    r.ownership(), r.restorationAttr(), r.slopes(), SiteConstraints.NONE, year, InflowStatus.ACCEPTED,
+                    r.qualityGrade(), issued.get(i).id(), null, "plan-" + importId + "-row-" + r.row(), null));
         }
-        projects.acceptImported(accepted);
+        projects.insertImported(accepted, importId);
     }
 
     @Override

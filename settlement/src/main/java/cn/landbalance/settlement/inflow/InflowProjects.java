@@ -17,11 +17,11 @@ public interface InflowProjects {
 
     List<InflowProject> list(long countyId, Long townshipId, InflowStatus status);
 
-    /** Stores the projects of plan import {@code planImportId} in batches; returns them with their ids, in order. */
-    List<InflowProject> insertImported(List<InflowProject> projects, long planImportId);
+    /** {@code count} new project ids, for projects stored later with {@link #insertImported}. */
+    List<Long> reserveIds(int count);
 
-    /** Writes the acceptance (status, grade, lot) of freshly imported projects in batches. */
-    void acceptImported(List<InflowProject> accepted);
+    /** Stores the projects of plan import {@code planImportId}, ids included, in batches. */
+    void insertImported(List<InflowProject> projects, long planImportId);
 
     /** The ACCEPTED projects of the import. */
     List<InflowProject> ofImport(long planImportId);
