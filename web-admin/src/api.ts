@@ -28,7 +28,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   let payload: BodyInit | undefined
   if (body !== undefined) {
     headers['Content-Type'] = opts.contentType ?? 'application/json'
-    payload = typeof body === 'string' ? body : JSON.stringify(body)
+    payload = typeof body === 'string' || body instanceof ArrayBuffer || body instanceof Blob ? body : JSON.stringify(body)
   }
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey
   const res = await fetch(path, { method, headers, body: payload })
@@ -49,6 +49,10 @@ export const api = {
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, { idempotencyKey }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   csv: <T>(path: string, csv: string) => request<T>('POST', path, csv, { contentType: 'text/csv' }),
+  /** A file as it is (an .xlsx workbook or a CSV in any encoding): the server reads the bytes. */
+  upload: <T>(path: string, file: ArrayBuffer, contentType: string, idempotencyKey?: string) =>
+    request<T>('POST', path, file, { contentType, idempotencyKey }),
+  del: <T>(path: string) => request<T>('DELETE', path, undefined, { idempotencyKey: newKey() }),
 }
 
 export async function login(username: string, password: string): Promise<Me> {

@@ -49,6 +49,15 @@ const en: Record<string, string> = {
   '至少 10 个字符': 'At least 10 characters', '修改密码': 'Change password', '当前密码': 'Current password',
   '新密码': 'New password', '确认新密码': 'New password again',
   '密码已修改，其他设备上的登录已失效。': 'Password changed; your sessions on other devices have ended.',
+  '各坡度级面积(公顷)': 'Area by slope grade (ha)', '级': ' grade', '权属性质': 'Ownership', '集体': 'Collective', '国有': 'State',
+  '结果': 'Outcome', '地类': 'Land class', '导入': 'Import', '导入（提示）': 'Import (warning)', '不导入（错误）': 'Refused (error)',
+  '跳过': 'Skipped', '编号': 'No.', '表': 'Table', '文件': 'File', '提示': 'Warnings', '有效': 'In force', '已替换': 'Replaced',
+  '附表1 耕地转进': 'Table 1: inflow', '附表2 耕地转出': 'Table 2: outflow', '取自表题': 'From the title',
+  '表中无等别列时必选': 'Needed without a grade column', '选择文件（.xlsx 或 .csv）': 'Choose a file (.xlsx or .csv)',
+  '重新预览': 'Preview again', '可导入': 'To import', '替换前次导入（前次导入的数据未被使用时才可替换）': 'Replace the earlier import (only while nothing of it has been used)',
+  '确认导入': 'Import', '导入编号': 'import no.', '导入记录': 'Imports so far', '取位容差(平方米)': 'Rounding tolerance (m²)',
+  '地名沿革': 'Place-name history', '旧称': 'Former name', '现乡镇': 'Township now',
+  '起始日期': 'Since', '删除': 'Delete', '删除旧称': 'Delete the former name', '导入时按旧称找到现乡镇，并在该行提示': 'Imports find the township by its former name and warn on the row',
   '村': 'Village', '原地类': 'Land class before', '目标地类': 'Target class', '权属': 'Ownership', '坡度级': 'Slope grade',
 }
 

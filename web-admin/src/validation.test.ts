@@ -52,3 +52,22 @@ describe('outflow declaration checks, one row per rule (as the server orders the
     expect(fieldOfCode('FORBIDDEN')).toBeNull()
   })
 })
+
+describe('the area by slope grade', () => {
+  const base = (): OutflowForm => ({ ...emptyOutflowForm(), townshipId: 1, landClassAfter: '果园', areaHectares: '1.5000', qualityGrade: 12 })
+
+  it('may be left blank: the whole area counts as grade 1', () => {
+    expect(validateOutflow(base()).slopeHectares).toBeUndefined()
+    expect(outflowBody(base()).slopes).toBeNull()
+  })
+
+  it('must add up to the area to the m²', () => {
+    const f = base()
+    f.slopeHectares = ['1.0000', '0.4999', '', '', '']
+    expect(validateOutflow(f).slopeHectares).toBe('SLOPES_DO_NOT_ADD_UP')
+    f.slopeHectares = ['1.0000', '0.5', '', '', '']
+    expect(validateOutflow(f).slopeHectares).toBeUndefined()
+    expect(outflowBody(f).slopes).toEqual({ grade1M2: 10000, grade2M2: 5000, grade3M2: 0, grade4M2: 0, grade5M2: 0 })
+    expect(outflowBody(f).ownership).toBe('集体')
+  })
+})

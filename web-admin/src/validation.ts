@@ -20,6 +20,9 @@ export interface OutflowForm {
   ruralRoadWidthM: string
   landscapeLake: boolean
   turf: boolean
+  ownership: '集体' | '国有'
+  /** The area by slope grade 1-5 in 公顷; all blank means the whole area at grade 1 (as before). */
+  slopeHectares: string[]
 }
 
 /** field → error code; the codes are the server's (docs/errors.md), so one message table serves both. */
@@ -42,6 +45,7 @@ export function emptyOutflowForm(): OutflowForm {
     townshipId: null, category: 'GREENING', landClassAfter: '', areaHectares: '', qualityGrade: null, paddy: false,
     permanentBasicFarmland: false, plannedConstructionLand: false, highStandardFarmland: false, supplementPlan: false,
     greenBeltRoadType: '', greenBeltWidthM: '', ruralRoadWidthM: '', landscapeLake: false, turf: false,
+    ownership: '集体', slopeHectares: ['', '', '', '', ''],
   }
 }
 
@@ -53,6 +57,11 @@ export function validateOutflow(f: OutflowForm): FieldErrors {
   const m2 = parseHectares(f.areaHectares)
   if (!f.areaHectares.trim()) e.areaHectares = 'MISSING_FIELD'
   else if (m2 == null || m2 <= 0) e.areaHectares = 'VALIDATION_FAILED'
+  if (f.slopeHectares.some(v => v.trim())) {
+    const grades = f.slopeHectares.map(v => (v.trim() ? parseHectares(v) : 0))
+    const sum = grades.reduce<number>((a, b) => a + (b ?? 0), 0)
+    if (grades.some(g => g == null || g < 0) || m2 == null || sum !== m2) e.slopeHectares = 'SLOPES_DO_NOT_ADD_UP'
+  }
   if (f.qualityGrade == null) e.qualityGrade = 'MISSING_FIELD'
   else if (!Number.isInteger(f.qualityGrade) || f.qualityGrade < 1 || f.qualityGrade > 15) e.qualityGrade = 'VALIDATION_FAILED'
   if (f.permanentBasicFarmland) e.permanentBasicFarmland = 'OUTFLOW_PERMANENT_BASIC_FARMLAND'
@@ -94,7 +103,14 @@ export function outflowBody(f: OutflowForm) {
     ruralRoad: f.ruralRoadWidthM.trim() ? { widthM: f.ruralRoadWidthM.trim() } : null,
     landscapeLake: f.landscapeLake,
     turf: f.turf,
+    ownership: f.ownership,
+    slopes: f.slopeHectares.some(v => v.trim()) ? slopes(f.slopeHectares) : null,
   }
+}
+
+function slopes(hectares: string[]) {
+  const m2 = hectares.map(v => (v.trim() ? parseHectares(v) ?? 0 : 0))
+  return { grade1M2: m2[0], grade2M2: m2[1], grade3M2: m2[2], grade4M2: m2[3], grade5M2: m2[4] }
 }
 
 /** Which form field a server refusal belongs to (the server names the field for 400s; rule codes are mapped here). */
@@ -113,6 +129,7 @@ export function fieldOfCode(code: string, field?: string): keyof OutflowForm | n
   if (!field) return null
   const byField: Record<string, keyof OutflowForm> = {
     townshipId: 'townshipId', landClassAfter: 'landClassAfter', areaM2: 'areaHectares', qualityGrade: 'qualityGrade',
+    slopes: 'slopeHectares',
     'greenBelt.widthM': 'greenBeltWidthM', 'greenBelt.roadType': 'greenBeltWidthM', 'ruralRoad.widthM': 'ruralRoadWidthM',
   }
   return byField[field] ?? null

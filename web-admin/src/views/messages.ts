@@ -4,6 +4,7 @@ import { lang } from '../i18n'
 const MESSAGES: Record<string, [string, string]> = {
   MISSING_FIELD: ['必填项。', 'Required.'],
   VALIDATION_FAILED: ['取值无效（面积为正数，最多4位小数公顷；质量等别1–15）。', 'Invalid value (positive area, at most 4 decimals of ha; grade 1-15).'],
+  SLOPES_DO_NOT_ADD_UP: ['各坡度级面积之和须等于转出面积（不填则全部计为坡度1级）。', 'The slope grades must add up to the area (leave them blank for grade 1).'],
   OUTFLOW_PERMANENT_BASIC_FARMLAND: ['永久基本农田不得转出。', 'Permanent basic farmland can never be converted.'],
   OUTFLOW_PLANNED_CONSTRUCTION_LAND: ['规划建设用地范围内的耕地不纳入进出平衡转出。', 'Land inside planned construction land is not handled by in/out balance.'],
   OUTFLOW_LAKE_OR_TURF: ['严禁占用耕地挖湖造景、铺草皮。', 'Farmland may not be dug into landscape lakes or laid with turf.'],

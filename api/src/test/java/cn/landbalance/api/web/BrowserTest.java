@@ -145,7 +145,7 @@ abstract class BrowserTest extends ApiTest {
     protected void upload(String containerTestId, Path file) {
         WebElement container = testId(containerTestId);
         WebElement input = container.findElement(By.xpath("ancestor::div[contains(@class,'el-upload')][1]//input[@type='file']"));
-        input.sendKeys(file.toAbsolutePath().toString());
+        input.sendKeys(file.toAbsolutePath().normalize().toString());
     }
 
     /** The file the browser downloaded, once complete. */

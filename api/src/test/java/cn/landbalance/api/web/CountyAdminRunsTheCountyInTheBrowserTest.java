@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The county admin imports both tables of Longxi's 2022 plan and reads the row-by-row report, opens a violation case,
+ * The county admin previews and imports both tables of Longxi's 2022 plan (附表2 as the printed .xlsx), reads the
+ * rows it warns about, replaces the outflow import with the CSV of the same plan, opens a violation case,
  * restores part of it and legalises the rest, and exports the freeze/deduction report to Excel.
  */
 @MicronautTest(transactional = false)
@@ -26,20 +27,45 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
         signIn("county_admin");
         clickTestId("menu-imports");
         type(By.cssSelector("[data-testid=import-year]"), "2022");
+        type(By.cssSelector("[data-testid=import-grade]"), "14");
         upload("import-file", resource("longxi-2022-zhuanjin.csv"));
+        waitText(By.cssSelector("[data-testid=to-import]"), "56");
+        assertEquals("88.1559", testId("preview-hectares").getText());
+        assertEquals("0", testId("refused").getText());
+        clickTestId("import-commit");
         waitText(By.cssSelector("[data-testid=imported]"), "56");
         assertEquals("88.1559", testId("imported-hectares").getText());
 
+        // 附表2 as the county holds it: the printed form in .xlsx; the preview names the four rows it warns about
         clickTestId("kind-outflow");
-        upload("import-file", resource("longxi-2022-zhuanchu.csv"));
-        waitText(By.cssSelector("[data-testid=imported]"), "77");
-        assertEquals(4, rows("rejected").size(), "three rows name 双泉乡, one row's slope grades do not add up");
-        assertTrue(testId("rejected").getText().contains("IMPORT_UNKNOWN_TOWNSHIP"));
+        upload("import-file", Path.of("..", "docs", "samples", "longxi-2022-zhuanchu.xlsx"));
+        waitText(By.cssSelector("[data-testid=to-import]"), "81");
+        assertEquals("4", testId("warned").getText());
+        assertEquals("0", testId("refused").getText());
+        assertEquals("80.1011", testId("preview-hectares").getText());
+        clickTestId("outcome-WARN");
+        waitText(By.cssSelector("[data-testid=preview-rows] .el-pagination"), "4");
+        assertEquals(4, rows("preview-rows").size());
+        assertTrue(testId("preview-rows").getText().contains("“双泉乡”是“双泉镇”的旧称"), testId("preview-rows").getText());
+        assertTrue(testId("preview-rows").getText().contains("以合计为准"));
         screenshot("county-import");
+        clickTestId("import-commit");
+        waitText(By.cssSelector("[data-testid=imported]"), "81");
+        waitText(By.cssSelector("[data-testid=import-history]"), "longxi-2022-zhuanchu.xlsx");
 
-        // the imported applications are in the county's review list
+        // the same plan again, as CSV: the preview says it is imported and offers to replace it
+        upload("import-file", resource("longxi-2022-zhuanchu.csv"));
+        waitText(By.cssSelector("[data-testid=import-conflict]"), "已于");
+        assertTrue(!testId("import-commit").isEnabled(), "nothing is imported twice");
+        clickTestId("import-replace");
+        wait.until(d -> testId("import-commit").isEnabled());
+        clickTestId("import-commit");
+        waitText(By.cssSelector("[data-testid=import-report]"), "已替换");
+        waitText(By.cssSelector("[data-testid=import-history]"), "已替换");
+
+        // the imported applications are in the county's review list (the replaced ones withdrawn)
         clickTestId("menu-review");
-        waitText(By.cssSelector("[data-testid=review] .el-pagination"), "77");
+        waitText(By.cssSelector("[data-testid=review] .el-pagination"), "162");
 
         clickTestId("menu-violations");
         choose(By.cssSelector("[data-testid=case-township]"), "巩昌镇");
