@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A township officer sees the township's inventory, lists indicators at a price, and reconciles the fund's bank
@@ -49,13 +50,18 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=balance]"), "¥75,000.00");
         click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'银行对账')]"));
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        // the statement as the bank exports it: GBK, Chinese headers, separate money-in column, a balance, a 合计 line
         Path csv = Files.createTempFile("bank-", ".csv");
-        Files.writeString(csv, "date,amount,reference,counterparty\n" + today + ",75000.00,FEE-77,陇西县巩昌镇示范种养殖专业合作社\n"
-                + today + ",120.00,INTEREST-11,银行结息\n");
+        Files.write(csv, ("交易日期,交易流水号,收入金额,支出金额,余额,对方户名,摘要\n"
+                + today + ",FEE-77,\"75,000.00\",,\"75,000.00\",陇西县巩昌镇示范种养殖专业合作社,缴费\n"
+                + today + ",INTEREST-11,120.00,,\"75,120.00\",,结息\n合计,,\"75,120.00\",,,,\n")
+                .getBytes(java.nio.charset.Charset.forName("GBK")));
         upload("upload-bank", csv);
         waitText(By.cssSelector("[data-testid=matched-count]"), "1");
         assertEquals("1", testId("unmatched-bank-count").getText());
         assertEquals("0", testId("unmatched-ledger-count").getText());
+        assertEquals("调节后相符", testId("adjustment-balanced").getText());
+        assertTrue(testId("adjustment").getText().contains("¥75,120.00"), testId("adjustment").getText());
         screenshot("township-reconciliation");
     }
 }

@@ -14,7 +14,7 @@ class ReconciliationTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
 
     private static BankLine bank(int row, long amountFen, String reference) {
-        return new BankLine(row, DAY, amountFen, reference, "某公司");
+        return new BankLine(row, DAY, amountFen, reference, "某公司", "");
     }
 
     private static LedgerEntry entry(long amountFen, String reference) {
@@ -37,5 +37,19 @@ class ReconciliationTest {
     void theSignMatters() {
         var result = Reconciliation.match(List.of(bank(1, -500_000, "EXP-1")), List.of(entry(500_000, "EXP-1")));
         assertEquals(0, result.matched().size());
+    }
+
+    @Test
+    void theBalanceStatementAddsWhatEachSideHasAndTheOtherNot() {
+        // the bank holds 1 000.00 after an interest of 12.34 the books do not have; the books hold an expense of 50.00
+        // the bank has not paid yet: 1 000.00 - 50.00 = 937.66 + 12.34
+        var result = Reconciliation.match(List.of(bank(1, 1_234, "INTEREST")), List.of(entry(-5_000, "EXP-1")));
+        Reconciliation.Adjustment a = Reconciliation.adjust(result, 100_000L, 93_766);
+        assertEquals(1_234, a.bankReceivedNotBookedFen());
+        assertEquals(5_000, a.bookPaidNotBankedFen());
+        assertEquals(95_000L, a.adjustedBankBalanceFen());
+        assertEquals(95_000, a.adjustedBookBalanceFen());
+        assertEquals(Boolean.TRUE, a.balanced());
+        assertEquals(null, Reconciliation.adjust(result, null, 93_766).balanced(), "no bank balance printed: not judged");
     }
 }

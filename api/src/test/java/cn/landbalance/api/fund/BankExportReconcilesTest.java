@@ -1,0 +1,98 @@
+package cn.landbalance.api.fund;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A township finance officer reconciles the fund account with the statement as the bank exports it: GBK CSV with the
+ * account details above Chinese headers, separate 收入/支出 columns, "75,000.00", a balance column and a 合计 line; the
+ * same as .xlsx. The fee matches; the bank's interest and an unknown payer are in the bank, not in the books; an
+ * expense is in the books, not yet in the bank; the 余额调节表 agrees.
+ */
+@MicronautTest(transactional = false)
+class BankExportReconcilesTest extends ApiTest {
+
+    @Test
+    void aGbkBankExportAndItsXlsxReconcileAndTheBalanceStatementAgrees() throws IOException {
+        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + shouyang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}")
+                .number("id");
+        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", login("enterprise_coop"),
+                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"ABC20261201001\"}").status());
+        String officer = login("officer_shouyang");
+        assertEquals(201, api().post("/api/townships/" + shouyang + "/account/expenses", officer,
+                "{\"amountFen\":500000,\"purpose\":\"复垦工程款\",\"reference\":\"ZC-2026-01\"}").status());
+
+        String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().replace("-", "/");
+        String export = String.join("\r\n",
+                "中国农业银行 账户交易明细",
+                "账号：62284800001234,户名：首阳镇耕地保护专户,,,,,",
+                "交易日期,交易流水号,收入金额,支出金额,余额,对方户名,摘要",
+                day + ",ABC20261201001,\"75,000.00\",,\"75,000.00\",陇西县巩昌镇示范种养殖专业合作社,耕地占补费",
+                day + ",ABC20261201002,12.34,,\"75,012.34\",,结息",
+                day + ",ABC20261201003,\"1,000.00\",,\"76,012.34\",某不明单位,汇款",
+                "合计,,\"76,012.34\",0.00,,,");
+        Response csv = api().upload("/api/townships/" + shouyang + "/account/reconciliations", officer,
+                export.getBytes(Charset.forName("GBK")), "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        check(csv.json());
+
+        Response xlsx = api().upload("/api/townships/" + shouyang + "/account/reconciliations", officer, asXlsx(export),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertEquals(200, xlsx.status(), xlsx.body());
+        check(xlsx.json());
+    }
+
+    private static void check(JsonNode r) {
+        assertEquals(1, r.get("matched").size());
+        assertEquals(2, r.get("unmatchedBankLines").size(), "the interest and the unknown payer");
+        assertEquals(1, r.get("unmatchedLedgerEntries").size(), "the expense the bank has not paid yet");
+        JsonNode a = r.get("adjustment");
+        assertEquals(7_601_234, a.get("bankBalanceFen").asLong());
+        assertEquals(7_000_000, a.get("bookBalanceFen").asLong());
+        assertEquals(101_234, a.get("bankReceivedNotBookedFen").asLong());
+        assertEquals(500_000, a.get("bookPaidNotBankedFen").asLong());
+        assertEquals(7_101_234, a.get("adjustedBankBalanceFen").asLong());
+        assertEquals(7_101_234, a.get("adjustedBookBalanceFen").asLong());
+        assertTrue(a.get("balanced").asBoolean());
+    }
+
+    /** The same export as a bank's .xlsx: text cells as they are, amounts as numbers. */
+    private static byte[] asXlsx(String csv) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.createSheet("明细");
+            String[] lines = csv.split("\r\n");
+            for (int i = 0; i < lines.length; i++) {
+                XSSFRow row = sheet.createRow(i);
+                String[] cells = lines[i].split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1);
+                for (int c = 0; c < cells.length; c++) {
+                    String cell = cells[c].replace("\"", "");
+                    if (i > 2 && cell.matches("[\\d,]+\\.\\d\\d")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(cell.replace(",", "")));
+                    } else {
+                        row.createCell(c).setCellValue(cell);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
