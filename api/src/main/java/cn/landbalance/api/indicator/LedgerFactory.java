@@ -4,7 +4,10 @@ import io.micronaut.context.annotation.Value;
 import cn.landbalance.ledger.common.CountyTime;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.MoneyQueries;
 import cn.landbalance.ledger.money.MoneyStore;
+import cn.landbalance.settlement.fund.BankLines;
+import cn.landbalance.settlement.fund.BankReconciliations;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.outflow.OutflowImport;
@@ -76,6 +79,11 @@ public class LedgerFactory {
     PlanImportService planImportService(Regions regions, PlaceNames placeNames, PlanImports imports, InflowImport inflow,
                                         OutflowImport outflow) {
         return new PlanImportService(regions, placeNames, imports, java.util.List.of(inflow, outflow));
+    }
+
+    @Singleton
+    BankReconciliations bankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines, Clock clock) {
+        return new BankReconciliations(money, ledger, lines, clock);
     }
 
     @Singleton

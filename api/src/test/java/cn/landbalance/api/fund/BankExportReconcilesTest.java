@@ -21,14 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A township finance officer reconciles the fund account with the statement as the bank exports it: GBK CSV with the
  * account details above Chinese headers, separate 收入/支出 columns, "75,000.00", a balance column and a 合计 line; the
- * same as .xlsx. The fee matches; the bank's interest and an unknown payer are in the bank, not in the books; an
- * expense is in the books, not yet in the bank; the 余额调节表 agrees.
+ * next statement as .xlsx. The fee matches; the bank's interest and an unknown payer are in the bank, not in the books;
+ * an expense is in the books, not yet in the bank; the 余额调节表 agrees. The interest is booked (once), the unknown
+ * payer noted; the overlapping next statement stores one new line and books nothing twice.
  */
 @MicronautTest(transactional = false)
 class BankExportReconcilesTest extends ApiTest {
 
     @Test
-    void aGbkBankExportAndItsXlsxReconcileAndTheBalanceStatementAgrees() throws IOException {
+    void aGbkBankExportReconcilesTheInterestIsBookedOnceAndAnOverlappingXlsxAddsOnlyItsNewLine() throws IOException {
         long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
         long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + shouyang
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
@@ -54,10 +55,41 @@ class BankExportReconcilesTest extends ApiTest {
         assertEquals(200, csv.status(), csv.body());
         check(csv.json());
 
-        Response xlsx = api().upload("/api/townships/" + shouyang + "/account/reconciliations", officer, asXlsx(export),
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        JsonNode interest = csv.json().get("unmatchedBankLines").get(0);
+        JsonNode unknown = csv.json().get("unmatchedBankLines").get(1);
+        assertEquals("OPEN", interest.get("status").asText());
+        String lines = "/api/townships/" + shouyang + "/account/bank-lines/";
+        Response wrongKind = api().post(lines + interest.get("lineId").asLong() + "/book", officer,
+                "{\"bookedAs\":\"BANK_CHARGE\",\"reason\":\"结息\"}");
+        assertEquals(400, wrongKind.status(), "money in is not a bank charge");
+        Response booked = api().post(lines + interest.get("lineId").asLong() + "/book", officer,
+                "{\"bookedAs\":\"INTEREST\",\"reason\":\"第四季度结息\"}");
+        assertEquals(200, booked.status(), booked.body());
+        assertEquals("BOOKED", booked.string("status"));
+        assertEquals(7_001_234, api().get("/api/townships/" + shouyang + "/account", officer).number("balanceFen"));
+        assertEquals(409, api().post(lines + interest.get("lineId").asLong() + "/book", officer,
+                "{\"bookedAs\":\"INTEREST\",\"reason\":\"again\"}").status(), "a line is booked once");
+        assertEquals(200, api().post(lines + unknown.get("lineId").asLong() + "/note", officer,
+                "{\"note\":\"来款单位不明，已向银行查询\"}").status());
+
+        // the next statement overlaps the first and adds one line: nothing is stored or booked twice
+        String next = export.replace("合计,,\"76,012.34\",0.00,,,", day + ",ABC20261201004,,\"5,000.00\",\"71,012.34\",某工程公司,复垦工程款\r\n"
+                + "合计,,\"76,012.34\",\"5,000.00\",,,");
+        Response xlsx = api().upload("/api/townships/" + shouyang + "/account/reconciliations?fileName=next.xlsx", officer,
+                asXlsx(next), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertEquals(200, xlsx.status(), xlsx.body());
-        check(xlsx.json());
+        JsonNode r = xlsx.json();
+        assertEquals(1, r.get("run").get("linesNew").asInt());
+        assertEquals(2, r.get("matched").size(), "the fee, and the interest now in the books");
+        assertEquals(2, r.get("unmatchedBankLines").size(), "the unknown payer (noted) and the new payment out");
+        assertEquals("来款单位不明，已向银行查询", r.get("unmatchedBankLines").get(0).get("note").asText());
+        assertEquals(4, api().get("/api/townships/" + shouyang + "/account/bank-lines", officer).json().size(),
+                "four lines stored, whatever the overlap");
+        JsonNode a = r.get("adjustment");
+        assertEquals(7_101_234, a.get("bankBalanceFen").asLong());
+        assertEquals(7_001_234, a.get("bookBalanceFen").asLong());
+        assertTrue(a.get("balanced").asBoolean(), a.toString());
+        assertEquals(2, api().get("/api/townships/" + shouyang + "/account/reconciliations", officer).json().size());
     }
 
     private static void check(JsonNode r) {

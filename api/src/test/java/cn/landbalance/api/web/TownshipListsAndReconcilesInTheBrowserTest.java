@@ -62,6 +62,14 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         assertEquals("0", testId("unmatched-ledger-count").getText());
         assertEquals("调节后相符", testId("adjustment-balanced").getText());
         assertTrue(testId("adjustment").getText().contains("¥75,120.00"), testId("adjustment").getText());
+        // the interest is in the bank, not in the books: the officer books it, and the statement then matches whole
+        clickTestId("book-3");
+        type(By.cssSelector("[data-testid=book-reason]"), "第四季度结息");
+        clickTestId("book-confirm");
+        waitText(By.cssSelector("[data-testid=matched-count]"), "2");
+        assertEquals("0", testId("unmatched-bank-count").getText());
+        waitText(By.cssSelector("[data-testid=balance]"), "¥75,120.00");
+        assertEquals(2, rows("runs").size(), "both runs recorded");
         screenshot("township-reconciliation");
     }
 }

@@ -10,6 +10,8 @@ public enum TransferKind {
     SALE,
     /** A township repays borrowed indicators with money at the guide price. */
     REPAYMENT,
-    /** Money spent on inflow work. */
-    EXPENSE
+    /** Money spent on inflow work (or a bank charge booked from the statement). */
+    EXPENSE,
+    /** Other money into the fund, booked from the bank statement: interest, a 财政补助, other receipts. */
+    RECEIPT
 }

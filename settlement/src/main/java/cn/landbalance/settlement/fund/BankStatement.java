@@ -143,8 +143,15 @@ public final class BankStatement {
         if (yuan.stripTrailingZeros().scale() > 2) {
             throw invalid("第 " + row + " 行：金额“" + text + "”精度超过分", "row " + row + ": '" + text + "' is finer than a fen");
         }
-        return yuan.movePointRight(2).longValueExact();
+        BigDecimal fen = yuan.movePointRight(2);
+        if (fen.abs().compareTo(MAX_FEN) > 0) {
+            throw invalid("第 " + row + " 行：金额“" + text + "”超出范围", "row " + row + ": '" + text + "' is out of range");
+        }
+        return fen.longValueExact();
     }
+
+    /** A trillion yuan: beyond any fund account, well inside a long. */
+    private static final BigDecimal MAX_FEN = new BigDecimal("100000000000000");
 
     /** A statement date in any of the banks' formats, or an Excel date serial; null when it is none of them. */
     static LocalDate date(String text) {

@@ -1,0 +1,185 @@
+package cn.landbalance.infra.money;
+
+import cn.landbalance.infra.audit.AuditTrail;
+import cn.landbalance.infra.jooq.tables.records.BankLineRecord;
+import cn.landbalance.infra.jooq.tables.records.BankReconciliationRecord;
+import cn.landbalance.settlement.fund.BankLines;
+import cn.landbalance.settlement.fund.BankStatement;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.BANK_LINE;
+import static cn.landbalance.infra.jooq.Tables.BANK_RECONCILIATION;
+
+@Singleton
+public class JooqBankLines implements BankLines {
+    private final DSLContext db;
+    private final AuditTrail audit;
+
+    public JooqBankLines(DSLContext db, AuditTrail audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    @Override
+    public Run insertRun(Run run, long countyId) {
+        BankReconciliationRecord r = db.newRecord(BANK_RECONCILIATION);
+        r.setTownshipId(run.townshipId());
+        r.setCountyId(countyId);
+        r.setFileSha256(run.fileSha256());
+        r.setFileName(run.fileName());
+        r.setPeriodFrom(run.from());
+        r.setPeriodTo(run.to());
+        r.setLinesRead(run.linesRead());
+        r.setLinesNew(run.linesNew());
+        r.setMatched(run.matched());
+        r.setOpenLines(run.open());
+        r.setBankBalanceFen(run.bankBalanceFen());
+        r.setBookBalanceFen(run.bookBalanceFen());
+        r.setBalanced(run.balanced());
+        r.setReconciledBy(run.reconciledBy());
+        r.setCreatedAt(run.at());
+        r.store();
+        audit.record("bank.reconciled", "bank-reconciliation", r.getId(), countyId, "townshipId", run.townshipId(),
+                "fileSha256", run.fileSha256(), "from", run.from().toString(), "to", run.to().toString(),
+                "lines", run.linesRead(), "matched", run.matched(), "balanced", run.balanced());
+        return toRun(r);
+    }
+
+    /**
+     * A line's fingerprint is its date, amount, serial, counterparty, memo and balance, and its occurrence among identical
+     * lines of the same statement (two equal transfers on one day stay two lines).
+     */
+    @Override
+    public Stored store(long townshipId, long countyId, long runId, List<BankStatement.Line> lines) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> fingerprints = new ArrayList<>(lines.size());
+        for (BankStatement.Line l : lines) {
+            String content = l.date() + "|" + l.amountFen() + "|" + l.reference() + "|" + l.counterparty() + "|" + l.memo()
+                    + "|" + l.balanceFen();
+            fingerprints.add(sha256(content + "#" + seen.merge(content, 1, Integer::sum)));
+        }
+        Map<String, BankLineRecord> known = new HashMap<>();
+        for (int from = 0; from < fingerprints.size(); from += 1000) {
+            db.selectFrom(BANK_LINE).where(BANK_LINE.TOWNSHIP_ID.eq(townshipId))
+                    .and(BANK_LINE.FINGERPRINT.in(fingerprints.subList(from, Math.min(fingerprints.size(), from + 1000))))
+                    .forEach(r -> known.put(r.getFingerprint(), r));
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        int added = 0;
+        List<StoredLine> stored = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            BankLineRecord r = known.get(fingerprints.get(i));
+            if (r == null) {
+                BankStatement.Line l = lines.get(i);
+                r = db.newRecord(BANK_LINE);
+                r.setTownshipId(townshipId);
+                r.setCountyId(countyId);
+                r.setFingerprint(fingerprints.get(i));
+                r.setFirstRunId(runId);
+                r.setLineDate(l.date());
+                r.setAmountFen(l.amountFen());
+                r.setReference(cut(l.reference(), 128));
+                r.setCounterparty(cut(l.counterparty(), 200));
+                r.setMemo(cut(l.memo(), 200));
+                r.setBalanceFen(l.balanceFen());
+                r.setStatus(Status.OPEN.name());
+                r.setUpdatedAt(now);
+                r.store();
+                known.put(fingerprints.get(i), r);
+                added++;
+            }
+            stored.add(toLine(r));
+        }
+        db.update(BANK_RECONCILIATION).set(BANK_RECONCILIATION.LINES_NEW, added).where(BANK_RECONCILIATION.ID.eq(runId)).execute();
+        return new Stored(stored, added);
+    }
+
+    @Override
+    public void markMatched(List<Long> lineIds) {
+        if (!lineIds.isEmpty()) {
+            db.update(BANK_LINE).set(BANK_LINE.STATUS, Status.MATCHED.name()).set(BANK_LINE.UPDATED_AT, OffsetDateTime.now())
+                    .where(BANK_LINE.ID.in(lineIds)).and(BANK_LINE.STATUS.eq(Status.OPEN.name())).execute();
+        }
+    }
+
+    @Override
+    public Optional<StoredLine> lock(long lineId) {
+        return db.selectFrom(BANK_LINE).where(BANK_LINE.ID.eq(lineId)).forUpdate().fetchOptional(JooqBankLines::toLine);
+    }
+
+    @Override
+    public void markBooked(long lineId, BookedAs bookedAs, String reason, long transferId) {
+        BankLineRecord r = db.selectFrom(BANK_LINE).where(BANK_LINE.ID.eq(lineId)).fetchSingle();
+        r.setStatus(Status.BOOKED.name());
+        r.setBookedAs(bookedAs.name());
+        r.setBookedReason(cut(reason, 200));
+        r.setTransferId(transferId);
+        r.setUpdatedAt(OffsetDateTime.now());
+        r.store();
+        audit.record("bank_line.booked", "bank-line", lineId, r.getCountyId(), "townshipId", r.getTownshipId(),
+                "amountFen", r.getAmountFen(), "bookedAs", bookedAs.name(), "reason", reason, "transferId", transferId);
+    }
+
+    @Override
+    public void note(long lineId, String note) {
+        BankLineRecord r = db.selectFrom(BANK_LINE).where(BANK_LINE.ID.eq(lineId)).fetchSingle();
+        r.setNote(note == null || note.isBlank() ? null : cut(note, 200));
+        r.setUpdatedAt(OffsetDateTime.now());
+        r.store();
+        audit.record("bank_line.noted", "bank-line", lineId, r.getCountyId(), "note", r.getNote());
+    }
+
+    @Override
+    public List<StoredLine> ofTownship(long townshipId, Status status) {
+        Condition where = BANK_LINE.TOWNSHIP_ID.eq(townshipId);
+        if (status != null) {
+            where = where.and(BANK_LINE.STATUS.eq(status.name()));
+        }
+        return db.selectFrom(BANK_LINE).where(where).orderBy(BANK_LINE.LINE_DATE.desc(), BANK_LINE.ID.desc()).limit(1000)
+                .fetch(JooqBankLines::toLine);
+    }
+
+    @Override
+    public List<Run> runs(long townshipId) {
+        return db.selectFrom(BANK_RECONCILIATION).where(BANK_RECONCILIATION.TOWNSHIP_ID.eq(townshipId))
+                .orderBy(BANK_RECONCILIATION.ID.desc()).limit(200).fetch(JooqBankLines::toRun);
+    }
+
+    private static StoredLine toLine(BankLineRecord r) {
+        return new StoredLine(r.getId(), r.getTownshipId(), r.getLineDate(), r.getAmountFen(), r.getReference(),
+                r.getCounterparty(), r.getMemo(), r.getBalanceFen(), Status.valueOf(r.getStatus()), r.getNote(),
+                r.getBookedAs() == null ? null : BookedAs.valueOf(r.getBookedAs()), r.getTransferId());
+    }
+
+    private static Run toRun(BankReconciliationRecord r) {
+        return new Run(r.getId(), r.getTownshipId(), r.getFileSha256(), r.getFileName(), r.getPeriodFrom(), r.getPeriodTo(),
+                r.getLinesRead(), r.getLinesNew(), r.getMatched(), r.getOpenLines(), r.getBankBalanceFen(),
+                r.getBookBalanceFen(), r.getBalanced(), r.getReconciledBy(), r.getCreatedAt());
+    }
+
+    private static String cut(String text, int max) {
+        String t = text == null ? "" : text.strip();
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
