@@ -1,5 +1,6 @@
 package cn.landbalance.api.idempotency;
 
+import cn.landbalance.ledger.common.Sha256;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.settlement.identity.Actor;
@@ -21,10 +22,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -66,7 +64,7 @@ public class Idempotency implements MethodInterceptor<Object, Object> {
         }
         HttpRequest<Object> r = request.get();
         String scope = truncate(r.getMethodName() + " " + r.getPath());
-        String hash = sha256(scope + "\n" + r.getUri().getRawQuery() + "\n" + write(bodyOf(context)));
+        String hash = Sha256.hex(scope + "\n" + r.getUri().getRawQuery() + "\n" + write(bodyOf(context)));
         Optional<IdempotencyKeys.Stored> stored = keys.claim(actor.userId(), key, scope, hash);
         if (stored.isPresent()) {
             IdempotencyKeys.Stored first = stored.get();
@@ -118,11 +116,4 @@ public class Idempotency implements MethodInterceptor<Object, Object> {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

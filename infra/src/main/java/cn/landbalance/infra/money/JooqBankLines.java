@@ -1,5 +1,6 @@
 package cn.landbalance.infra.money;
 
+import cn.landbalance.ledger.common.Sha256;
 import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.BankLineRecord;
 import cn.landbalance.infra.jooq.tables.records.BankReconciliationRecord;
@@ -9,13 +10,9 @@ import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +66,7 @@ public class JooqBankLines implements BankLines {
         for (BankStatement.Line l : lines) {
             String content = l.date() + "|" + l.amountFen() + "|" + l.reference() + "|" + l.counterparty() + "|" + l.memo()
                     + "|" + l.balanceFen();
-            fingerprints.add(sha256(content + "#" + seen.merge(content, 1, Integer::sum)));
+            fingerprints.add(Sha256.hex(content + "#" + seen.merge(content, 1, Integer::sum)));
         }
         Map<String, BankLineRecord> known = new HashMap<>();
         for (int from = 0; from < fingerprints.size(); from += 1000) {
@@ -175,11 +172,4 @@ public class JooqBankLines implements BankLines {
         return t.length() <= max ? t : t.substring(0, max);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

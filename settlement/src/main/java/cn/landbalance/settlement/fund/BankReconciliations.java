@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.fund;
 
+import cn.landbalance.ledger.common.Sha256;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.money.MoneyLedger;
@@ -10,12 +11,9 @@ import cn.landbalance.ledger.region.Region;
 import cn.landbalance.settlement.fund.BankLines.BookedAs;
 import cn.landbalance.settlement.fund.BankLines.StoredLine;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +54,7 @@ public class BankReconciliations {
         Reconciliation.Result result = Reconciliation.match(bank, entries);
         Reconciliation.Adjustment adjustment = Reconciliation.adjust(result, closingBalance(read), statement.closingFen());
 
-        BankLines.Run run = lines.insertRun(new BankLines.Run(0, township.id(), sha256(file), fileName, from, to, read.size(),
+        BankLines.Run run = lines.insertRun(new BankLines.Run(0, township.id(), Sha256.hex(file), fileName, from, to, read.size(),
                 0, result.matched().size(), result.unmatchedBankLines().size(), adjustment.bankBalanceFen(),
                 adjustment.bookBalanceFen(), adjustment.balanced(), userId, OffsetDateTime.now(clock)), township.countyId());
         BankLines.Stored stored = lines.store(township.id(), township.countyId(), run.id(), read);
@@ -126,11 +124,4 @@ public class BankReconciliations {
         return (newestFirst ? onLastDay.get(0) : onLastDay.get(onLastDay.size() - 1)).balanceFen();
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

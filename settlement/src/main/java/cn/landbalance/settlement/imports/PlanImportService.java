@@ -1,17 +1,14 @@
 package cn.landbalance.settlement.imports;
 
+import cn.landbalance.ledger.common.Sha256;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.imports.RowIssue.Severity;
 import cn.landbalance.settlement.places.PlaceNames;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -187,13 +184,13 @@ public class PlanImportService {
                 "表格取位 " + table.precisionScale() + " 位小数：坡度级之和与合计相差不超过 " + table.precisionM2() + " 平方米时以合计为准",
                 "the table prints " + table.precisionScale() + " decimals: slope grades within " + table.precisionM2()
                         + " m² of the total are taken as rounding, the total counts"));
-        String contentSha = sha256(content.toString().getBytes(StandardCharsets.UTF_8));
+        String contentSha = Sha256.hex(content.toString());
         List<Conflict> conflicts = conflicts(request, year, contentSha);
         conflicts.forEach(c -> digest.append(c.earlier().id()));
         Preview preview = new Preview(request.kind(), request.countyId(), year, fileName(request), file.describe(),
-                sha256(request.file()), contentSha, table.headerRows(), table.headers(), defaults, previewRows,
+                Sha256.hex(request.file()), contentSha, table.headerRows(), table.headers(), defaults, previewRows,
                 toImport + warned + refused, toImport, warned, refused, skipped, importM2, conflicts,
-                sha256(digest.toString().getBytes(StandardCharsets.UTF_8)));
+                Sha256.hex(digest.toString()));
         return new Read(preview, rows);
     }
 
@@ -250,11 +247,4 @@ public class PlanImportService {
         return name == null || name.isBlank() ? null : name.strip().substring(0, Math.min(200, name.strip().length()));
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
