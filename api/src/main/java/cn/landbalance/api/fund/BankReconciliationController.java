@@ -59,7 +59,7 @@ public class BankReconciliationController {
     }
 
     @Serdeable
-    public record MatchView(BankLineView bank, LedgerEntryView ledger) {
+    public record MatchView(BankLineView bank, LedgerEntryView ledger, Reconciliation.Basis basis) {
     }
 
     /** 余额调节表 (see {@link Reconciliation.Adjustment}); amounts in fen. */
@@ -130,7 +130,7 @@ public class BankReconciliationController {
         BankReconciliations.Outcome o = reconciliations.reconcile(township, file == null ? new byte[0] : file, fileName,
                 actor.userId());
         return HttpResponse.ok(new ReconciliationView(township.id(), o.from(), o.to(),
-                o.result().matched().stream().map(m -> new MatchView(bankView(m.bank(), o), ledgerView(m.ledger()))).toList(),
+                o.result().matched().stream().map(m -> new MatchView(bankView(m.bank(), o), ledgerView(m.ledger()), m.basis())).toList(),
                 o.result().unmatchedBankLines().stream().map(b -> bankView(b, o)).toList(),
                 o.result().unmatchedLedgerEntries().stream().map(BankReconciliationController::ledgerView).toList(),
                 AdjustmentView.of(o.adjustment()), RunView.of(o.run())));

@@ -80,14 +80,18 @@ class BankExportReconcilesTest extends ApiTest {
         assertEquals(200, xlsx.status(), xlsx.body());
         JsonNode r = xlsx.json();
         assertEquals(1, r.get("run").get("linesNew").asInt());
-        assertEquals(2, r.get("matched").size(), "the fee, and the interest now in the books");
-        assertEquals(2, r.get("unmatchedBankLines").size(), "the unknown payer (noted) and the new payment out");
+        assertEquals(3, r.get("matched").size(), "the fee, the interest now in the books, and the expense the bank paid");
+        assertEquals("AMOUNT_AND_DATE", r.get("matched").get(2).get("basis").asText(),
+                "the bank's serial is not the expense's reference: paired by amount and date, the only pair possible");
+        assertEquals(1, r.get("unmatchedBankLines").size(), "the unknown payer, noted");
+        assertEquals(0, r.get("unmatchedLedgerEntries").size());
         assertEquals("来款单位不明，已向银行查询", r.get("unmatchedBankLines").get(0).get("note").asText());
         assertEquals(4, api().get("/api/townships/" + shouyang + "/account/bank-lines", officer).json().size(),
                 "four lines stored, whatever the overlap");
         JsonNode a = r.get("adjustment");
         assertEquals(7_101_234, a.get("bankBalanceFen").asLong());
         assertEquals(7_001_234, a.get("bookBalanceFen").asLong());
+        assertEquals(7_101_234, a.get("adjustedBookBalanceFen").asLong());
         assertTrue(a.get("balanced").asBoolean(), a.toString());
         assertEquals(2, api().get("/api/townships/" + shouyang + "/account/reconciliations", officer).json().size());
     }

@@ -52,4 +52,22 @@ class ReconciliationTest {
         assertEquals(Boolean.TRUE, a.balanced());
         assertEquals(null, Reconciliation.adjust(result, null, 93_766).balanced(), "no bank balance printed: not judged");
     }
+
+    @Test
+    void aReferenceQuotedInTheMemoOrTheOnlyPossiblePairOfAmountAndDateAlsoMatch() {
+        BankLine quoted = new BankLine(1, DAY, 15_000_000, "ABC0001", "某合作社", "指标款 ORDER-77");
+        BankLine paidOut = new BankLine(2, DAY.plusDays(2), -500_000, "ABC0002", "某工程公司", "工程款");
+        BankLine twin1 = new BankLine(3, DAY, 300_000, "ABC0003", "甲", "");
+        BankLine twin2 = new BankLine(4, DAY, 300_000, "ABC0004", "乙", "");
+        var result = Reconciliation.match(List.of(quoted, paidOut, twin1, twin2),
+                List.of(entry(15_000_000, "ORDER-77"), entry(-500_000, "ZC-1"), entry(300_000, "FEE-9")));
+        assertEquals(List.of(Reconciliation.Basis.MEMO, Reconciliation.Basis.AMOUNT_AND_DATE),
+                result.matched().stream().map(Reconciliation.Match::basis).toList());
+        assertEquals(List.of(3, 4), result.unmatchedBankLines().stream().map(BankLine::row).toList(),
+                "two lines could be FEE-9: neither is guessed");
+        assertEquals(List.of("FEE-9"), result.unmatchedLedgerEntries().stream().map(LedgerEntry::reference).toList());
+        var tooFar = Reconciliation.match(List.of(new BankLine(1, DAY.plusDays(4), -500_000, "X", "", "")),
+                List.of(entry(-500_000, "ZC-1")));
+        assertEquals(0, tooFar.matched().size(), "more than " + Reconciliation.DAYS_APART + " days apart");
+    }
 }
