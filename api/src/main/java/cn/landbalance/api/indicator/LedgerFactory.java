@@ -8,6 +8,7 @@ import cn.landbalance.ledger.money.MoneyQueries;
 import cn.landbalance.ledger.money.MoneyStore;
 import cn.landbalance.settlement.fund.BankLines;
 import cn.landbalance.settlement.fund.BankReconciliations;
+import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.outflow.OutflowImport;
@@ -61,8 +62,8 @@ public class LedgerFactory {
     @Singleton
     OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                                   OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
-                                  MoneyLedger money, ListedArea listed, Clock clock) {
-        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, clock);
+                                  MoneyLedger money, ListedArea listed, PaymentReferences references, Clock clock) {
+        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references, clock);
     }
 
     @Singleton
@@ -82,8 +83,9 @@ public class LedgerFactory {
     }
 
     @Singleton
-    BankReconciliations bankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines, Clock clock) {
-        return new BankReconciliations(money, ledger, lines, clock);
+    BankReconciliations bankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines,
+                                            PaymentReferences references, Clock clock) {
+        return new BankReconciliations(money, ledger, lines, references, clock);
     }
 
     @Singleton

@@ -20,8 +20,8 @@ public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
                                 IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money,
-                                Market market, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, clock);
+                                Market market, cn.landbalance.settlement.fund.PaymentReferences references, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, references, clock);
     }
 
     @Singleton

@@ -29,7 +29,11 @@ public class BankReconciliations {
     private final BankLines lines;
     private final Clock clock;
 
-    public BankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines, Clock clock) {
+    private final PaymentReferences references;
+
+    public BankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines, PaymentReferences references,
+                               Clock clock) {
+        this.references = references;
         this.money = money;
         this.ledger = ledger;
         this.lines = lines;
@@ -101,6 +105,7 @@ public class BankReconciliations {
         }
         String reference = line.reference() == null || line.reference().isBlank() ? "BANK-LINE-" + line.id() : line.reference();
         String memo = as + "：" + reason.strip();
+        references.claimOrRefuse(reference, PaymentReferences.Kind.RECEIPT, line.id(), "lineId");
         Transfer transfer = in
                 ? ledger.receive(township.countyId(), township.id(), line.amountFen(), TransferKind.RECEIPT, reference, memo)
                 : ledger.spend(township.countyId(), township.id(), -line.amountFen(), reference, memo);

@@ -13,6 +13,7 @@ import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.outflow.Coverage;
@@ -51,8 +52,12 @@ public class MarketService {
     private final Market market;
     private final Clock clock;
 
+    private final PaymentReferences references;
+
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
-                         IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money, Market market, Clock clock) {
+                         IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money, Market market,
+                         PaymentReferences references, Clock clock) {
+        this.references = references;
         this.lotStore = lotStore;
         this.regions = regions;
         this.rules = rules;
@@ -227,6 +232,7 @@ public class MarketService {
             throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
                     "the order's amount is " + order.amountFen() + " fen (" + Units.fenToYuan(order.amountFen()) + " 元)");
         }
+        references.claimOrRefuse(paymentReference, PaymentReferences.Kind.ORDER, orderId, "paymentReference");
         OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
         // lots first (ascending id), then the townships' fund accounts (ascending township): the one global lock order,
         // so two payments over the same lots and townships wait for each other instead of deadlocking

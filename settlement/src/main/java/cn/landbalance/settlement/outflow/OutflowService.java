@@ -14,6 +14,7 @@ import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Organization;
 import cn.landbalance.settlement.identity.Organizations;
@@ -59,9 +60,12 @@ public class OutflowService {
 
     private final ListedArea listed;
 
+    private final PaymentReferences references;
+
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
-                          MoneyLedger money, ListedArea listed, Clock clock) {
+                          MoneyLedger money, ListedArea listed, PaymentReferences references, Clock clock) {
+        this.references = references;
         this.listed = listed;
         this.regions = regions;
         this.organizations = organizations;
@@ -150,6 +154,7 @@ public class OutflowService {
                     + " 元), not " + amountFen);
         }
         requireRoom(app, areaM2);
+        references.claimOrRefuse(paymentReference, PaymentReferences.Kind.FEE, id, "paymentReference");
         Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, paymentReference,
                 "fee for outflow application " + id);
         applications.cover(app, Coverage.fee(areaM2, paymentReference, app.townshipId(), amountFen));

@@ -1,0 +1,28 @@
+package cn.landbalance.settlement.fund;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
+/**
+ * Port: the bank serials (支付流水号) already used. A serial pays one thing only — an order, a fee, or a receipt booked
+ * from the bank statement — whatever kind the next use would be.
+ */
+public interface PaymentReferences {
+    enum Kind { ORDER, FEE, RECEIPT }
+
+    /**
+     * Claims {@code reference} for {@code kind}/{@code targetId} in the caller's transaction; true if newly claimed,
+     * false if it was already claimed by the same target. A concurrent claim of the same reference waits for this one.
+     */
+    boolean claim(String reference, Kind kind, long targetId);
+
+    /** Claims the reference or refuses with PAYMENT_REFERENCE_REUSED naming the field. */
+    default void claimOrRefuse(String reference, Kind kind, long targetId, String field) {
+        try {
+            claim(reference, kind, targetId);
+        } catch (DomainException e) {
+            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, field,
+                    "支付流水号“" + reference + "”已用于其他款项 / the payment reference " + reference + " already paid something else");
+        }
+    }
+}
