@@ -59,6 +59,7 @@ const en: Record<string, string> = {
   '减：银行已付、企业未付': 'Less: paid by the bank, not in the books', '调节后余额': 'Adjusted balance',
   '银行导出的流水（.xlsx 或 CSV，GBK 或 UTF-8）：交易日期、收入金额/支出金额（或金额）、交易流水号、对方户名、余额等列': 'The statement as the bank exports it (.xlsx or CSV, GBK or UTF-8): date, money in/out (or amount), serial, counterparty, balance',
   '匹配依据': 'Matched by', '流水号相同': 'Same serial', '附言含参考号': 'Reference in the memo', '金额日期唯一对应': 'Only pair of amount and date',
+  '未处理流水': 'Open bank lines', '银行对账单中尚未匹配、也未入账的流水（各次对账累计，每笔只记一次）': 'Statement lines neither matched nor booked yet (from every reconciliation, each line once)',
   '入账': 'Book', '备注': 'Note', '记为': 'Book as', '原因': 'Reason', '对账记录': 'Reconciliations so far', '截至': 'Up to',
   '行数': 'Lines', '新行数': 'New lines', '未处理': 'Open', '已入账': 'Booked', '利息收入': 'Interest', '财政补助': 'Fiscal subsidy', '银行手续费': 'Bank charge', '其他': 'Other',
   '备注（如：来款单位不明，已向银行查询）': 'Note (e.g. payer unknown, asked the bank)',

@@ -62,6 +62,8 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         assertEquals("0", testId("unmatched-ledger-count").getText());
         assertEquals("调节后相符", testId("adjustment-balanced").getText());
         assertTrue(testId("adjustment").getText().contains("¥75,120.00"), testId("adjustment").getText());
+        String openLines = "/api/townships/" + gongchang + "/account/bank-lines?status=OPEN";
+        assertEquals(1, api().get(openLines, login("officer_gongchang")).json().size(), "the interest is open");
         // the interest is in the bank, not in the books: the officer books it, and the statement then matches whole
         clickTestId("book-3");
         type(By.cssSelector("[data-testid=book-reason]"), "第四季度结息");
@@ -70,6 +72,9 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         assertEquals("0", testId("unmatched-bank-count").getText());
         waitText(By.cssSelector("[data-testid=balance]"), "¥75,120.00");
         assertEquals(2, rows("runs").size(), "both runs recorded");
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'未处理流水')]"));
+        waitText(By.cssSelector("[data-testid=open-lines]"), "无数据"); // every line of the bank is matched or booked
+        assertEquals(0, api().get(openLines, login("officer_gongchang")).json().size());
         screenshot("township-reconciliation");
     }
 }
