@@ -170,7 +170,7 @@ public final class BankStatement {
                 return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
             }
             if (EXCEL_DATE.matcher(s).matches()) {
-                return LocalDate.of(1899, 12, 30).plusDays((long) Double.parseDouble(s));
+                return LocalDate.of(1899, 12, 30).plusDays(new BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact());
             }
         } catch (DateTimeException e) {
             return null;

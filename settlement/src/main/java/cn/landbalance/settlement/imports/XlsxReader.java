@@ -21,9 +21,9 @@ import java.util.zip.ZipInputStream;
 
 /**
  * Reads the first visible worksheet of an .xlsx workbook (Office Open XML, as Excel and WPS save it) into rows of
- * cell texts, numbered as in the spreadsheet (row 1 is index 0). Shared and inline strings, numbers (as the shortest
- * decimal that gives back the stored double, so 0.0823 stays 0.0823) and booleans are read; formulas give their
- * cached value. Every cell of a merged range takes the range's top-left value, as the printed table shows it.
+ * cell texts, numbered as in the spreadsheet (row 1 is index 0). Shared and inline strings, numbers (the decimal Excel
+ * shows, to its 15 significant digits: a stored 8.2299999999999998E-2 is 0.0823) and booleans are read; formulas give
+ * their cached value. Every cell of a merged range takes the range's top-left value, as the printed table shows it.
  * The XML is read without DTDs or external entities, and the unpacked size is bounded.
  */
 final class XlsxReader {
@@ -272,19 +272,20 @@ final class XlsxReader {
         };
     }
 
-    /** The shortest decimal that reads back as the stored double: 8.2299999999999998E-2 is 0.0823. */
+    /**
+     * A stored number as Excel shows it: at most 15 significant digits (Excel's own precision), trailing zeros dropped,
+     * so 8.2299999999999998E-2 is 0.0823 and 1.3640000000000001 is 1.364. Exact decimal arithmetic, no floating point.
+     */
     static String number(String raw) {
         try {
-            double d = Double.parseDouble(raw.strip());
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                return raw;
-            }
-            BigDecimal exact = BigDecimal.valueOf(d).stripTrailingZeros();
-            return exact.scale() < 0 ? exact.setScale(0).toPlainString() : exact.toPlainString();
-        } catch (NumberFormatException e) {
+            BigDecimal shown = new BigDecimal(raw.strip()).round(EXCEL_PRECISION).stripTrailingZeros();
+            return shown.scale() < 0 ? shown.setScale(0).toPlainString() : shown.toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
             return raw;
         }
     }
+
+    private static final java.math.MathContext EXCEL_PRECISION = new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN);
 
     /** "AB12" → column index 27. */
     static int columnOf(String ref) {

@@ -48,6 +48,9 @@ class PlanTableTest {
         assertEquals("0.0823", XlsxReader.number("8.2299999999999998E-2"));
         assertEquals("1.364", XlsxReader.number("1.3640000000000001"));
         assertEquals("12", XlsxReader.number("12"));
+        assertEquals("0.3", XlsxReader.number("0.30000000000000004"));
+        assertEquals("1000", XlsxReader.number("1E+3"));
+        assertEquals("81.1559", XlsxReader.number("81.155900000000003"));
         assertEquals(27, XlsxReader.columnOf("AB12"));
     }
 
