@@ -48,7 +48,6 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, { idempotencyKey }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  csv: <T>(path: string, csv: string) => request<T>('POST', path, csv, { contentType: 'text/csv' }),
   /** A file as it is (an .xlsx workbook or a CSV in any encoding): the server reads the bytes. */
   upload: <T>(path: string, file: ArrayBuffer, contentType: string, idempotencyKey?: string) =>
     request<T>('POST', path, file, { contentType, idempotencyKey }),

@@ -19,9 +19,8 @@ class BankSerialPaysOneThingTest extends ApiTest {
     void rules() {
         gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
-        api().put("/api/counties/" + countyId() + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
-                + "\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1000,\"sequencing\":\"SYNCHRONOUS\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":45,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
+        assertEquals(200, api().put("/api/counties/" + countyId() + "/rules", login("county_admin"),
+                cn.landbalance.api.support.Fixtures.gansuRules(4_000_000, "SYNCHRONOUS")).status());
     }
 
     private long application(String enterprise, long areaM2) {

@@ -75,13 +75,11 @@ public class JooqBankLines implements BankLines {
                     .forEach(r -> known.put(r.getFingerprint(), r));
         }
         OffsetDateTime now = OffsetDateTime.now();
-        int added = 0;
-        List<StoredLine> stored = new ArrayList<>(lines.size());
+        List<BankLineRecord> fresh = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            BankLineRecord r = known.get(fingerprints.get(i));
-            if (r == null) {
+            if (!known.containsKey(fingerprints.get(i))) {
                 BankStatement.Line l = lines.get(i);
-                r = db.newRecord(BANK_LINE);
+                BankLineRecord r = db.newRecord(BANK_LINE);
                 r.setTownshipId(townshipId);
                 r.setCountyId(countyId);
                 r.setFingerprint(fingerprints.get(i));
@@ -94,12 +92,21 @@ public class JooqBankLines implements BankLines {
                 r.setBalanceFen(l.balanceFen());
                 r.setStatus(Status.OPEN.name());
                 r.setUpdatedAt(now);
-                r.store();
                 known.put(fingerprints.get(i), r);
-                added++;
+                fresh.add(r);
             }
-            stored.add(toLine(r));
         }
+        // new lines in multi-row inserts; their ids come back matched by fingerprint
+        for (int from = 0; from < fresh.size(); from += 1000) {
+            List<BankLineRecord> chunk = fresh.subList(from, Math.min(fresh.size(), from + 1000));
+            var insert = db.insertInto(BANK_LINE).set(chunk.get(0));
+            for (BankLineRecord r : chunk.subList(1, chunk.size())) {
+                insert = insert.newRecord().set(r);
+            }
+            insert.returning().fetch().forEach(r -> known.put(r.getFingerprint(), r));
+        }
+        int added = fresh.size();
+        List<StoredLine> stored = fingerprints.stream().map(f -> toLine(known.get(f))).toList();
         db.update(BANK_RECONCILIATION).set(BANK_RECONCILIATION.LINES_NEW, added).where(BANK_RECONCILIATION.ID.eq(runId)).execute();
         return new Stored(stored, added);
     }

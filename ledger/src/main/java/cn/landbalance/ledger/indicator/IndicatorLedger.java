@@ -19,10 +19,7 @@ public class IndicatorLedger {
     /** Issues a new lot into a township's (or reserve's) inventory. */
     public IndicatorLot issue(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
                               Long sourceProjectId, long areaM2, String reference) {
-        if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
-        }
-        QualityGrades.require(qualityGrade);
+        requireIssuable(areaM2, qualityGrade);
         IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
         store.append(Movement.of(lot, MovementKind.ISSUE, areaM2, null, reference));
         return lot;
@@ -35,12 +32,7 @@ public class IndicatorLedger {
 
     /** Issues many lots at once (a plan import): the same checks and movements as {@link #issue}, in batches. */
     public List<IndicatorLot> issueAll(List<NewLot> lots) {
-        for (NewLot lot : lots) {
-            if (lot.areaM2() <= 0) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
-            }
-            QualityGrades.require(lot.qualityGrade());
-        }
+        lots.forEach(lot -> requireIssuable(lot.areaM2(), lot.qualityGrade()));
         List<IndicatorLot> issued = store.insertLots(lots);
         List<Movement> movements = new java.util.ArrayList<>(issued.size());
         for (int i = 0; i < issued.size(); i++) {
@@ -65,6 +57,13 @@ public class IndicatorLedger {
         LotBalances revoked = b.apply(MovementKind.REVOKE, b.availableM2());
         store.write(lot, revoked, Movement.of(lot, MovementKind.REVOKE, b.availableM2(), null, reference));
         return lot.withBalances(revoked);
+    }
+
+    private static void requireIssuable(long areaM2, int qualityGrade) {
+        if (areaM2 <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+        }
+        QualityGrades.require(qualityGrade);
     }
 
     /** Moves available area into a reservation (for an order); returns the hold. */

@@ -12,14 +12,9 @@ public final class Csv {
     }
 
     /**
-     * The records of {@code text}; each is a list of cells. Blank lines are kept as empty records. A text with control
-     * characters other than tab and line breaks (a binary file, say) is refused.
+     * The records of {@code text}, cells separated by {@code delimiter}; each is a list of cells. Blank lines are kept as
+     * empty records. A text with control characters other than tab and line breaks (a binary file, say) is refused.
      */
-    public static List<List<String>> parse(String text) {
-        return parse(text, ',');
-    }
-
-    /** As {@link #parse(String)}, with {@code delimiter} between cells. */
     public static List<List<String>> parse(String text, char delimiter) {
         String s = text.startsWith("\uFEFF") ? text.substring(1) : text;
         for (int i = 0; i < s.length(); i++) {

@@ -122,7 +122,7 @@ public class InflowService {
         return projects.list(actor.countyId(), townshipId, status);
     }
 
-    /** Marks an accepted project's lot as issued: used by acceptance and by the import of an approved plan. */
+    /** Marks an accepted project's lot as issued (the county's 验收; an imported plan issues its lots in bulk). */
     InflowProject issue(InflowProject project, int qualityGrade, int vintageYear) {
         IndicatorLot lot = ledger.issue(project.townshipId(), project.countyId(), qualityGrade,
                 project.targetClass().paddy(), vintageYear, project.id(), project.areaM2(), "inflow-project:" + project.id());

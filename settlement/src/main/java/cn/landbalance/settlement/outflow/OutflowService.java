@@ -95,20 +95,13 @@ public class OutflowService {
                     + " 平方米应等于面积 " + draft.areaM2() + " 平方米 / the slope grades add up to " + slopes.totalM2()
                     + " m², not the area of " + draft.areaM2() + " m²");
         }
-        return insert(township, applicant, draft.category(), draft.landClassAfter(), slopes, draft.qualityGrade(),
-                draft.paddy(), draft.site(), year, OutflowStatus.DRAFT, null,
-                draft.ownership() == null ? Ownership.集体 : draft.ownership());
-    }
-
-    /** Stores an application with its obligation fixed by the county's surplus factor now in force. */
-    OutflowApplication insert(Region township, long applicantOrgId, OutflowCategory category, String landClassAfter,
-                              SlopeAreas slopes, int qualityGrade, boolean paddy, OutflowSite site, int year,
-                              OutflowStatus status, String importKey, Ownership ownership) {
+        // the obligation is fixed now, by the county's surplus factor in force
         CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
         long required = Units.applyPermilleRoundingUp(slopes.totalM2(), county.surplusFactorPermille());
-        return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicantOrgId, category,
-                landClassAfter == null ? "" : landClassAfter.strip(), slopes, qualityGrade, paddy, site, year, status,
-                required, importKey, 0, ownership));
+        String landClassAfter = draft.landClassAfter() == null ? "" : draft.landClassAfter().strip();
+        return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicant, draft.category(),
+                landClassAfter, slopes, draft.qualityGrade(), draft.paddy(), draft.site(), year, OutflowStatus.DRAFT,
+                required, null, 0, draft.ownership() == null ? Ownership.集体 : draft.ownership()));
     }
 
     public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
