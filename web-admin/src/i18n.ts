@@ -35,7 +35,7 @@ const en: Record<string, string> = {
   '行': 'Row', '错误': 'Error', '导入成功': 'Imported', '读取行数': 'Rows read', '导入面积': 'Area imported',
   '案件编号': 'Case no.', '说明': 'Description', '借用待还': 'Owed', '解冻': 'Unfrozen', '扣减': 'Deducted',
   '费用标准': 'Fee standard', '指导价': 'Guide price', '超额系数(‰)': 'Surplus factor (‰)', '先进后出': 'Inflow first',
-  '同步平衡': 'Synchronous', '订单有效期(分钟)': 'Order TTL (minutes)', '申报时段': 'Declaration windows',
+  '同步平衡': 'Synchronous', '缴款期限(工作日)': 'Payment term (working days)', '申报时段': 'Declaration windows',
   '单位': 'Organisation', '角色': 'Role', '名称': 'Name', '类型': 'Kind', '无数据': 'No data', '请输入': 'Please enter',
   '处理中': 'Working', '成功': 'Done', '支付': 'Pay', '面积(公顷)': 'Area (ha)', '价格(元/亩)': 'Price (yuan/mu)',
   '基本分': 'Base', '扣分': 'Deduction', '加分': 'Bonus', '得分': 'Score', '转出': 'Outflow', '转进': 'Inflow',

@@ -88,9 +88,17 @@ public class BankReconciliationController {
      * the books, not yet in the bank (企业已收/已付银行未收/未付).
      */
     @Serdeable
-    public record ReconciliationView(long townshipId, LocalDate from, LocalDate to, List<MatchView> matched,
-                                     List<BankLineView> unmatchedBankLines, List<LedgerEntryView> unmatchedLedgerEntries,
-                                     AdjustmentView adjustment, RunView run) {
+    public record ReconciliationView(long townshipId, LocalDate from, LocalDate to, List<SettledView> settled,
+                                     List<MatchView> matched, List<BankLineView> unmatchedBankLines,
+                                     List<LedgerEntryView> unmatchedLedgerEntries, AdjustmentView adjustment, RunView run) {
+    }
+
+    /**
+     * A line that quotes one of the township's payment notices by remittance code: {@code paid} when it settled the
+     * notice (its order or fee), else {@code refusal} says why it stays open (the notice expired, the amount differs…).
+     */
+    @Serdeable
+    public record SettledView(int row, long lineId, long noticeId, String remittanceCode, boolean paid, String refusal) {
     }
 
     @Serdeable
@@ -130,6 +138,8 @@ public class BankReconciliationController {
         BankReconciliations.Outcome o = reconciliations.reconcile(township, file == null ? new byte[0] : file, fileName,
                 actor.userId());
         return HttpResponse.ok(new ReconciliationView(township.id(), o.from(), o.to(),
+                o.settled().stream().map(x -> new SettledView(x.row(), x.lineId(), x.noticeId(), x.remittanceCode(), x.paid(),
+                        x.refusal())).toList(),
                 o.result().matched().stream().map(m -> new MatchView(bankView(m.bank(), o), ledgerView(m.ledger()), m.basis())).toList(),
                 o.result().unmatchedBankLines().stream().map(b -> bankView(b, o)).toList(),
                 o.result().unmatchedLedgerEntries().stream().map(BankReconciliationController::ledgerView).toList(),

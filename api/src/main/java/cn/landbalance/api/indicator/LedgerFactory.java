@@ -62,8 +62,10 @@ public class LedgerFactory {
     @Singleton
     OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                                   OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
-                                  MoneyLedger money, ListedArea listed, PaymentReferences references, Clock clock) {
-        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references, clock);
+                                  MoneyLedger money, ListedArea listed, PaymentReferences references,
+                                  cn.landbalance.settlement.payment.PaymentNotices notices, Clock clock) {
+        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references,
+                notices, clock);
     }
 
     @Singleton
@@ -84,8 +86,9 @@ public class LedgerFactory {
 
     @Singleton
     BankReconciliations bankReconciliations(MoneyQueries money, MoneyLedger ledger, BankLines lines,
-                                            PaymentReferences references, Clock clock) {
-        return new BankReconciliations(money, ledger, lines, references, clock);
+                                            PaymentReferences references,
+                                            cn.landbalance.settlement.payment.PaymentService payments, Clock clock) {
+        return new BankReconciliations(money, ledger, lines, references, payments, clock);
     }
 
     @Singleton

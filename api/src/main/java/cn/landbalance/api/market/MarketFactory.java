@@ -20,8 +20,20 @@ public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
                                 IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money,
-                                Market market, cn.landbalance.settlement.fund.PaymentReferences references, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, references, clock);
+                                Market market, cn.landbalance.settlement.fund.PaymentReferences references,
+                                cn.landbalance.settlement.payment.PaymentNotices notices, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, references, notices, clock);
+    }
+
+    @Singleton
+    cn.landbalance.settlement.payment.PaymentService paymentService(cn.landbalance.settlement.payment.PaymentNotices notices,
+                                                                    MarketService market,
+                                                                    cn.landbalance.settlement.outflow.OutflowService outflow,
+                                                                    Regions regions, CountyRulesStore rules,
+                                                                    cn.landbalance.settlement.fund.PaymentReferences references,
+                                                                    Clock clock) {
+        return new cn.landbalance.settlement.payment.PaymentService(notices, market, outflow, regions, rules, references,
+                clock);
     }
 
     @Singleton

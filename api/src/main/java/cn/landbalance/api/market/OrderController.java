@@ -8,6 +8,9 @@ import cn.landbalance.settlement.market.Allocation;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.market.Order;
 import cn.landbalance.settlement.market.OrderQuery;
+import cn.landbalance.api.payment.NoticeView;
+import cn.landbalance.settlement.payment.PaymentNotice;
+import cn.landbalance.settlement.payment.PaymentService;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -41,19 +44,17 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OrderController {
     private final MarketService market;
+    private final PaymentService payments;
     private final Clock clock;
 
-    public OrderController(MarketService market, Clock clock) {
+    public OrderController(MarketService market, PaymentService payments, Clock clock) {
         this.market = market;
+        this.payments = payments;
         this.clock = clock;
     }
 
     @Serdeable
     public record PlaceOrder(@NotNull @Positive Long outflowApplicationId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
-    }
-
-    @Serdeable
-    public record Payment(@NotNull @Positive Long amountFen, @NotBlank @Size(max = 128) String paymentReference) {
     }
 
     @Serdeable
@@ -64,15 +65,32 @@ public class OrderController {
         }
     }
 
+    /**
+     * An order with its payment notices (one per township it buys from): {@code paidFen} is what finance has confirmed
+     * so far; the order is SETTLED when every notice is paid.
+     */
     @Serdeable
-    public record OrderView(long id, long outflowApplicationId, long buyerOrgId, Order.Status status, long areaM2,
-                            long amountFen, String amountYuan, Instant expiresAt, String paymentReference,
-                            List<AllocationView> allocations) {
-        static OrderView of(Order o) {
-            return new OrderView(o.id(), o.applicationId(), o.buyerOrgId(), o.status(), o.areaM2(), o.amountFen(),
-                    Units.fenToYuan(o.amountFen()), o.expiresAt(), o.paymentReference(),
-                    o.allocations().stream().map(AllocationView::of).toList());
+    public record OrderView(long id, long outflowApplicationId, long buyerOrgId, Order.Status status, String statusLabel,
+                            long areaM2, long amountFen, String amountYuan, long paidFen, Instant expiresAt,
+                            String paymentReference, List<AllocationView> allocations, List<NoticeView> notices) {
+        static OrderView of(Order o, List<PaymentNotice> notices) {
+            boolean partlyPaid = notices.stream().anyMatch(n -> n.status() == PaymentNotice.Status.PAID);
+            String label = switch (o.status()) {
+                case PENDING_PAYMENT -> partlyPaid ? "部分到账" : "待缴款";
+                case SETTLED -> "已结算";
+                case EXPIRED -> "已过期";
+                case CANCELLED -> "已撤销";
+            };
+            return new OrderView(o.id(), o.applicationId(), o.buyerOrgId(), o.status(), label, o.areaM2(), o.amountFen(),
+                    Units.fenToYuan(o.amountFen()),
+                    notices.stream().filter(n -> n.status() == PaymentNotice.Status.PAID).mapToLong(PaymentNotice::amountFen).sum(),
+                    o.expiresAt(), o.paymentReference(), o.allocations().stream().map(AllocationView::of).toList(),
+                    notices.stream().map(NoticeView::of).toList());
         }
+    }
+
+    private OrderView view(Order o) {
+        return OrderView.of(o, payments.ofOrder(o.id()));
     }
 
     @Post
@@ -80,15 +98,7 @@ public class OrderController {
     @Transactional
     @Idempotent
     public HttpResponse<OrderView> place(Actor actor, @Valid @Body PlaceOrder body) {
-        return HttpResponse.created(OrderView.of(market.placeOrder(actor, body.outflowApplicationId(), body.areaM2())));
-    }
-
-    @Post("/{id}/payments")
-    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER"})
-    @Transactional
-    @Idempotent
-    public HttpResponse<OrderView> pay(Actor actor, @PathVariable long id, @Valid @Body Payment body) {
-        return HttpResponse.ok(OrderView.of(market.pay(actor, id, body.amountFen(), body.paymentReference())));
+        return HttpResponse.created(view(market.placeOrder(actor, body.outflowApplicationId(), body.areaM2())));
     }
 
     @Post("/{id}/cancel")
@@ -96,7 +106,7 @@ public class OrderController {
     @Transactional
     @Idempotent
     public HttpResponse<OrderView> cancel(Actor actor, @PathVariable long id) {
-        return HttpResponse.ok(OrderView.of(market.cancel(actor, id)));
+        return HttpResponse.ok(view(market.cancel(actor, id)));
     }
 
     /**
@@ -116,12 +126,12 @@ public class OrderController {
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
         MarketService.OrderList found = market.orders(actor, filters, page, size);
-        return new Page<>(found.orders().stream().map(OrderView::of).toList(), page, size, found.total());
+        return new Page<>(found.orders().stream().map(this::view).toList(), page, size, found.total());
     }
 
     @Get("/{id}")
     @ReadOnly
     public OrderView get(Actor actor, @PathVariable long id) {
-        return OrderView.of(market.get(actor, id));
+        return view(market.get(actor, id));
     }
 }

@@ -10,15 +10,21 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.util.List;
 
-/** Releases the reservations of unpaid orders whose time has run out; no one has to call anything. */
+/**
+ * Releases the reservations of unpaid orders whose notices ran out, and expires fee notices past their due date; no one
+ * has to call anything.
+ */
 @Singleton
 public class OrderExpiry {
     private static final Logger LOG = LoggerFactory.getLogger(OrderExpiry.class);
     private final MarketService market;
     private final TransactionOperations<Connection> tx;
+    private final cn.landbalance.settlement.payment.PaymentService payments;
 
-    public OrderExpiry(MarketService market, TransactionOperations<Connection> tx) {
+    public OrderExpiry(MarketService market, cn.landbalance.settlement.payment.PaymentService payments,
+                       TransactionOperations<Connection> tx) {
         this.market = market;
+        this.payments = payments;
         this.tx = tx;
     }
 
@@ -31,7 +37,7 @@ public class OrderExpiry {
         }
     }
 
-    /** Expires every order due now, each in its own transaction; returns how many were expired. */
+    /** Expires every order and fee notice due now, each in its own transaction; returns how many were expired. */
     public int expireDue() {
         int expired = 0;
         List<Long> due = tx.executeRead(status -> market.dueOrders(200));
@@ -40,8 +46,14 @@ public class OrderExpiry {
                 expired++;
             }
         }
+        List<Long> dueFees = tx.executeRead(status -> payments.dueFeeNotices(200));
+        for (Long id : dueFees) {
+            if (Boolean.TRUE.equals(tx.executeWrite(status -> payments.expireFee(id)))) {
+                expired++;
+            }
+        }
         if (expired > 0) {
-            LOG.info("expired {} unpaid orders", expired);
+            LOG.info("expired {} unpaid orders and fee notices", expired);
         }
         return expired;
     }

@@ -64,7 +64,11 @@ public class OutflowController {
 
     private final Clock clock;
 
-    public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation, Clock clock) {
+    private final cn.landbalance.settlement.payment.PaymentService payments;
+
+    public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation,
+                             cn.landbalance.settlement.payment.PaymentService payments, Clock clock) {
+        this.payments = payments;
         this.clock = clock;
         this.outflow = outflow;
         this.names = names;
@@ -114,8 +118,7 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record FeePaymentBody(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @NotNull @Positive Long amountFen,
-                                 @NotBlank @Size(max = 128) String paymentReference) {
+    public record FeeNoticeBody(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
     }
 
     @Serdeable
@@ -149,7 +152,7 @@ public class OutflowController {
 
     @Serdeable
     public record FeePaymentView(long id, long applicationId, long areaM2, long amountFen, String amountYuan,
-                                 String paymentReference, long townshipId, ObligationView obligation) {
+                                 String paymentReference, long townshipId, long dutyTownshipId) {
     }
 
     private OutflowView view(OutflowApplication a) {
@@ -210,16 +213,28 @@ public class OutflowController {
         return HttpResponse.ok(view(outflow.act(actor, id, parsed)));
     }
 
-    @Post("/{id}/fee-payments")
+    /**
+     * A payment notice for the fee of {@code areaM2} of the obligation, payable to the home township's fund. The area
+     * is held for the notice until it is paid, cancelled or expires; it is settled when the township's finance confirms
+     * the money arrived.
+     */
+    @Post("/{id}/fee-notices")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
     @Idempotent
-    public HttpResponse<FeePaymentView> payFee(Actor actor, @PathVariable long id, @Valid @Body FeePaymentBody body) {
-        FeePayment payment = outflow.payFee(actor, id, body.areaM2(), body.amountFen(), body.paymentReference());
-        Obligation obligation = outflow.obligation(outflow.get(actor, id));
-        return HttpResponse.<FeePaymentView>status(HttpStatus.CREATED).body(new FeePaymentView(payment.id(),
-                payment.applicationId(), payment.areaM2(), payment.amountFen(), Units.fenToYuan(payment.amountFen()),
-                payment.paymentReference(), payment.townshipId(), ObligationView.of(obligation)));
+    public HttpResponse<cn.landbalance.api.payment.NoticeView> feeNotice(Actor actor, @PathVariable long id,
+                                                                       @Valid @Body FeeNoticeBody body) {
+        return HttpResponse.<cn.landbalance.api.payment.NoticeView>status(HttpStatus.CREATED)
+                .body(cn.landbalance.api.payment.NoticeView.of(payments.issueFee(actor, id, body.areaM2())));
+    }
+
+    /** The fees paid for the application (confirmed by finance), each with the township that holds its duty. */
+    @Get("/{id}/fee-payments")
+    @ReadOnly
+    public List<FeePaymentView> feePayments(Actor actor, @PathVariable long id) {
+        outflow.get(actor, id);
+        return outflow.feePayments(id).stream().map(p -> new FeePaymentView(p.id(), p.applicationId(), p.areaM2(),
+                p.amountFen(), Units.fenToYuan(p.amountFen()), p.paymentReference(), p.townshipId(), p.dutyTownshipId())).toList();
     }
 
     @Serdeable

@@ -47,11 +47,11 @@ public class CountyRulesController {
     @Serdeable
     public record RulesBody(@NotNull Long feePerMuFen, @NotNull Long guidePricePerMuFen,
                             @NotNull Integer surplusFactorPermille, @NotNull Sequencing sequencing,
-                            @NotNull QualityRule qualityRule, @NotNull Integer orderTtlMinutes,
+                            @NotNull QualityRule qualityRule, @NotNull Integer paymentTermWorkingDays,
                             @NotNull @Size(max = 12) List<@Valid @NotNull Window> declarationWindows) {
         static RulesBody of(CountyRules r) {
             return new RulesBody(r.feePerMuFen(), r.guidePricePerMuFen(), r.surplusFactorPermille(), r.sequencing(),
-                    r.qualityRule(), r.orderTtlMinutes(),
+                    r.qualityRule(), r.paymentTermWorkingDays(),
                     r.declarationWindows().stream().map(w -> new Window(w.fromText(), w.toText())).toList());
         }
 
@@ -62,7 +62,7 @@ public class CountyRulesController {
                 windows.add(DeclarationWindow.parse(w.from(), w.to(), "declarationWindows[" + i + "]"));
             }
             return new CountyRules(feePerMuFen, guidePricePerMuFen, surplusFactorPermille, sequencing, qualityRule,
-                    orderTtlMinutes, windows);
+                    paymentTermWorkingDays, windows);
         }
     }
 

@@ -285,12 +285,6 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public Optional<Long> orderPaidWith(String paymentReference) {
-        return db.select(MARKET_ORDER.ID).from(MARKET_ORDER).where(MARKET_ORDER.PAYMENT_REFERENCE.eq(paymentReference))
-                .fetchOptional(MARKET_ORDER.ID);
-    }
-
-    @Override
     public void saveTransition(Order before, Order after, Order.Action action, Instant at) {
         var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, after.status().name());
         if (action == Order.Action.PAY) {
@@ -312,15 +306,6 @@ public class JooqMarket implements Market {
                 "paymentReference", o.paymentReference(),
                 "allocations", o.allocations().stream().map(a -> Outbox.fields("lotId", a.lotId(), "townshipId", a.townshipId(),
                         "areaM2", a.areaM2(), "pricePerMuFen", a.pricePerMuFen(), "amountFen", a.amountFen())).toList());
-    }
-
-    @Override
-    public long pendingAreaFor(long applicationId) {
-        Record r = db.select(DSL.coalesce(DSL.sum(MARKET_ORDER.AREA_M2), DSL.inline(java.math.BigDecimal.ZERO)))
-                .from(MARKET_ORDER)
-                .where(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(applicationId).and(MARKET_ORDER.STATUS.eq("PENDING_PAYMENT")))
-                .fetchOne();
-        return ((Number) r.get(0)).longValue();
     }
 
     @Override

@@ -49,9 +49,6 @@ public class JooqBankLines implements BankLines {
         r.setReconciledBy(run.reconciledBy());
         r.setCreatedAt(run.at());
         r.store();
-        audit.record("bank.reconciled", "bank-reconciliation", r.getId(), countyId, "townshipId", run.townshipId(),
-                "fileSha256", run.fileSha256(), "from", run.from().toString(), "to", run.to().toString(),
-                "lines", run.linesRead(), "matched", run.matched(), "balanced", run.balanced());
         return toRun(r);
     }
 
@@ -109,6 +106,23 @@ public class JooqBankLines implements BankLines {
         List<StoredLine> stored = fingerprints.stream().map(f -> toLine(known.get(f))).toList();
         db.update(BANK_RECONCILIATION).set(BANK_RECONCILIATION.LINES_NEW, added).where(BANK_RECONCILIATION.ID.eq(runId)).execute();
         return new Stored(stored, added);
+    }
+
+    @Override
+    public Run finishRun(long runId, int linesNew, int matched, int open, Long bankBalanceFen, long bookBalanceFen,
+                         Boolean balanced) {
+        BankReconciliationRecord r = db.selectFrom(BANK_RECONCILIATION).where(BANK_RECONCILIATION.ID.eq(runId)).fetchSingle();
+        r.setLinesNew(linesNew);
+        r.setMatched(matched);
+        r.setOpenLines(open);
+        r.setBankBalanceFen(bankBalanceFen);
+        r.setBookBalanceFen(bookBalanceFen);
+        r.setBalanced(balanced);
+        r.store();
+        audit.record("bank.reconciled", "bank-reconciliation", r.getId(), r.getCountyId(), "townshipId", r.getTownshipId(),
+                "fileSha256", r.getFileSha256(), "from", r.getPeriodFrom().toString(), "to", r.getPeriodTo().toString(),
+                "lines", r.getLinesRead(), "matched", matched, "balanced", balanced);
+        return toRun(r);
     }
 
     @Override

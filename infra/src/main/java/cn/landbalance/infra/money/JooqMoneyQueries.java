@@ -20,7 +20,15 @@ public class JooqMoneyQueries implements MoneyQueries {
             .filter(k -> !k.keepsBalance()).map(AccountKind::name).toArray(String[]::new);
     private final DSLContext db;
 
-    public JooqMoneyQueries(DSLContext db) {
+    /**
+     * When a transfer counts in the fund's statement: the start of its value date (到账日, in the county's time) when
+     * finance confirmed a receipt later than the bank credited it, else when it was made.
+     */
+    private final String bookedAt;
+
+    public JooqMoneyQueries(DSLContext db, java.time.Clock clock) {
+        this.bookedAt = new cn.landbalance.infra.report.ZoneSql(clock).in(
+                "coalesce(value_date::timestamp at time zone {zone}, created_at)");
         this.db = db;
     }
 
@@ -44,16 +52,18 @@ public class JooqMoneyQueries implements MoneyQueries {
         }
         long opening = db.fetchValue("""
                 select coalesce(sum(case when credit_account_id = ? then amount_fen else -amount_fen end), 0)
-                from money_transfer where (credit_account_id = ? or debit_account_id = ?) and created_at < cast(? as timestamp with time zone)""",
+                from money_transfer where (credit_account_id = ? or debit_account_id = ?)
+                  and {bookedAt} < cast(? as timestamp with time zone)""".replace("{bookedAt}", bookedAt),
                 account, account, account, from) instanceof Number n ? n.longValue() : 0;
         List<StatementLine> lines = new ArrayList<>();
         long balance = opening;
         long in = 0;
         long out = 0;
         for (Record r : db.fetch("""
-                select created_at, case when credit_account_id = ? then amount_fen else -amount_fen end, kind, reference, memo
-                from money_transfer where (credit_account_id = ? or debit_account_id = ?) and created_at >= cast(? as timestamp with time zone) and created_at < cast(? as timestamp with time zone)
-                order by created_at, id""", account, account, account, from, to)) {
+                select {bookedAt}, case when credit_account_id = ? then amount_fen else -amount_fen end, kind, reference, memo
+                from money_transfer where (credit_account_id = ? or debit_account_id = ?)
+                  and {bookedAt} >= cast(? as timestamp with time zone) and {bookedAt} < cast(? as timestamp with time zone)
+                order by 1, id""".replace("{bookedAt}", bookedAt), account, account, account, from, to)) {
             long amount = r.get(1, Long.class);
             balance += amount;
             if (amount > 0) {

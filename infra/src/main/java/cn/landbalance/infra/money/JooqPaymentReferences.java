@@ -32,4 +32,9 @@ public class JooqPaymentReferences implements PaymentReferences {
         }
         throw new DomainException(ErrorCode.PAYMENT_REFERENCE_REUSED, reference);
     }
+
+    @Override
+    public boolean claimed(String reference) {
+        return db.fetchExists(db.selectOne().from("payment_reference").where("reference = ?", reference));
+    }
 }

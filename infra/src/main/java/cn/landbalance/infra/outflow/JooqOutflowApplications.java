@@ -210,9 +210,9 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public Optional<FeePayment> feePayment(String paymentReference) {
-        return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.PAYMENT_REFERENCE.eq(paymentReference)).fetchOptional()
-                .map(JooqOutflowApplications::toFeePayment);
+    public java.util.List<FeePayment> feePaymentsOf(long applicationId) {
+        return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.APPLICATION_ID.eq(applicationId)).orderBy(FEE_PAYMENT.ID)
+                .fetch(JooqOutflowApplications::toFeePayment);
     }
 
     @Override

@@ -28,10 +28,10 @@ public class JooqCountyRulesStore implements CountyRulesStore {
     }
 
     @Override
-    public int orderTtlMinutes(long countyId) {
-        Integer minutes = db.select(COUNTY_RULES.ORDER_TTL_MINUTES).from(COUNTY_RULES)
-                .where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne(COUNTY_RULES.ORDER_TTL_MINUTES);
-        return minutes != null ? minutes : CountyRules.defaults().orderTtlMinutes();
+    public int paymentTermWorkingDays(long countyId) {
+        Integer days = db.select(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS).from(COUNTY_RULES)
+                .where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS);
+        return days != null ? days : CountyRules.defaults().paymentTermWorkingDays();
     }
 
     @Override
@@ -46,7 +46,7 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .fetch(w -> DeclarationWindow.parse(w.getFromMmdd(), w.getToMmdd(), "declarationWindows"));
         return Optional.of(new CountyRules(row.getFeePerMuFen(), row.getGuidePricePerMuFen(),
                 row.getSurplusFactorPermille(), Sequencing.valueOf(row.getSequencing()),
-                QualityRule.valueOf(row.getQualityRule()), row.getOrderTtlMinutes(), windows));
+                QualityRule.valueOf(row.getQualityRule()), row.getPaymentTermWorkingDays(), windows));
     }
 
     @Override
@@ -58,7 +58,7 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
                 .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
                 .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
-                .set(COUNTY_RULES.ORDER_TTL_MINUTES, rules.orderTtlMinutes())
+                .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
                 .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
                 .onConflict(COUNTY_RULES.COUNTY_ID).doUpdate()
                 .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
@@ -66,13 +66,13 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
                 .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
                 .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
-                .set(COUNTY_RULES.ORDER_TTL_MINUTES, rules.orderTtlMinutes())
+                .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
                 .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
                 .execute();
         audit.record("county_rules.saved", "county", countyId, countyId, "feePerMuFen", rules.feePerMuFen(),
                 "guidePricePerMuFen", rules.guidePricePerMuFen(), "surplusFactorPermille", rules.surplusFactorPermille(),
                 "sequencing", rules.sequencing().name(), "qualityRule", rules.qualityRule().name(),
-                "orderTtlMinutes", rules.orderTtlMinutes(), "declarationWindows",
+                "paymentTermWorkingDays", rules.paymentTermWorkingDays(), "declarationWindows",
                 rules.declarationWindows().stream().map(w -> w.fromText() + "~" + w.toText()).toList());
         db.deleteFrom(COUNTY_DECLARATION_WINDOW).where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId)).execute();
         int position = 0;

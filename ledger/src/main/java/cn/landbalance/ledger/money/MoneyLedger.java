@@ -17,9 +17,19 @@ public class MoneyLedger {
 
     /** Money paid in by a party (a fee or a purchase) into a township's fund account. */
     public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
+        return receive(countyId, townshipId, amountFen, kind, reference, memo, null);
+    }
+
+    /**
+     * Money paid in, as the bank credited it on {@code valueDate} (到账日): the fund's books and its bank statement then
+     * show it on the same day, whenever finance confirms it.
+     */
+    public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo,
+                            java.time.LocalDate valueDate) {
         requirePositive(amountFen);
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen, kind, reference, memo);
+        return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen, kind, reference, memo,
+                valueDate);
     }
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */

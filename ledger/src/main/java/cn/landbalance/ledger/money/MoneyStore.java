@@ -17,9 +17,11 @@ public interface MoneyStore {
     /**
      * Adds {@code amountFen} to the balance of the account of that kind and owner region (created at zero if it does
      * not exist yet), row-locking it until commit, and records the transfer to it from {@code debit}: one step.
+     * {@code valueDate} is the day the bank credited the money (到账日), when it is not the day of the transfer; null
+     * means the day of the transfer.
      */
     Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
-                        TransferKind transferKind, String reference, String memo);
+                        TransferKind transferKind, String reference, String memo, java.time.LocalDate valueDate);
 
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
 }

@@ -25,8 +25,11 @@ public interface BankLines {
                Long reconciledBy, OffsetDateTime at) {
     }
 
-    /** Records a reconciliation run (its id is ignored). */
+    /** Records a reconciliation run (its id is ignored); {@link #finishRun} completes its counts. */
     Run insertRun(Run run, long countyId);
+
+    /** Completes a run with what it found, once its lines are stored, settled and matched; returns it as stored. */
+    Run finishRun(long runId, int linesNew, int matched, int open, Long bankBalanceFen, long bookBalanceFen, Boolean balanced);
 
     /**
      * Stores the statement's lines not seen before for this township (first seen in {@code runId}); returns every line

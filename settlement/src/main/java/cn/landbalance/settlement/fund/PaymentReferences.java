@@ -16,6 +16,9 @@ public interface PaymentReferences {
      */
     boolean claim(String reference, Kind kind, long targetId);
 
+    /** Whether the reference already paid something (no lock: a check before a claim, which still decides). */
+    boolean claimed(String reference);
+
     /** Claims the reference or refuses with PAYMENT_REFERENCE_REUSED naming the field. */
     default void claimOrRefuse(String reference, Kind kind, long targetId, String field) {
         try {

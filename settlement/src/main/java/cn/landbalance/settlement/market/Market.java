@@ -57,17 +57,11 @@ public interface Market {
     /** How many orders the query selects. */
     long countOrders(OrderQuery query);
 
-    /** The order that a payment with this reference settled, if any (a reference pays one order only). */
-    Optional<Long> orderPaidWith(String paymentReference);
-
     /**
      * Stores an order moved by {@code action} ({@code after} = {@code before.after(action, …)}, decided by the domain;
      * {@code before} was read under its row lock) and announces it with the action's events.
      */
     void saveTransition(Order before, Order after, Order.Action action, Instant at);
-
-    /** Area in pending orders against the application (reserved, not yet paid). */
-    long pendingAreaFor(long applicationId);
 
     /** Ids of pending orders whose time ran out before {@code now}, oldest first. */
     List<Long> due(Instant now, int limit);

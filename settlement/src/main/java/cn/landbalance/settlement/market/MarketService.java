@@ -19,12 +19,14 @@ import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
+import cn.landbalance.settlement.payment.PaymentNotice;
+import cn.landbalance.settlement.payment.PaymentNotices;
+import cn.landbalance.settlement.payment.PaymentTerm;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,10 +35,12 @@ import java.util.Map;
 
 /**
  * The indicator market: townships list available indicators; a buyer's order reserves listed indicators
- * that satisfy its obligation (own township first, then the county's, cheapest first, then oldest listing);
- * payment consumes them against the obligation and settles the money into each selling township's fund,
- * all in one transaction. Lots are always locked in ascending id order, so concurrent orders, payments and
- * expiries cannot deadlock.
+ * that satisfy its obligation (own township first, then the county's, cheapest first, then oldest listing) and issues
+ * one payment notice per selling township. When a township's finance confirms that notice's money arrived, the
+ * indicators bought from that township are consumed against the obligation and the money is booked into its fund, in
+ * one transaction; the order is settled when its last notice is. Locks are always taken in one order — order, notice,
+ * application, listing lots, lots (ascending id), fund accounts (ascending township) — so concurrent orders,
+ * confirmations, cancellations and expiries cannot deadlock.
  */
 public class MarketService {
     /** How often an order chooses again when concurrent orders took the offers it chose. */
@@ -53,11 +57,13 @@ public class MarketService {
     private final Clock clock;
 
     private final PaymentReferences references;
+    private final PaymentNotices notices;
 
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
                          IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money, Market market,
-                         PaymentReferences references, Clock clock) {
+                         PaymentReferences references, PaymentNotices notices, Clock clock) {
         this.references = references;
+        this.notices = notices;
         this.lotStore = lotStore;
         this.regions = regions;
         this.rules = rules;
@@ -137,14 +143,15 @@ public class MarketService {
         if (!app.status().coverable()) {
             throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
         }
-        long open = Math.max(0, app.requiredM2() - app.coveredM2()) - market.pendingAreaFor(app.id());
+        long open = Math.max(0, app.requiredM2() - app.coveredM2()) - notices.pendingAreaFor(app.id());
         if (areaM2 > open) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
-                    open + " m² of the obligation are neither covered nor in a pending order; " + areaM2 + " m² asked");
+                    open + " m² of the obligation are neither covered nor in a pending order or fee notice; " + areaM2
+                            + " m² asked");
         }
         List<Offer> chosen = choose(app, areaM2);
-        Instant expiresAt = clock.instant().plus(rules.orderTtlMinutes(app.countyId()), ChronoUnit.MINUTES)
-                .truncatedTo(ChronoUnit.MILLIS);
+        java.time.LocalDate dueOn = PaymentTerm.dueOn(java.time.LocalDate.now(clock), rules.paymentTermWorkingDays(app.countyId()));
+        Instant expiresAt = PaymentTerm.endOf(dueOn, clock.getZone());
         List<Allocation> allocations = new ArrayList<>();
         long left = areaM2;
         long total = 0;
@@ -157,6 +164,9 @@ public class MarketService {
             allocations.add(new Allocation(0, offer.lotId(), offer.listingLotId(), offer.townshipId(), 0, part,
                     offer.pricePerMuFen(), amount, offer.qualityGrade()));
         }
+        if (total == 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "订单金额不足 1 分 / the order's amount rounds to 0 fen");
+        }
         allocations.sort(Comparator.comparingLong(Allocation::lotId));
         List<Allocation> held = new ArrayList<>();
         for (Allocation a : allocations) {
@@ -165,7 +175,32 @@ public class MarketService {
             held.add(new Allocation(0, a.lotId(), a.listingLotId(), a.townshipId(), hold.id(), a.areaM2(),
                     a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
         }
-        return market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held);
+        Order order = market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held);
+        Map<Long, List<Allocation>> byTownship = byTownship(order.allocations());
+        byTownship.forEach((township, part) -> {
+            long amount = part.stream().mapToLong(Allocation::amountFen).sum();
+            if (amount > 0) {
+                notices.issue(new PaymentNotice(0, app.countyId(), township, PaymentNotice.Kind.ORDER, order.id(), app.id(),
+                        part.stream().mapToLong(Allocation::areaM2).sum(), amount, actor.orgId(), null, null,
+                        payeeOf(township), clock.instant(), dueOn, PaymentNotice.Status.OPEN, null));
+            }
+        });
+        return order;
+    }
+
+    /** The township fund's account as set by its finance, or the fund's name alone until it is. */
+    private PaymentNotice.Payee payeeOf(long townshipId) {
+        return notices.payeeOf(townshipId).orElseGet(() -> new PaymentNotice.Payee(
+                regions.findById(townshipId).map(cn.landbalance.settlement.payment.PaymentService::defaultAccountName)
+                        .orElse(""), null, null));
+    }
+
+    private static Map<Long, List<Allocation>> byTownship(List<Allocation> allocations) {
+        Map<Long, List<Allocation>> grouped = new java.util.TreeMap<>();
+        for (Allocation a : allocations) {
+            grouped.computeIfAbsent(a.townshipId(), t -> new ArrayList<>()).add(a);
+        }
+        return grouped;
     }
 
     /**
@@ -199,55 +234,65 @@ public class MarketService {
     }
 
     /**
-     * Pays an order: the reserved indicators are consumed against the obligation and each selling township's
-     * fund receives its allocations' amounts, in one transaction. A repeat with the same reference and amount
-     * answers with the settled order.
+     * Settles what a confirmed notice paid for: the indicators bought from its township are consumed against the
+     * obligation and the money is booked into that township's fund on the day the bank credited it; when it was the
+     * order's last open notice, the order is settled (with its zero-amount allocations, if any). The caller holds the
+     * notice's row lock and has checked its amount; this takes the order's lock first.
      */
-    public Order pay(Actor actor, long orderId, long amountFen, String paymentReference) {
-        Order order = market.lockOrder(orderId).filter(o -> visible(actor, o))
-                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
-        if (order.buyerOrgId() != actor.orgId()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the buyer pays its order");
+    public Order settle(PaymentNotice notice, PaymentNotice.Receipt receipt) {
+        Order order = market.lockOrder(notice.orderId()).orElseThrow();
+        if (order.status() != Order.Status.PENDING_PAYMENT) {
+            throw new DomainException(order.status() == Order.Status.EXPIRED ? ErrorCode.ORDER_EXPIRED : ErrorCode.ORDER_NOT_PAYABLE,
+                    "订单 " + order.id() + " 已" + (order.status() == Order.Status.EXPIRED ? "过期" : order.status() == Order.Status.CANCELLED
+                            ? "撤销" : "结算") + "，到账款项须退回或另行处理 / order " + order.id() + " is " + order.status());
         }
-        market.orderPaidWith(paymentReference).filter(paid -> paid != orderId).ifPresent(paid -> {
-            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference", paymentReference);
-        });
-        switch (order.status()) {
-            case SETTLED -> {
-                if (paymentReference.equals(order.paymentReference()) && amountFen == order.amountFen()) {
-                    return order;
-                }
-                throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference",
-                        "order " + orderId + " was settled with another payment");
-            }
-            case EXPIRED -> throw new DomainException(ErrorCode.ORDER_EXPIRED, "order " + orderId + " expired at " + order.expiresAt());
-            case CANCELLED -> throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " was cancelled");
-            case PENDING_PAYMENT -> {
-            }
-        }
-        if (!clock.instant().isBefore(order.expiresAt())) {
-            throw new DomainException(ErrorCode.ORDER_EXPIRED, "order " + orderId + " expired at " + order.expiresAt());
-        }
-        if (amountFen != order.amountFen()) {
-            throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
-                    "the order's amount is " + order.amountFen() + " fen (" + Units.fenToYuan(order.amountFen()) + " 元)");
-        }
-        references.claimOrRefuse(paymentReference, PaymentReferences.Kind.ORDER, orderId, "paymentReference");
         OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
-        // lots first (ascending id), then the townships' fund accounts (ascending township): the one global lock order,
-        // so two payments over the same lots and townships wait for each other instead of deadlocking
-        for (Allocation a : order.allocations()) {
-            ledger.consume(a.holdId(), a.areaM2());
-            applications.cover(app,
-                    Coverage.purchase(a.areaM2(), paymentReference, a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen()));
+        if (!app.status().coverable()) {
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "转出申请已" + app.status() + "，不能再落实平衡 / application is "
+                    + app.status());
         }
-        order.allocations().stream().filter(a -> a.amountFen() > 0)
+        references.claimOrRefuse(receipt.bankSerial(), PaymentReferences.Kind.ORDER, order.id(), "bankSerial");
+        List<PaymentNotice> all = notices.ofOrder(order.id());
+        boolean last = all.stream().allMatch(n -> n.id() == notice.id() || n.status() == PaymentNotice.Status.PAID);
+        java.util.Set<Long> noticed = all.stream().map(PaymentNotice::townshipId).collect(java.util.stream.Collectors.toSet());
+        List<Allocation> settling = order.allocations().stream()
+                .filter(a -> a.townshipId() == notice.townshipId() || (last && !noticed.contains(a.townshipId())))
+                .sorted(Comparator.comparingLong(Allocation::lotId)).toList();
+        for (Allocation a : settling) {
+            ledger.consume(a.holdId(), a.areaM2());
+            applications.cover(app, Coverage.purchase(a.areaM2(), receipt.bankSerial(), a.townshipId(), a.lotId(),
+                    a.qualityGrade(), a.amountFen()));
+        }
+        settling.stream().filter(a -> a.amountFen() > 0)
                 .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
                 .forEach(a -> money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE,
-                        paymentReference, "order " + orderId + ": " + a.areaM2() + " m² of lot " + a.lotId()));
-        Order settled = order.after(Order.Action.PAY, paymentReference);
+                        receipt.bankSerial(), "order " + order.id() + ": " + a.areaM2() + " m² of lot " + a.lotId()
+                                + ", notice " + notice.remittanceCode(), receipt.receivedOn()));
+        if (!last) {
+            return order;
+        }
+        Order settled = order.after(Order.Action.PAY, receipt.bankSerial());
         market.saveTransition(order, settled, Order.Action.PAY, clock.instant());
         return settled;
+    }
+
+    /** Why a confirmed payment could not settle the order now (it ended, or its application takes no coverage), if so. */
+    public java.util.Optional<String> whyNotSettleable(long orderId) {
+        Order order = market.findOrder(orderId).orElse(null);
+        if (order == null) {
+            return java.util.Optional.of("订单不存在 / no such order");
+        }
+        if (order.status() != Order.Status.PENDING_PAYMENT) {
+            return java.util.Optional.of("订单 " + orderId + " 已" + (order.status() == Order.Status.EXPIRED ? "过期" : order.status()
+                    == Order.Status.CANCELLED ? "撤销" : "结算") + "，须退款 / order " + orderId + " is " + order.status() + ", refund it");
+        }
+        return applications.find(order.applicationId()).filter(a -> !a.status().coverable())
+                .map(a -> "转出申请已" + a.status() + "，须退款 / the application is " + a.status() + ", refund it");
+    }
+
+    /** Takes the order's row lock before a confirmation locks one of its notices (the global lock order). */
+    public void lockForSettlement(long orderId) {
+        market.lockOrder(orderId).orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
     }
 
     public Order cancel(Actor actor, long orderId) {
@@ -277,12 +322,27 @@ public class MarketService {
         return market.due(clock.instant(), limit);
     }
 
-    /** Gives the order's area back to its listings, then to its lots: the lock order of order placement. */
+    /**
+     * Ends an order that is not fully paid: its open notices are withdrawn (expired or cancelled with it), and what they
+     * reserved goes back to its listings, then to its lots (the lock order of order placement). What a confirmed notice
+     * paid for stays bought.
+     */
     private void release(Order order, Order.Action action) {
         Order after = order.after(action, null);
-        order.allocations().stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
+        java.util.Set<Long> paid = new java.util.HashSet<>();
+        for (PaymentNotice n : notices.ofOrder(order.id())) {
+            if (n.status() == PaymentNotice.Status.PAID) {
+                paid.add(n.townshipId());
+            } else if (n.status() == PaymentNotice.Status.OPEN) {
+                PaymentNotice locked = notices.lock(n.id()).orElseThrow();
+                notices.save(locked, locked.to(action == Order.Action.EXPIRE ? PaymentNotice.Status.EXPIRED
+                        : PaymentNotice.Status.CANCELLED, null));
+            }
+        }
+        List<Allocation> unpaid = order.allocations().stream().filter(a -> !paid.contains(a.townshipId())).toList();
+        unpaid.stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
                 .forEach(a -> market.changeOffered(a.listingLotId(), a.areaM2()));
-        order.allocations().stream().sorted(Comparator.comparingLong(Allocation::lotId))
+        unpaid.stream().sorted(Comparator.comparingLong(Allocation::lotId))
                 .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
         market.saveTransition(order, after, action, clock.instant());
     }

@@ -56,10 +56,10 @@ public interface OutflowApplications {
     }
 
 
-    /** The fee payment recorded under this reference, if any. */
-    Optional<FeePayment> feePayment(String paymentReference);
-
     FeePayment insertFeePayment(FeePayment payment);
+
+    /** The application's fee payments, oldest first. */
+    java.util.List<FeePayment> feePaymentsOf(long applicationId);
 
     /** Reads and row-locks a fee payment. */
     java.util.Optional<FeePayment> lockFeePayment(long id);

@@ -23,6 +23,7 @@ import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
 import cn.landbalance.settlement.market.ListedArea;
+import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.QualityRule;
@@ -61,11 +62,14 @@ public class OutflowService {
     private final ListedArea listed;
 
     private final PaymentReferences references;
+    private final PaymentNotices notices;
 
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
-                          MoneyLedger money, ListedArea listed, PaymentReferences references, Clock clock) {
+                          MoneyLedger money, ListedArea listed, PaymentReferences references, PaymentNotices notices,
+                          Clock clock) {
         this.references = references;
+        this.notices = notices;
         this.listed = listed;
         this.regions = regions;
         this.organizations = organizations;
@@ -128,31 +132,52 @@ public class OutflowService {
         return app.withStatus(next);
     }
 
-    /** Covers part of the obligation with the fee: the exact amount goes into the home township's fund. */
-    public FeePayment payFee(Actor actor, long id, long areaM2, long amountFen, String paymentReference) {
+    /**
+     * What a fee notice for {@code areaM2} of the application asks: the applicant (or the county for it) may ask for the
+     * fee of area neither covered nor spoken for by a pending order or an open fee notice. Returns the application
+     * (row-locked) and the fee's exact amount.
+     */
+    public FeeQuote quoteFee(Actor actor, long id, long areaM2) {
         OutflowApplication app = lockVisible(actor, id);
         requirePayer(actor, app);
-        FeePayment earlier = applications.feePayment(paymentReference).orElse(null);
-        if (earlier != null) {
-            if (earlier.applicationId() == id && earlier.areaM2() == areaM2 && earlier.amountFen() == amountFen) {
-                return earlier;
-            }
-            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "paymentReference", paymentReference);
-        }
-        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
-        long expected = Units.amountFen(areaM2, county.feePerMuFen());
-        if (amountFen != expected) {
-            throw DomainException.field(ErrorCode.FEE_AMOUNT_MISMATCH, "amountFen", "the fee for " + areaM2 + " m² at "
-                    + Units.fenToYuan(county.feePerMuFen()) + " 元/亩 is " + expected + " fen (" + Units.fenToYuan(expected)
-                    + " 元), not " + amountFen);
-        }
         requireRoom(app, areaM2);
-        references.claimOrRefuse(paymentReference, PaymentReferences.Kind.FEE, id, "paymentReference");
-        Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, paymentReference,
-                "fee for outflow application " + id);
-        applications.cover(app, Coverage.fee(areaM2, paymentReference, app.townshipId(), amountFen));
-        return applications.insertFeePayment(new FeePayment(0, id, areaM2, amountFen, paymentReference, app.townshipId(),
+        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        return new FeeQuote(app, Units.amountFen(areaM2, county.feePerMuFen()));
+    }
+
+    /** An application and the fee for an area of it. */
+    public record FeeQuote(OutflowApplication application, long amountFen) {
+    }
+
+    /**
+     * Covers the area of a confirmed fee notice: the money is booked into the home township's fund on the day the bank
+     * credited it, and the fee's duty to restore that area is the township's. The notice's open area was kept free, so
+     * this cannot over-cover; an application rejected or closed meanwhile takes nothing (the money is to be refunded).
+     */
+    public FeePayment settleFee(long applicationId, long areaM2, long amountFen, String bankSerial, java.time.LocalDate receivedOn,
+                                String noticeCode) {
+        OutflowApplication app = applications.lock(applicationId).orElseThrow();
+        if (!app.status().coverable()) {
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "转出申请已" + app.status() + "，不能再落实平衡 / application is "
+                    + app.status());
+        }
+        references.claimOrRefuse(bankSerial, PaymentReferences.Kind.FEE, applicationId, "bankSerial");
+        Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, bankSerial,
+                "fee for outflow application " + applicationId + ", notice " + noticeCode, receivedOn);
+        applications.cover(app, Coverage.fee(areaM2, bankSerial, app.townshipId(), amountFen));
+        return applications.insertFeePayment(new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
                 transfer.id(), app.townshipId()));
+    }
+
+    /** Why a fee for the application could not be settled now (it takes no more coverage), if so. */
+    public java.util.Optional<String> whyNotCoverable(long applicationId) {
+        return applications.find(applicationId).filter(a -> !a.status().coverable())
+                .map(a -> "转出申请已" + a.status() + "，须退款 / the application is " + a.status() + ", refund it");
+    }
+
+    /** The fees paid for an application, oldest first. */
+    public List<FeePayment> feePayments(long applicationId) {
+        return applications.feePaymentsOf(applicationId);
     }
 
     /**
@@ -240,10 +265,11 @@ public class OutflowService {
         if (areaM2 <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
         }
-        Obligation obligation = obligation(app);
-        if (areaM2 > obligation.remainingM2()) {
-            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
-                    areaM2 + " m² offered but only " + obligation.remainingM2() + " m² remain to be covered");
+        long open = obligation(app).remainingM2() - notices.pendingAreaFor(app.id());
+        if (areaM2 > open) {
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2", "尚需落实且不在待缴订单或缴款通知书中的面积为 "
+                    + Math.max(0, open) + " 平方米 / " + Math.max(0, open)
+                    + " m² remain neither covered nor in a pending order or payment notice; " + areaM2 + " m² asked");
         }
     }
 

@@ -14,24 +14,26 @@ import java.util.List;
  * @param feePerMuFen           the fee standard, default 5万元/亩 = 5 000 000 fen/亩 (seed 001)
  * @param guidePricePerMuFen    the lowest price a township may list at (指导价)
  * @param surplusFactorPermille obligation = outflow area × this / 1000, rounded up; 1000 = none, Gansu 1100
- * @param orderTtlMinutes       how long an unpaid order holds its reservation
+ * @param paymentTermWorkingDays how many working days a payment notice runs (and an unpaid order holds its
+ *                              reservation): to the end of its due date
  */
 public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplusFactorPermille, Sequencing sequencing,
-                          QualityRule qualityRule, int orderTtlMinutes, List<DeclarationWindow> declarationWindows) {
+                          QualityRule qualityRule, int paymentTermWorkingDays, List<DeclarationWindow> declarationWindows) {
 
     public static final long DEFAULT_FEE_PER_MU_FEN = 5_000_000L;
     /** 1 亿元/亩 is far beyond any real price; it keeps area × price × 15 well inside 64 bits for a whole county. */
     public static final long MAX_PRICE_PER_MU_FEN = 10_000_000_000L;
     public static final int MIN_SURPLUS_PERMILLE = 1000;
     public static final int MAX_SURPLUS_PERMILLE = 3000;
-    public static final int MAX_ORDER_TTL_MINUTES = 7 * 24 * 60;
+    public static final int MAX_PAYMENT_TERM_WORKING_DAYS = 60;
+    public static final int DEFAULT_PAYMENT_TERM_WORKING_DAYS = 10;
     public static final int MAX_WINDOWS = 12;
 
     public CountyRules {
         requireRange("feePerMuFen", feePerMuFen, 1, MAX_PRICE_PER_MU_FEN);
         requireRange("guidePricePerMuFen", guidePricePerMuFen, 1, MAX_PRICE_PER_MU_FEN);
         requireRange("surplusFactorPermille", surplusFactorPermille, MIN_SURPLUS_PERMILLE, MAX_SURPLUS_PERMILLE);
-        requireRange("orderTtlMinutes", orderTtlMinutes, 1, MAX_ORDER_TTL_MINUTES);
+        requireRange("paymentTermWorkingDays", paymentTermWorkingDays, 1, MAX_PAYMENT_TERM_WORKING_DAYS);
         if (sequencing == null) {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "sequencing", "sequencing is required");
         }
@@ -52,7 +54,7 @@ public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplus
     /** The defaults of the API contract: 5万元/亩, guide price equal to the fee, no surplus, 先进后出 (seed 001: from 2023). */
     public static CountyRules defaults() {
         return new CountyRules(DEFAULT_FEE_PER_MU_FEN, DEFAULT_FEE_PER_MU_FEN, MIN_SURPLUS_PERMILLE,
-                Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, 30,
+                Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, DEFAULT_PAYMENT_TERM_WORKING_DAYS,
                 List.of(new DeclarationWindow(MonthDay.of(1, 1), MonthDay.of(12, 31))));
     }
 

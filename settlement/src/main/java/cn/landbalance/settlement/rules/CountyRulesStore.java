@@ -6,9 +6,9 @@ import java.util.Optional;
 public interface CountyRulesStore {
     Optional<CountyRules> find(long countyId);
 
-    /** How long an unpaid order of the county holds its reservation: one value, read on every order placed. */
-    default int orderTtlMinutes(long countyId) {
-        return find(countyId).orElse(CountyRules.defaults()).orderTtlMinutes();
+    /** How many working days the county's payment notices run: one value, read on every notice issued. */
+    default int paymentTermWorkingDays(long countyId) {
+        return find(countyId).orElse(CountyRules.defaults()).paymentTermWorkingDays();
     }
 
     void save(long countyId, CountyRules rules);

@@ -1,0 +1,47 @@
+package cn.landbalance.settlement.payment;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: payment notices and the township funds' bank accounts they name. Row locks last until the transaction ends. */
+public interface PaymentNotices {
+    /**
+     * Stores a new notice (its id, code and status are ignored): it is numbered, given the remittance code of its number
+     * and year of issue, stored OPEN and announced. Returns it as stored.
+     */
+    PaymentNotice issue(PaymentNotice notice);
+
+    Optional<PaymentNotice> find(long noticeId);
+
+    /** The notice, row-locked. */
+    Optional<PaymentNotice> lock(long noticeId);
+
+    /** The notice with this code, if any (not locked: a confirmation locks its order, then it). */
+    Optional<PaymentNotice> findByCode(String remittanceCode);
+
+    /** An order's notices, one per township it buys from, in township order. */
+    List<PaymentNotice> ofOrder(long orderId);
+
+    /** Stores a notice moved by the domain ({@code after} = {@code before.to(…)}) and announces it. */
+    void save(PaymentNotice before, PaymentNotice after);
+
+    /**
+     * Area of the application's obligation spoken for but not yet paid: OPEN fee notices, and the allocations of pending
+     * orders whose township's notice is still OPEN.
+     */
+    long pendingAreaFor(long applicationId);
+
+    /** Ids of OPEN fee notices due before {@code today}, oldest first. */
+    List<Long> dueFeeNotices(LocalDate today, int limit);
+
+    /** A page of the notices the query selects, newest first, and how many there are. */
+    List<PaymentNotice> list(NoticeQuery query, int offset, int limit);
+
+    long count(NoticeQuery query);
+
+    /** The township fund's bank account as set, if it was. */
+    Optional<PaymentNotice.Payee> payeeOf(long townshipId);
+
+    void savePayee(long townshipId, PaymentNotice.Payee payee, long userId);
+}

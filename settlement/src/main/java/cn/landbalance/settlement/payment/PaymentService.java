@@ -1,0 +1,303 @@
+package cn.landbalance.settlement.payment;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.fund.PaymentReferences;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.market.MarketService;
+import cn.landbalance.settlement.outflow.OutflowApplication;
+import cn.landbalance.settlement.outflow.OutflowService;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Payment notices from issue to settlement. A payer asks for a fee notice (an order's notices come with the order); the
+ * payee township's finance confirms the money arrived — typed in from the bank's receipt, or found in the bank statement
+ * by the notice's remittance code — and only then is the order or fee settled. A payer cannot declare a payment.
+ */
+public class PaymentService {
+    /** How far back a receipt may be dated before its notice was issued: a transfer made the day before, seen late. */
+    private static final int DAYS_BEFORE_ISSUE = 1;
+
+    private final PaymentNotices notices;
+    private final MarketService market;
+    private final OutflowService outflow;
+    private final Regions regions;
+    private final CountyRulesStore rules;
+    private final PaymentReferences references;
+    private final Clock clock;
+
+    public PaymentService(PaymentNotices notices, MarketService market, OutflowService outflow, Regions regions,
+                          CountyRulesStore rules, PaymentReferences references, Clock clock) {
+        this.references = references;
+        this.notices = notices;
+        this.market = market;
+        this.outflow = outflow;
+        this.regions = regions;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** What finance read off the bank's receipt or statement line. */
+    public record Arrival(String bankSerial, LocalDate receivedOn, long amountFen, String payerName, String payerAccount,
+                          Long bankLineId) {
+    }
+
+    /** A fee notice for {@code areaM2} of the application, payable to its home township's fund. */
+    public PaymentNotice issueFee(Actor actor, long applicationId, long areaM2) {
+        OutflowService.FeeQuote quote = outflow.quoteFee(actor, applicationId, areaM2);
+        OutflowApplication app = quote.application();
+        if (quote.amountFen() <= 0) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "费用不足 1 分 / the fee rounds to 0 fen");
+        }
+        LocalDate dueOn = PaymentTerm.dueOn(LocalDate.now(clock), rules.paymentTermWorkingDays(app.countyId()));
+        return notices.issue(new PaymentNotice(0, app.countyId(), app.townshipId(), PaymentNotice.Kind.FEE, null, app.id(),
+                areaM2, quote.amountFen(), app.applicantOrgId(), null, null, payeeOf(app.townshipId()), clock.instant(), dueOn,
+                PaymentNotice.Status.OPEN, null));
+    }
+
+    /**
+     * The payee township's finance confirms the notice's money arrived: the order's indicators from that township or the
+     * fee's area are settled, the money booked on the day the bank credited it. The amount must be the notice's, to the
+     * fen; a bank serial pays one thing only. Repeating the same confirmation answers with the paid notice.
+     */
+    public PaymentNotice confirm(Actor actor, long noticeId, Arrival arrival) {
+        PaymentNotice seen = notices.find(noticeId).filter(n -> mayConfirm(actor, n))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "缴款通知书 " + noticeId + " 不存在或不归本乡镇收款 / payment notice "
+                        + noticeId));
+        return confirmVisible(seen, arrival, actor.userId());
+    }
+
+    /**
+     * The township's open notice a bank statement line quotes by its remittance code, if the code is one of the
+     * township's notices (whatever its state: the caller reports why a line does not settle it).
+     */
+    public java.util.Optional<PaymentNotice> quoted(long townshipId, String code) {
+        return notices.findByCode(code).filter(n -> n.townshipId() == townshipId);
+    }
+
+    /**
+     * Why the arrival could not settle the notice, if it could not — checked without changing anything, so that a bank
+     * statement settles what it can and leaves the rest open with the reason as a note.
+     */
+    public java.util.Optional<String> whyNot(PaymentNotice notice, Arrival arrival) {
+        if (notice.status() != PaymentNotice.Status.OPEN) {
+            return java.util.Optional.of("缴款通知书 " + notice.remittanceCode() + " 已" + PaymentNotice.label(notice.status())
+                    + (notice.status() == PaymentNotice.Status.PAID ? "，此笔可能为重复缴款，须退款" : "，须退款")
+                    + " / notice " + notice.remittanceCode() + " is " + notice.status());
+        }
+        if (arrival.amountFen() != notice.amountFen()) {
+            return java.util.Optional.of("金额 " + Units.fenToYuan(arrival.amountFen()) + " 元与通知书 " + notice.remittanceCode()
+                    + " 的 " + Units.fenToYuan(notice.amountFen()) + " 元不符 / the amount is not the notice's");
+        }
+        LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
+        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE)) || arrival.receivedOn().isAfter(LocalDate.now(clock))) {
+            return java.util.Optional.of("到账日期不在通知书有效范围内 / the date is outside the notice's life");
+        }
+        if (references.claimed(arrival.bankSerial())) {
+            return java.util.Optional.of("流水号 " + arrival.bankSerial() + " 已用于其他款项 / the serial already paid something else");
+        }
+        return notice.kind() == PaymentNotice.Kind.ORDER ? market.whyNotSettleable(notice.orderId())
+                : outflow.whyNotCoverable(notice.applicationId());
+    }
+
+    /**
+     * Confirms a notice the bank statement shows paid (found with {@link #quoted}, checked with {@link #whyNot}). Same
+     * rules as {@link #confirm}.
+     */
+    public PaymentNotice confirmFromStatement(PaymentNotice seen, Arrival arrival, Long userId) {
+        return confirmVisible(seen, arrival, userId);
+    }
+
+    private PaymentNotice confirmVisible(PaymentNotice seen, Arrival arrival, Long userId) {
+        requireArrival(arrival);
+        // the order's lock before the notice's: the order first, as cancellation and expiry take them
+        if (seen.orderId() != null) {
+            market.lockForSettlement(seen.orderId());
+        }
+        PaymentNotice notice = notices.lock(seen.id()).orElseThrow();
+        if (notice.status() == PaymentNotice.Status.PAID && notice.receipt() != null
+                && notice.receipt().bankSerial().equals(arrival.bankSerial()) && notice.amountFen() == arrival.amountFen()) {
+            return notice;
+        }
+        if (notice.status() != PaymentNotice.Status.OPEN) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "缴款通知书 " + notice.remittanceCode() + " 已"
+                    + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID ? "" : "，到账款项须退回")
+                    + " / payment notice " + notice.remittanceCode() + " is " + notice.status());
+        }
+        if (arrival.amountFen() != notice.amountFen()) {
+            throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen", "通知书金额为 "
+                    + Units.fenToYuan(notice.amountFen()) + " 元，到账 " + Units.fenToYuan(arrival.amountFen()) + " 元 / the notice asks "
+                    + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived");
+        }
+        LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
+        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE))) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期早于通知书开具日期 " + issuedOn
+                    + " / the money cannot have arrived before the notice was issued on " + issuedOn);
+        }
+        Instant now = clock.instant();
+        PaymentNotice.Receipt receipt = new PaymentNotice.Receipt(arrival.bankSerial().strip(), arrival.receivedOn(),
+                blankToNull(arrival.payerName()), blankToNull(arrival.payerAccount()), userId, now, arrival.bankLineId());
+        if (notice.kind() == PaymentNotice.Kind.ORDER) {
+            market.settle(notice, receipt);
+        } else {
+            outflow.settleFee(notice.applicationId(), notice.areaM2(), notice.amountFen(), receipt.bankSerial(),
+                    receipt.receivedOn(), notice.remittanceCode());
+        }
+        PaymentNotice paid = notice.to(PaymentNotice.Status.PAID, receipt);
+        notices.save(notice, paid);
+        return paid;
+    }
+
+    /** The payer withdraws an open fee notice (an order's notices end with the order). */
+    public PaymentNotice cancelFee(Actor actor, long noticeId) {
+        PaymentNotice notice = notices.lock(noticeId).filter(n -> mayRead(actor, n))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "payment notice " + noticeId));
+        if (notice.payerOrgId() != actor.orgId() && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "只有缴款人或县级管理员可撤销 / only the payer or the county may cancel it");
+        }
+        if (notice.kind() != PaymentNotice.Kind.FEE) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "订单的缴款通知书随订单撤销 / cancel the order instead");
+        }
+        PaymentNotice cancelled = notice.to(PaymentNotice.Status.CANCELLED, null);
+        notices.save(notice, cancelled);
+        return cancelled;
+    }
+
+    /** Expires one open fee notice past its due date (the system does this without anyone calling). */
+    public boolean expireFee(long noticeId) {
+        PaymentNotice notice = notices.lock(noticeId).orElse(null);
+        if (notice == null || notice.kind() != PaymentNotice.Kind.FEE || notice.status() != PaymentNotice.Status.OPEN
+                || !LocalDate.now(clock).isAfter(notice.dueOn())) {
+            return false;
+        }
+        notices.save(notice, notice.to(PaymentNotice.Status.EXPIRED, null));
+        return true;
+    }
+
+    public List<Long> dueFeeNotices(int limit) {
+        return notices.dueFeeNotices(LocalDate.now(clock), limit);
+    }
+
+    /** An order's notices (the caller has checked the order is visible). */
+    public List<PaymentNotice> ofOrder(long orderId) {
+        return notices.ofOrder(orderId);
+    }
+
+    public PaymentNotice get(Actor actor, long noticeId) {
+        return notices.find(noticeId).filter(n -> mayRead(actor, n))
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "payment notice " + noticeId));
+    }
+
+    /** One page of notices and how many there are in all. */
+    public record NoticeList(List<PaymentNotice> notices, long total) {
+    }
+
+    /**
+     * The notices an actor may see, newest first: an enterprise those it owes; a township officer those payable to its
+     * township and those it owes; county roles the county's.
+     */
+    public NoticeList list(Actor actor, NoticeQuery filters, int page, int size) {
+        NoticeQuery query = switch (actor.role()) {
+            case ENTERPRISE -> new NoticeQuery(actor.countyId(), actor.orgId(), null, false, filters.status(), filters.kind(),
+                    filters.orderId(), filters.applicationId());
+            case TOWNSHIP_OFFICER -> new NoticeQuery(actor.countyId(), actor.orgId(), actor.regionId(), true, filters.status(),
+                    filters.kind(), filters.orderId(), filters.applicationId());
+            case COUNTY_ADMIN, COUNTY_VIEWER -> new NoticeQuery(actor.countyId(), filters.payerOrgId(), filters.townshipId(),
+                    false, filters.status(), filters.kind(), filters.orderId(), filters.applicationId());
+        };
+        return new NoticeList(notices.list(query, Math.multiplyExact(page, size), size), notices.count(query));
+    }
+
+    /** The township fund's bank account, as its officer or the county set it. */
+    public PaymentNotice.Payee payee(Actor actor, long townshipId) {
+        Region township = visibleTownship(actor, townshipId);
+        return notices.payeeOf(township.id()).orElse(new PaymentNotice.Payee(defaultAccountName(township), null, null));
+    }
+
+    /** Sets the account later notices name (notices already issued keep theirs). */
+    public PaymentNotice.Payee setPayee(Actor actor, long townshipId, PaymentNotice.Payee payee) {
+        Region township = visibleTownship(actor, townshipId);
+        if (!(actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == township.id()) && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "只有本乡镇或县级管理员可设置收款账户 / only the township or the county sets it");
+        }
+        requireText("accountName", payee.accountName(), 100);
+        requireText("bankName", payee.bankName(), 100);
+        requireText("accountNo", payee.accountNo(), 40);
+        String number = payee.accountNo().replaceAll("[\\s-]", "");
+        if (!number.matches("\\d{6,32}")) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "accountNo", "账号应为 6 至 32 位数字 / an account number is 6 to 32 digits");
+        }
+        PaymentNotice.Payee saved = new PaymentNotice.Payee(payee.accountName().strip(), payee.bankName().strip(), number);
+        notices.savePayee(township.id(), saved, actor.userId());
+        return saved;
+    }
+
+    private PaymentNotice.Payee payeeOf(long townshipId) {
+        return notices.payeeOf(townshipId).orElseGet(() -> new PaymentNotice.Payee(
+                regions.findById(townshipId).map(PaymentService::defaultAccountName).orElse(""), null, null));
+    }
+
+    /** The name a fund account goes by until finance sets it. */
+    public static String defaultAccountName(Region township) {
+        return township.name() + "耕地进出平衡资金专户";
+    }
+
+    private Region visibleTownship(Actor actor, long townshipId) {
+        return regions.findById(townshipId)
+                .filter(r -> actor.inCounty(r.countyId()) && r.level() == cn.landbalance.ledger.region.RegionLevel.TOWNSHIP)
+                .filter(r -> actor.isCountyRole() || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == r.id()))
+                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+    }
+
+    private static boolean mayConfirm(Actor actor, PaymentNotice n) {
+        return actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == n.townshipId() && actor.inCounty(n.countyId());
+    }
+
+    private static boolean mayRead(Actor actor, PaymentNotice n) {
+        return actor.inCounty(n.countyId()) && (actor.isCountyRole() || actor.orgId() == n.payerOrgId()
+                || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == n.townshipId()));
+    }
+
+    private void requireArrival(Arrival arrival) {
+        if (arrival.bankSerial() == null || arrival.bankSerial().isBlank()) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial", "请填写银行流水号 / the bank serial is required");
+        }
+        if (arrival.bankSerial().strip().length() > 128) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bankSerial", "流水号过长 / at most 128 characters");
+        }
+        if (arrival.receivedOn() == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "receivedOn", "请填写到账日期 / the day the money arrived is required");
+        }
+        if (arrival.receivedOn().isAfter(LocalDate.now(clock))) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期不能晚于今天 / the money cannot arrive in the future");
+        }
+        if (arrival.payerName() != null && arrival.payerName().length() > 200) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerName", "at most 200 characters");
+        }
+        if (arrival.payerAccount() != null && arrival.payerAccount().length() > 64) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerAccount", "at most 64 characters");
+        }
+    }
+
+    private static void requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, field, field + " is required / 必填");
+        }
+        if (value.strip().length() > max) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "at most " + max + " characters / 最多 " + max + " 个字");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
