@@ -71,6 +71,19 @@ const en: Record<string, string> = {
   '确认导入': 'Import', '导入编号': 'import no.', '导入记录': 'Imports so far', '取位容差(平方米)': 'Rounding tolerance (m²)',
   '地名沿革': 'Place-name history', '旧称': 'Former name', '现乡镇': 'Township now',
   '起始日期': 'Since', '删除': 'Delete', '删除旧称': 'Delete the former name', '导入时按旧称找到现乡镇，并在该行提示': 'Imports find the township by its former name and warn on the row',
+  '缴款通知书': 'Payment notice', '缴款识别码': 'Remittance code', '缴款期限': 'Pay by', '收款人户名': 'Payee account name',
+  '开户行 / 账号': 'Bank / account no.', '（未设置，请向乡镇财政所询问）': '(not set yet: ask the township finance office)',
+  '到账': 'Arrived', '银行流水号': 'Bank serial', '请通过银行转账汇入收款账户，并在附言（用途）栏填写缴款识别码；乡镇财政确认到账后自动结算。':
+    'Pay by bank transfer into the payee account, quoting the remittance code in the memo; it settles when the township finance confirms the money arrived.',
+  '刷新到账状态': 'Refresh payment status', '开具缴款通知书': 'Issue a payment notice', '已开具缴款通知书': 'Payment notice issued',
+  '部分到账': 'Partly paid', '待确认到账': 'To confirm', '确认到账': 'Confirm arrival', '已确认到账，订单或费用已结算': 'Confirmed: the order or fee is settled',
+  '本乡镇收款的缴款通知书中尚未到账的款项。核对银行回单后逐笔确认，或在“银行对账”中导入对账单，附言含缴款识别码的款项自动确认。':
+    'Notices payable to this township whose money has not been confirmed. Confirm each from the bank receipt, or import the statement under Bank reconciliation: lines quoting a remittance code are confirmed by themselves.',
+  '收款账户': 'Payee account', '缴款通知书上打印的收款账户；修改后只影响此后开具的通知书。': 'The account printed on payment notices; a change applies to notices issued afterwards.',
+  '户名': 'Account name', '开户行': 'Bank', '账号': 'Account no.', '款项': 'For', '缴款人': 'Payer', '指标价款': 'Indicators',
+  '转出费用': 'Outflow fee', '到账日期': 'Arrival date', '到账金额(元)': 'Amount arrived (yuan)', '付款人': 'Payer',
+  '第 {0} 行按缴款识别码确认到账并结算：': 'Line {0} paid the notice it quotes and settled it: ',
+  '第 {0} 行含缴款识别码但未结算：': 'Line {0} quotes a notice but did not settle it: ',
   '村': 'Village', '原地类': 'Land class before', '目标地类': 'Target class', '权属': 'Ownership', '坡度级': 'Slope grade',
 }
 

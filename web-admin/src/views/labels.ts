@@ -4,12 +4,12 @@ import { townshipName } from '../regions'
 const STATUS: Record<string, string> = {
   DRAFT: '草稿', DECLARED: '已申报', TOWNSHIP_REVIEWED: '乡镇已审核', APPROVED: '已批准', IMPLEMENTED: '已实施', CLOSED: '已办结',
   REJECTED: '已驳回', SUBMITTED: '已提交', ACCEPTED: '已验收', OPEN: '处理中', RESOLVED: '已办结', WITHDRAWN: '已撤回',
-  PENDING_PAYMENT: '待付款', SETTLED: '已结算', EXPIRED: '已过期', CANCELLED: '已取消',
+  PENDING_PAYMENT: '待缴款', SETTLED: '已结算', EXPIRED: '已过期', CANCELLED: '已撤销', PAID: '已到账',
 }
 const STATUS_EN: Record<string, string> = {
   DRAFT: 'Draft', DECLARED: 'Declared', TOWNSHIP_REVIEWED: 'Reviewed', APPROVED: 'Approved', IMPLEMENTED: 'Implemented',
   CLOSED: 'Closed', REJECTED: 'Rejected', SUBMITTED: 'Submitted', ACCEPTED: 'Accepted', OPEN: 'Open', RESOLVED: 'Resolved',
-  WITHDRAWN: 'Withdrawn', PENDING_PAYMENT: 'Awaiting payment', SETTLED: 'Settled', EXPIRED: 'Expired', CANCELLED: 'Cancelled',
+  WITHDRAWN: 'Withdrawn', PENDING_PAYMENT: 'Awaiting payment', SETTLED: 'Settled', EXPIRED: 'Expired', CANCELLED: 'Cancelled', PAID: 'Money arrived',
 }
 export const CATEGORIES: Record<string, string> = {
   GREENING: '国土绿化', GREEN_BELT: '绿化带', SHELTER_FOREST: '农田防护林', CAPITAL_FOREST_ORCHARD: '工商资本造林种果',
@@ -19,9 +19,11 @@ export const COVERAGE: Record<string, string> = { SELF: '自行补充', PURCHASE
 
 /** Where a status word means something else: an OPEN listing is on offer, an OPEN case is being handled. */
 const LISTING_STATUS: Record<string, [string, string]> = { OPEN: ['挂牌中', 'Listed'] }
+/** An OPEN payment notice awaits the money. */
+const NOTICE_STATUS: Record<string, [string, string]> = { OPEN: ['待缴款', 'Awaiting payment'] }
 
-export function statusText(s: string, of?: 'listing'): string {
-  const special = of === 'listing' ? LISTING_STATUS[s] : undefined
+export function statusText(s: string, of?: 'listing' | 'notice'): string {
+  const special = of === 'listing' ? LISTING_STATUS[s] : of === 'notice' ? NOTICE_STATUS[s] : undefined
   if (special) return lang.value === 'en' ? special[1] : special[0]
   return lang.value === 'en' ? STATUS_EN[s] ?? s : STATUS[s] ?? s
 }

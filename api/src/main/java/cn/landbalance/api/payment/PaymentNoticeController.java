@@ -80,7 +80,8 @@ public class PaymentNoticeController {
     }
 
     /** The notice to print or hand to the bank: {@code format=pdf} (the default) or {@code xlsx}. */
-    @Get("/{id}/document{?format}")
+    @Get(value = "/{id}/document{?format}", produces = {"application/pdf", cn.landbalance.api.report.Xlsx.MEDIA_TYPE,
+            io.micronaut.http.MediaType.APPLICATION_JSON})
     @ReadOnly
     public HttpResponse<byte[]> document(Actor actor, @PathVariable long id, @Nullable @QueryValue String format) {
         PaymentNotice notice = payments.get(actor, id);

@@ -14,9 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An enterprise declares a conversion in the browser (the form checks the rules as it types), buys the indicators it
- * owes from a township's listing — seeing the allocation and the amount before paying — and downloads its balance
- * confirmation.
+ * An enterprise declares a conversion in the browser (the form checks the rules as it types), orders the indicators it
+ * owes from a township's listing — seeing the allocation, the amount and the payment notice to pay by bank transfer,
+ * which it downloads as PDF —; the township's finance sets its account, confirms the money arrived from its to-confirm
+ * list, and the enterprise then finds its obligation covered and downloads its balance confirmation.
  */
 @MicronautTest(transactional = false)
 class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
@@ -26,6 +27,9 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
         long county = countyId();
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 50_000, 10);
+        assertEquals(200, api().put("/api/townships/" + gongchang + "/account/payee", login("officer_gongchang"),
+                "{\"accountName\":\"陇西县巩昌镇耕地进出平衡资金专户\",\"bankName\":\"中国农业银行陇西县支行\","
+                        + "\"accountNo\":\"2738 0101 0400 1234 5\"}").status());
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
                 "{\"townshipId\":" + gongchang + ",\"areaM2\":30000,\"pricePerMuFen\":6000000}").status());
 
@@ -54,9 +58,38 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
         // 12 000 m² at 6万元/亩 = 18 亩 × 60 000 = 1 080 000.00 元, all from 巩昌镇's listing
         waitText(By.cssSelector("[data-testid=order-amount]"), "¥1,080,000.00");
         assertTrue(testId("order").getText().contains("巩昌镇"));
+        // the notice: the township's account, the amount in words, the code to quote in the transfer's memo
+        waitText(By.cssSelector("[data-testid=payment-notices]"), "人民币壹佰零捌万元整");
+        assertTrue(testId("payment-notices").getText().contains("27380101040012345"), "the account number set by finance");
+        JsonNode notice = api().get("/api/payment-notices?applicationId=" + applicationId, login("enterprise_coop")).json()
+                .get("items").get(0);
+        String code = notice.get("remittanceCode").asText();
+        assertTrue(testId("remittance-code").getText().replace(" ", "").equals(code), testId("remittance-code").getText());
         screenshot("enterprise-order");
-        type(By.cssSelector("[data-testid=payment-reference]"), "BANK-2026-0001");
-        clickTestId("pay");
+        clickTestId("notice-pdf-" + notice.get("id").asLong());
+        File pdf = downloaded(".pdf");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("缴 款 通 知 书") && text.contains("人民币壹佰零捌万元整") && text.contains("中国农业银行陇西县支行"),
+                    "the PDF's Chinese text reads back: " + text);
+        }
+        assertEquals("0", api().get("/api/outflow-applications/" + applicationId, login("enterprise_coop")).json()
+                .get("obligation").get("coveredM2").asText(), "nothing is covered before finance confirms the money");
+
+        // the township's finance confirms the transfer from its to-confirm list
+        browser.executeScript("sessionStorage.clear()");
+        signIn("officer_gongchang");
+        clickTestId("menu-fund");
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'待确认到账')]"));
+        clickTestId("confirm-" + code);
+        type(By.cssSelector("[data-testid=confirm-serial]"), "BANK-2026-0001");
+        screenshot("township-confirms-arrival");
+        clickTestId("confirm-submit");
+        waitText(By.cssSelector("[data-testid=balance]"), "¥1,080,000.00");
+
+        browser.executeScript("sessionStorage.clear()");
+        signIn("enterprise_coop");
+        go("/outflows/" + applicationId);
         waitText(By.cssSelector("[data-testid=remaining]"), "0.0000 公顷");
 
         JsonNode app = api().get("/api/outflow-applications/" + applicationId, login("enterprise_coop")).json();

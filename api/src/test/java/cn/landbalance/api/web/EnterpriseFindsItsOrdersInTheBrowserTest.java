@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An enterprise whose page was reloaded after ordering finds its unpaid orders under 我的订单, cancels one (confirmed,
- * its indicators released) and pays the other; the selling township's officer sees both in its order list.
+ * its indicators released) and finds the other settled once the selling township's finance confirms its money; the
+ * township's officer sees both in its order list.
  */
 @MicronautTest(transactional = false)
 class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
 
     @Test
-    void anEnterpriseCancelsOneUnpaidOrderAndPaysTheOtherFromItsOrderList() {
+    void anEnterpriseCancelsOneUnpaidOrderAndFindsTheOtherSettledOnceFinanceConfirmsIt() {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 9);
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
@@ -26,15 +27,20 @@ class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
 
         signIn("enterprise_coop");
         clickTestId("menu-orders");
-        waitText(By.cssSelector("[data-testid=orders]"), "待付款");
+        waitText(By.cssSelector("[data-testid=orders]"), "待缴款");
         clickTestId("cancel-order-" + first);
         waitText(By.cssSelector(".el-message-box"), "预留的指标立即释放");
         click(By.cssSelector(".el-message-box__btns .el-button--primary"));
-        waitText(By.cssSelector("[data-testid=orders]"), "已取消");
+        waitText(By.cssSelector("[data-testid=orders]"), "已撤销");
 
-        clickTestId("pay-order-" + second);
-        answerPrompt("ICBC-20261202-0042");
-        waitText(By.cssSelector("[data-testid=orders]"), "ICBC-20261202-0042");
+        // the money of the other arrives; the township's finance confirms it, and the order list shows it settled
+        String code = api().get("/api/orders/" + second, login("enterprise_coop")).json().get("notices").get(0)
+                .get("remittanceCode").asText();
+        waitText(By.cssSelector("[data-testid=orders]"), code);
+        Response settled = new cn.landbalance.api.support.Finance(api(), this::login).settleOrder(second, "ICBC-20261202-0042",
+                login("enterprise_coop"));
+        assertEquals("SETTLED", settled.string("status"), settled.body());
+        go("/orders");
         waitText(By.cssSelector("[data-testid=orders]"), "已结算");
         screenshot("enterprise-orders");
         assertEquals("CANCELLED", api().get("/api/orders/" + first, login("enterprise_coop")).string("status"));
@@ -43,7 +49,7 @@ class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
         browser.executeScript("sessionStorage.clear()");
         signIn("officer_gongchang");
         clickTestId("menu-orders");
-        waitText(By.cssSelector("[data-testid=orders]"), "ICBC-20261202-0042");
+        waitText(By.cssSelector("[data-testid=orders]"), code);
     }
 
     private long order(long application, long areaM2) {

@@ -84,13 +84,28 @@ public final class BankStatement {
             throw invalid("找不到银行流水的表头（需有交易日期、金额或收入/支出金额等列）",
                     "no bank statement header found (columns such as 交易日期/date and 金额/amount or 收入金额/支出金额)");
         }
+        // an export may have the bank's 摘要 and the payer's 附言/用途 side by side: the memo is all of them
+        List<Integer> memoColumns = new ArrayList<>();
+        List<String> headerCells = rows.get(header);
+        for (int c = 0; c < headerCells.size(); c++) {
+            if ("memo".equals(HEADERS.get(norm(headerCells.get(c))))) {
+                memoColumns.add(c);
+            }
+        }
         List<Line> lines = new ArrayList<>();
         for (int i = header + 1; i < rows.size(); i++) {
             List<String> cells = rows.get(i);
             if (cells.stream().allMatch(String::isBlank) || summary(cells)) {
                 continue;
             }
-            lines.add(line(i + 1, cells, columns));
+            Line line = line(i + 1, cells, columns);
+            if (memoColumns.size() > 1) {
+                String memo = memoColumns.stream().filter(c -> c < cells.size()).map(c -> cells.get(c).strip())
+                        .filter(m -> !m.isEmpty()).distinct().collect(java.util.stream.Collectors.joining(" / "));
+                line = new Line(line.row(), line.date(), line.amountFen(), line.reference(), line.counterparty(),
+                        line.counterpartyAccount(), memo, line.balanceFen());
+            }
+            lines.add(line);
         }
         if (lines.isEmpty()) {
             throw invalid("银行流水没有交易行", "the bank statement has no lines");
