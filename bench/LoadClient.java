@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,8 +34,9 @@ import java.util.regex.Pattern;
  * <li>{@code setup BASE PASSWORD TOWNSHIPS CLIENTS CONTENTION OUT}: officers, inflow, listings and one outflow
  * application per client (each homed in its own listing township, or all in the first one when CONTENTION is true);
  * writes the application ids to OUT.</li>
- * <li>{@code settle BASE PASSWORD APPS SECONDS}: one thread per application, each placing a 10 m² order and paying it,
- * as fast as the server answers; prints settlements/s, latency percentiles and the CPU this client used meanwhile
+ * <li>{@code settle BASE PASSWORD APPS SECONDS}: one thread per application, each placing a 10 m² order and having
+ * the selling township's finance (the {@code bench_officer_} set up for it) confirm its payment notice, as fast as
+ * the server answers; prints settlements/s, latency percentiles and the CPU this client used meanwhile
  * (so the benchmark can tell the server's share of the machine from the client's).</li>
  * <li>{@code read BASE PASSWORD RATE SECONDS}: inventory and listing reads at a fixed rate (latency counted from
  * the scheduled time, so a slow server is not hidden); prints percentiles.</li>
@@ -41,6 +44,7 @@ import java.util.regex.Pattern;
  */
 public class LoadClient {
     static final ThreadLocal<Connection> CONNECTION = ThreadLocal.withInitial(Connection::new);
+    static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
     static String base;
     static String host;
     static String password;
@@ -239,6 +243,7 @@ public class LoadClient {
     static void settle(Path appsFile, int seconds) throws Exception {
         List<String> apps = Files.readAllLines(appsFile);
         String token = login("enterprise_coop", password);
+        Map<String, String> officers = new ConcurrentHashMap<>(); // township → its bench officer's token
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
@@ -258,12 +263,17 @@ public class LoadClient {
                         errors.computeIfAbsent("order " + order.status + " " + code(order.body), k -> new AtomicLong()).incrementAndGet();
                         continue;
                     }
-                    String id = field(order.body, "id");
-                    String amount = field(order.body, "amountFen");
-                    Res paid = call("POST", "/api/orders/" + id + "/payments", token, "{\"amountFen\":" + amount
-                            + ",\"paymentReference\":\"B-" + run + "-" + thread + "-" + (i++) + "\"}");
+                    // a 10 m² order buys from one township: its one notice, confirmed by that township's finance
+                    String notice = order.body.substring(order.body.indexOf("\"notices\":"));
+                    String noticeId = field(notice, "id");
+                    String amount = field(notice, "amountFen");
+                    String officer = officers.computeIfAbsent(field(notice, "townshipId"),
+                            township -> login("bench_officer_" + township, password));
+                    Res paid = call("POST", "/api/payment-notices/" + noticeId + "/confirm", officer, "{\"bankSerial\":\"B-"
+                            + run + "-" + thread + "-" + (i++) + "\",\"receivedOn\":\"" + LocalDate.now(COUNTY_ZONE)
+                            + "\",\"amountFen\":" + amount + "}");
                     if (paid.status != 200) {
-                        errors.computeIfAbsent("pay " + paid.status + " " + code(paid.body), k -> new AtomicLong()).incrementAndGet();
+                        errors.computeIfAbsent("confirm " + paid.status + " " + code(paid.body), k -> new AtomicLong()).incrementAndGet();
                         continue;
                     }
                     latencies.add(System.nanoTime() - t0);

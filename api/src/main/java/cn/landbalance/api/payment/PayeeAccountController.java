@@ -4,6 +4,7 @@ import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.payment.PaymentNotice;
 import cn.landbalance.settlement.payment.PaymentService;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -45,9 +46,9 @@ public class PayeeAccountController {
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
     @Idempotent
-    public NoticeView.Payee set(Actor actor, @PathVariable long townshipId, @Valid @Body PayeeBody body) {
-        return view(payments.setPayee(actor, townshipId, new PaymentNotice.Payee(body.accountName(), body.bankName(),
-                body.accountNo())));
+    public HttpResponse<NoticeView.Payee> set(Actor actor, @PathVariable long townshipId, @Valid @Body PayeeBody body) {
+        return HttpResponse.ok(view(payments.setPayee(actor, townshipId, new PaymentNotice.Payee(body.accountName(),
+                body.bankName(), body.accountNo()))));
     }
 
     private static NoticeView.Payee view(PaymentNotice.Payee p) {

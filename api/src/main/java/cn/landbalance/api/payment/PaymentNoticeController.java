@@ -104,9 +104,9 @@ public class PaymentNoticeController {
     @Secured("TOWNSHIP_OFFICER")
     @Transactional
     @Idempotent
-    public NoticeView confirm(Actor actor, @PathVariable long id, @Valid @Body Confirmation body) {
-        return NoticeView.of(payments.confirm(actor, id, new PaymentService.Arrival(body.bankSerial(), body.receivedOn(),
-                body.amountFen(), body.payerName(), body.payerAccount(), null)));
+    public HttpResponse<NoticeView> confirm(Actor actor, @PathVariable long id, @Valid @Body Confirmation body) {
+        return HttpResponse.ok(NoticeView.of(payments.confirm(actor, id, new PaymentService.Arrival(body.bankSerial(),
+                body.receivedOn(), body.amountFen(), body.payerName(), body.payerAccount(), null))));
     }
 
     /** The payer (or the county) withdraws an open fee notice; an order's notices end with the order. */
@@ -114,7 +114,7 @@ public class PaymentNoticeController {
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
     @Idempotent
-    public NoticeView cancel(Actor actor, @PathVariable long id) {
-        return NoticeView.of(payments.cancelFee(actor, id));
+    public HttpResponse<NoticeView> cancel(Actor actor, @PathVariable long id) {
+        return HttpResponse.ok(NoticeView.of(payments.cancelFee(actor, id)));
     }
 }

@@ -2,6 +2,7 @@ package cn.landbalance.api.error;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class BadInputCorpusTest extends ApiTest {
-    enum Kind { ID, AREA, MONEY, INT, TEXT, ENUM, BOOL }
+    enum Kind { ID, AREA, MONEY, INT, TEXT, ENUM, BOOL, DATE }
 
     record Field(String name, Kind kind, int min, int max) {
         static Field of(String name, Kind kind) {
@@ -70,9 +71,12 @@ class BadInputCorpusTest extends ApiTest {
         api().post("/api/outflow-applications/" + app + "/declare", token("enterprise_coop"), null);
         long project = api().post("/api/inflow-projects", token("officer_gongchang"), inflowBody(township)).number("id");
         api().post("/api/inflow-projects/" + project + "/submit", token("officer_gongchang"), null);
+        Response notice = api().post("/api/outflow-applications/" + app + "/fee-notices", token("enterprise_coop"),
+                "{\"areaM2\":10}");
+        assertEquals(201, notice.status(), notice.body());
 
         List<Case> cases = new ArrayList<>();
-        for (Endpoint e : endpoints(county, township, org, app, project)) {
+        for (Endpoint e : endpoints(county, township, org, app, project, notice.json())) {
             for (Field f : e.fields()) {
                 for (String bad : badValues(f)) {
                     Map<String, String> body = new LinkedHashMap<>(e.valid());
@@ -101,7 +105,8 @@ class BadInputCorpusTest extends ApiTest {
         }));
     }
 
-    private List<Endpoint> endpoints(long county, long township, long org, long app, long project) {
+    private List<Endpoint> endpoints(long county, long township, long org, long app, long project,
+                                     com.fasterxml.jackson.databind.JsonNode notice) {
         String t = Long.toString(township);
         return List.of(
                 new Endpoint("POST", "/api/organizations", "county_admin",
@@ -112,11 +117,11 @@ class BadInputCorpusTest extends ApiTest {
                         List.of(Field.text("username", 64), Field.text("password", 200), Field.of("role", Kind.ENUM), Field.of("orgId", Kind.ID))),
                 new Endpoint("PUT", "/api/counties/" + county + "/rules", "county_admin",
                         map("feePerMuFen", "5000000", "guidePricePerMuFen", "5000000", "surplusFactorPermille", "1000",
-                                "sequencing", "\"INFLOW_FIRST\"", "qualityRule", "\"PER_LOT\"", "orderTtlMinutes", "30",
+                                "sequencing", "\"INFLOW_FIRST\"", "qualityRule", "\"PER_LOT\"", "paymentTermWorkingDays", "10",
                                 "declarationWindows", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]"),
                         List.of(Field.of("feePerMuFen", Kind.MONEY), Field.of("guidePricePerMuFen", Kind.MONEY),
                                 Field.range("surplusFactorPermille", 1000, 3000), Field.of("sequencing", Kind.ENUM),
-                                Field.of("qualityRule", Kind.ENUM), Field.range("orderTtlMinutes", 1, 10080))),
+                                Field.of("qualityRule", Kind.ENUM), Field.range("paymentTermWorkingDays", 1, 60))),
                 new Endpoint("POST", "/api/inflow-projects", "officer_gongchang", parse(inflowBody(township)),
                         List.of(Field.of("townshipId", Kind.ID), Field.text("village", 200), Field.text("landClassBefore", 200),
                                 Field.of("targetClass", Kind.ENUM), Field.of("ownership", Kind.ENUM), Field.range("slopeGrade", 1, 5),
@@ -130,9 +135,12 @@ class BadInputCorpusTest extends ApiTest {
                         List.of(Field.of("townshipId", Kind.ID), Field.of("category", Kind.ENUM), Field.text("landClassAfter", 100),
                                 Field.of("areaM2", Kind.AREA), Field.range("qualityGrade", 1, 15), Field.of("paddy", Kind.BOOL),
                                 Field.of("permanentBasicFarmland", Kind.BOOL))),
-                new Endpoint("POST", "/api/outflow-applications/" + app + "/fee-payments", "enterprise_coop",
-                        map("areaM2", "1000", "amountFen", "750000", "paymentReference", "\"FEE-CORPUS\""),
-                        List.of(Field.of("areaM2", Kind.AREA), Field.of("amountFen", Kind.MONEY), Field.text("paymentReference", 128))),
+                new Endpoint("POST", "/api/outflow-applications/" + app + "/fee-notices", "enterprise_coop",
+                        map("areaM2", "100"), List.of(Field.of("areaM2", Kind.AREA))),
+                new Endpoint("POST", "/api/payment-notices/" + notice.get("id").asLong() + "/confirm", "officer_gongchang",
+                        map("bankSerial", "\"FEE-CORPUS\"", "receivedOn", "\"" + Finance.issuedOn(notice) + "\"",
+                                "amountFen", Long.toString(notice.get("amountFen").asLong()), "payerName", "\"某企业\""),
+                        List.of(Field.text("bankSerial", 128), Field.of("receivedOn", Kind.DATE), Field.of("amountFen", Kind.MONEY))),
                 new Endpoint("POST", "/api/listings", "officer_gongchang",
                         map("townshipId", t, "areaM2", "1000", "pricePerMuFen", "5000000"),
                         List.of(Field.of("townshipId", Kind.ID), Field.of("areaM2", Kind.AREA), Field.of("pricePerMuFen", Kind.MONEY))),
@@ -176,6 +184,11 @@ class BadInputCorpusTest extends ApiTest {
             case ENUM -> values.addAll(List.of("\"BOGUS\"", "\"'; drop table region; --\"", "\"<script>alert(1)</script>\"",
                     "1", "null", "\"\\u202eGREENING\"", "\"greening \""));
             case BOOL -> values.addAll(List.of("\"yes\"", "1", "\"true\"", "null"));
+            case DATE -> {
+                values.addAll(List.of("\"2026-02-30\"", "\"2026-13-01\"", "\"01/12/2026\"", "\"today\"", "\"\"", "20261201",
+                        "\"2999-01-01\"", "\"1999-01-01\"", "true", "null"));
+                values.add(null);
+            }
         }
         if (f.kind() != Kind.BOOL && f.kind() != Kind.TEXT) {
             values.addAll(common);
@@ -204,7 +217,7 @@ class BadInputCorpusTest extends ApiTest {
                 {"GET", "/api/outflow-applications/-1", "enterprise_coop", null, null},
                 {"GET", "/api/outflow-applications/99999999999999999999", "enterprise_coop", null, null},
                 {"GET", "/api/orders/abc", "enterprise_coop", null, null},
-                {"POST", "/api/orders/0/payments", "enterprise_coop", "{\"amountFen\":1,\"paymentReference\":\"x\"}", "application/json"},
+                {"POST", "/api/payment-notices/0/confirm", "officer_gongchang", "{\"bankSerial\":\"x\",\"receivedOn\":\"2026-01-01\",\"amountFen\":1}", "application/json"},
                 {"POST", "/api/orders/99999/cancel", "enterprise_coop", null, null},
                 {"GET", "/api/townships/abc/inventory", "officer_gongchang", null, null},
                 {"GET", "/api/townships/" + township + "%27%3B/inventory", "officer_gongchang", null, null},

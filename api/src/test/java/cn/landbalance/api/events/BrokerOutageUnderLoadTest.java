@@ -1,6 +1,7 @@
 package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,6 +31,8 @@ class BrokerOutageUnderLoadTest extends TopicTest {
     void settlementsGoOnThroughABrokerOutageAndEveryEventArrivesOnce() throws Exception {
         List<Long> apps = buyersOfOneTownship(BUYERS, 190_000, 20_000);
         String enterprise = login("enterprise_coop");
+        String officer = login("officer_gongchang"); // the selling township's finance confirms each order's notice
+        Finance finance = new Finance(api(), this::login);
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicBoolean brokerDown = new AtomicBoolean(false);
         AtomicInteger duringOutage = new AtomicInteger();
@@ -43,10 +46,9 @@ class BrokerOutageUnderLoadTest extends TopicTest {
                         failures.add("order " + order.status() + " " + order.body());
                         return;
                     }
-                    Response paid = api().post("/api/orders/" + order.number("id") + "/payments", enterprise,
-                            "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"OUT-" + order.number("id") + "\"}");
-                    if (paid.status() != 200) {
-                        failures.add("payment " + paid.status() + " " + paid.body());
+                    Response paid = finance.confirm(order.json().get("notices").get(0), "OUT-" + order.number("id"), officer);
+                    if (paid.status() != 200 || !"PAID".equals(paid.string("status"))) {
+                        failures.add("confirmation " + paid.status() + " " + paid.body());
                         return;
                     }
                     if (brokerDown.get()) {

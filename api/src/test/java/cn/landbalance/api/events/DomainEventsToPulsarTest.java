@@ -2,6 +2,7 @@ package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.outbox.OutboxRelay;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;
@@ -59,7 +60,7 @@ class DomainEventsToPulsarTest extends ApiTest {
                 "landbalance.outbox.relay.interval", "100ms");
     }
 
-    /** A full buy → pay → settle: returns the order id. */
+    /** A full buy → the township's finance confirms the notice → settle: returns the order id. */
     private long settle(long areaM2) {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", areaM2, 8);
@@ -72,8 +73,8 @@ class DomainEventsToPulsarTest extends ApiTest {
         Response order = api().post("/api/orders", login("enterprise_coop"),
                 "{\"outflowApplicationId\":" + app + ",\"areaM2\":" + areaM2 + "}");
         assertEquals(201, order.status(), order.body());
-        Response paid = api().post("/api/orders/" + order.number("id") + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"EV-" + order.number("id") + "\"}");
+        Response paid = new Finance(api(), this::login).settleOrder(order.number("id"), "EV-" + order.number("id"),
+                login("enterprise_coop"));
         assertEquals("SETTLED", paid.string("status"), paid.body());
         return order.number("id");
     }
@@ -131,6 +132,14 @@ class DomainEventsToPulsarTest extends ApiTest {
                 .filter(e -> e.get("aggregateType").asText().equals("order") && e.get("aggregateId").asLong() == orderId)
                 .map(e -> e.get("type").asText()).toList();
         assertEquals(List.of("order.placed", "order.paid", "order.settled"), orderEvents);
+        List<String> noticeEvents = events.stream()
+                .filter(e -> e.get("aggregateType").asText().equals("payment-notice")
+                        && e.get("payload").path("orderId").asLong() == orderId)
+                .map(e -> e.get("type").asText()).toList();
+        assertEquals(List.of("payment_notice.issued", "payment_notice.paid"), noticeEvents, "the order's one notice");
+        JsonNode paidNotice = events.stream().filter(e -> e.get("type").asText().equals("payment_notice.paid")
+                && e.get("payload").path("orderId").asLong() == orderId).findFirst().orElseThrow();
+        assertEquals("EV-" + orderId, paidNotice.get("payload").get("bankSerial").asText());
         for (String type : List.of("indicator.issued", "indicator.listed", "indicator.reserved", "indicator.consumed",
                 "account.posting", "obligation.covered")) {
             assertTrue(events.stream().anyMatch(e -> e.get("type").asText().equals(type)), "no " + type);

@@ -2,6 +2,7 @@ package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -24,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two replicas of the application on one database and one broker, as behind a load balancer: buyers settle through
- * both at once, every settlement holds, and each domain event reaches Pulsar exactly once (one relay publishes at a
+ * Two replicas of the application on one database and one broker, as behind a load balancer: buyers order through
+ * one while the township's finance confirms their notices through the other, both at once, every settlement holds, and each domain event reaches Pulsar exactly once (one relay publishes at a
  * time; the other waits for the advisory lock).
  */
 @MicronautTest(transactional = false)
@@ -45,6 +46,8 @@ class TwoReplicasSettleTest extends TopicTest {
             ApiClient[] replicas = {api(), new ApiClient(b.getURI())};
             List<Long> apps = buyersOfOneTownship(BUYERS, 90_000, 1_000);
             String enterprise = login("enterprise_coop");
+            String officer = login("officer_gongchang"); // the selling township's finance
+            Finance[] finance = {new Finance(replicas[0], this::login), new Finance(replicas[1], this::login)};
 
             ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
             List<Future<List<Long>>> buyers = new ArrayList<>();
@@ -55,12 +58,12 @@ class TwoReplicasSettleTest extends TopicTest {
                     List<Long> settled = new ArrayList<>();
                     for (int round = 0; round < ROUNDS; round++) {
                         ApiClient orderVia = replicas[(first + round) % 2];
-                        ApiClient payVia = replicas[(first + round + 1) % 2];
+                        Finance confirmVia = finance[(first + round + 1) % 2];
                         Response order = orderVia.post("/api/orders", enterprise, "{\"outflowApplicationId\":" + app + ",\"areaM2\":100}");
                         assertEquals(201, order.status(), order.body());
-                        Response paid = payVia.post("/api/orders/" + order.number("id") + "/payments", enterprise,
-                                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"R2-" + order.number("id") + "\"}");
-                        assertEquals("SETTLED", paid.string("status"), paid.body());
+                        Response paid = confirmVia.confirm(order.json().get("notices").get(0), "R2-" + order.number("id"), officer);
+                        assertEquals("PAID", paid.string("status"), paid.body());
+                        assertEquals("SETTLED", orderVia.get("/api/orders/" + order.number("id"), enterprise).string("status"));
                         settled.add(order.number("id"));
                     }
                     return settled;

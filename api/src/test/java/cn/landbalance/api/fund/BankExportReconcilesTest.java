@@ -2,6 +2,7 @@ package cn.landbalance.api.fund;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -35,8 +36,10 @@ class BankExportReconcilesTest extends ApiTest {
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
                 + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}")
                 .number("id");
-        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", login("enterprise_coop"),
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"ABC20261201001\"}").status());
+        // the fee's notice, confirmed by the township's finance with the bank's serial
+        Response fee = new Finance(api(), this::login).payFee(app, 1000, "ABC20261201001", login("enterprise_coop"));
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals(7_500_000, fee.number("amountFen"));
         String officer = login("officer_shouyang");
         assertEquals(201, api().post("/api/townships/" + shouyang + "/account/expenses", officer,
                 "{\"amountFen\":500000,\"purpose\":\"复垦工程款\",\"reference\":\"ZC-2026-01\"}").status());

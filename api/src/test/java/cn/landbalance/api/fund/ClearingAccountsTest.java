@@ -68,13 +68,13 @@ class ClearingAccountsTest extends ApiTest {
         Transfer first = tx.executeWrite(status -> {
             Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, county, county);
             return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, 12_345, TransferKind.SALE,
-                    "clearing-test-1", "first payment");
+                    "clearing-test-1", "first payment", null);
         });
         assertEquals(before + 12_345, balance(township));
         Transfer second = tx.executeWrite(status -> {
             Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, county, county);
             return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, 55, TransferKind.SALE,
-                    "clearing-test-2", "second payment");
+                    "clearing-test-2", "second payment", null);
         });
         assertEquals(before + 12_400, balance(township));
         assertEquals(first.creditAccountId(), second.creditAccountId());

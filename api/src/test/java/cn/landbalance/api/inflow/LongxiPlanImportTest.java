@@ -2,6 +2,7 @@ package cn.landbalance.api.inflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
 import cn.landbalance.ledger.common.Units;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,17 +151,20 @@ class LongxiPlanImportTest extends ApiTest {
         assertEquals(881_559, inventoryM2(), "the earlier lots are revoked, the new ones issued");
         assertInvariantsHold();
 
-        // something of each import is used: a fee paid on an application, indicators listed by a township
-        JsonNode application = api().get("/api/outflow-applications?size=1", admin).json().get("items").get(0);
+        // something of each import is used: a fee paid on an application (confirmed by its township's finance),
+        // indicators listed by a township
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        JsonNode application = api().get("/api/outflow-applications?size=1&townshipId=" + gongchang, admin).json()
+                .get("items").get(0);
         long area = Math.min(1_000, application.get("areaM2").asLong());
-        Response fee = api().post("/api/outflow-applications/" + application.get("id").asLong() + "/fee-payments", admin,
-                "{\"areaM2\":" + area + ",\"amountFen\":" + Units.amountFen(area, 5_000_000) + ",\"paymentReference\":\"FEE-PLAN-1\"}");
-        assertEquals(201, fee.status(), fee.body());
+        Response fee = new Finance(api(), this::login).payFee(application.get("id").asLong(), area, "FEE-PLAN-1", admin);
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals("PAID", fee.string("status"));
+        assertEquals(Units.amountFen(area, 5_000_000), fee.number("amountFen"));
         Response outflowAgain = api().send("POST", path("outflow", "&year=2022&replace=true"), admin, csv, "text/csv");
         assertEquals(409, outflowAgain.status(), outflowAgain.body());
         assertEquals("PLAN_IMPORT_IN_USE", outflowAgain.string("code"));
 
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
                 "{\"townshipId\":" + gongchang + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}").status());
         Response inflowAgain = api().send("POST", path("inflow", "&year=2022&replace=true"), admin, Fixtures.longxiInflow(), "text/csv");

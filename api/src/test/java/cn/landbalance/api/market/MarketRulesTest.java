@@ -2,6 +2,7 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -9,8 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Contention, idempotency, expiry, cancellation and wrong payments in the market; expenses and reconciliation. */
+/**
+ * Contention, idempotency, expiry, cancellation and wrong confirmations of payment in the market (a payment is confirmed
+ * by the selling township's finance, never declared by the buyer); expenses and reconciliation.
+ */
 @MicronautTest(transactional = false)
 class MarketRulesTest extends ApiTest {
     long county;
     long gongchang;
     long wenfeng;
+    Finance finance;
 
     @Inject
     OrderExpiry expiry;
@@ -46,9 +53,10 @@ class MarketRulesTest extends ApiTest {
         county = countyId();
         gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        finance = new Finance(api(), this::login);
         api().put("/api/counties/" + county + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
                 + "\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1000,\"sequencing\":\"SYNCHRONOUS\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":45,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
+                + "\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":3,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}");
     }
 
     private long application(String enterprise, long areaM2) {
@@ -100,15 +108,23 @@ class MarketRulesTest extends ApiTest {
         }
         assertEquals(30, placed.size(), "3 000 m² listed, 100 m² each");
         assertEquals(34, refused);
+        // 文峰镇's finance confirms the thirty notices at once
+        String officer = login("officer_wenfeng");
         List<Future<Response>> payments = new ArrayList<>();
         for (Response order : placed) {
-            payments.add(pool.submit((Callable<Response>) () -> api().post("/api/orders/" + order.number("id") + "/payments",
-                    token, "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"RACE-" + order.number("id") + "\"}")));
+            JsonNode notice = order.json().get("notices").get(0);
+            assertEquals(wenfeng, notice.get("townshipId").asLong());
+            payments.add(pool.submit((Callable<Response>) () -> finance.confirm(notice, "RACE-" + order.number("id"), officer)));
         }
         for (Future<Response> f : payments) {
-            assertEquals(200, f.get().status());
+            Response r = f.get();
+            assertEquals(200, r.status(), r.body());
+            assertEquals("PAID", r.string("status"));
         }
         pool.shutdown();
+        for (Response order : placed) {
+            assertEquals("SETTLED", api().get("/api/orders/" + order.number("id"), token).string("status"));
+        }
         long perOrder = (100L * 4_444_444 * 15 + 5_000) / 10_000;
         assertEquals(fundBefore + 30 * perOrder, fund(wenfeng), "money posted = area sold × price, to the fen");
         JsonNode inventory = api().get("/api/townships/" + wenfeng + "/inventory", login("officer_wenfeng")).json();
@@ -127,7 +143,7 @@ class MarketRulesTest extends ApiTest {
     }
 
     @Test
-    void ordersAndPaymentsAreIdempotentAndWrongOrLatePaymentsChangeNothing() {
+    void ordersAndPaymentsAreIdempotentAndWrongOrLatePaymentsChangeNothing() throws Exception {
         acceptedLot("officer_gongchang", gongchang, "旱地", 2_000, 9);
         long listing = listing("officer_gongchang", gongchang, 2_000, 4_000_000);
         long app = application("enterprise_coop", 500);
@@ -144,57 +160,129 @@ class MarketRulesTest extends ApiTest {
 
         long orderId = first.number("id");
         long amount = first.number("amountFen");
-        Response wrong = api().post("/api/orders/" + orderId + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + (amount - 1) + ",\"paymentReference\":\"PAY-1\"}");
+        // the order comes with one payment notice, payable to 巩昌镇's fund, due in 3 working days
+        assertEquals("PENDING_PAYMENT", first.string("status"));
+        assertEquals("待缴款", first.string("statusLabel"));
+        assertEquals(0, first.number("paidFen"));
+        assertEquals(1, first.json().get("notices").size());
+        JsonNode notice = first.json().get("notices").get(0);
+        assertEquals("ORDER", notice.get("kind").asText());
+        assertEquals(orderId, notice.get("orderId").asLong());
+        assertEquals(app, notice.get("applicationId").asLong());
+        assertEquals(gongchang, notice.get("townshipId").asLong());
+        assertEquals(300, notice.get("areaM2").asLong());
+        assertEquals(amount, notice.get("amountFen").asLong());
+        assertEquals("OPEN", notice.get("status").asText());
+        assertTrue(notice.get("remittanceCode").asText().matches("\\d{14}"), notice.toString());
+        LocalDate dueOn = workingDaysAfter(Finance.issuedOn(notice), 3);
+        assertEquals(dueOn.toString(), notice.get("dueOn").asText());
+        assertEquals(dueOn.plusDays(1).atStartOfDay(SHANGHAI).toInstant(), Instant.parse(first.string("expiresAt")),
+                "the order lasts to the end of its notice's due date");
+
+        // the buyer cannot declare it paid; others cannot see it; another township's finance cannot confirm it
+        assertEquals(403, finance.confirm(notice, "PAY-1", login("enterprise_coop")).status());
+        assertEquals(404, api().get("/api/payment-notices/" + notice.get("id").asLong(), login("enterprise_transport")).status());
+        assertEquals(0, api().get("/api/payment-notices?orderId=" + orderId, login("enterprise_transport")).number("total"));
+        assertEquals(404, api().get("/api/orders/" + orderId, login("enterprise_transport")).status());
+        assertEquals(403, finance.confirm(notice, "PAY-X", login("enterprise_transport")).status());
+        assertEquals(404, finance.confirm(notice, "PAY-X", login("officer_wenfeng")).status());
+
+        String officer = login("officer_gongchang");
+        long fundBefore = fund(gongchang);
+        Response wrong = finance.confirm(notice, "PAY-1", amount - 1, Finance.issuedOn(notice), officer);
         assertEquals(422, wrong.status());
         assertEquals("PAYMENT_AMOUNT_MISMATCH", wrong.string("code"));
-        assertEquals(404, api().post("/api/orders/" + orderId + "/payments", login("enterprise_transport"),
-                "{\"amountFen\":" + amount + ",\"paymentReference\":\"PAY-X\"}").status());
+        assertEquals("amountFen", wrong.string("field"));
+        Response future = finance.confirm(notice, "PAY-1", amount, LocalDate.now(SHANGHAI).plusDays(1), officer);
+        assertEquals(400, future.status(), future.body());
+        assertEquals("VALIDATION_FAILED", future.string("code"));
+        assertEquals("receivedOn", future.string("field"));
+        assertEquals(fundBefore, fund(gongchang), "a refused confirmation books nothing");
 
-        long fundBefore = fund(gongchang);
-        Response paid = api().send("POST", "/api/orders/" + orderId + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + amount + ",\"paymentReference\":\"PAY-1\"}", "application/json", "pay-key-1");
+        // finance confirms the same receipt eight times at once: one settlement, the money booked once
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Response>> confirmations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            confirmations.add(pool.submit((Callable<Response>) () -> api().send("POST",
+                    "/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officer, "{\"bankSerial\":\"PAY-1\","
+                            + "\"receivedOn\":\"" + Finance.issuedOn(notice) + "\",\"amountFen\":" + amount + "}",
+                    "application/json", null)));
+        }
+        try {
+            for (Future<Response> f : confirmations) {
+                Response r = f.get();
+                assertEquals(200, r.status(), r.body());
+                assertEquals("PAID", r.string("status"));
+                assertEquals("PAY-1", r.json().get("receipt").get("bankSerial").asText());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(fundBefore + amount, fund(gongchang), "eight confirmations of one receipt book it once");
+        Response paid = api().get("/api/orders/" + orderId, login("enterprise_coop"));
         assertEquals("SETTLED", paid.string("status"), paid.body());
-        Response paidAgain = api().post("/api/orders/" + orderId + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + amount + ",\"paymentReference\":\"PAY-1\"}");
-        assertEquals("SETTLED", paidAgain.string("status"), "a repeated payment answers with the settled order");
+        assertEquals("已结算", paid.string("statusLabel"));
+        assertEquals("PAY-1", paid.string("paymentReference"));
+        assertEquals(amount, paid.number("paidFen"));
+        assertEquals("PAID", paid.json().get("notices").get(0).get("status").asText());
+        Response paidAgain = api().send("POST", "/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officer,
+                "{\"bankSerial\":\"PAY-1\",\"receivedOn\":\"" + Finance.issuedOn(notice) + "\",\"amountFen\":" + amount + "}",
+                "application/json", "confirm-key-1");
+        assertEquals(200, paidAgain.status(), "a repeated confirmation answers with the paid notice: " + paidAgain.body());
+        assertEquals(notice.get("id").asLong(), paidAgain.number("id"));
+        Response otherSerial = finance.confirm(notice, "PAY-1-AGAIN", officer);
+        assertEquals(409, otherSerial.status(), otherSerial.body());
+        assertEquals("ILLEGAL_TRANSITION", otherSerial.string("code"), "a paid notice is not paid again");
         assertEquals(fundBefore + amount, fund(gongchang), "and is booked once");
 
-        // the same payment reference on another order is refused, and nothing is booked for it
+        // the same bank serial on another order's notice is refused, and nothing is booked for it
         Response other = order("enterprise_coop", app, 100, null);
         assertEquals(201, other.status(), other.body());
-        Response reused = api().post("/api/orders/" + other.number("id") + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + other.number("amountFen") + ",\"paymentReference\":\"PAY-1\"}");
+        JsonNode otherNotice = other.json().get("notices").get(0);
+        Response reused = finance.confirm(otherNotice, "PAY-1", officer);
         assertEquals(409, reused.status(), reused.body());
         assertEquals("PAYMENT_REFERENCE_REUSED", reused.string("code"));
+        assertEquals("bankSerial", reused.string("field"));
         assertEquals(fundBefore + amount, fund(gongchang));
+        assertEquals("OPEN", api().get("/api/payment-notices/" + otherNotice.get("id").asLong(), officer).string("status"));
         assertEquals(200, api().post("/api/orders/" + other.number("id") + "/cancel", login("enterprise_coop"), null).status());
         assertEquals(1_700, remainingOf(listing), "the cancelled order's area is listed again");
 
-        // an order that is not paid in time expires by itself and its area returns to the listing
+        // an order whose notice is not paid by the end of its due date expires by itself and its area returns to the
+        // listing; its notice expires with it
         Response late = order("enterprise_coop", app, 200, null);
         assertEquals(201, late.status(), late.body());
         assertEquals(1_500, remainingOf(listing));
-        clock.advance(Duration.ofMinutes(31));
+        Instant expiresAt = Instant.parse(late.string("expiresAt"));
+        clock.advance(Duration.ofDays(1));
         try {
-            assertEquals(0, expiry.expireDue(), "the county's orders live 45 minutes (the default would be 30)");
-            clock.advance(Duration.ofMinutes(15));
+            assertEquals(0, expiry.expireDue(), "a day later the county's 3 working days have not run out");
+            clock.reset();
+            clock.advance(Duration.between(Instant.now(), expiresAt).minusMinutes(1));
+            assertEquals(0, expiry.expireDue(), "the notice runs to the end of its due date");
+            clock.advance(Duration.ofMinutes(2));
             assertEquals(1, expiry.expireDue());
         } finally {
             clock.reset();
         }
         assertEquals(1_700, remainingOf(listing));
-        Response expired = api().post("/api/orders/" + late.number("id") + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + late.number("amountFen") + ",\"paymentReference\":\"PAY-LATE\"}");
-        assertEquals(409, expired.status());
-        assertEquals("ORDER_EXPIRED", expired.string("code"));
+        Response lateNow = api().get("/api/orders/" + late.number("id"), login("enterprise_coop"));
+        assertEquals("EXPIRED", lateNow.string("status"));
+        JsonNode lateNotice = lateNow.json().get("notices").get(0);
+        assertEquals("EXPIRED", lateNotice.get("status").asText());
+        Response expired = finance.confirm(lateNotice, "PAY-LATE", officer);
+        assertEquals(409, expired.status(), expired.body());
+        assertEquals("ILLEGAL_TRANSITION", expired.string("code"));
 
         Response cancelled = order("enterprise_coop", app, 200, null);
-        assertEquals("CANCELLED", api().post("/api/orders/" + cancelled.number("id") + "/cancel", login("enterprise_coop"), null)
-                .string("status"));
+        Response cancelledNow = api().post("/api/orders/" + cancelled.number("id") + "/cancel", login("enterprise_coop"), null);
+        assertEquals("CANCELLED", cancelledNow.string("status"));
+        assertEquals("CANCELLED", cancelledNow.json().get("notices").get(0).get("status").asText());
         assertEquals(1_700, remainingOf(listing));
-        assertEquals(409, api().post("/api/orders/" + cancelled.number("id") + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + cancelled.number("amountFen") + ",\"paymentReference\":\"PAY-C\"}").status());
+        Response afterCancel = finance.confirm(cancelled.json().get("notices").get(0), "PAY-C", officer);
+        assertEquals(409, afterCancel.status(), afterCancel.body());
+        assertEquals("ILLEGAL_TRANSITION", afterCancel.string("code"));
+        assertEquals(fundBefore + amount, fund(gongchang), "nothing booked for the expired or cancelled order");
 
         Response withdrawn = api().post("/api/listings/" + listing + "/withdraw", login("officer_gongchang"), null);
         assertEquals("WITHDRAWN", withdrawn.string("status"));
@@ -210,8 +298,9 @@ class MarketRulesTest extends ApiTest {
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
                 + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
         long feeApp = created.number("id");
-        assertEquals(201, api().post("/api/outflow-applications/" + feeApp + "/fee-payments", login("enterprise_coop"),
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-IN-77\"}").status());
+        Response fee = finance.payFee(feeApp, 1000, "BANK-IN-77", login("enterprise_coop"));
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals(7_500_000, fee.number("amountFen"));
 
         String officer = login("officer_shouyang");
         Response tooMuch = api().post("/api/townships/" + shouyang + "/account/expenses", officer,
@@ -225,7 +314,7 @@ class MarketRulesTest extends ApiTest {
         assertEquals(404, api().post("/api/townships/" + shouyang + "/account/expenses", login("officer_gongchang"),
                 "{\"amountFen\":1,\"purpose\":\"x\",\"reference\":\"Y\"}").status());
 
-        String today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(SHANGHAI).toString();
         String bank = "date,amount,reference,counterparty\n"
                 + today + ",75000.00,BANK-IN-77,陇西县巩昌镇示范种养殖专业合作社\n"
                 + today + ",-25000.00,PAYOUT-1,西关村股份经济合作社\n"
@@ -243,6 +332,20 @@ class MarketRulesTest extends ApiTest {
         assertEquals("PAYOUT-1", missingLine.json().get("unmatchedLedgerEntries").get(0).get("reference").asText());
         assertEquals(400, api().send("POST", "/api/townships/" + shouyang + "/account/reconciliations", officer,
                 "date,amount\n", "text/csv", null).status());
+    }
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** The day {@code days} working days (Monday to Friday) after {@code from}. */
+    private static LocalDate workingDaysAfter(LocalDate from, int days) {
+        LocalDate day = from;
+        while (days > 0) {
+            day = day.plusDays(1);
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days--;
+            }
+        }
+        return day;
     }
 
     private long fund(long township) {

@@ -2,6 +2,7 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Rounds of random operations sent at once by several clients: orders, payments, cancellations, listings, withdrawals,
- * freezes, restorations, deductions and self-restores over three townships' lots. No request may fail with a server
+ * Rounds of random operations sent at once by several clients: orders, confirmations of their payment notices by the
+ * selling townships' finance (one township at a time, so orders are also cancelled part-paid), cancellations, listings,
+ * withdrawals, freezes, restorations, deductions and self-restores over three townships' lots. No request may fail
+ * with a server
  * error or a malformed-request answer (every request is well formed; a refusal is a 404, 409 or 422), and after each
  * round every conservation law of the county holds (/api/audit/invariants, the listing law included) and no
  * obligation is covered beyond what it requires. The seed is printed; {@code -Dchaos.seed=N} replays a run's choices.
@@ -152,14 +155,39 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
         }
     }
 
+    /**
+     * The finance of one township the order buys from confirms its notice; an order with notices still open goes back
+     * to the pending ones (to be paid further, or cancelled part-paid).
+     */
     private void payOrder() {
         long[] order = pendingOrders.poll();
         if (order == null) {
             return;
         }
         String buyer = order[2] == 0 ? "enterprise_coop" : "enterprise_transport";
-        send("pay", "POST", "/api/orders/" + order[0] + "/payments", buyer, "{\"amountFen\":" + order[1]
-                + ",\"paymentReference\":\"CHAOS-" + order[0] + "\"}");
+        Response seen = api().get("/api/orders/" + order[0], tokens.get(buyer));
+        if (seen.status() != 200) {
+            failures.add("GET order " + order[0] + " → " + seen.status() + " " + seen.body());
+            return;
+        }
+        List<JsonNode> open = new ArrayList<>();
+        for (JsonNode notice : seen.json().get("notices")) {
+            if (notice.get("status").asText().equals("OPEN")) {
+                open.add(notice);
+            }
+        }
+        if (open.isEmpty()) {
+            return;
+        }
+        JsonNode notice = open.get(0);
+        String officer = OFFICERS.stream().filter(o -> townshipOf.get(o) == notice.get("townshipId").asLong()).findFirst()
+                .orElseThrow();
+        Response paid = send("pay", "POST", "/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officer,
+                "{\"bankSerial\":\"CHAOS-" + notice.get("remittanceCode").asText() + "\",\"receivedOn\":\""
+                        + Finance.issuedOn(notice) + "\",\"amountFen\":" + notice.get("amountFen").asLong() + "}");
+        if (paid.status() == 200 && open.size() > 1) {
+            pendingOrders.add(order);
+        }
     }
 
     private void cancelOrder() {

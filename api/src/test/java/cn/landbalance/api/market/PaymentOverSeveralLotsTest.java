@@ -2,6 +2,7 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -19,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A payment over several lots adds one coverage per lot in one transaction: each announces the covered area after it
- * (the running total the database keeps under the application's lock), and the obligation is announced covered once,
- * by the last.
+ * A payment over several lots (one township's notice, confirmed by its finance) adds one coverage per lot in one
+ * transaction: each announces the covered area after it (the running total the database keeps under the application's
+ * lock), and the obligation is announced covered once, by the last.
  */
 @MicronautTest(transactional = false)
 class PaymentOverSeveralLotsTest extends ApiTest {
@@ -52,8 +53,12 @@ class PaymentOverSeveralLotsTest extends ApiTest {
         assertEquals(201, order.status(), order.body());
         int allocations = order.json().get("allocations").size();
         assertEquals(2, allocations, "the order takes the older, smaller lot and part of the other: " + order.body());
-        Response paid = api().post("/api/orders/" + order.number("id") + "/payments", login("enterprise_coop"),
-                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"SEVERAL-LOTS-" + app + "\"}");
+        JsonNode notices = order.json().get("notices");
+        assertEquals(1, notices.size(), "both lots are 巩昌镇's: one notice for the two");
+        assertEquals(required, notices.get(0).get("areaM2").asLong());
+        assertEquals(order.number("amountFen"), notices.get(0).get("amountFen").asLong());
+        Response paid = new Finance(api(), this::login).settleOrder(order.number("id"), "SEVERAL-LOTS-" + app,
+                login("enterprise_coop"));
         assertEquals("SETTLED", paid.string("status"), paid.body());
 
         List<JsonNode> added = events("obligation.coverage_added", app);

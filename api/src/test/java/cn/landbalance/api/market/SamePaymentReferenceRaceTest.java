@@ -2,6 +2,8 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,16 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Two orders paid at the same moment with the same payment reference: neither payment sees the other's reference
- * before it commits, so the database's uniqueness decides. The loser gets a 409 (never a 500), and only one payment is
- * booked.
+ * The township's finance confirms two orders' notices at the same moment with the same bank serial: neither
+ * confirmation sees the other's serial before it commits, so the database's uniqueness decides. The loser gets a 409
+ * (never a 500), and only one payment is booked.
  */
 @MicronautTest(transactional = false)
 class SamePaymentReferenceRaceTest extends ApiTest {
     private static final int ROUNDS = 8;
 
     @Test
-    void twoOrdersPaidAtOnceWithOneReferenceSettleOnceAndTheOtherIsRefusedWithAConflict() throws Exception {
+    void twoNoticesConfirmedAtOnceWithOneSerialSettleOnceAndTheOtherIsRefusedWithAConflict() throws Exception {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         String officer = login("officer_gongchang");
         String buyer = login("enterprise_coop");
@@ -39,6 +41,7 @@ class SamePaymentReferenceRaceTest extends ApiTest {
         assertEquals(201, created.status(), created.body());
         long app = created.number("id");
         long fundBefore = fund(gongchang);
+        Finance finance = new Finance(api(), this::login);
         long booked = 0;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -53,10 +56,10 @@ class SamePaymentReferenceRaceTest extends ApiTest {
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<Response>> payments = new ArrayList<>();
                 for (Response order : orders) {
+                    JsonNode notice = order.json().get("notices").get(0);
                     payments.add(pool.submit(() -> {
                         start.await();
-                        return api().post("/api/orders/" + order.number("id") + "/payments", buyer, "{\"amountFen\":"
-                                + order.number("amountFen") + ",\"paymentReference\":\"" + reference + "\"}");
+                        return finance.confirm(notice, reference, officer);
                     }));
                 }
                 start.countDown();
@@ -69,6 +72,7 @@ class SamePaymentReferenceRaceTest extends ApiTest {
                     } else {
                         assertEquals(409, paid.status(), paid.body());
                         assertTrue(Set.of("PAYMENT_REFERENCE_REUSED", "CONCURRENT_UPDATE").contains(paid.string("code")), paid.body());
+                        assertEquals("PENDING_PAYMENT", api().get("/api/orders/" + orders.get(i).number("id"), buyer).string("status"));
                         assertEquals(200, api().post("/api/orders/" + orders.get(i).number("id") + "/cancel", buyer, null).status());
                     }
                 }

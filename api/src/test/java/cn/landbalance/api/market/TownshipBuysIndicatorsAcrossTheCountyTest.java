@@ -2,6 +2,7 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -16,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * On Longxi's 2022 plan under the Gansu rule, 碧岩镇 cannot balance on its own (inflow 1.9313 公顷 < obligation
  * 2.0632 公顷). It uses its own indicators first and buys the rest from townships with a surplus; the buyer's
- * obligations reach zero and the sellers' inventories and funds move by exactly the allocations.
+ * obligations reach zero and the sellers' inventories and funds move by exactly the allocations, once each seller's
+ * finance confirms its payment notice.
  */
 @MicronautTest(transactional = false)
 class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
@@ -44,6 +46,7 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
         assertEquals(201, api().post("/api/users", admin, "{\"username\":\"officer_biyan\",\"password\":\"" + DEMO_PASSWORD
                 + "\",\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + orgs.get("碧岩镇人民政府") + "}").status());
         String biyanOfficer = login("officer_biyan");
+        Finance finance = new Finance(api(), this::login);
 
         // 1. 自行平衡 first: 碧岩镇 covers what it can with its own lots
         JsonNode apps = api().get("/api/outflow-applications?townshipId=" + biyan + "&size=100", biyanOfficer).json().get("items");
@@ -99,18 +102,30 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
             assertEquals(201, order.status(), order.body());
             assertEquals("PENDING_PAYMENT", order.string("status"));
             long sum = 0;
+            Map<Long, Long> orderTo = new HashMap<>();
             for (JsonNode a : order.json().get("allocations")) {
                 long expected = (a.get("areaM2").asLong() * a.get("pricePerMuFen").asLong() * 15 + 5_000) / 10_000;
                 assertEquals(expected, a.get("amountFen").asLong(), "round_half_up(area × price × 15 / 10 000)");
                 sum += a.get("amountFen").asLong();
                 paidTo.merge(a.get("townshipId").asLong(), a.get("amountFen").asLong(), Long::sum);
                 areaFrom.merge(a.get("townshipId").asLong(), a.get("areaM2").asLong(), Long::sum);
+                orderTo.merge(a.get("townshipId").asLong(), a.get("amountFen").asLong(), Long::sum);
             }
             assertEquals(sum, order.number("amountFen"));
-            Response paid = api().post("/api/orders/" + order.number("id") + "/payments", biyanOfficer,
-                    "{\"amountFen\":" + sum + ",\"paymentReference\":\"BIYAN-" + order.number("id") + "\"}");
+            // one notice per selling township, for what the order buys from it
+            Map<Long, Long> noticed = new HashMap<>();
+            for (JsonNode notice : order.json().get("notices")) {
+                noticed.put(notice.get("townshipId").asLong(), notice.get("amountFen").asLong());
+                assertEquals("碧岩镇人民政府", notice.get("payerName").asText());
+                assertEquals(404, finance.confirm(notice, "BIYAN-SELF", biyanOfficer).status(),
+                        "the buying township's officer does not confirm its own payment");
+            }
+            assertEquals(orderTo, noticed);
+            // the selling townships' finance confirm the money arrived
+            Response paid = finance.settleOrder(order.number("id"), "BIYAN-" + order.number("id"), biyanOfficer);
             assertEquals(200, paid.status(), paid.body());
             assertEquals("SETTLED", paid.string("status"));
+            assertEquals(sum, paid.number("paidFen"));
             bought += remaining;
         }
         assertEquals(1_319, bought);

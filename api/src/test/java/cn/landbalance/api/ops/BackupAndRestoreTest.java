@@ -1,6 +1,7 @@
 package cn.landbalance.api.ops;
 
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.audit.AuditChain;
 import cn.landbalance.infra.audit.AuditSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -23,15 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * docs/operations.md's backup and restore, done once for real: a live database with a settled purchase is dumped with
- * pg_dump (custom format) and restored with pg_restore into a new database; the ledgers, funds and audit chain come
- * back identical, and the restored audit chain verifies.
+ * docs/operations.md's backup and restore, done once for real: a live database with a settled purchase (its payment
+ * notice confirmed by the township's finance) is dumped with pg_dump (custom format) and restored with pg_restore into
+ * a new database; the ledgers, funds, payment notices and audit chain come back identical, and the restored audit
+ * chain verifies.
  */
 @MicronautTest(transactional = false)
 class BackupAndRestoreTest extends ApiTest {
     private static final String[] TABLES = {"indicator_lot", "indicator_movement", "indicator_hold", "money_transfer",
             "fund_account", "outflow_application", "outflow_coverage", "market_order", "order_allocation", "listing",
-            "audit_entry", "outbox_event"};
+            "payment_notice", "audit_entry", "outbox_event"};
 
     @Inject
     AuditSealer sealer;
@@ -49,8 +51,8 @@ class BackupAndRestoreTest extends ApiTest {
         api().post("/api/outflow-applications/" + app + "/declare", enterprise, null);
         var order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + app + ",\"areaM2\":1000}");
         assertEquals(201, order.status(), order.body());
-        assertEquals(200, api().post("/api/orders/" + order.number("id") + "/payments", enterprise,
-                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"BACKUP-1\"}").status());
+        var settled = new Finance(api(), this::login).settleOrder(order.number("id"), "BACKUP-1", enterprise);
+        assertEquals("SETTLED", settled.string("status"), settled.body());
         while (sealer.seal() > 0) {
             // the chain covers everything written
         }

@@ -4,6 +4,7 @@ import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.AppProcess;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.testing.TestPostgres;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,9 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The application process is killed with SIGKILL in the middle of settling, then started again on the same database:
- * every settlement acknowledged to a client is there, none counted twice (a retried payment returns the same order),
- * the conservation laws hold, and every domain event is published exactly once per event id. The application's log,
- * after all those sign-ins, holds no password.
+ * every settlement acknowledged to a client is there, none counted twice (a retried confirmation returns the same paid
+ * notice), the conservation laws hold, and every domain event is published exactly once per event id. The
+ * application's log, after all those sign-ins, holds no password.
  */
 class CrashRecoveryTest {
     private static final int BUYERS = 6;
@@ -83,8 +84,9 @@ class CrashRecoveryTest {
             apps.add(app2);
         }
 
-        // buyers settle until the process dies under them
-        record Ack(long orderId, long amountFen, String reference) {
+        // buyers order and the township's finance confirms each order's notice until the process dies under them
+        Finance finance = new Finance(api, name -> login(api, name));
+        record Ack(long orderId, JsonNode notice, String reference) {
         }
         ConcurrentLinkedQueue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean alive = new AtomicBoolean(true);
@@ -101,10 +103,10 @@ class CrashRecoveryTest {
                             continue;
                         }
                         String reference = "CRASH-" + buyer + "-" + n;
-                        Response paid = api.post("/api/orders/" + order.number("id") + "/payments", enterprise,
-                                "{\"amountFen\":" + order.number("amountFen") + ",\"paymentReference\":\"" + reference + "\"}");
-                        if (paid.status() == 200 && "SETTLED".equals(paid.string("status"))) {
-                            acknowledged.add(new Ack(order.number("id"), order.number("amountFen"), reference));
+                        JsonNode notice = order.json().get("notices").get(0); // one seller, one notice
+                        Response paid = finance.confirm(notice, reference, officer);
+                        if (paid.status() == 200 && "PAID".equals(paid.string("status"))) {
+                            acknowledged.add(new Ack(order.number("id"), notice, reference));
                         }
                     } catch (UncheckedIOException | IllegalStateException e) {
                         return; // the server is gone
@@ -127,6 +129,7 @@ class CrashRecoveryTest {
         try {
             String admin2 = login(api, "county_admin");
             String enterprise2 = login(api, "enterprise_coop");
+            String officer2 = login(api, "officer_gongchang");
             for (Ack ack : acknowledged) {
                 assertEquals("SETTLED", api.get("/api/orders/" + ack.orderId(), enterprise2).string("status"), "order " + ack.orderId());
             }
@@ -134,12 +137,13 @@ class CrashRecoveryTest {
             long settled = count("select count(*) from order_allocation a join market_order o on o.id = a.order_id"
                     + " where o.status = 'SETTLED'");
             assertEquals(settled, coverages, "one coverage per settled allocation, none twice");
-            // a client that never heard back retries its payment: the same order comes back, nothing settles twice
+            // finance that never heard back confirms again: the same paid notice comes back, nothing settles twice
             for (Ack ack : acknowledged.stream().limit(5).toList()) {
-                Response retry = api.post("/api/orders/" + ack.orderId() + "/payments", enterprise2,
-                        "{\"amountFen\":" + ack.amountFen() + ",\"paymentReference\":\"" + ack.reference() + "\"}");
+                Response retry = finance.confirm(ack.notice(), ack.reference(), officer2);
                 assertEquals(200, retry.status(), retry.body());
-                assertEquals(ack.orderId(), retry.number("id"));
+                assertEquals(ack.notice().get("id").asLong(), retry.number("id"));
+                assertEquals("PAID", retry.string("status"));
+                assertEquals(ack.orderId(), retry.number("orderId"));
             }
             assertEquals(coverages, count("select count(*) from outflow_coverage where kind = 'PURCHASE'"));
             assertTrue(api.get("/api/audit/invariants", admin2).json().get("ok").asBoolean());

@@ -34,7 +34,7 @@ class KilledApplicationRestartsCleanTest {
             long county = api.get("/api/me", admin).number("countyId");
             assertEquals(200, api.put("/api/counties/" + county + "/rules", admin,
                     api.get("/api/counties/" + county + "/rules", admin).body().replaceFirst(
-                            "\"orderTtlMinutes\":\\d+", "\"orderTtlMinutes\":47")).status());
+                            "\"paymentTermWorkingDays\":\\d+", "\"paymentTermWorkingDays\":17")).status());
             List<ProcessHandle> servers = serversOfHome();
             assertEquals(2, servers.size(), "PostgreSQL and the broker run beside the application: " + servers);
 
@@ -56,7 +56,7 @@ class KilledApplicationRestartsCleanTest {
             List<ProcessHandle> now = serversOfHome();
             assertEquals(2, now.size(), "a new server and a new broker: " + now);
             String admin2 = AppProcess.login(api, "county_admin");
-            assertTrue(api.get("/api/counties/" + county + "/rules", admin2).body().contains("\"orderTtlMinutes\":47"),
+            assertTrue(api.get("/api/counties/" + county + "/rules", admin2).body().contains("\"paymentTermWorkingDays\":17"),
                     "what the first run wrote is there");
             assertTrue(api.get("/api/audit/invariants", admin2).json().get("ok").asBoolean());
 

@@ -2,6 +2,7 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class CountyDecisionsTest extends ApiTest {
     private void rules(String sequencing, String windows) {
         Response put = api().put("/api/counties/" + countyId() + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
                 + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1000,\"sequencing\":\"" + sequencing + "\","
-                + "\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,\"declarationWindows\":" + windows + "}");
+                + "\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,\"declarationWindows\":" + windows + "}");
         assertEquals(200, put.status(), put.body());
     }
 
@@ -60,15 +61,18 @@ class CountyDecisionsTest extends ApiTest {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
         long id = draft(gongchang);
-        Response paid = api().post("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_coop"),
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-MOVE-1\"}");
-        assertEquals(201, paid.status(), paid.body());
+        Response notice = new Finance(api(), this::login).payFee(id, 1000, "BANK-MOVE-1", login("enterprise_coop"));
+        assertEquals(200, notice.status(), notice.body());
+        assertEquals(7_500_000, notice.number("amountFen"));
+        JsonNode paid = api().get("/api/outflow-applications/" + id + "/fee-payments", login("county_admin")).json().get(0);
+        assertEquals("BANK-MOVE-1", paid.get("paymentReference").asText());
+        assertEquals(gongchang, paid.get("dutyTownshipId").asLong());
         long gongchangBefore = api().get("/api/townships/" + gongchang + "/account", login("county_admin")).number("balanceFen");
         long shouyangBefore = api().get("/api/townships/" + shouyang + "/account", login("county_admin")).number("balanceFen");
 
-        assertEquals(403, api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.number("id") + "/reassign",
+        assertEquals(403, api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.get("id").asLong() + "/reassign",
                 login("officer_gongchang"), "{\"townshipId\":" + shouyang + "}").status());
-        Response moved = api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.number("id") + "/reassign",
+        Response moved = api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.get("id").asLong() + "/reassign",
                 login("county_admin"), "{\"townshipId\":" + shouyang + "}");
         assertEquals(200, moved.status(), moved.body());
         assertEquals(shouyang, moved.number("dutyTownshipId"));
@@ -76,6 +80,8 @@ class CountyDecisionsTest extends ApiTest {
                 .number("balanceFen"));
         assertEquals(shouyangBefore + 7_500_000, api().get("/api/townships/" + shouyang + "/account", login("county_admin"))
                 .number("balanceFen"));
+        assertEquals(shouyang, api().get("/api/outflow-applications/" + id + "/fee-payments", login("county_admin")).json()
+                .get(0).get("dutyTownshipId").asLong());
         int year = LocalDate.now().getYear();
         assertEquals(1000, township(year, shouyang).get("feeDutyM2").asLong());
         assertEquals(0, township(year, gongchang).get("feeDutyM2").asLong());

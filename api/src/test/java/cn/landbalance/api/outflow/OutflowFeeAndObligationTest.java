@@ -2,6 +2,7 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -21,16 +22,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** An enterprise converts farmland, its obligation follows the Gansu rule, and it pays the 5万元/亩 fee. */
+/**
+ * An enterprise converts farmland, its obligation follows the Gansu rule, and it pays the 5万元/亩 fee: it asks for a
+ * payment notice, and the fee counts once the home township's finance confirms the money arrived.
+ */
 @MicronautTest(transactional = false)
 class OutflowFeeAndObligationTest extends ApiTest {
     long county;
     long gongchang;
+    Finance finance;
 
     @BeforeAll
     void gansuRules() {
         county = countyId();
         gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        finance = new Finance(api(), this::login);
         Response put = api().put("/api/counties/" + county + "/rules", login("county_admin"), Fixtures.gansuRules(5_000_000, "INFLOW_FIRST"));
         assertEquals(200, put.status(), put.body());
     }
@@ -52,9 +58,13 @@ class OutflowFeeAndObligationTest extends ApiTest {
         return id;
     }
 
-    private Response pay(long id, long areaM2, long amountFen, String reference) {
-        return api().post("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_coop"),
-                "{\"areaM2\":" + areaM2 + ",\"amountFen\":" + amountFen + ",\"paymentReference\":\"" + reference + "\"}");
+    /** enterprise_coop asks for the fee notice of {@code areaM2}: 201 with the notice (the server computes the fee). */
+    private Response feeNotice(long id, long areaM2) {
+        return finance.feeNotice(id, areaM2, login("enterprise_coop"));
+    }
+
+    private long fund() {
+        return api().get("/api/townships/" + gongchang + "/account", login("officer_gongchang")).number("balanceFen");
     }
 
     @Test
@@ -67,28 +77,57 @@ class OutflowFeeAndObligationTest extends ApiTest {
         assertEquals(422, refused.status());
         assertEquals("OBLIGATION_NOT_COVERED", refused.string("code"));
 
-        Response wrong = pay(id, 18_755, 140_000_000, "BANK-2022-0001");
+        // the enterprise asks for the fee's notice: the server computes the fee, payable to the home township's fund
+        Response notice = feeNotice(id, 18_755);
+        assertEquals(201, notice.status(), notice.body());
+        assertEquals("FEE", notice.string("kind"));
+        assertEquals(140_662_500, notice.number("amountFen"));                 // 1 406 625.00 元
+        assertEquals("1406625.00", notice.string("amountYuan"));
+        assertEquals(gongchang, notice.number("townshipId"));
+        assertEquals(id, notice.number("applicationId"));
+        assertEquals("OPEN", notice.string("status"));
+        assertTrue(notice.string("remittanceCode").matches("\\d{14}"), notice.body());
+        assertEquals(0, api().get("/api/outflow-applications/" + id, login("enterprise_coop")).json().get("obligation")
+                .get("coveredM2").asLong(), "a notice covers nothing until its money is confirmed");
+        Response held = feeNotice(id, 1);
+        assertEquals(422, held.status(), "the open notice holds the area: " + held.body());
+        assertEquals("OBLIGATION_OVER_COVERED", held.string("code"));
+        assertEquals(403, finance.confirm(notice.json(), "BANK-2022-0001", login("enterprise_coop")).status(),
+                "the payer cannot declare its fee paid");
+
+        long before = fund();
+        String officer = login("officer_gongchang");
+        Response wrong = finance.confirm(notice.json(), "BANK-2022-0001", 140_000_000, Finance.issuedOn(notice.json()), officer);
         assertEquals(422, wrong.status());
-        assertEquals("FEE_AMOUNT_MISMATCH", wrong.string("code"));
+        assertEquals("PAYMENT_AMOUNT_MISMATCH", wrong.string("code"));
         assertEquals("amountFen", wrong.string("field"));
         assertTrue(wrong.string("detail").contains("140662500"), wrong.body());
+        assertEquals(before, fund(), "a wrong amount books nothing");
 
-        long before = api().get("/api/townships/" + gongchang + "/account", login("officer_gongchang")).number("balanceFen");
-        Response paid = pay(id, 18_755, 140_662_500, "BANK-2022-0001");        // 1 406 625.00 元
-        assertEquals(201, paid.status(), paid.body());
-        assertEquals("1406625.00", paid.string("amountYuan"));
-        assertEquals(0, paid.json().get("obligation").get("remainingM2").asLong());
-        Response account = api().get("/api/townships/" + gongchang + "/account", login("officer_gongchang"));
-        assertEquals(before + 140_662_500, account.number("balanceFen"));
+        Response paid = finance.confirm(notice.json(), "BANK-2022-0001", officer);
+        assertEquals(200, paid.status(), paid.body());
+        assertEquals("PAID", paid.string("status"));
+        assertEquals("BANK-2022-0001", paid.json().get("receipt").get("bankSerial").asText());
+        assertEquals(0, api().get("/api/outflow-applications/" + id, login("enterprise_coop")).json().get("obligation")
+                .get("remainingM2").asLong());
+        assertEquals(before + 140_662_500, fund());
+        JsonNode payments = api().get("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_coop")).json();
+        assertEquals(1, payments.size());
+        assertEquals(18_755, payments.get(0).get("areaM2").asLong());
+        assertEquals("BANK-2022-0001", payments.get(0).get("paymentReference").asText());
 
-        Response again = pay(id, 18_755, 140_662_500, "BANK-2022-0001");
-        assertEquals(201, again.status());
+        Response again = finance.confirm(notice.json(), "BANK-2022-0001", officer);
+        assertEquals(200, again.status(), again.body());
         assertEquals(paid.number("id"), again.number("id"));
-        assertEquals(before + 140_662_500, api().get("/api/townships/" + gongchang + "/account", login("officer_gongchang"))
-                .number("balanceFen"), "a repeated payment is never booked twice");
-        Response reused = pay(id, 100, 750_000, "BANK-2022-0001");
-        assertEquals(409, reused.status());
+        assertEquals(before + 140_662_500, fund(), "a repeated confirmation is never booked twice");
+        long other = declaredAndReviewed(100);
+        Response otherNotice = feeNotice(other, 100);
+        assertEquals(201, otherNotice.status(), otherNotice.body());
+        Response reused = finance.confirm(otherNotice.json(), "BANK-2022-0001", officer);
+        assertEquals(409, reused.status(), reused.body());
         assertEquals("PAYMENT_REFERENCE_REUSED", reused.string("code"));
+        assertEquals("bankSerial", reused.string("field"));
+        assertEquals(before + 140_662_500, fund());
 
         Response statement = api().get("/api/townships/" + gongchang + "/account/statement", login("officer_gongchang"));
         assertEquals(200, statement.status(), statement.body());
@@ -114,40 +153,61 @@ class OutflowFeeAndObligationTest extends ApiTest {
     @Test
     void paymentsBeyondTheObligationAreRefused() {
         long id = declaredAndReviewed(1_000);             // requires 1 100 m²
-        Response over = pay(id, 1_101, 8_257_500, "BANK-OVER-1");
+        Response over = feeNotice(id, 1_101);
         assertEquals(422, over.status());
         assertEquals("OBLIGATION_OVER_COVERED", over.string("code"));
+        Response notice = feeNotice(id, 1_000);
+        assertEquals(201, notice.status(), notice.body());
+        assertEquals("OBLIGATION_OVER_COVERED", feeNotice(id, 101).string("code"), "1 000 m² are held by the open notice");
+        Response cancelled = api().post("/api/payment-notices/" + notice.number("id") + "/cancel", login("enterprise_coop"), null);
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("CANCELLED", cancelled.string("status"));
+        assertEquals(409, finance.confirm(notice.json(), "BANK-OVER-1", login("officer_gongchang")).status(),
+                "a cancelled notice cannot be paid");
+        assertEquals(201, feeNotice(id, 1_100).status(), "the cancelled notice's area is free again");
     }
 
     @Test
-    void sixteenSimultaneousPaymentsNeverOverCover() throws Exception {
-        long id = declaredAndReviewed(1_000);             // requires 1 100 m²: room for exactly 11 payments of 100 m²
-        long before = api().get("/api/townships/" + gongchang + "/account", login("officer_gongchang")).number("balanceFen");
+    void sixteenSimultaneousFeeNoticesNeverOverCover() throws Exception {
+        long id = declaredAndReviewed(1_000);             // requires 1 100 m²: room for exactly 11 notices of 100 m²
+        long before = fund();
+        String enterprise = login("enterprise_coop");
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Response>> results = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            String reference = "BANK-RACE-" + i;
-            results.add(pool.submit((Callable<Response>) () -> pay(id, 100, 750_000, reference)));
+            results.add(pool.submit((Callable<Response>) () -> finance.feeNotice(id, 100, enterprise)));
         }
-        int ok = 0;
+        List<JsonNode> notices = new ArrayList<>();
         int refused = 0;
         for (Future<Response> f : results) {
             Response r = f.get();
             if (r.status() == 201) {
-                ok++;
+                assertEquals(750_000, r.number("amountFen"));
+                notices.add(r.json());
             } else {
                 assertEquals("OBLIGATION_OVER_COVERED", r.string("code"), r.body());
                 refused++;
             }
         }
-        pool.shutdown();
-        assertEquals(11, ok);
+        assertEquals(11, notices.size());
         assertEquals(5, refused);
+        // the township's finance confirms the eleven at once
+        String officer = login("officer_gongchang");
+        List<Future<Response>> confirmed = new ArrayList<>();
+        for (int i = 0; i < notices.size(); i++) {
+            JsonNode notice = notices.get(i);
+            String serial = "BANK-RACE-" + i;
+            confirmed.add(pool.submit((Callable<Response>) () -> finance.confirm(notice, serial, officer)));
+        }
+        for (Future<Response> f : confirmed) {
+            Response r = f.get();
+            assertEquals(200, r.status(), r.body());
+        }
+        pool.shutdown();
         JsonNode obligation = api().get("/api/outflow-applications/" + id, login("enterprise_coop")).json().get("obligation");
         assertEquals(1_100, obligation.get("coveredM2").asLong());
         assertEquals(11, obligation.get("coverages").size());
-        assertEquals(before + 11 * 750_000, api().get("/api/townships/" + gongchang + "/account",
-                login("officer_gongchang")).number("balanceFen"));
+        assertEquals(before + 11 * 750_000, fund());
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
     }
 
@@ -155,8 +215,17 @@ class OutflowFeeAndObligationTest extends ApiTest {
     void othersCannotSeeOrPayForAnApplication() {
         long id = declaredAndReviewed(500);
         assertEquals(404, api().get("/api/outflow-applications/" + id, login("enterprise_transport")).status());
-        assertEquals(404, api().post("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_transport"),
-                "{\"areaM2\":10,\"amountFen\":75000,\"paymentReference\":\"X-1\"}").status());
+        assertEquals(404, finance.feeNotice(id, 10, login("enterprise_transport")).status());
+        assertEquals(404, api().get("/api/outflow-applications/" + id + "/fee-payments", login("enterprise_transport")).status());
+        Response notice = feeNotice(id, 10);
+        assertEquals(201, notice.status(), notice.body());
+        assertEquals(404, api().get("/api/payment-notices/" + notice.number("id"), login("enterprise_transport")).status());
+        assertEquals(403, finance.confirm(notice.json(), "X-1", login("enterprise_transport")).status());
+        assertEquals(404, finance.confirm(notice.json(), "X-1", login("officer_wenfeng")).status(),
+                "only the home township's finance confirms its fees");
+        assertEquals(404, api().post("/api/payment-notices/" + notice.number("id") + "/cancel", login("enterprise_transport"),
+                null).status());
+        assertEquals("OPEN", api().get("/api/payment-notices/" + notice.number("id"), login("enterprise_coop")).string("status"));
         assertEquals(404, api().get("/api/outflow-applications/" + id, login("officer_wenfeng")).status());
         assertEquals(200, api().get("/api/outflow-applications/" + id, login("officer_gongchang")).status());
         assertEquals(403, api().post("/api/outflow-applications/" + id + "/approve", login("enterprise_coop"), null).status());

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CountyRulesTest extends ApiTest {
     private static final String GANSU = "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4500000,"
             + "\"surplusFactorPermille\":1100,\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"WEIGHTED_AVERAGE\","
-            + "\"orderTtlMinutes\":45,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"01-31\"},"
+            + "\"paymentTermWorkingDays\":15,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"01-31\"},"
             + "{\"from\":\"11-15\",\"to\":\"02-15\"}]}";
 
     @Test
@@ -25,7 +25,7 @@ class CountyRulesTest extends ApiTest {
         assertEquals(1000, rules.number("surplusFactorPermille"));
         assertEquals("INFLOW_FIRST", rules.string("sequencing"));
         assertEquals("PER_LOT", rules.string("qualityRule"));
-        assertEquals(30, rules.number("orderTtlMinutes"));
+        assertEquals(10, rules.number("paymentTermWorkingDays"));
     }
 
     @Test
@@ -48,7 +48,8 @@ class CountyRulesTest extends ApiTest {
             "feePerMuFen           | 0            | VALIDATION_FAILED          | feePerMuFen",
             "feePerMuFen           | -5           | VALIDATION_FAILED          | feePerMuFen",
             "guidePricePerMuFen    | 10000000001  | VALIDATION_FAILED          | guidePricePerMuFen",
-            "orderTtlMinutes       | 0            | VALIDATION_FAILED          | orderTtlMinutes",
+            "paymentTermWorkingDays | 0           | VALIDATION_FAILED          | paymentTermWorkingDays",
+            "paymentTermWorkingDays | 61          | VALIDATION_FAILED          | paymentTermWorkingDays",
             "sequencing            | \"LATER\"    | INVALID_FIELD              | sequencing",
             "qualityRule           | 7            | INVALID_FIELD              | qualityRule",
             "feePerMuFen           | \"lots\"     | INVALID_FIELD              | feePerMuFen",

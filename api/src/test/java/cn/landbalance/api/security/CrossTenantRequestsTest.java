@@ -2,6 +2,8 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -14,14 +16,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Another enterprise's application and orders, another township's fund, listings and projects, another county's
- * reports, rules, cases and imports: every such request is refused (404 where the resource must not even be seen to
- * exist, 403 where the role may never act; 422 for an organisation placed in another county's township, whose region
- * tree is public) and changes nothing.
+ * Another enterprise's application, orders and payment notices, another township's fund, notices, listings and
+ * projects, another county's reports, rules, cases and imports: every such request is refused (404 where the resource
+ * must not even be seen to exist, 403 where the role may never act — a payer confirming its own notice; 422 for an
+ * organisation placed in another county's township, whose region tree is public) and changes nothing.
  */
 @MicronautTest(transactional = false)
 class CrossTenantRequestsTest extends ApiTest {
-    record Attempt(String who, String method, String path, String body) {
+    /** {@code status}: the one answer expected, or 0 for "403 or 404". */
+    record Attempt(String who, String method, String path, String body, int status) {
+        Attempt(String who, String method, String path, String body) {
+            this(who, method, path, body, 0);
+        }
     }
 
     @TestFactory
@@ -40,6 +46,10 @@ class CrossTenantRequestsTest extends ApiTest {
         Response order = api().post("/api/orders", coop, "{\"outflowApplicationId\":" + app + ",\"areaM2\":500}");
         assertEquals(201, order.status(), order.body());
         long orderId = order.number("id");
+        JsonNode notice = order.json().get("notices").get(0); // payable to 巩昌镇's fund
+        String n = "/api/payment-notices/" + notice.get("id").asLong();
+        String confirmation = "{\"bankSerial\":\"X-2\",\"receivedOn\":\"" + Finance.issuedOn(notice) + "\",\"amountFen\":"
+                + notice.get("amountFen").asLong() + "}";
         long project = api().post("/api/inflow-projects", login("officer_gongchang"), "{\"townshipId\":" + gongchang
                 + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\","
                 + "\"slopeGrade\":2,\"areaM2\":3000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
@@ -57,11 +67,17 @@ class CrossTenantRequestsTest extends ApiTest {
                 new Attempt("enterprise_transport", "GET", a, null),
                 new Attempt("enterprise_transport", "POST", a + "/declare", null),
                 new Attempt("enterprise_transport", "GET", a + "/confirmation", null),
-                new Attempt("enterprise_transport", "POST", a + "/fee-payments", "{\"areaM2\":100,\"amountFen\":750000,\"paymentReference\":\"X-1\"}"),
+                new Attempt("enterprise_transport", "POST", a + "/fee-notices", "{\"areaM2\":100}", 404),
+                new Attempt("enterprise_transport", "GET", a + "/fee-payments", null),
                 new Attempt("enterprise_transport", "POST", a + "/self-restore", "{\"lotId\":1,\"areaM2\":100}"),
                 new Attempt("enterprise_transport", "POST", "/api/orders", "{\"outflowApplicationId\":" + app + ",\"areaM2\":10}"),
                 new Attempt("enterprise_transport", "GET", o, null),
-                new Attempt("enterprise_transport", "POST", o + "/payments", "{\"amountFen\":1,\"paymentReference\":\"X-2\"}"),
+                new Attempt("enterprise_transport", "GET", n, null),
+                new Attempt("enterprise_transport", "POST", n + "/confirm", confirmation),
+                new Attempt("enterprise_transport", "POST", n + "/cancel", null),
+                new Attempt("enterprise_transport", "GET", "/api/payment-notices?orderId=" + orderId, null, 200),
+                // the payer itself: money is never declared by the payer, only confirmed by the payee's finance
+                new Attempt("enterprise_coop", "POST", n + "/confirm", confirmation, 403),
                 new Attempt("enterprise_transport", "POST", o + "/cancel", null),
                 new Attempt("enterprise_transport", "GET", t + "/account", null),
                 new Attempt("enterprise_transport", "GET", t + "/account/statement", null),
@@ -79,6 +95,8 @@ class CrossTenantRequestsTest extends ApiTest {
                 new Attempt("officer_wenfeng", "GET", "/api/inflow-projects/" + project, null),
                 new Attempt("officer_wenfeng", "POST", "/api/violations", "{\"townshipId\":" + gongchang + ",\"areaM2\":1,\"caseNo\":\"W\",\"description\":\"d\"}"),
                 new Attempt("officer_wenfeng", "GET", o, null),
+                new Attempt("officer_wenfeng", "GET", n, null),
+                new Attempt("officer_wenfeng", "POST", n + "/confirm", confirmation, 404),
                 new Attempt("officer_wenfeng", "PUT", "/api/counties/" + longxi + "/assessment-plans/2026", "{\"basePoints\":1,\"maxBonusPoints\":0,\"tasks\":[]}"),
                 // another county's admin
                 new Attempt("weiyuan_admin", "GET", "/api/counties/" + longxi + "/rules", null),
@@ -101,6 +119,8 @@ class CrossTenantRequestsTest extends ApiTest {
                 new Attempt("weiyuan_admin", "GET", a, null),
                 new Attempt("weiyuan_admin", "POST", a + "/review", null),
                 new Attempt("weiyuan_admin", "GET", o, null),
+                new Attempt("weiyuan_admin", "GET", n, null),
+                new Attempt("weiyuan_admin", "POST", n + "/cancel", null),
                 new Attempt("weiyuan_admin", "GET", "/api/listings?countyId=" + longxi, null),
                 new Attempt("weiyuan_admin", "POST", "/api/organizations", "{\"name\":\"冒充单位\",\"kind\":\"ENTERPRISE\",\"regionId\":" + gongchang + "}")));
         String[] csvImports = {"/api/imports/inflow?countyId=" + longxi + "&year=2022", "/api/imports/outflow?countyId=" + longxi + "&year=2022"};
@@ -112,6 +132,16 @@ class CrossTenantRequestsTest extends ApiTest {
                 Response r = at.path().endsWith("/reconciliations")
                         ? api().send("POST", at.path(), login(at.who()), "date,amount,reference,counterparty\n", "text/csv")
                         : api().send(at.method(), at.path(), login(at.who()), at.body(), at.body() == null ? null : "application/json");
+                if (at.status() == 200) {
+                    // a list shows nothing of others
+                    assertEquals(200, r.status(), r.body());
+                    assertEquals(0, r.json().get("total").asLong(), r.body());
+                    assertEquals(before, countySnapshot(login("county_admin"), longxi, gongchang), "nothing changed");
+                    return;
+                }
+                if (at.status() != 0) {
+                    assertEquals(at.status(), r.status(), r.body());
+                }
                 if (at.path().equals("/api/organizations")) {
                     // regions are public (the region tree); placing an organisation outside one's county is a rule
                     assertEquals("REGION_OUTSIDE_COUNTY", r.string("code"), r.body());

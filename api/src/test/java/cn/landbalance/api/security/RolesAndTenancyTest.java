@@ -120,7 +120,7 @@ class RolesAndTenancyTest extends ApiTest {
 
     private static String rulesJson() {
         return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1100,"
-                + "\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,"
+                + "\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,"
                 + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"02-28\"}]}";
     }
 }

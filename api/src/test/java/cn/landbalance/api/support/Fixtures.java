@@ -19,7 +19,7 @@ public final class Fixtures {
      */
     public static String gansuRules(long guidePricePerMuFen, String sequencing) {
         return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":" + guidePricePerMuFen + ",\"surplusFactorPermille\":1100,"
-                + "\"sequencing\":\"" + sequencing + "\",\"qualityRule\":\"PER_LOT\",\"orderTtlMinutes\":30,"
+                + "\"sequencing\":\"" + sequencing + "\",\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,"
                 + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}";
     }
 

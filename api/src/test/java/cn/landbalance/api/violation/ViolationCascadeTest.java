@@ -2,6 +2,7 @@ package cn.landbalance.api.violation;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
@@ -94,8 +95,9 @@ class ViolationCascadeTest extends ApiTest {
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
                 + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
                 + "\"highStandardFarmland\":false}").number("id");
-        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", login("enterprise_coop"),
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-GC-9\"}").status());
+        Response fee = new Finance(api(), this::login).payFee(app, 1000, "BANK-GC-9", login("enterprise_coop"));
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals(7_500_000, fee.number("amountFen"));
         Response inMoney = api().post("/api/violations/" + caseId + "/repay", admin, "{\"method\":\"MONEY\",\"areaM2\":300}");
         assertEquals(200, inMoney.status(), inMoney.body());
         assertEquals(0, inMoney.number("owedM2"));
@@ -125,8 +127,9 @@ class ViolationCascadeTest extends ApiTest {
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
                 + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
                 + "\"highStandardFarmland\":false}").number("id");
-        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", enterprise,
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"BANK-OVER-IMPL\"}").status());
+        Response fee = new Finance(api(), this::login).payFee(app, 1000, "BANK-OVER-IMPL", enterprise);
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals(7_500_000, fee.number("amountFen"));
         api().post("/api/outflow-applications/" + app + "/declare", enterprise, null);
         api().post("/api/outflow-applications/" + app + "/review", login("officer_wenfeng"), null);
         assertEquals("APPROVED", api().post("/api/outflow-applications/" + app + "/approve", login("county_admin"), null)

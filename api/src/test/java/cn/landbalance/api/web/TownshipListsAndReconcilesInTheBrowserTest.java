@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import cn.landbalance.api.support.Finance;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,14 +25,16 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
     void anOfficerListsIndicatorsAndReconcilesTheBankStatement() throws IOException {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "水浇地", 40_000, 9);
-        // an enterprise pays the fee for 0.1 公顷 into 巩昌镇's fund: 1.5 亩 × 50 000 = 75 000.00 元
+        // an enterprise pays the fee for 0.1 公顷 into 巩昌镇's fund: 1.5 亩 × 50 000 = 75 000.00 元 (its notice confirmed
+        // by the township's finance with the bank's serial)
         String enterprise = login("enterprise_coop");
         long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
                 + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,\"paddy\":false,"
                 + "\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}").number("id");
         assertEquals(200, api().post("/api/outflow-applications/" + app + "/declare", enterprise, null).status());
-        assertEquals(201, api().post("/api/outflow-applications/" + app + "/fee-payments", enterprise,
-                "{\"areaM2\":1000,\"amountFen\":7500000,\"paymentReference\":\"FEE-77\"}").status());
+        var fee = new Finance(api(), this::login).payFee(app, 1000, "FEE-77", enterprise);
+        assertEquals(200, fee.status(), fee.body());
+        assertEquals(7_500_000, fee.number("amountFen"));
 
         signIn("officer_gongchang");
         waitText(By.cssSelector("[data-testid=bucket-availableM2]"), "4.0000 公顷");

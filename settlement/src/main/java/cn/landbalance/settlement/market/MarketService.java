@@ -246,6 +246,12 @@ public class MarketService {
                     "订单 " + order.id() + " 已" + (order.status() == Order.Status.EXPIRED ? "过期" : order.status() == Order.Status.CANCELLED
                             ? "撤销" : "结算") + "，到账款项须退回或另行处理 / order " + order.id() + " is " + order.status());
         }
+        // money that arrived by the due date settles even if finance confirms it after the order's time ran out (before
+        // the expiry job released it); money that arrived late does not
+        if (!clock.instant().isBefore(order.expiresAt()) && receipt.receivedOn().isAfter(notice.dueOn())) {
+            throw new DomainException(ErrorCode.ORDER_EXPIRED, "款项于 " + receipt.receivedOn() + " 到账，晚于缴款期限 " + notice.dueOn()
+                    + "，须退款 / the money arrived after the notice's due date " + notice.dueOn());
+        }
         OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
         if (!app.status().coverable()) {
             throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "转出申请已" + app.status() + "，不能再落实平衡 / application is "
