@@ -40,7 +40,7 @@ class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
         Response settled = new cn.landbalance.api.support.Finance(api(), this::login).settleOrder(second, "ICBC-20261202-0042",
                 login("enterprise_coop"));
         assertEquals("SETTLED", settled.string("status"), settled.body());
-        go("/orders");
+        browser.navigate().refresh();
         waitText(By.cssSelector("[data-testid=orders]"), "已结算");
         screenshot("enterprise-orders");
         assertEquals("CANCELLED", api().get("/api/orders/" + first, login("enterprise_coop")).string("status"));
