@@ -118,7 +118,8 @@ public class FundController {
                 body.reference(), money.townshipAccount(township.id()).balanceFen()));
     }
 
-    static Region visibleTownship(Regions regions, Actor actor, long townshipId) {
+    /** The township, if the user may see its fund: its own officer, or a county role of its county. */
+    public static Region visibleTownship(Regions regions, Actor actor, long townshipId) {
         return regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP)
                 .filter(r -> actor.role() == Role.TOWNSHIP_OFFICER ? actor.regionId() == r.id() : actor.inCounty(r.countyId()))

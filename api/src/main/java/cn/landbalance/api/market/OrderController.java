@@ -90,7 +90,7 @@ public class OrderController {
     }
 
     private OrderView view(Order o) {
-        return OrderView.of(o, payments.ofOrder(o.id()));
+        return OrderView.of(o, payments.ofOrders(List.of(o.id())).getOrDefault(o.id(), List.of()));
     }
 
     @Post
@@ -126,7 +126,9 @@ public class OrderController {
                 from == null ? null : from.atStartOfDay(zone).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
         MarketService.OrderList found = market.orders(actor, filters, page, size);
-        return new Page<>(found.orders().stream().map(this::view).toList(), page, size, found.total());
+        var notices = payments.ofOrders(found.orders().stream().map(Order::id).toList());
+        return new Page<>(found.orders().stream().map(o -> OrderView.of(o, notices.getOrDefault(o.id(), List.of()))).toList(),
+                page, size, found.total());
     }
 
     @Get("/{id}")

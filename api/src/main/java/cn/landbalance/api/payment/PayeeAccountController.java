@@ -1,6 +1,8 @@
 package cn.landbalance.api.payment;
 
+import cn.landbalance.api.fund.FundController;
 import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.payment.PaymentNotice;
 import cn.landbalance.settlement.payment.PaymentService;
@@ -25,9 +27,11 @@ import jakarta.validation.constraints.Size;
 @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
 public class PayeeAccountController {
     private final PaymentService payments;
+    private final Regions regions;
 
-    public PayeeAccountController(PaymentService payments) {
+    public PayeeAccountController(PaymentService payments, Regions regions) {
         this.payments = payments;
+        this.regions = regions;
     }
 
     @Serdeable
@@ -38,7 +42,7 @@ public class PayeeAccountController {
     @Get
     @ReadOnly
     public NoticeView.Payee get(Actor actor, @PathVariable long townshipId) {
-        return view(payments.payee(actor, townshipId));
+        return view(payments.payee(FundController.visibleTownship(regions, actor, townshipId)));
     }
 
     /** Sets the account for notices issued from now on; notices already issued keep the account they name. */
@@ -47,7 +51,8 @@ public class PayeeAccountController {
     @Transactional
     @Idempotent
     public HttpResponse<NoticeView.Payee> set(Actor actor, @PathVariable long townshipId, @Valid @Body PayeeBody body) {
-        return HttpResponse.ok(view(payments.setPayee(actor, townshipId, new PaymentNotice.Payee(body.accountName(),
+        return HttpResponse.ok(view(payments.setPayee(actor, FundController.visibleTownship(regions, actor, townshipId),
+                new PaymentNotice.Payee(body.accountName(),
                 body.bankName(), body.accountNo()))));
     }
 

@@ -76,9 +76,17 @@ public class JooqPaymentNotices implements PaymentNotices {
     }
 
     @Override
-    public List<PaymentNotice> ofOrder(long orderId) {
-        return db.fetch("select " + COLUMNS + FROM + "where n.order_id = ? order by n.township_id", orderId)
-                .map(JooqPaymentNotices::toNotice);
+    public java.util.Map<Long, List<PaymentNotice>> ofOrders(java.util.Collection<Long> orderIds) {
+        java.util.Map<Long, List<PaymentNotice>> byOrder = new java.util.HashMap<>();
+        if (orderIds.isEmpty()) {
+            return byOrder;
+        }
+        for (Record r : db.fetch("select " + COLUMNS + FROM + "where n.order_id = any(?) order by n.order_id, n.township_id",
+                (Object) orderIds.toArray(Long[]::new))) {
+            PaymentNotice notice = toNotice(r);
+            byOrder.computeIfAbsent(notice.orderId(), o -> new ArrayList<>()).add(notice);
+        }
+        return byOrder;
     }
 
     @Override

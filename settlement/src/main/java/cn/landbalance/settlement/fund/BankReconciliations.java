@@ -127,7 +127,7 @@ public class BankReconciliations {
                 }
                 PaymentService.Arrival arrival = new PaymentService.Arrival(serialOf(line), l.date(), l.amountFen(),
                         l.counterparty(), null, line.id());
-                String refusal = payments.whyNot(notice, arrival).orElse(null);
+                String refusal = payments.refusal(notice, arrival).map(cn.landbalance.settlement.payment.Refusal::text).orElse(null);
                 if (refusal == null) {
                     payments.confirmFromStatement(notice, arrival, userId);
                 } else if (line.note() == null || line.note().isBlank()) {

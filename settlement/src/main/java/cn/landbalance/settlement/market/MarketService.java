@@ -22,6 +22,7 @@ import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.payment.PaymentNotice;
 import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.payment.PaymentTerm;
+import cn.landbalance.settlement.payment.Refusal;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 
@@ -182,17 +183,11 @@ public class MarketService {
             if (amount > 0) {
                 notices.issue(new PaymentNotice(0, app.countyId(), township, PaymentNotice.Kind.ORDER, order.id(), app.id(),
                         part.stream().mapToLong(Allocation::areaM2).sum(), amount, actor.orgId(), null, null,
-                        payeeOf(township), clock.instant(), dueOn, PaymentNotice.Status.OPEN, null));
+                        cn.landbalance.settlement.payment.PaymentService.payeeOf(notices, regions, township),
+                        clock.instant(), dueOn, PaymentNotice.Status.OPEN, null));
             }
         });
         return order;
-    }
-
-    /** The township fund's account as set by its finance, or the fund's name alone until it is. */
-    private PaymentNotice.Payee payeeOf(long townshipId) {
-        return notices.payeeOf(townshipId).orElseGet(() -> new PaymentNotice.Payee(
-                regions.findById(townshipId).map(cn.landbalance.settlement.payment.PaymentService::defaultAccountName)
-                        .orElse(""), null, null));
     }
 
     private static Map<Long, List<Allocation>> byTownship(List<Allocation> allocations) {
@@ -241,21 +236,10 @@ public class MarketService {
      */
     public Order settle(PaymentNotice notice, PaymentNotice.Receipt receipt) {
         Order order = market.lockOrder(notice.orderId()).orElseThrow();
-        if (order.status() != Order.Status.PENDING_PAYMENT) {
-            throw new DomainException(order.status() == Order.Status.EXPIRED ? ErrorCode.ORDER_EXPIRED : ErrorCode.ORDER_NOT_PAYABLE,
-                    "订单 " + order.id() + " 已" + (order.status() == Order.Status.EXPIRED ? "过期" : order.status() == Order.Status.CANCELLED
-                            ? "撤销" : "结算") + "，到账款项须退回或另行处理 / order " + order.id() + " is " + order.status());
-        }
-        // money that arrived by the due date settles even if finance confirms it after the order's time ran out (before
-        // the expiry job released it); money that arrived late does not
-        if (!clock.instant().isBefore(order.expiresAt()) && receipt.receivedOn().isAfter(notice.dueOn())) {
-            throw new DomainException(ErrorCode.ORDER_EXPIRED, "款项于 " + receipt.receivedOn() + " 到账，晚于缴款期限 " + notice.dueOn()
-                    + "，须退款 / the money arrived after the notice's due date " + notice.dueOn());
-        }
         OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
-        if (!app.status().coverable()) {
-            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "转出申请已" + app.status() + "，不能再落实平衡 / application is "
-                    + app.status());
+        java.util.Optional<Refusal> refused = refusal(notice, receipt.receivedOn());
+        if (refused.isPresent()) {
+            throw refused.get().exception();
         }
         references.claimOrRefuse(receipt.bankSerial(), PaymentReferences.Kind.ORDER, order.id(), "bankSerial");
         List<PaymentNotice> all = notices.ofOrder(order.id());
@@ -282,18 +266,26 @@ public class MarketService {
         return settled;
     }
 
-    /** Why a confirmed payment could not settle the order now (it ended, or its application takes no coverage), if so. */
-    public java.util.Optional<String> whyNotSettleable(long orderId) {
-        Order order = market.findOrder(orderId).orElse(null);
-        if (order == null) {
-            return java.util.Optional.of("订单不存在 / no such order");
-        }
+    /**
+     * Why money for {@code notice}, arrived on {@code receivedOn}, cannot settle its order now: the order ended; or its
+     * time ran out and the money arrived after the due date (money that arrived in time settles even if finance confirms
+     * it after the order's time ran out, before the expiry job released it); or its application takes no more coverage.
+     */
+    public java.util.Optional<Refusal> refusal(PaymentNotice notice, java.time.LocalDate receivedOn) {
+        Order order = market.findOrder(notice.orderId()).orElseThrow();
         if (order.status() != Order.Status.PENDING_PAYMENT) {
-            return java.util.Optional.of("订单 " + orderId + " 已" + (order.status() == Order.Status.EXPIRED ? "过期" : order.status()
-                    == Order.Status.CANCELLED ? "撤销" : "结算") + "，须退款 / order " + orderId + " is " + order.status() + ", refund it");
+            boolean expired = order.status() == Order.Status.EXPIRED;
+            return java.util.Optional.of(new Refusal(expired ? ErrorCode.ORDER_EXPIRED : ErrorCode.ORDER_NOT_PAYABLE, null,
+                    "订单 " + order.id() + " 已" + (expired ? "过期" : order.status() == Order.Status.CANCELLED ? "撤销" : "结算")
+                            + "，到账款项须退回 / order " + order.id() + " is " + order.status() + ", refund the money"));
+        }
+        if (!clock.instant().isBefore(order.expiresAt()) && receivedOn.isAfter(notice.dueOn())) {
+            return java.util.Optional.of(new Refusal(ErrorCode.ORDER_EXPIRED, null, "款项于 " + receivedOn + " 到账，晚于缴款期限 "
+                    + notice.dueOn() + "，须退款 / the money arrived after the notice's due date " + notice.dueOn()));
         }
         return applications.find(order.applicationId()).filter(a -> !a.status().coverable())
-                .map(a -> "转出申请已" + a.status() + "，须退款 / the application is " + a.status() + ", refund it");
+                .map(a -> new Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null, "转出申请已" + a.status()
+                        + "，不能再落实平衡，须退款 / the application is " + a.status() + ", refund the money"));
     }
 
     /** Takes the order's row lock before a confirmation locks one of its notices (the global lock order). */

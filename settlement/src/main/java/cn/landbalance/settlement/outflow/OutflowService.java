@@ -158,8 +158,7 @@ public class OutflowService {
                                 String noticeCode) {
         OutflowApplication app = applications.lock(applicationId).orElseThrow();
         if (!app.status().coverable()) {
-            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "转出申请已" + app.status() + "，不能再落实平衡 / application is "
-                    + app.status());
+            throw notCoverable(app).exception();
         }
         references.claimOrRefuse(bankSerial, PaymentReferences.Kind.FEE, applicationId, "bankSerial");
         Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, bankSerial,
@@ -169,10 +168,15 @@ public class OutflowService {
                 transfer.id(), app.townshipId()));
     }
 
-    /** Why a fee for the application could not be settled now (it takes no more coverage), if so. */
-    public java.util.Optional<String> whyNotCoverable(long applicationId) {
+    /** Why a fee for the application cannot be settled now (it takes no more coverage), if so. */
+    public java.util.Optional<cn.landbalance.settlement.payment.Refusal> refusal(long applicationId) {
         return applications.find(applicationId).filter(a -> !a.status().coverable())
-                .map(a -> "转出申请已" + a.status() + "，须退款 / the application is " + a.status() + ", refund it");
+                .map(OutflowService::notCoverable);
+    }
+
+    private static cn.landbalance.settlement.payment.Refusal notCoverable(OutflowApplication app) {
+        return new cn.landbalance.settlement.payment.Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null, "转出申请已" + app.status()
+                + "，不能再落实平衡，须退款 / the application is " + app.status() + ", refund the money");
     }
 
     /** The fees paid for an application, oldest first. */

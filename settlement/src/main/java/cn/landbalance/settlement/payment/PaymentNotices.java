@@ -21,7 +21,12 @@ public interface PaymentNotices {
     Optional<PaymentNotice> findByCode(String remittanceCode);
 
     /** An order's notices, one per township it buys from, in township order. */
-    List<PaymentNotice> ofOrder(long orderId);
+    default List<PaymentNotice> ofOrder(long orderId) {
+        return ofOrders(List.of(orderId)).getOrDefault(orderId, List.of());
+    }
+
+    /** The notices of several orders (a page of an order list) in one read, by order, each in township order. */
+    java.util.Map<Long, List<PaymentNotice>> ofOrders(java.util.Collection<Long> orderIds);
 
     /** Stores a notice moved by the domain ({@code after} = {@code before.to(…)}) and announces it. */
     void save(PaymentNotice before, PaymentNotice after);

@@ -60,7 +60,7 @@ public class PaymentService {
         }
         LocalDate dueOn = PaymentTerm.dueOn(LocalDate.now(clock), rules.paymentTermWorkingDays(app.countyId()));
         return notices.issue(new PaymentNotice(0, app.countyId(), app.townshipId(), PaymentNotice.Kind.FEE, null, app.id(),
-                areaM2, quote.amountFen(), app.applicantOrgId(), null, null, payeeOf(app.townshipId()), clock.instant(), dueOn,
+                areaM2, quote.amountFen(), app.applicantOrgId(), null, null, payeeOf(notices, regions, app.townshipId()), clock.instant(), dueOn,
                 PaymentNotice.Status.OPEN, null));
     }
 
@@ -85,32 +85,41 @@ public class PaymentService {
     }
 
     /**
-     * Why the arrival could not settle the notice, if it could not — checked without changing anything, so that a bank
-     * statement settles what it can and leaves the rest open with the reason as a note.
+     * Why the arrival cannot settle the notice, if it cannot — decided without changing anything (the notice as last
+     * read; a confirmation decides again under its locks), so that a bank statement settles what it can and leaves the
+     * rest open with the reason as a note, and a confirmation is refused with the same reason.
      */
-    public java.util.Optional<String> whyNot(PaymentNotice notice, Arrival arrival) {
+    public java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival) {
         if (notice.status() != PaymentNotice.Status.OPEN) {
-            return java.util.Optional.of("缴款通知书 " + notice.remittanceCode() + " 已" + PaymentNotice.label(notice.status())
-                    + (notice.status() == PaymentNotice.Status.PAID ? "，此笔可能为重复缴款，须退款" : "，须退款")
-                    + " / notice " + notice.remittanceCode() + " is " + notice.status());
+            return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null, "缴款通知书 " + notice.remittanceCode()
+                    + " 已" + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID
+                    ? "，此笔可能为重复缴款" : "") + "，到账款项须退回 / payment notice " + notice.remittanceCode() + " is "
+                    + notice.status()));
         }
         if (arrival.amountFen() != notice.amountFen()) {
-            return java.util.Optional.of("金额 " + Units.fenToYuan(arrival.amountFen()) + " 元与通知书 " + notice.remittanceCode()
-                    + " 的 " + Units.fenToYuan(notice.amountFen()) + " 元不符 / the amount is not the notice's");
+            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen", "到账 "
+                    + Units.fenToYuan(arrival.amountFen()) + " 元与通知书金额 " + Units.fenToYuan(notice.amountFen())
+                    + " 元不符 / the notice asks " + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived"));
         }
         LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
-        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE)) || arrival.receivedOn().isAfter(LocalDate.now(clock))) {
-            return java.util.Optional.of("到账日期不在通知书有效范围内 / the date is outside the notice's life");
+        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE))) {
+            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期早于通知书开具日期 "
+                    + issuedOn + " / the money cannot have arrived before the notice was issued on " + issuedOn));
         }
-        if (references.claimed(arrival.bankSerial())) {
-            return java.util.Optional.of("流水号 " + arrival.bankSerial() + " 已用于其他款项 / the serial already paid something else");
+        if (arrival.receivedOn().isAfter(LocalDate.now(clock))) {
+            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
+                    "到账日期不能晚于今天 / the money cannot arrive in the future"));
         }
-        return notice.kind() == PaymentNotice.Kind.ORDER ? market.whyNotSettleable(notice.orderId())
-                : outflow.whyNotCoverable(notice.applicationId());
+        if (references.claimed(arrival.bankSerial().strip())) {
+            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial", "流水号“"
+                    + arrival.bankSerial().strip() + "”已用于其他款项 / the bank serial already paid something else"));
+        }
+        return notice.kind() == PaymentNotice.Kind.ORDER ? market.refusal(notice, arrival.receivedOn())
+                : outflow.refusal(notice.applicationId());
     }
 
     /**
-     * Confirms a notice the bank statement shows paid (found with {@link #quoted}, checked with {@link #whyNot}). Same
+     * Confirms a notice the bank statement shows paid (found with {@link #quoted}, checked with {@link #refusal}). Same
      * rules as {@link #confirm}.
      */
     public PaymentNotice confirmFromStatement(PaymentNotice seen, Arrival arrival, Long userId) {
@@ -128,20 +137,9 @@ public class PaymentService {
                 && notice.receipt().bankSerial().equals(arrival.bankSerial()) && notice.amountFen() == arrival.amountFen()) {
             return notice;
         }
-        if (notice.status() != PaymentNotice.Status.OPEN) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "缴款通知书 " + notice.remittanceCode() + " 已"
-                    + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID ? "" : "，到账款项须退回")
-                    + " / payment notice " + notice.remittanceCode() + " is " + notice.status());
-        }
-        if (arrival.amountFen() != notice.amountFen()) {
-            throw DomainException.field(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen", "通知书金额为 "
-                    + Units.fenToYuan(notice.amountFen()) + " 元，到账 " + Units.fenToYuan(arrival.amountFen()) + " 元 / the notice asks "
-                    + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived");
-        }
-        LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
-        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE))) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期早于通知书开具日期 " + issuedOn
-                    + " / the money cannot have arrived before the notice was issued on " + issuedOn);
+        java.util.Optional<Refusal> refused = refusal(notice, arrival);
+        if (refused.isPresent()) {
+            throw refused.get().exception();
         }
         Instant now = clock.instant();
         PaymentNotice.Receipt receipt = new PaymentNotice.Receipt(arrival.bankSerial().strip(), arrival.receivedOn(),
@@ -187,9 +185,9 @@ public class PaymentService {
         return notices.dueFeeNotices(LocalDate.now(clock), limit);
     }
 
-    /** An order's notices (the caller has checked the order is visible). */
-    public List<PaymentNotice> ofOrder(long orderId) {
-        return notices.ofOrder(orderId);
+    /** The notices of orders the caller has checked are visible, by order. */
+    public java.util.Map<Long, List<PaymentNotice>> ofOrders(java.util.Collection<Long> orderIds) {
+        return notices.ofOrders(orderIds);
     }
 
     public PaymentNotice get(Actor actor, long noticeId) {
@@ -217,15 +215,13 @@ public class PaymentService {
         return new NoticeList(notices.list(query, Math.multiplyExact(page, size), size), notices.count(query));
     }
 
-    /** The township fund's bank account, as its officer or the county set it. */
-    public PaymentNotice.Payee payee(Actor actor, long townshipId) {
-        Region township = visibleTownship(actor, townshipId);
-        return notices.payeeOf(township.id()).orElse(new PaymentNotice.Payee(defaultAccountName(township), null, null));
+    /** The township fund's bank account (the caller checked the township is visible to the user). */
+    public PaymentNotice.Payee payee(Region township) {
+        return payeeOf(notices, regions, township.id());
     }
 
-    /** Sets the account later notices name (notices already issued keep theirs). */
-    public PaymentNotice.Payee setPayee(Actor actor, long townshipId, PaymentNotice.Payee payee) {
-        Region township = visibleTownship(actor, townshipId);
+    /** Sets the account later notices name (notices already issued keep theirs); the township's officer or the county. */
+    public PaymentNotice.Payee setPayee(Actor actor, Region township, PaymentNotice.Payee payee) {
         if (!(actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == township.id()) && actor.role() != Role.COUNTY_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN, "只有本乡镇或县级管理员可设置收款账户 / only the township or the county sets it");
         }
@@ -241,21 +237,13 @@ public class PaymentService {
         return saved;
     }
 
-    private PaymentNotice.Payee payeeOf(long townshipId) {
+    /**
+     * The account a notice payable to the township names: as its finance set it, or the fund's name alone (户名 only,
+     * 开户行 and 账号 blank) until it is.
+     */
+    public static PaymentNotice.Payee payeeOf(PaymentNotices notices, Regions regions, long townshipId) {
         return notices.payeeOf(townshipId).orElseGet(() -> new PaymentNotice.Payee(
-                regions.findById(townshipId).map(PaymentService::defaultAccountName).orElse(""), null, null));
-    }
-
-    /** The name a fund account goes by until finance sets it. */
-    public static String defaultAccountName(Region township) {
-        return township.name() + "耕地进出平衡资金专户";
-    }
-
-    private Region visibleTownship(Actor actor, long townshipId) {
-        return regions.findById(townshipId)
-                .filter(r -> actor.inCounty(r.countyId()) && r.level() == cn.landbalance.ledger.region.RegionLevel.TOWNSHIP)
-                .filter(r -> actor.isCountyRole() || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == r.id()))
-                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+                regions.findById(townshipId).map(r -> r.name() + "耕地进出平衡资金专户").orElse(""), null, null));
     }
 
     private static boolean mayConfirm(Actor actor, PaymentNotice n) {
@@ -276,9 +264,6 @@ public class PaymentService {
         }
         if (arrival.receivedOn() == null) {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "receivedOn", "请填写到账日期 / the day the money arrived is required");
-        }
-        if (arrival.receivedOn().isAfter(LocalDate.now(clock))) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期不能晚于今天 / the money cannot arrive in the future");
         }
         if (arrival.payerName() != null && arrival.payerName().length() > 200) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerName", "at most 200 characters");
