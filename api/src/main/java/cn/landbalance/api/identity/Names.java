@@ -11,10 +11,16 @@ import jakarta.inject.Singleton;
 public class Names {
     private final Regions regions;
     private final Organizations organizations;
+    private final cn.landbalance.settlement.identity.UserAccounts users;
 
-    public Names(Regions regions, Organizations organizations) {
+    public Names(Regions regions, Organizations organizations, cn.landbalance.settlement.identity.UserAccounts users) {
         this.regions = regions;
         this.organizations = organizations;
+        this.users = users;
+    }
+
+    public String username(long userId) {
+        return users.findById(userId).map(cn.landbalance.settlement.identity.UserAccount::username).orElse(null);
     }
 
     public String regionName(long id) {

@@ -63,9 +63,11 @@ public class LedgerFactory {
     OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                                   OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
                                   MoneyLedger money, ListedArea listed, PaymentReferences references,
-                                  cn.landbalance.settlement.payment.PaymentNotices notices, Clock clock) {
+                                  cn.landbalance.settlement.payment.PaymentNotices notices,
+                                  cn.landbalance.settlement.market.MarketService market, Clock clock) {
         return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references,
-                notices, clock);
+                notices, new cn.landbalance.settlement.outflow.ApplicationEnding(market, notices, applications, ledger, money),
+                clock);
     }
 
     @Singleton

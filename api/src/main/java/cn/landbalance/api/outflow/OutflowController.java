@@ -1,5 +1,12 @@
 package cn.landbalance.api.outflow;
 
+import cn.landbalance.settlement.outflow.ApplicationEnding;
+import cn.landbalance.settlement.outflow.FeePayment;
+import cn.landbalance.settlement.outflow.OutflowDecision;
+import cn.landbalance.settlement.outflow.Reversal;
+import cn.landbalance.settlement.rules.FeeOnReversal;
+import jakarta.validation.constraints.Size;
+
 import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.api.identity.Names;
@@ -127,10 +134,10 @@ public class OutflowController {
 
     @Serdeable
     public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
-                               Integer qualityGrade, Long amountFen) {
+                               Integer qualityGrade, Long amountFen, Long reversesId) {
         static CoverageView of(Coverage c) {
             return new CoverageView(c.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(), c.qualityGrade(),
-                    c.amountFen());
+                    c.amountFen(), c.reversesId());
         }
     }
 
@@ -152,7 +159,52 @@ public class OutflowController {
 
     @Serdeable
     public record FeePaymentView(long id, long applicationId, long areaM2, long amountFen, String amountYuan,
-                                 String paymentReference, long townshipId, long dutyTownshipId) {
+                                 String paymentReference, long townshipId, long dutyTownshipId,
+                                 FeePayment.Outcome reversal) {
+    }
+
+    /** A decision's reason; {@code override} closes an application whose obligation is not fully covered. */
+    @Serdeable
+    public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason, @Nullable Boolean override) {
+    }
+
+    @Serdeable
+    public record DecisionView(long id, OutflowStatus.Action action, OutflowStatus from, OutflowStatus to, String reason,
+                               boolean override, String decidedBy, OffsetDateTime decidedAt) {
+    }
+
+    @Serdeable
+    public record PendingOrderView(long orderId, long areaM2, String areaHectares, long amountFen, String amountYuan) {
+    }
+
+    @Serdeable
+    public record PendingNoticeView(long noticeId, String remittanceCode, long areaM2, long amountFen, String amountYuan) {
+    }
+
+    @Serdeable
+    public record GiveBackView(long lotId, long townshipId, String township, long areaM2, String areaHectares) {
+    }
+
+    @Serdeable
+    public record RefundView(String kind, long townshipId, String township, long amountFen, String amountYuan,
+                             String paymentReference) {
+    }
+
+    @Serdeable
+    public record KeptFeeView(long feePaymentId, long townshipId, String township, long amountFen, String amountYuan,
+                              long areaM2) {
+    }
+
+    /**
+     * What rejecting or withdrawing the application would do now: the orders and fee notices cancelled, the coverage
+     * reversed (indicators given back to their lots), the money refunded and the fees kept under the county's rule.
+     */
+    @Serdeable
+    public record ReversalView(long applicationId, OutflowStatus status, boolean endable, FeeOnReversal feeOnReversal,
+                               List<PendingOrderView> ordersCancelled, List<PendingNoticeView> feeNoticesCancelled,
+                               long coverageReversedM2, String coverageReversedHectares, List<GiveBackView> giveBacks,
+                               List<RefundView> refunds, long refundFen, String refundYuan, List<KeptFeeView> feesKept,
+                               long keptFen, String keptYuan) {
     }
 
     private OutflowView view(OutflowApplication a) {
@@ -199,7 +251,8 @@ public class OutflowController {
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
     @Idempotent
-    public HttpResponse<OutflowView> act(Actor actor, @PathVariable long id, @PathVariable String action) {
+    public HttpResponse<OutflowView> act(Actor actor, @PathVariable long id, @PathVariable String action,
+                                         @Nullable @Valid @Body DecisionBody body) {
         OutflowStatus.Action parsed = switch (action) {
             case "declare" -> OutflowStatus.Action.DECLARE;
             case "review" -> OutflowStatus.Action.REVIEW;
@@ -207,10 +260,49 @@ public class OutflowController {
             case "implement" -> OutflowStatus.Action.IMPLEMENT;
             case "close" -> OutflowStatus.Action.CLOSE;
             case "reject" -> OutflowStatus.Action.REJECT;
+            case "withdraw" -> OutflowStatus.Action.WITHDRAW;
             default -> throw new DomainException(ErrorCode.NOT_FOUND,
                     "no action " + action);
         };
-        return HttpResponse.ok(view(outflow.act(actor, id, parsed)));
+        OutflowService.Decided decided = outflow.act(actor, id, parsed, body == null ? null : body.reason(),
+                body != null && Boolean.TRUE.equals(body.override()));
+        return HttpResponse.ok(view(decided.application()));
+    }
+
+    /** What rejecting or withdrawing the application now would undo (nothing is changed). */
+    @Get("/{id}/reversal")
+    @ReadOnly
+    public ReversalView reversal(Actor actor, @PathVariable long id) {
+        OutflowApplication app = outflow.get(actor, id);
+        Reversal r = outflow.reversalPreview(actor, id);
+        ApplicationEnding.Pending pending = outflow.pending(actor, id);
+        FeeOnReversal rule = outflow.feeOnReversal(app);
+        return new ReversalView(app.id(), app.status(), app.status().allowed().contains(OutflowStatus.Action.REJECT)
+                || app.status().allowed().contains(OutflowStatus.Action.WITHDRAW), rule,
+                pending.orders().stream().map(o -> new PendingOrderView(o.id(), o.areaM2(), Units.m2ToHectares(o.areaM2()),
+                        o.amountFen(), Units.fenToYuan(o.amountFen()))).toList(),
+                pending.feeNotices().stream().map(n -> new PendingNoticeView(n.id(), n.remittanceCode(), n.areaM2(),
+                        n.amountFen(), Units.fenToYuan(n.amountFen()))).toList(),
+                r.coverages().stream().mapToLong(Coverage::areaM2).sum(),
+                Units.m2ToHectares(r.coverages().stream().mapToLong(Coverage::areaM2).sum()),
+                r.giveBacks().stream().map(g -> new GiveBackView(g.lotId(), g.townshipId(), names.regionName(g.townshipId()),
+                        g.areaM2(), Units.m2ToHectares(g.areaM2()))).toList(),
+                r.refunds().stream().map(f -> new RefundView(f.feePaymentId() != null ? "FEE" : "PURCHASE", f.townshipId(),
+                        names.regionName(f.townshipId()), f.amountFen(), Units.fenToYuan(f.amountFen()),
+                        f.paymentReference())).toList(),
+                r.refundedFen(), Units.fenToYuan(r.refundedFen()),
+                r.feesKept().stream().map(f -> new KeptFeeView(f.id(), f.dutyTownshipId(), names.regionName(f.dutyTownshipId()),
+                        f.amountFen(), Units.fenToYuan(f.amountFen()), f.areaM2())).toList(),
+                r.keptFen(), Units.fenToYuan(r.keptFen()));
+    }
+
+    /** The decisions taken on the application, oldest first, with who took them and why. */
+    @Get("/{id}/decisions")
+    @ReadOnly
+    public List<DecisionView> decisions(Actor actor, @PathVariable long id) {
+        return outflow.decisions(actor, id).stream().map(d -> new DecisionView(d.id(), d.action(), d.from(), d.to(),
+                d.reason(), d.override(), d.userId() == null ? null : names.username(d.userId()),
+                d.decidedAt().atZone(clock.getZone()).toOffsetDateTime())).toList();
     }
 
     /**
@@ -234,7 +326,8 @@ public class OutflowController {
     public List<FeePaymentView> feePayments(Actor actor, @PathVariable long id) {
         outflow.get(actor, id);
         return outflow.feePayments(id).stream().map(p -> new FeePaymentView(p.id(), p.applicationId(), p.areaM2(),
-                p.amountFen(), Units.fenToYuan(p.amountFen()), p.paymentReference(), p.townshipId(), p.dutyTownshipId())).toList();
+                p.amountFen(), Units.fenToYuan(p.amountFen()), p.paymentReference(), p.townshipId(), p.dutyTownshipId(),
+                p.reversal())).toList();
     }
 
     @Serdeable

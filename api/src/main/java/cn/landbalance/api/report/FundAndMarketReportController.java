@@ -39,7 +39,7 @@ public class FundAndMarketReportController {
 
     @Serdeable
     public record Funds(long countyId, int year, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
-                        long receivedFen, long expensesFen, long closingFen) {
+                        long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
     }
 
     @Serdeable
@@ -56,8 +56,9 @@ public class FundAndMarketReportController {
         int y = yearOrNow(year);
         List<JooqFundAndMarketReport.FundRow> rows = report.funds(countyId, y);
         Funds body = new Funds(countyId, y, rows, rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::openingFen).sum(),
-                rows.stream().mapToLong(r -> r.feesFen() + r.salesFen() + r.reassignedInFen()).sum(),
+                rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::receivedFen).sum(),
                 rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::expensesFen).sum(),
+                rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::paidOutFen).sum(),
                 rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::closingFen).sum());
         if (!Xlsx.wanted(request)) {
             return HttpResponse.ok(body);
@@ -65,10 +66,12 @@ public class FundAndMarketReportController {
         List<List<Object>> lines = Xlsx.rows();
         for (JooqFundAndMarketReport.FundRow r : rows) {
             lines.add(List.of(r.name(), yuan(r.openingFen()), yuan(r.feesFen()), yuan(r.salesFen()), yuan(r.reassignedInFen()),
-                    yuan(r.reassignedOutFen()), yuan(r.expensesFen()), yuan(r.closingFen())));
+                    yuan(r.otherReceiptsFen()), yuan(r.reassignedOutFen()), yuan(r.expensesFen()), yuan(r.refundsFen()),
+                    yuan(r.repaidFen()), yuan(r.closingFen())));
         }
         return Xlsx.response("专项资金收支表-" + y + ".xlsx", List.of(new Xlsx.SheetData("专项资金", List.of("乡镇",
-                "上年结转(元)", "缴费收入(元)", "指标交易收入(元)", "调入(元)", "调出(元)", "支出(元)", "结转下年(元)"), lines)));
+                "上年结转(元)", "缴费收入(元)", "指标交易收入(元)", "调入(元)", "其他收入(元)", "调出(元)", "支出(元)", "退款(元)",
+                "归还储备(元)", "结转下年(元)"), lines)));
     }
 
     @Get(value = "/market", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})

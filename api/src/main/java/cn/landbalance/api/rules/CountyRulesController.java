@@ -5,6 +5,7 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.DeclarationWindow;
 import cn.landbalance.settlement.rules.QualityRule;
@@ -48,11 +49,13 @@ public class CountyRulesController {
     public record RulesBody(@NotNull Long feePerMuFen, @NotNull Long guidePricePerMuFen,
                             @NotNull Integer surplusFactorPermille, @NotNull Sequencing sequencing,
                             @NotNull QualityRule qualityRule, @NotNull Integer paymentTermWorkingDays,
-                            @NotNull @Size(max = 12) List<@Valid @NotNull Window> declarationWindows) {
+                            @NotNull @Size(max = 12) List<@Valid @NotNull Window> declarationWindows,
+                            @io.micronaut.core.annotation.Nullable FeeOnReversal feeOnReversal) {
         static RulesBody of(CountyRules r) {
             return new RulesBody(r.feePerMuFen(), r.guidePricePerMuFen(), r.surplusFactorPermille(), r.sequencing(),
                     r.qualityRule(), r.paymentTermWorkingDays(),
-                    r.declarationWindows().stream().map(w -> new Window(w.fromText(), w.toText())).toList());
+                    r.declarationWindows().stream().map(w -> new Window(w.fromText(), w.toText())).toList(),
+                    r.feeOnReversal());
         }
 
         CountyRules toRules() {
@@ -62,7 +65,7 @@ public class CountyRulesController {
                 windows.add(DeclarationWindow.parse(w.from(), w.to(), "declarationWindows[" + i + "]"));
             }
             return new CountyRules(feePerMuFen, guidePricePerMuFen, surplusFactorPermille, sequencing, qualityRule,
-                    paymentTermWorkingDays, windows);
+                    paymentTermWorkingDays, windows, feeOnReversal == null ? FeeOnReversal.REFUND : feeOnReversal);
         }
     }
 

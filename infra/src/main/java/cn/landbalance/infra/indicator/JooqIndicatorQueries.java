@@ -33,13 +33,13 @@ public class JooqIndicatorQueries implements IndicatorQueries {
         checks.add(count("lot buckets equal the sums of their movements", """
                 with m as (
                   select lot_id,
-                    sum(case when kind in ('ISSUE','RELEASE','UNFREEZE') then area_m2 else 0 end)
+                    sum(case when kind in ('ISSUE','RELEASE','UNFREEZE','RETURN') then area_m2 else 0 end)
                       - sum(case when kind in ('RESERVE','FREEZE','REVOKE') then area_m2 else 0 end) as available,
                     sum(case when kind = 'RESERVE' then area_m2 else 0 end)
                       - sum(case when kind in ('RELEASE','CONSUME') then area_m2 else 0 end) as reserved,
                     sum(case when kind = 'FREEZE' then area_m2 else 0 end)
                       - sum(case when kind in ('UNFREEZE','DEDUCT') then area_m2 else 0 end) as frozen,
-                    sum(case when kind = 'CONSUME' then area_m2 else 0 end) as consumed,
+                    sum(case when kind = 'CONSUME' then area_m2 when kind = 'RETURN' then -area_m2 else 0 end) as consumed,
                     sum(case when kind = 'DEDUCT' then area_m2 else 0 end) as deducted,
                     sum(case when kind = 'REVOKE' then area_m2 else 0 end) as revoked,
                     sum(case when kind = 'ISSUE' then area_m2 else 0 end) as issued

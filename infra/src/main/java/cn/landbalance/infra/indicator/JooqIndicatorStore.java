@@ -219,7 +219,7 @@ public class JooqIndicatorStore implements IndicatorStore {
     private static final java.util.Map<MovementKind, String> EVENT_NAMES = java.util.Map.of(
             MovementKind.ISSUE, "issued", MovementKind.RESERVE, "reserved", MovementKind.RELEASE, "released",
             MovementKind.CONSUME, "consumed", MovementKind.FREEZE, "frozen", MovementKind.UNFREEZE, "unfrozen",
-            MovementKind.DEDUCT, "deducted", MovementKind.REVOKE, "revoked");
+            MovementKind.DEDUCT, "deducted", MovementKind.REVOKE, "revoked", MovementKind.RETURN, "returned");
 
     @Override
     public void assignHolder(long lotId, long holderOrgId) {

@@ -105,6 +105,13 @@ public class JooqMoneyQueries implements MoneyQueries {
                   and not exists (select 1 from fee_payment f where f.transfer_id = t.id)""", countyId);
         checks.add(new InvariantCheck("money: every fee received is traceable to a payment reference", untraced == 0,
                 untraced == 0 ? "ok" : untraced + " fee transfers without a payment"));
+        long unexplained = value("""
+                select count(*) from money_transfer t join fund_account a on a.id = t.debit_account_id
+                where a.county_id = ? and t.kind = 'REFUND'
+                  and not exists (select 1 from fee_reversal r where r.transfer_id = t.id)
+                  and not exists (select 1 from outflow_coverage c where c.refund_transfer_id = t.id)""", countyId);
+        checks.add(new InvariantCheck("money: every refund undoes a fee or a purchase of an ended application",
+                unexplained == 0, unexplained == 0 ? "ok" : unexplained + " refunds without a reversal"));
         long overCovered = value("""
                 select count(*) from outflow_application a where a.county_id = ? and a.required_m2 <
                   (select coalesce(sum(area_m2), 0) from outflow_coverage c where c.application_id = a.id)""", countyId);

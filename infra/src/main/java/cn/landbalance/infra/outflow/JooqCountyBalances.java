@@ -36,7 +36,9 @@ public class JooqCountyBalances implements CountyBalances {
                 duty as (
                   select f.duty_township_id as township_id, sum(f.area_m2) as fee_duty
                   from fee_payment f join outflow_application a on a.id = f.application_id
-                  where a.county_id = ? and a.plan_year = ? group by f.duty_township_id),
+                  where a.county_id = ? and a.plan_year = ?
+                    and not exists (select 1 from fee_reversal r where r.fee_payment_id = f.id and r.outcome = 'REFUNDED')
+                  group by f.duty_township_id),
                 inflow as (
                   select owner_region_id as township_id, sum(issued_m2 - revoked_m2) as inflow
                   from indicator_lot where county_id = ? and vintage_year = ? group by owner_region_id)

@@ -10,6 +10,7 @@ import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.outflow.OutflowCategory;
+import cn.landbalance.settlement.outflow.OutflowDecision;
 import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
+import static cn.landbalance.infra.jooq.Tables.FEE_REVERSAL;
+import static cn.landbalance.infra.jooq.Tables.OUTFLOW_DECISION;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_APPLICATION;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_COVERAGE;
 
@@ -172,8 +175,7 @@ public class JooqOutflowApplications implements OutflowApplications {
 
     @Override
     public Coverage.Added addCoverage(OutflowApplication app, Coverage c) {
-        OutflowCoverageRecord coverage = insertCoverage(app.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(),
-                c.qualityGrade(), c.amountFen());
+        OutflowCoverageRecord coverage = insertCoverage(app.id(), c, null);
         // the trigger's sum, under the application's row lock
         Coverage.Added added = new Coverage.Added(toCoverage(coverage), coverage.getCoveredAfterM2());
         outbox.record("obligation.coverage_added", "outflow-application", app.id(), app.countyId(), app.townshipId(),
@@ -194,31 +196,85 @@ public class JooqOutflowApplications implements OutflowApplications {
                 "requiredM2", app.requiredM2(), "coveredM2", added.coveredAfterM2());
     }
 
-    private OutflowCoverageRecord insertCoverage(long applicationId, CoverageKind kind, long areaM2, String ref, long townshipId,
-                                    Long lotId, Integer qualityGrade, Long amountFen) {
+    private OutflowCoverageRecord insertCoverage(long applicationId, Coverage c, Long refundTransferId) {
         return db.insertInto(OUTFLOW_COVERAGE)
                 .set(OUTFLOW_COVERAGE.APPLICATION_ID, applicationId)
-                .set(OUTFLOW_COVERAGE.KIND, kind.name())
-                .set(OUTFLOW_COVERAGE.AREA_M2, areaM2)
-                .set(OUTFLOW_COVERAGE.REF, ref)
-                .set(OUTFLOW_COVERAGE.TOWNSHIP_ID, townshipId)
-                .set(OUTFLOW_COVERAGE.LOT_ID, lotId)
-                .set(OUTFLOW_COVERAGE.QUALITY_GRADE, qualityGrade == null ? null : qualityGrade.shortValue())
-                .set(OUTFLOW_COVERAGE.AMOUNT_FEN, amountFen)
+                .set(OUTFLOW_COVERAGE.KIND, c.kind().name())
+                .set(OUTFLOW_COVERAGE.AREA_M2, c.areaM2())
+                .set(OUTFLOW_COVERAGE.REF, c.ref())
+                .set(OUTFLOW_COVERAGE.TOWNSHIP_ID, c.townshipId())
+                .set(OUTFLOW_COVERAGE.LOT_ID, c.lotId())
+                .set(OUTFLOW_COVERAGE.QUALITY_GRADE, c.qualityGrade() == null ? null : c.qualityGrade().shortValue())
+                .set(OUTFLOW_COVERAGE.AMOUNT_FEN, c.amountFen())
+                .set(OUTFLOW_COVERAGE.REVERSES_ID, c.reversesId())
+                .set(OUTFLOW_COVERAGE.REFUND_TRANSFER_ID, refundTransferId)
                 .set(OUTFLOW_COVERAGE.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
     }
 
     @Override
+    public Coverage reverse(OutflowApplication app, Coverage reversal, Long refundTransferId) {
+        OutflowCoverageRecord stored = insertCoverage(app.id(), reversal, refundTransferId);
+        Coverage c = toCoverage(stored);
+        outbox.record("obligation.coverage_reversed", "outflow-application", app.id(), app.countyId(), app.townshipId(),
+                Outbox.fields("applicationId", app.id(), "applicantOrgId", app.applicantOrgId(), "kind", c.kind().name(),
+                        "areaM2", c.areaM2(), "reversesCoverageId", c.reversesId(), "townshipId", c.townshipId(),
+                        "lotId", c.lotId(), "amountFen", c.amountFen(), "refundTransferId", refundTransferId,
+                        "requiredM2", app.requiredM2(), "coveredM2", stored.getCoveredAfterM2()));
+        return c;
+    }
+
+    @Override
+    public void recordFeeReversal(FeePayment p, FeePayment.Outcome outcome, Long transferId) {
+        db.insertInto(FEE_REVERSAL)
+                .set(FEE_REVERSAL.FEE_PAYMENT_ID, p.id())
+                .set(FEE_REVERSAL.OUTCOME, outcome.name())
+                .set(FEE_REVERSAL.TRANSFER_ID, transferId)
+                .set(FEE_REVERSAL.CREATED_AT, OffsetDateTime.now())
+                .execute();
+        OutflowApplication app = find(p.applicationId()).orElseThrow();
+        outbox.record("fee." + outcome.name().toLowerCase(java.util.Locale.ROOT), "outflow-application", p.applicationId(),
+                app.countyId(), p.dutyTownshipId(), Outbox.fields("feePaymentId", p.id(), "applicationId", p.applicationId(),
+                        "applicantOrgId", app.applicantOrgId(), "townshipId", p.dutyTownshipId(), "areaM2", p.areaM2(),
+                        "amountFen", p.amountFen(), "paymentReference", p.paymentReference(), "transferId", transferId));
+    }
+
+    @Override
+    public void recordDecision(OutflowDecision d) {
+        db.insertInto(OUTFLOW_DECISION)
+                .set(OUTFLOW_DECISION.APPLICATION_ID, d.applicationId())
+                .set(OUTFLOW_DECISION.ACTION, d.action().name())
+                .set(OUTFLOW_DECISION.FROM_STATUS, d.from().name())
+                .set(OUTFLOW_DECISION.TO_STATUS, d.to().name())
+                .set(OUTFLOW_DECISION.REASON, d.reason())
+                .set(OUTFLOW_DECISION.OVERRIDE, d.override())
+                .set(OUTFLOW_DECISION.USER_ID, d.userId())
+                .set(OUTFLOW_DECISION.DECIDED_AT, d.decidedAt().atOffset(java.time.ZoneOffset.UTC))
+                .execute();
+    }
+
+    @Override
+    public List<OutflowDecision> decisions(long applicationId) {
+        return db.selectFrom(OUTFLOW_DECISION).where(OUTFLOW_DECISION.APPLICATION_ID.eq(applicationId))
+                .orderBy(OUTFLOW_DECISION.ID).fetch(r -> new OutflowDecision(r.getId(), r.getApplicationId(),
+                        OutflowStatus.Action.valueOf(r.getAction()), OutflowStatus.valueOf(r.getFromStatus()),
+                        OutflowStatus.valueOf(r.getToStatus()), r.getReason(), r.getOverride(), r.getUserId(),
+                        r.getDecidedAt().toInstant()));
+    }
+
+    @Override
     public java.util.List<FeePayment> feePaymentsOf(long applicationId) {
-        return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.APPLICATION_ID.eq(applicationId)).orderBy(FEE_PAYMENT.ID)
-                .fetch(JooqOutflowApplications::toFeePayment);
+        return db.select(FEE_PAYMENT.fields()).select(FEE_REVERSAL.OUTCOME).from(FEE_PAYMENT)
+                .leftJoin(FEE_REVERSAL).on(FEE_REVERSAL.FEE_PAYMENT_ID.eq(FEE_PAYMENT.ID))
+                .where(FEE_PAYMENT.APPLICATION_ID.eq(applicationId)).orderBy(FEE_PAYMENT.ID)
+                .fetch(r -> toFeePayment(r.into(FEE_PAYMENT), r.get(FEE_REVERSAL.OUTCOME)));
     }
 
     @Override
     public Optional<FeePayment> lockFeePayment(long id) {
         return db.selectFrom(FEE_PAYMENT).where(FEE_PAYMENT.ID.eq(id)).forUpdate().fetchOptional()
-                .map(JooqOutflowApplications::toFeePayment);
+                .map(r -> toFeePayment(r, db.select(FEE_REVERSAL.OUTCOME).from(FEE_REVERSAL)
+                        .where(FEE_REVERSAL.FEE_PAYMENT_ID.eq(id)).fetchOne(FEE_REVERSAL.OUTCOME)));
     }
 
     @Override
@@ -226,9 +282,10 @@ public class JooqOutflowApplications implements OutflowApplications {
         db.update(FEE_PAYMENT).set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, townshipId).where(FEE_PAYMENT.ID.eq(feePaymentId)).execute();
     }
 
-    static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r) {
+    static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, String reversal) {
         return new FeePayment(r.getId(), r.getApplicationId(), r.getAreaM2(), r.getAmountFen(), r.getPaymentReference(),
-                r.getTownshipId(), r.getTransferId(), r.getDutyTownshipId());
+                r.getTownshipId(), r.getTransferId(), r.getDutyTownshipId(),
+                reversal == null ? null : FeePayment.Outcome.valueOf(reversal));
     }
 
     @Override
@@ -248,12 +305,13 @@ public class JooqOutflowApplications implements OutflowApplications {
                 Outbox.fields("feePaymentId", r.getId(), "applicationId", p.applicationId(), "applicantOrgId",
                         app.applicantOrgId(), "townshipId", p.townshipId(), "areaM2", p.areaM2(), "amountFen", p.amountFen(),
                         "paymentReference", p.paymentReference()));
-        return toFeePayment(r);
+        return toFeePayment(r, null);
     }
 
     static Coverage toCoverage(OutflowCoverageRecord r) {
         return new Coverage(r.getId(), CoverageKind.valueOf(r.getKind()), r.getAreaM2(), r.getRef(), r.getTownshipId(),
-                r.getLotId(), r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getAmountFen());
+                r.getLotId(), r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getAmountFen(),
+                r.getReversesId());
     }
 
     static OutflowApplication toDomain(OutflowApplicationRecord r) {

@@ -12,9 +12,21 @@ import java.util.List;
 @Singleton
 @ReadOnly(transactionManager = ReportsDatabase.NAME)
 public class JooqFundAndMarketReport {
-    /** A township fund's year: opening, receipts by source, expenses, reassigned out, closing (carried over). */
+    /**
+     * A township fund's year: opening, receipts by source (fees, sales, fees moved in, other receipts booked from the
+     * bank statement), payments by purpose (fees moved out, expenses, refunds to payers, repayments to a reserve),
+     * closing (carried over). opening + receipts − payments = closing.
+     */
     public record FundRow(long townshipId, String name, long openingFen, long feesFen, long salesFen, long reassignedInFen,
-                          long reassignedOutFen, long expensesFen, long closingFen) {
+                          long otherReceiptsFen, long reassignedOutFen, long expensesFen, long refundsFen, long repaidFen,
+                          long closingFen) {
+        public long receivedFen() {
+            return feesFen + salesFen + reassignedInFen + otherReceiptsFen;
+        }
+
+        public long paidOutFen() {
+            return reassignedOutFen + expensesFen + refundsFen + repaidFen;
+        }
     }
 
     /** Settled market sales of one month: orders, area, amount and the area-weighted average price per 亩. */
@@ -43,16 +55,19 @@ public class JooqFundAndMarketReport {
                   coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'FEE' then t.amount_fen end), 0) as fees,
                   coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'SALE' then t.amount_fen end), 0) as sales,
                   coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'FEE_REASSIGNMENT' then t.amount_fen end), 0) as moved_in,
+                  coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind not in ('FEE', 'SALE', 'FEE_REASSIGNMENT') then t.amount_fen end), 0) as other_in,
                   coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind = 'FEE_REASSIGNMENT' then t.amount_fen end), 0) as moved_out,
                   coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind = 'EXPENSE' then t.amount_fen end), 0) as expenses,
+                  coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind = 'REFUND' then t.amount_fen end), 0) as refunds,
+                  coalesce(sum(case when t.y = ? and t.sign = -1 and t.kind not in ('FEE_REASSIGNMENT', 'EXPENSE', 'REFUND') then t.amount_fen end), 0) as repaid,
                   coalesce(sum(case when t.y <= ? then t.sign * t.amount_fen end), 0) as closing
                 from region r left join t on t.township_id = r.id
                 where r.parent_id = ? and r.level = 'TOWNSHIP'
                 group by r.id, r.name, r.code order by r.code"""),
-                countyId, year, year, year, year, year, year, year, countyId)
+                countyId, year, year, year, year, year, year, year, year, year, year, countyId)
                 .map(r -> new FundRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class),
                         r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class),
-                        r.get(8, Long.class)));
+                        r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Long.class)));
     }
 
     public List<MarketMonth> market(long countyId, int year) {

@@ -3,6 +3,7 @@ package cn.landbalance.infra.rules;
 import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.CountyRulesRecord;
 import cn.landbalance.settlement.rules.CountyRules;
+import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.DeclarationWindow;
 import cn.landbalance.settlement.rules.QualityRule;
@@ -46,7 +47,8 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .fetch(w -> DeclarationWindow.parse(w.getFromMmdd(), w.getToMmdd(), "declarationWindows"));
         return Optional.of(new CountyRules(row.getFeePerMuFen(), row.getGuidePricePerMuFen(),
                 row.getSurplusFactorPermille(), Sequencing.valueOf(row.getSequencing()),
-                QualityRule.valueOf(row.getQualityRule()), row.getPaymentTermWorkingDays(), windows));
+                QualityRule.valueOf(row.getQualityRule()), row.getPaymentTermWorkingDays(), windows,
+                FeeOnReversal.valueOf(row.getFeeOnReversal())));
     }
 
     @Override
@@ -59,6 +61,7 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
                 .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
                 .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
+                .set(COUNTY_RULES.FEE_ON_REVERSAL, rules.feeOnReversal().name())
                 .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
                 .onConflict(COUNTY_RULES.COUNTY_ID).doUpdate()
                 .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
@@ -67,12 +70,14 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
                 .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
                 .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
+                .set(COUNTY_RULES.FEE_ON_REVERSAL, rules.feeOnReversal().name())
                 .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
                 .execute();
         audit.record("county_rules.saved", "county", countyId, countyId, "feePerMuFen", rules.feePerMuFen(),
                 "guidePricePerMuFen", rules.guidePricePerMuFen(), "surplusFactorPermille", rules.surplusFactorPermille(),
                 "sequencing", rules.sequencing().name(), "qualityRule", rules.qualityRule().name(),
-                "paymentTermWorkingDays", rules.paymentTermWorkingDays(), "declarationWindows",
+                "paymentTermWorkingDays", rules.paymentTermWorkingDays(), "feeOnReversal", rules.feeOnReversal().name(),
+                "declarationWindows",
                 rules.declarationWindows().stream().map(w -> w.fromText() + "~" + w.toText()).toList());
         db.deleteFrom(COUNTY_DECLARATION_WINDOW).where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId)).execute();
         int position = 0;

@@ -59,6 +59,19 @@ public class IndicatorLedger {
         return lot.withBalances(revoked);
     }
 
+    /**
+     * Gives {@code areaM2} of the lot's consumed area back to its available area: the coverage that consumed it was
+     * reversed. The caller knows the coverage consumed at least that much of this lot; the lot can never give back more
+     * than it has consumed in all.
+     */
+    public IndicatorLot giveBack(long lotId, long areaM2, String reference) {
+        IndicatorLot lot = store.lockLot(lotId)
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+        LotBalances after = lot.balances().apply(MovementKind.RETURN, areaM2);
+        store.write(lot, after, Movement.of(lot, MovementKind.RETURN, areaM2, null, reference));
+        return lot.withBalances(after);
+    }
+
     private static void requireIssuable(long areaM2, int qualityGrade) {
         if (areaM2 <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");

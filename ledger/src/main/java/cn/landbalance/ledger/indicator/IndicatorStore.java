@@ -41,7 +41,7 @@ public interface IndicatorStore {
     /** Whether any reservation or freeze was ever opened on the lot (settled ones included). */
     boolean hasHolds(long lotId);
 
-    /** Writes the lot's new balances and a movement that concerns no hold (a revocation), in one step. */
+    /** Writes the lot's new balances and a movement that concerns no hold (a revocation, a return), in one step. */
     void write(IndicatorLot lot, LotBalances balances, Movement movement);
 
     /** Appends movements that open no hold (issues), in batches. */

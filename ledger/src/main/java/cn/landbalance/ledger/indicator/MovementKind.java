@@ -3,7 +3,8 @@ package cn.landbalance.ledger.indicator;
 /**
  * Every change of an indicator lot is one of these transfers between two buckets (each entry has two sides: what
  * leaves one bucket enters another). ISSUE brings area in from outside (the acceptance of restored land).
- * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE. REVOKE undoes an ISSUE.
+ * The two-phase pairs: RESERVE then CONSUME or RELEASE; FREEZE then DEDUCT or UNFREEZE. REVOKE undoes an ISSUE;
+ * RETURN undoes a CONSUME when the obligation it covered is reversed (its application rejected or withdrawn).
  */
 public enum MovementKind {
     ISSUE(null, Bucket.AVAILABLE),
@@ -14,7 +15,9 @@ public enum MovementKind {
     UNFREEZE(Bucket.FROZEN, Bucket.AVAILABLE),
     DEDUCT(Bucket.FROZEN, Bucket.DEDUCTED),
     /** The issue withdrawn: only a lot nothing has touched, all its area at once. */
-    REVOKE(Bucket.AVAILABLE, Bucket.REVOKED);
+    REVOKE(Bucket.AVAILABLE, Bucket.REVOKED),
+    /** Consumed area given back to its lot because the coverage it made was reversed; a new entry, never an edit. */
+    RETURN(Bucket.CONSUMED, Bucket.AVAILABLE);
 
     private final Bucket from;
     private final Bucket to;

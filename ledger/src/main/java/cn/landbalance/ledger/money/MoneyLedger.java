@@ -55,6 +55,16 @@ public class MoneyLedger {
         return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose);
     }
 
+    /**
+     * Money paid back from a township's fund to the payer it came from (the payer clearing account): refused, naming
+     * the amount, if the fund would go below zero.
+     */
+    public Transfer refund(long countyId, long townshipId, long amountFen, String reference, String memo) {
+        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        Account payers = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
+        return move(fund, payers, amountFen, TransferKind.REFUND, reference, memo);
+    }
+
     private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {

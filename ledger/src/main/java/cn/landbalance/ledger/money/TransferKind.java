@@ -13,5 +13,7 @@ public enum TransferKind {
     /** Money spent on inflow work (or a bank charge booked from the statement). */
     EXPENSE,
     /** Other money into the fund, booked from the bank statement: interest, a 财政补助, other receipts. */
-    RECEIPT
+    RECEIPT,
+    /** Money paid back to a payer from a fund: the fee or the purchase of an application that was rejected or withdrawn. */
+    REFUND
 }

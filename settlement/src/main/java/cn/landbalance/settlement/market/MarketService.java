@@ -306,6 +306,25 @@ public class MarketService {
         return market.findOrder(orderId).orElseThrow();
     }
 
+    /** The application's orders awaiting payment, as last committed (no locks), by ascending id. */
+    public List<Order> pendingOrdersOf(long countyId, long applicationId) {
+        OrderQuery query = new OrderQuery(countyId, null, null, false, Order.Status.PENDING_PAYMENT, applicationId, null, null);
+        return market.orders(query, 0, Math.toIntExact(Math.max(1, market.countOrders(query)))).stream()
+                .sorted(Comparator.comparingLong(Order::id)).toList();
+    }
+
+    /**
+     * Cancels a pending order because its application was rejected or withdrawn: like the buyer's cancellation, its
+     * open notices are cancelled and what it reserved is released; what a confirmed notice paid for stays bought (the
+     * application's reversal gives it back). The caller took the order's lock before the application's.
+     */
+    public void cancelWithApplication(long orderId) {
+        Order order = market.lockOrder(orderId).orElseThrow();
+        if (order.status() == Order.Status.PENDING_PAYMENT) {
+            release(order, Order.Action.CANCEL);
+        }
+    }
+
     /** Expires one pending order whose time ran out (the system does this without anyone calling). */
     public boolean expire(long orderId) {
         Order order = market.lockOrder(orderId).orElse(null);

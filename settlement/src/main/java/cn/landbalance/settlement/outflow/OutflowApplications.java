@@ -65,4 +65,20 @@ public interface OutflowApplications {
     java.util.Optional<FeePayment> lockFeePayment(long id);
 
     void moveDuty(long feePaymentId, long townshipId);
+
+    /**
+     * Stores the reversal of a coverage of {@code application} (read under its row lock), made by
+     * {@link Coverage#reversal()}, with the refund transfer of its money if any; announced as
+     * {@code obligation.coverage_reversed}. Returns it as stored.
+     */
+    Coverage reverse(OutflowApplication application, Coverage reversal, Long refundTransferId);
+
+    /** Records what became of a fee whose application ended ({@code fee.refunded} or {@code fee.kept}). */
+    void recordFeeReversal(FeePayment payment, FeePayment.Outcome outcome, Long transferId);
+
+    /** Records a decision on an application (with the status change it made). */
+    void recordDecision(OutflowDecision decision);
+
+    /** The decisions on an application, oldest first. */
+    List<OutflowDecision> decisions(long applicationId);
 }

@@ -63,11 +63,13 @@ public class OutflowService {
 
     private final PaymentReferences references;
     private final PaymentNotices notices;
+    private final ApplicationEnding ending;
 
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
                           MoneyLedger money, ListedArea listed, PaymentReferences references, PaymentNotices notices,
-                          Clock clock) {
+                          ApplicationEnding ending, Clock clock) {
+        this.ending = ending;
         this.references = references;
         this.notices = notices;
         this.listed = listed;
@@ -109,6 +111,29 @@ public class OutflowService {
     }
 
     public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
+        return act(actor, id, action, null, false).application();
+    }
+
+    /** An application after a decision, and what the decision undid (empty unless it was rejected or withdrawn). */
+    public record Decided(OutflowApplication application, Reversal reversal) {
+    }
+
+    /**
+     * A decision on an application, with its reason. Rejecting and withdrawing need a reason and undo what the
+     * application started ({@link ApplicationEnding}): pending orders and fee notices cancelled, coverage reversed.
+     * Closing needs the obligation fully covered, or a county override with a reason. Every decision is recorded.
+     */
+    public Decided act(Actor actor, long id, OutflowStatus.Action action, String reason, boolean override) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && why.length() > OutflowDecision.MAX_REASON) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason", "理由不超过 " + OutflowDecision.MAX_REASON
+                    + " 字 / the reason has at most " + OutflowDecision.MAX_REASON + " characters");
+        }
+        if (action.endsWithoutImplementation() && why == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "驳回或撤回须说明理由 / a rejection or withdrawal needs a reason");
+        }
+        // what awaits payment is locked before the application, as a confirmation locks it
+        ApplicationEnding.Pending pending = action.endsWithoutImplementation() ? ending.lockPending(id) : null;
         OutflowApplication app = lockVisible(actor, id);
         requireMayAct(actor, app, action);
         OutflowStatus next = app.status().after(action);
@@ -128,8 +153,46 @@ public class OutflowService {
                         obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered (先进后出)");
             }
         }
+        boolean overridden = false;
+        if (action == OutflowStatus.Action.CLOSE) {
+            Obligation obligation = obligation(app);
+            if (!obligation.fullyCovered()) {
+                if (!override || why == null) {
+                    throw DomainException.field(ErrorCode.OBLIGATION_NOT_FULLY_COVERED, override ? "reason" : "override",
+                            "尚有 " + Units.m2ToHectares(obligation.remainingM2()) + " 公顷未落实；县级须注明理由方可强制办结 / "
+                                    + obligation.remainingM2() + " m² are not covered: the county may close it only as an "
+                                    + "override with a reason");
+                }
+                overridden = true;
+            }
+        }
+        Reversal reversal = pending == null ? Reversal.of(List.of(), List.of(), county.feeOnReversal())
+                : ending.undo(app, pending, county.feeOnReversal());
         applications.updateStatus(id, next);
-        return app.withStatus(next);
+        applications.recordDecision(new OutflowDecision(0, id, action, app.status(), next, why, overridden,
+                actor.userId(), clock.instant()));
+        return new Decided(app.withStatus(next), reversal);
+    }
+
+    /** What rejecting or withdrawing the application now would undo, as the county rules say today. */
+    public Reversal reversalPreview(Actor actor, long id) {
+        OutflowApplication app = get(actor, id);
+        return ending.preview(app, feeOnReversal(app));
+    }
+
+    /** The county's rule today for fees of applications that end without being carried out. */
+    public cn.landbalance.settlement.rules.FeeOnReversal feeOnReversal(OutflowApplication app) {
+        return rules.find(app.countyId()).orElse(CountyRules.defaults()).feeOnReversal();
+    }
+
+    /** What awaits payment against the application (its pending orders and open fee notices). */
+    public ApplicationEnding.Pending pending(Actor actor, long id) {
+        return ending.pending(get(actor, id));
+    }
+
+    /** The decisions taken on the application, oldest first. */
+    public List<OutflowDecision> decisions(Actor actor, long id) {
+        return applications.decisions(get(actor, id).id());
     }
 
     /**
@@ -165,7 +228,7 @@ public class OutflowService {
                 "fee for outflow application " + applicationId + ", notice " + noticeCode, receivedOn);
         applications.cover(app, Coverage.fee(areaM2, bankSerial, app.townshipId(), amountFen));
         return applications.insertFeePayment(new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
-                transfer.id(), app.townshipId()));
+                transfer.id(), app.townshipId(), null));
     }
 
     /** Why a fee for the application cannot be settled now (it takes no more coverage), if so. */
@@ -195,6 +258,10 @@ public class OutflowService {
         FeePayment payment = applications.lockFeePayment(feePaymentId)
                 .filter(p -> applications.find(p.applicationId()).filter(a -> actor.inCounty(a.countyId())).isPresent())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "fee payment " + feePaymentId));
+        if (payment.reversal() == FeePayment.Outcome.REFUNDED) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "这笔费用已退还缴款人，没有需要转移的义务 / fee payment "
+                    + feePaymentId + " was refunded: there is no duty to move");
+        }
         Region target = regions.findById(toTownshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + toTownshipId));
@@ -204,8 +271,7 @@ public class OutflowService {
         money.reassign(target.countyId(), payment.dutyTownshipId(), target.id(), payment.amountFen(),
                 payment.paymentReference(), "fee duty of payment " + feePaymentId + " moved to " + target.name());
         applications.moveDuty(feePaymentId, target.id());
-        return new FeePayment(payment.id(), payment.applicationId(), payment.areaM2(), payment.amountFen(),
-                payment.paymentReference(), payment.townshipId(), payment.transferId(), target.id());
+        return payment.withDuty(target.id());
     }
 
     /**
@@ -347,7 +413,8 @@ public class OutflowService {
             case REJECT -> actor.role() == Role.COUNTY_ADMIN
                     || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId()
                     && app.status() == OutflowStatus.DECLARED);
-            case WITHDRAW -> false; // only by replacing the plan import the application came from
+            // the applicant takes back its own application; the county may withdraw any
+            case WITHDRAW -> actor.orgId() == app.applicantOrgId() || actor.role() == Role.COUNTY_ADMIN;
         };
         if (!allowed) {
             throw new DomainException(ErrorCode.FORBIDDEN, "your role may not " + action + " this application");

@@ -6,18 +6,28 @@ import cn.landbalance.ledger.common.ErrorCode;
 import java.util.Map;
 import java.util.Set;
 
-/** DRAFT → DECLARED → TOWNSHIP_REVIEWED → APPROVED → IMPLEMENTED → CLOSED, or REJECTED before implementation.
- * An APPROVED application of an imported plan is WITHDRAWN when the county replaces that import before anything
- * covered it. */
+/**
+ * DRAFT → DECLARED → TOWNSHIP_REVIEWED → APPROVED → IMPLEMENTED → CLOSED; before implementation it may instead be
+ * REJECTED (by the county, or by the township while it reviews) or WITHDRAWN (by its applicant or the county; and an
+ * APPROVED application of an imported plan when the county replaces that import before anything covered it). Rejecting
+ * and withdrawing undo what the application started.
+ */
 public enum OutflowStatus {
     DRAFT, DECLARED, TOWNSHIP_REVIEWED, APPROVED, IMPLEMENTED, CLOSED, REJECTED, WITHDRAWN;
 
-    public enum Action { DECLARE, REVIEW, APPROVE, IMPLEMENT, CLOSE, REJECT, WITHDRAW }
+    public enum Action {
+        DECLARE, REVIEW, APPROVE, IMPLEMENT, CLOSE, REJECT, WITHDRAW;
+
+        /** Whether the action ends the application without its conversion being carried out (its coverage undone). */
+        public boolean endsWithoutImplementation() {
+            return this == REJECT || this == WITHDRAW;
+        }
+    }
 
     private static final Map<OutflowStatus, Map<Action, OutflowStatus>> TRANSITIONS = Map.of(
-            DRAFT, Map.of(Action.DECLARE, DECLARED, Action.REJECT, REJECTED),
-            DECLARED, Map.of(Action.REVIEW, TOWNSHIP_REVIEWED, Action.REJECT, REJECTED),
-            TOWNSHIP_REVIEWED, Map.of(Action.APPROVE, APPROVED, Action.REJECT, REJECTED),
+            DRAFT, Map.of(Action.DECLARE, DECLARED, Action.REJECT, REJECTED, Action.WITHDRAW, WITHDRAWN),
+            DECLARED, Map.of(Action.REVIEW, TOWNSHIP_REVIEWED, Action.REJECT, REJECTED, Action.WITHDRAW, WITHDRAWN),
+            TOWNSHIP_REVIEWED, Map.of(Action.APPROVE, APPROVED, Action.REJECT, REJECTED, Action.WITHDRAW, WITHDRAWN),
             APPROVED, Map.of(Action.IMPLEMENT, IMPLEMENTED, Action.REJECT, REJECTED, Action.WITHDRAW, WITHDRAWN),
             IMPLEMENTED, Map.of(Action.CLOSE, CLOSED),
             CLOSED, Map.of(),

@@ -16,9 +16,12 @@ import java.util.List;
  * @param surplusFactorPermille obligation = outflow area × this / 1000, rounded up; 1000 = none, Gansu 1100
  * @param paymentTermWorkingDays how many working days a payment notice runs (and an unpaid order holds its
  *                              reservation): to the end of its due date
+ * @param feeOnReversal         whether a fee paid for an application that is then rejected or withdrawn is refunded
+ *                              or kept by the township
  */
 public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplusFactorPermille, Sequencing sequencing,
-                          QualityRule qualityRule, int paymentTermWorkingDays, List<DeclarationWindow> declarationWindows) {
+                          QualityRule qualityRule, int paymentTermWorkingDays, List<DeclarationWindow> declarationWindows,
+                          FeeOnReversal feeOnReversal) {
 
     public static final long DEFAULT_FEE_PER_MU_FEN = 5_000_000L;
     /** 1 亿元/亩 is far beyond any real price; it keeps area × price × 15 well inside 64 bits for a whole county. */
@@ -49,13 +52,16 @@ public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplus
                     "at most " + MAX_WINDOWS + " declaration windows");
         }
         declarationWindows = List.copyOf(declarationWindows);
+        if (feeOnReversal == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "feeOnReversal", "feeOnReversal is required");
+        }
     }
 
     /** The defaults of the API contract: 5万元/亩, guide price equal to the fee, no surplus, 先进后出 (seed 001: from 2023). */
     public static CountyRules defaults() {
         return new CountyRules(DEFAULT_FEE_PER_MU_FEN, DEFAULT_FEE_PER_MU_FEN, MIN_SURPLUS_PERMILLE,
                 Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, DEFAULT_PAYMENT_TERM_WORKING_DAYS,
-                List.of(new DeclarationWindow(MonthDay.of(1, 1), MonthDay.of(12, 31))));
+                List.of(new DeclarationWindow(MonthDay.of(1, 1), MonthDay.of(12, 31))), FeeOnReversal.REFUND);
     }
 
     public boolean declarationOpenOn(LocalDate date) {

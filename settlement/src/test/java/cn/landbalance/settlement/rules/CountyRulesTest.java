@@ -27,7 +27,7 @@ class CountyRulesTest {
     @Test
     void aRugaoWindowOfJanuaryToFebruaryIsOpenOnlyThen() {
         CountyRules rugao = new CountyRules(5_000_000, 5_000_000, 1000, Sequencing.INFLOW_FIRST, QualityRule.PER_LOT,
-                30, List.of(DeclarationWindow.parse("01-01", "02-28", "w")));
+                30, List.of(DeclarationWindow.parse("01-01", "02-28", "w")), FeeOnReversal.REFUND);
         assertTrue(rugao.declarationOpenOn(LocalDate.of(2026, 2, 28)));
         assertFalse(rugao.declarationOpenOn(LocalDate.of(2026, 3, 1)));
     }
@@ -43,7 +43,8 @@ class CountyRulesTest {
     @Test
     void impossibleValuesAreRefusedNamingTheField() {
         DomainException e = assertThrows(DomainException.class, () -> new CountyRules(5_000_000, 5_000_000, 999,
-                Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, 30, CountyRules.defaults().declarationWindows()));
+                Sequencing.INFLOW_FIRST, QualityRule.PER_LOT, 30, CountyRules.defaults().declarationWindows(),
+                FeeOnReversal.REFUND));
         assertEquals("surplusFactorPermille", e.field());
         assertEquals(ErrorCode.VALIDATION_FAILED, e.code());
         DomainException window = assertThrows(DomainException.class,
