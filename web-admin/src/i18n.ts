@@ -18,6 +18,7 @@ const en: Record<string, string> = {
   '指标库存': 'Indicator inventory', '指标挂牌': 'Listings', '资金账户': 'Fund account', '转进项目': 'Inflow projects',
   '银行对账': 'Bank reconciliation', '概览': 'Dashboard', '转进验收': 'Inflow acceptance', '转出审批': 'Outflow approval',
   '违法用地': 'Violations', '县级规则': 'County rules', '数据导入': 'Imports', '统计报表': 'Reports', '用户与单位': 'Users & organisations',
+  '县级储备（县级实施）': 'County reserve (county-led project)', '县级储备': 'County reserve', '借出冻结': 'Lent, frozen',
   '驳回申请': 'Reject the application', '撤回申请': 'Withdraw the application', '理由（必填）': 'Reason (required)', '理由': 'Reason',
   '此操作将同时：': 'This will also:', '取消待缴款订单': 'Cancel the unpaid order', '预留指标释放': 'its reserved indicators released',
   '作废缴款通知书': 'Cancel the payment notice', '冲销已落实面积': 'Reverse the covered area', '退回指标': 'Give indicators back',

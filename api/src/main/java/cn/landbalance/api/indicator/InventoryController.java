@@ -56,6 +56,12 @@ public class InventoryController {
         Region township = regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
                 .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+        return of(township, queries);
+    }
+
+    /** A region's indicator inventory: its lots (those whose issue was not withdrawn) and their totals. */
+    static Inventory of(Region region, IndicatorQueries queries) {
+        Region township = region;
         // a lot whose issue was withdrawn (its plan import replaced) is no longer part of the inventory
         List<IndicatorLot> lots = queries.lotsOwnedBy(township.id()).stream().filter(l -> l.balances().revokedM2() == 0).toList();
         LotBalances total = lots.stream().map(IndicatorLot::balances).reduce(LotBalances.EMPTY, LotBalances::plus);

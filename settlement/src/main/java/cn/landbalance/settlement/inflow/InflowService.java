@@ -86,13 +86,17 @@ public class InflowService {
         return submitted;
     }
 
-    /** 验收: the county sets the quality grade and the lot is issued into the township's inventory. */
+    /**
+     * 验收: the county sets the quality grade and the lot is issued into the township's (or the county reserve's)
+     * inventory. The lot's vintage is the project's plan year, as in the plan's 附表1, not the day of acceptance: land
+     * restored under the 2022 plan and accepted in 2023 balances 2022's obligations.
+     */
     public InflowProject accept(Actor actor, long id, int qualityGrade) {
         requireCountyAdmin(actor);
         QualityGrades.require(qualityGrade);
         InflowProject project = lockVisible(actor, id);
         project.status().after(InflowStatus.Action.ACCEPT);
-        return issue(project, qualityGrade, LocalDate.now(clock).getYear());
+        return issue(project, qualityGrade, project.planYear());
     }
 
     public InflowProject reject(Actor actor, long id, String reason) {
@@ -142,9 +146,15 @@ public class InflowService {
         }
     }
 
+    /**
+     * Where a project restores land: a township of the actor's county, or — for the county admin — the county itself: a
+     * county-led project (县级实施) whose lot stocks the county reserve (县级储备), which lends to townships whose own
+     * indicators cannot cover a violation's freeze.
+     */
     private Region townshipFor(Actor actor, long townshipId) {
         Region township = regions.findById(townshipId)
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                .filter(r -> (r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
+                        || (r.level() == RegionLevel.COUNTY && r.id() == actor.countyId() && actor.role() == Role.COUNTY_ADMIN))
                 .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
         boolean allowed = actor.role() == Role.COUNTY_ADMIN
                 || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == townshipId);

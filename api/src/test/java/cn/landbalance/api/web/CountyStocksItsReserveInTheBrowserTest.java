@@ -1,0 +1,42 @@
+package cn.landbalance.api.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The county admin restores land itself (a county-led project, 县级储备), accepts it, then opens a violation against a
+ * township that has no indicators: the case borrows from the reserve, and the violations page shows the reserve's
+ * lent area beside the case's owed area. All through the screens.
+ */
+@MicronautTest(transactional = false)
+class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
+
+    @Test
+    void aCountyLedProjectStocksTheReserveThatAViolationBorrowsFrom() {
+        signIn("county_admin");
+        go("/inflows");
+        choose(By.cssSelector("[data-testid=inflow-township]"), "县级储备（县级实施）");
+        type(By.cssSelector("[data-testid=inflow-village]"), "城关片区");
+        type(By.cssSelector("[data-testid=inflow-before]"), "其他草地");
+        type(By.cssSelector("[data-testid=inflow-area]"), "0.6");
+        clickTestId("inflow-submit");
+        waitText(By.cssSelector("[data-testid=inflows]"), "县级储备");
+        click(By.cssSelector("[data-testid^=accept-]"));
+        answerPrompt("9");
+        waitText(By.cssSelector("[data-testid=inflows]"), "已验收");
+
+        go("/violations");
+        waitText(By.cssSelector("[data-testid=reserve]"), "0.6000");
+        choose(By.cssSelector("[data-testid=case-township]"), "首阳镇");
+        type(By.cssSelector("[data-testid=case-area]"), "0.25");
+        type(By.cssSelector("[data-testid=case-no]"), "陇自然资违〔2026〕90号");
+        type(By.cssSelector("[data-testid=case-description]"), "违法建房");
+        clickTestId("open-case");
+        waitText(By.cssSelector("[data-testid=cases]"), "陇自然资违〔2026〕90号");
+        // the reserve lent 0.25 公顷 (frozen there), owed by the township on the case
+        waitText(By.cssSelector("[data-testid=reserve]"), "0.3500");
+        waitText(By.cssSelector("[data-testid=reserve]"), "0.2500");
+        waitText(By.cssSelector("[data-testid=cases]"), "0.2500");
+    }
+}
