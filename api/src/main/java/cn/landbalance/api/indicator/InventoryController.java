@@ -60,8 +60,7 @@ public class InventoryController {
     }
 
     /** A region's indicator inventory: its lots (those whose issue was not withdrawn) and their totals. */
-    static Inventory of(Region region, IndicatorQueries queries) {
-        Region township = region;
+    static Inventory of(Region township, IndicatorQueries queries) {
         // a lot whose issue was withdrawn (its plan import replaced) is no longer part of the inventory
         List<IndicatorLot> lots = queries.lotsOwnedBy(township.id()).stream().filter(l -> l.balances().revokedM2() == 0).toList();
         LotBalances total = lots.stream().map(IndicatorLot::balances).reduce(LotBalances.EMPTY, LotBalances::plus);

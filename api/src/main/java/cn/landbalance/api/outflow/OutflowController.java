@@ -273,10 +273,11 @@ public class OutflowController {
     @Get("/{id}/reversal")
     @ReadOnly
     public ReversalView reversal(Actor actor, @PathVariable long id) {
-        OutflowApplication app = outflow.get(actor, id);
-        Reversal r = outflow.reversalPreview(actor, id);
-        ApplicationEnding.Pending pending = outflow.pending(actor, id);
-        FeeOnReversal rule = outflow.feeOnReversal(app);
+        OutflowService.EndingPreview preview = outflow.endingPreview(actor, id);
+        OutflowApplication app = preview.application();
+        Reversal r = preview.reversal();
+        ApplicationEnding.Pending pending = preview.pending();
+        FeeOnReversal rule = preview.feeOnReversal();
         return new ReversalView(app.id(), app.status(), app.status().allowed().contains(OutflowStatus.Action.REJECT)
                 || app.status().allowed().contains(OutflowStatus.Action.WITHDRAW), rule,
                 pending.orders().stream().map(o -> new PendingOrderView(o.id(), o.areaM2(), Units.m2ToHectares(o.areaM2()),

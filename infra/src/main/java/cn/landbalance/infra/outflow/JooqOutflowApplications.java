@@ -225,14 +225,13 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public void recordFeeReversal(FeePayment p, FeePayment.Outcome outcome, Long transferId) {
+    public void recordFeeReversal(OutflowApplication app, FeePayment p, FeePayment.Outcome outcome, Long transferId) {
         db.insertInto(FEE_REVERSAL)
                 .set(FEE_REVERSAL.FEE_PAYMENT_ID, p.id())
                 .set(FEE_REVERSAL.OUTCOME, outcome.name())
                 .set(FEE_REVERSAL.TRANSFER_ID, transferId)
                 .set(FEE_REVERSAL.CREATED_AT, OffsetDateTime.now())
                 .execute();
-        OutflowApplication app = find(p.applicationId()).orElseThrow();
         outbox.record("fee." + outcome.name().toLowerCase(java.util.Locale.ROOT), "outflow-application", p.applicationId(),
                 app.countyId(), p.dutyTownshipId(), Outbox.fields("feePaymentId", p.id(), "applicationId", p.applicationId(),
                         "applicantOrgId", app.applicantOrgId(), "townshipId", p.dutyTownshipId(), "areaM2", p.areaM2(),

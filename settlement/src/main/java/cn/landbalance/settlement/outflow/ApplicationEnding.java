@@ -121,9 +121,9 @@ public class ApplicationEnding {
         }
         for (FeePayment f : fees) {
             if (refundOfFee.containsKey(f.id())) {
-                applications.recordFeeReversal(f, FeePayment.Outcome.REFUNDED, refundOfFee.get(f.id()));
+                applications.recordFeeReversal(app, f, FeePayment.Outcome.REFUNDED, refundOfFee.get(f.id()));
             } else if (reversal.feesKept().contains(f)) {
-                applications.recordFeeReversal(f, FeePayment.Outcome.KEPT, null);
+                applications.recordFeeReversal(app, f, FeePayment.Outcome.KEPT, null);
             }
         }
         return reversal;

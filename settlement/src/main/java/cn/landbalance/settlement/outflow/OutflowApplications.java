@@ -73,8 +73,8 @@ public interface OutflowApplications {
      */
     Coverage reverse(OutflowApplication application, Coverage reversal, Long refundTransferId);
 
-    /** Records what became of a fee whose application ended ({@code fee.refunded} or {@code fee.kept}). */
-    void recordFeeReversal(FeePayment payment, FeePayment.Outcome outcome, Long transferId);
+    /** Records what became of a fee of {@code application}, which ended ({@code fee.refunded} or {@code fee.kept}). */
+    void recordFeeReversal(OutflowApplication application, FeePayment payment, FeePayment.Outcome outcome, Long transferId);
 
     /** Records a decision on an application (with the status change it made). */
     void recordDecision(OutflowDecision decision);

@@ -166,28 +166,26 @@ public class OutflowService {
                 overridden = true;
             }
         }
-        Reversal reversal = pending == null ? Reversal.of(List.of(), List.of(), county.feeOnReversal())
-                : ending.undo(app, pending, county.feeOnReversal());
+        Reversal reversal = pending == null ? Reversal.NONE : ending.undo(app, pending, county.feeOnReversal());
         applications.updateStatus(id, next);
         applications.recordDecision(new OutflowDecision(0, id, action, app.status(), next, why, overridden,
                 actor.userId(), clock.instant()));
         return new Decided(app.withStatus(next), reversal);
     }
 
-    /** What rejecting or withdrawing the application now would undo, as the county rules say today. */
-    public Reversal reversalPreview(Actor actor, long id) {
+    /**
+     * What rejecting or withdrawing the application now would do, as the county rules say today: what awaits payment
+     * (cancelled) and what its coverage reversal undoes. Nothing is locked or changed.
+     */
+    public record EndingPreview(OutflowApplication application, ApplicationEnding.Pending pending, Reversal reversal,
+                                cn.landbalance.settlement.rules.FeeOnReversal feeOnReversal) {
+    }
+
+    public EndingPreview endingPreview(Actor actor, long id) {
         OutflowApplication app = get(actor, id);
-        return ending.preview(app, feeOnReversal(app));
-    }
-
-    /** The county's rule today for fees of applications that end without being carried out. */
-    public cn.landbalance.settlement.rules.FeeOnReversal feeOnReversal(OutflowApplication app) {
-        return rules.find(app.countyId()).orElse(CountyRules.defaults()).feeOnReversal();
-    }
-
-    /** What awaits payment against the application (its pending orders and open fee notices). */
-    public ApplicationEnding.Pending pending(Actor actor, long id) {
-        return ending.pending(get(actor, id));
+        cn.landbalance.settlement.rules.FeeOnReversal rule = rules.find(app.countyId()).orElse(CountyRules.defaults())
+                .feeOnReversal();
+        return new EndingPreview(app, ending.pending(app), ending.preview(app, rule), rule);
     }
 
     /** The decisions taken on the application, oldest first. */

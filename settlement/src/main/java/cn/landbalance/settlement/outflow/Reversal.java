@@ -34,6 +34,9 @@ public record Reversal(List<Coverage> coverages, List<GiveBack> giveBacks, List<
     public record Refund(long townshipId, long amountFen, String paymentReference, Long coverageId, Long feePaymentId) {
     }
 
+    /** Nothing undone (a decision that does not end the application). */
+    public static final Reversal NONE = new Reversal(List.of(), List.of(), List.of(), List.of());
+
     /** The reversal of an application with these coverages (reversals included) and fee payments. */
     public static Reversal of(List<Coverage> coverages, List<FeePayment> fees, FeeOnReversal feeRule) {
         Set<Long> reversed = coverages.stream().filter(Coverage::isReversal).map(Coverage::reversesId)
