@@ -97,6 +97,16 @@ const en: Record<string, string> = {
   '第 {0} 行按缴款识别码确认到账并结算：': 'Line {0} paid the notice it quotes and settled it: ',
   '第 {0} 行含缴款识别码但未结算：': 'Line {0} quotes a notice but did not settle it: ',
   '村': 'Village', '原地类': 'Land class before', '目标地类': 'Target class', '权属': 'Ownership', '坡度级': 'Slope grade',
+  '自行落实': 'Own indicators', '购入': 'Bought', '调剂调入': 'Adjusted in', '缴费落实': 'Fee-covered', '调剂调出': 'Adjusted out',
+  '应补耕地': 'Fee land owed', '可用指标': 'Spare', '净额': 'Net', '已平衡乡镇': 'Townships balanced', '尚需落实(公顷)': 'Remaining (ha)',
+  '应补耕地(公顷)': 'Fee land owed (ha)', '可用指标(公顷)': 'Spare (ha)', '生成乡镇自行平衡方案': 'Propose self-balance',
+  '按指导价补偿': 'Compensate at guide price', '县级统筹不补偿': 'No compensation', '生成县级调剂方案': "Propose the county's adjustment",
+  '乡镇自行平衡方案': 'Self-balance proposal', '县级调剂方案': "County adjustment proposal", '各乡镇均可平衡': 'Every township balances',
+  '仍有缺口': 'Still short', '执行': 'Carry out', '指标批次': 'Lot', '转出申请': 'Application', '面积(平方米)': 'Area (m²)',
+  '补偿金额': 'Compensation', '确认执行': 'Confirm', '已执行，平衡已更新': 'Done: the balance is updated', '自有指标': 'Own', '仍缺': 'Short',
+  '已执行的平衡与调剂': 'Self-balances and adjustments carried out', '乡镇自行平衡': 'Self-balance', '县级调剂': 'County adjustment',
+  '执行时间': 'Carried out at', '亩': 'mu',
+  '平衡责任由各申请的落实情况合计；缴费落实的面积在补充耕地交付前记为应补耕地': "The obligation is what the applications still need; fee-covered area is owed land until restoration is delivered",
 }
 
 /** The text in the current language: Chinese is the key itself. */

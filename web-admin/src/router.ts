@@ -25,6 +25,7 @@ export const router = createRouter({
         { path: 'rules', component: () => import('./views/county/Rules.vue') },
         { path: 'imports', component: () => import('./views/county/Imports.vue') },
         { path: 'reports', component: () => import('./views/county/Reports.vue') },
+        { path: 'year', component: () => import('./views/county/YearBalance.vue') },
         { path: 'users', component: () => import('./views/county/Users.vue') },
       ],
     },

@@ -15,7 +15,7 @@ export const CATEGORIES: Record<string, string> = {
   GREENING: '国土绿化', GREEN_BELT: '绿化带', SHELTER_FOREST: '农田防护林', CAPITAL_FOREST_ORCHARD: '工商资本造林种果',
   AGRI_FACILITY: '农村道路及农业设施', RESERVOIR: '水库水面', PLANTING_ADJUSTMENT: '种植结构调整',
 }
-export const COVERAGE: Record<string, string> = { SELF: '自行补充', PURCHASE: '购买', FEE: '费用' }
+export const COVERAGE: Record<string, string> = { SELF: '自行补充', PURCHASE: '购买', FEE: '费用', ADJUSTMENT: '县级调剂' }
 
 /** Where a status word means something else: an OPEN listing is on offer, an OPEN case is being handled. */
 const LISTING_STATUS: Record<string, [string, string]> = { OPEN: ['挂牌中', 'Listed'] }

@@ -14,6 +14,7 @@ import cn.landbalance.settlement.assessment.AssessmentPlans;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -87,7 +88,7 @@ public class AssessmentController {
     }
 
     @Serdeable
-    public record AssessmentReport(long countyId, int year, int basePoints, int maxBonusPoints, int selfBalanced,
+    public record AssessmentReport(long countyId, int year, int basePoints, int maxBonusPoints, int balanced,
                                    int shortfall, List<TownshipScore> townships) {
     }
 
@@ -132,23 +133,23 @@ public class AssessmentController {
                                   @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
         int y = CountyYear.orThisYear(year, clock);
-        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
+        List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
         AssessmentPlan plan = plans.find(countyId, y).orElse(AssessmentPlan.defaults());
         List<TownshipScore> lines = new ArrayList<>();
-        for (CountyBalances.TownshipBalance b : rows) {
+        for (YearBalance b : rows) {
             long task = plan.taskM2(b.townshipId());
-            Assessment.Score s = Assessment.of(b.obligationM2(), b.inflowM2(), task, plan);
+            Assessment.Score s = Assessment.of(b, task, plan);
             lines.add(new TownshipScore(b.townshipId(), b.name(), b.obligationM2(), b.inflowM2(), task, s.standing(),
                     s.shortfallM2(), s.surplusOverTaskM2(), s.baseScore(), s.deduction(), s.bonus(), s.total()));
         }
-        int self = (int) lines.stream().filter(l -> l.standing() == Assessment.Standing.SELF_BALANCED).count();
+        int self = (int) lines.stream().filter(l -> l.standing() == Assessment.Standing.BALANCED).count();
         AssessmentReport body = new AssessmentReport(countyId, y, plan.basePoints(), plan.maxBonusPoints(), self,
                 lines.size() - self, lines);
         return Xlsx.wanted(request) ? workbook(body) : HttpResponse.ok(body);
     }
 
     private static HttpResponse<byte[]> workbook(AssessmentReport report) {
-        Map<Assessment.Standing, String> standing = Map.of(Assessment.Standing.SELF_BALANCED, "自行平衡",
+        Map<Assessment.Standing, String> standing = Map.of(Assessment.Standing.BALANCED, "已平衡",
                 Assessment.Standing.SHORTFALL, "未能平衡");
         List<List<Object>> rows = Xlsx.rows();
         for (TownshipScore t : report.townships()) {

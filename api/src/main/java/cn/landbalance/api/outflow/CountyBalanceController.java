@@ -1,12 +1,14 @@
 package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.report.CountyYear;
+import cn.landbalance.api.report.YearTotals;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import io.micronaut.core.annotation.Nullable;
@@ -30,7 +32,7 @@ import java.util.List;
 @Tag(name = "outflow")
 @Controller
 @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
-@SerdeImport(CountyBalances.TownshipBalance.class)
+@SerdeImport(YearBalance.class)
 public class CountyBalanceController {
     private final CountyBalances balances;
     private final CountyRulesStore rules;
@@ -44,36 +46,18 @@ public class CountyBalanceController {
     }
 
     @Serdeable
-    public record Totals(long outflowM2, long obligationM2, long inflowM2, long selfCoveredM2, long boughtM2,
-                         long feeCoveredM2, long uncoveredM2, long feeDutyM2, long surplusM2, String outflowHectares,
-                         String inflowHectares, String inflowToOutflowRatio, boolean countyBalanced) {
+    public record Balance(long countyId, int year, int surplusFactorPermille, List<YearBalance> townships, YearTotals totals) {
     }
 
-    @Serdeable
-    public record Balance(long countyId, int year, int surplusFactorPermille,
-                          List<CountyBalances.TownshipBalance> townships, Totals totals) {
-    }
-
+    /** Every township's balance for the year by the one definition (docs/domain.md, "A year's balance"), and the sums. */
     @Get("/api/counties/{countyId}/balance{?year}")
     @ReadOnly
     public Balance balance(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
         int y = CountyYear.orThisYear(year, clock);
-        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
-        long outflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::outflowM2).sum();
-        long obligation = rows.stream().mapToLong(CountyBalances.TownshipBalance::obligationM2).sum();
-        long inflow = rows.stream().mapToLong(CountyBalances.TownshipBalance::inflowM2).sum();
-        String ratio = outflow == 0 ? null
-                : new BigDecimal(inflow).divide(new BigDecimal(outflow), 4, java.math.RoundingMode.HALF_UP).toPlainString();
-        Totals totals = new Totals(outflow, obligation, inflow,
-                rows.stream().mapToLong(CountyBalances.TownshipBalance::selfCoveredM2).sum(),
-                rows.stream().mapToLong(CountyBalances.TownshipBalance::boughtM2).sum(),
-                rows.stream().mapToLong(CountyBalances.TownshipBalance::feeCoveredM2).sum(),
-                rows.stream().mapToLong(CountyBalances.TownshipBalance::uncoveredM2).sum(),
-                rows.stream().mapToLong(CountyBalances.TownshipBalance::feeDutyM2).sum(),
-                inflow - obligation, Units.m2ToHectares(outflow), Units.m2ToHectares(inflow), ratio, inflow >= obligation);
+        List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
         int factor = rules.find(countyId).orElse(CountyRules.defaults()).surplusFactorPermille();
-        return new Balance(countyId, y, factor, rows, totals);
+        return new Balance(countyId, y, factor, rows, YearTotals.of(rows));
     }
 
     @Serdeable

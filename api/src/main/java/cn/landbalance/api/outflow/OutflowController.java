@@ -421,6 +421,7 @@ public class OutflowController {
             lines.add(java.util.Arrays.asList(switch (l.kind()) {
                 case SELF -> "自行补充";
                 case PURCHASE -> "购买指标";
+                case ADJUSTMENT -> "县级调剂";
                 case FEE -> "缴纳费用";
             }, new java.math.BigDecimal(l.areaHectares()), l.township(), l.lotId() == null ? "" : String.valueOf(l.lotId()),
                     l.qualityGrade() == null ? "" : String.valueOf(l.qualityGrade()),

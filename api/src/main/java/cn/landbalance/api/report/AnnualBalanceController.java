@@ -1,10 +1,10 @@
 package cn.landbalance.api.report;
 
 import cn.landbalance.infra.report.JooqAnnualReport;
-import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -21,14 +21,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The annual balance per township (转出, 转进, obligation, bought, sold, fees, net, balanced or not) with the plan's
- * appendix tables 附表1 (转进) and 附表2 (转出) produced from the system's data. {@code net} = inflow − sold + bought +
- * fee-covered − obligation; balanced when not negative.
+ * The annual balance per township by the one definition of a year's balance ({@link YearBalance}: obligations against
+ * their coverage, fee land still owed, spare indicators, net, balanced or not) with the plan's appendix tables 附表1 (转进)
+ * and 附表2 (转出) produced from the system's data.
  */
 @Tag(name = "reports")
 @Controller("/api/reports")
@@ -48,17 +46,7 @@ public class AnnualBalanceController {
     }
 
     @Serdeable
-    public record TownshipLine(long townshipId, String name, long outflowM2, long inflowM2, long obligationM2, long boughtM2,
-                               long soldM2, long feeCoveredM2, long netM2, boolean balanced) {
-    }
-
-    @Serdeable
-    public record Totals(long outflowM2, long inflowM2, long obligationM2, long boughtM2, long soldM2, long feeCoveredM2,
-                         long netM2, boolean balanced, String outflowHectares, String inflowHectares) {
-    }
-
-    @Serdeable
-    public record AnnualBalance(long countyId, int year, List<TownshipLine> townships, Totals totals,
+    public record AnnualBalance(long countyId, int year, List<YearBalance> townships, YearTotals totals,
                                 List<JooqAnnualReport.InflowRow> appendix1, List<JooqAnnualReport.OutflowRow> appendix2) {
     }
 
@@ -68,37 +56,24 @@ public class AnnualBalanceController {
                                          @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireCountyRoleOf(actor, countyId);
         int y = CountyYear.orThisYear(year, clock);
-        List<CountyBalances.TownshipBalance> rows = CountyYear.balances(balances, countyId, y);
-        Map<Long, Long> sold = report.soldByTownship(countyId, y);
-        List<TownshipLine> lines = new ArrayList<>();
-        for (CountyBalances.TownshipBalance b : rows) {
-            long s = sold.getOrDefault(b.townshipId(), 0L);
-            long net = b.inflowM2() - s + b.boughtM2() + b.feeCoveredM2() - b.obligationM2();
-            lines.add(new TownshipLine(b.townshipId(), b.name(), b.outflowM2(), b.inflowM2(), b.obligationM2(), b.boughtM2(),
-                    s, b.feeCoveredM2(), net, net >= 0));
-        }
-        long outflow = lines.stream().mapToLong(TownshipLine::outflowM2).sum();
-        long inflow = lines.stream().mapToLong(TownshipLine::inflowM2).sum();
-        long obligation = lines.stream().mapToLong(TownshipLine::obligationM2).sum();
-        long bought = lines.stream().mapToLong(TownshipLine::boughtM2).sum();
-        long soldTotal = lines.stream().mapToLong(TownshipLine::soldM2).sum();
-        long fee = lines.stream().mapToLong(TownshipLine::feeCoveredM2).sum();
-        long net = inflow - soldTotal + bought + fee - obligation;
-        AnnualBalance body = new AnnualBalance(countyId, y, lines, new Totals(outflow, inflow, obligation, bought, soldTotal,
-                fee, net, net >= 0, Units.m2ToHectares(outflow), Units.m2ToHectares(inflow)),
-                report.appendixInflow(countyId, y), report.appendixOutflow(countyId, y));
+        List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
+        AnnualBalance body = new AnnualBalance(countyId, y, rows, YearTotals.of(rows), report.appendixInflow(countyId, y),
+                report.appendixOutflow(countyId, y));
         return Xlsx.wanted(request) ? workbook(body) : HttpResponse.ok(body);
     }
 
     private static HttpResponse<byte[]> workbook(AnnualBalance b) {
         List<List<Object>> summary = Xlsx.rows();
-        for (TownshipLine t : b.townships()) {
-            summary.add(List.of(t.name(), ha(t.outflowM2()), ha(t.inflowM2()), ha(t.obligationM2()), ha(t.boughtM2()),
-                    ha(t.soldM2()), ha(t.feeCoveredM2()), ha(t.netM2()), t.balanced() ? "是" : "否"));
+        for (YearBalance t : b.townships()) {
+            summary.add(List.of(t.name(), ha(t.outflowM2()), ha(t.inflowM2()), ha(t.obligationM2()), ha(t.selfCoveredM2()),
+                    ha(t.boughtM2()), ha(t.adjustedInM2()), ha(t.feeCoveredM2()), ha(t.soldM2()), ha(t.adjustedOutM2()),
+                    ha(t.remainingM2()), ha(t.feeOwedM2()), ha(t.spareM2()), ha(t.netM2()), t.balanced() ? "是" : "否"));
         }
-        Totals s = b.totals();
-        summary.add(List.of("合计", ha(s.outflowM2()), ha(s.inflowM2()), ha(s.obligationM2()), ha(s.boughtM2()),
-                ha(s.soldM2()), ha(s.feeCoveredM2()), ha(s.netM2()), s.balanced() ? "是" : "否"));
+        YearTotals s = b.totals();
+        summary.add(List.of("合计", ha(s.outflowM2()), ha(s.inflowM2()), ha(s.obligationM2()), ha(s.selfCoveredM2()),
+                ha(s.boughtM2()), ha(s.adjustedInM2()), ha(s.feeCoveredM2()), ha(sum(b, YearBalance::soldM2)),
+                ha(sum(b, YearBalance::adjustedOutM2)), ha(s.remainingM2()), ha(s.feeOwedM2()), ha(s.spareM2()),
+                ha(s.spareM2() - s.shortfallM2()), s.balancedTownships() + "/" + s.townships()));
         List<List<Object>> in = Xlsx.rows();
         long[] inTotals = new long[5];
         for (JooqAnnualReport.InflowRow r : b.appendix1()) {
@@ -125,12 +100,17 @@ public class AnnualBalanceController {
         out.add(List.of("合计", "", ha(outTotals[0]), ha(outTotals[1]), ha(outTotals[2]), ha(outTotals[3]), ha(outTotals[4]),
                 "", ha(outTotals[5])));
         return Xlsx.response("年度耕地进出平衡表-" + b.year() + ".xlsx", List.of(
-                new Xlsx.SheetData("年度平衡", List.of("乡镇", "转出(公顷)", "转进(公顷)", "平衡责任(公顷)", "购入(公顷)",
-                        "售出(公顷)", "缴费落实(公顷)", "净额(公顷)", "是否平衡"), summary),
+                new Xlsx.SheetData("年度平衡", List.of("乡镇", "转出(公顷)", "转进(公顷)", "平衡责任(公顷)", "自行落实(公顷)",
+                        "购入(公顷)", "调剂调入(公顷)", "缴费落实(公顷)", "售出(公顷)", "调剂调出(公顷)", "尚需落实(公顷)",
+                        "应补耕地(公顷)", "可用指标(公顷)", "净额(公顷)", "是否平衡"), summary),
                 new Xlsx.SheetData("附表1 耕地转进", List.of("乡镇", "村", "转进前地类", "恢复地类", "权属", "恢复属性",
                         "坡度1级(公顷)", "坡度2级(公顷)", "坡度3级(公顷)", "坡度4级(公顷)", "合计(公顷)"), in),
                 new Xlsx.SheetData("附表2 耕地转出", List.of("乡镇", "转出后地类", "坡度1级(公顷)", "坡度2级(公顷)",
                         "坡度3级(公顷)", "坡度4级(公顷)", "坡度5级(公顷)", "权属性质", "合计(公顷)"), out)));
+    }
+
+    private static long sum(AnnualBalance b, java.util.function.ToLongFunction<YearBalance> field) {
+        return b.townships().stream().mapToLong(field).sum();
     }
 
     /** 公顷 as an exact 4-decimal number for the spreadsheet. */

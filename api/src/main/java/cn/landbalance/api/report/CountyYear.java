@@ -3,6 +3,7 @@ package cn.landbalance.api.report;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
 
 import java.time.LocalDate;
 import java.time.Clock;
@@ -19,8 +20,8 @@ public final class CountyYear {
     }
 
     /** The county's balance per township for the year; a county with no townships is no county (404). */
-    public static List<CountyBalances.TownshipBalance> balances(CountyBalances balances, long countyId, int year) {
-        List<CountyBalances.TownshipBalance> rows = balances.forYear(countyId, year);
+    public static List<YearBalance> balances(CountyBalances balances, long countyId, int year) {
+        List<YearBalance> rows = balances.forYear(countyId, year);
         if (rows.isEmpty()) {
             throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
         }

@@ -144,7 +144,7 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
             if (t.get("townshipId").asLong() == biyan) {
                 assertEquals(19_313, t.get("selfCoveredM2").asLong());
                 assertEquals(1_319, t.get("boughtM2").asLong());
-                assertEquals(0, t.get("uncoveredM2").asLong());
+                assertEquals(0, t.get("remainingM2").asLong());
             }
         }
         long anApp = api().get("/api/outflow-applications?townshipId=" + biyan + "&size=100", biyanOfficer).json().get("items")

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Declaration windows, 进出同步, and moving a fee's duty to another township. */
@@ -52,7 +53,8 @@ class CountyDecisionsTest extends ApiTest {
         assertEquals(1000, approved.json().get("obligation").get("remainingM2").asLong());
 
         JsonNode row = township(LocalDate.now().getYear(), gongchang);
-        assertEquals(1000, row.get("uncoveredM2").asLong(), "the uncovered remainder is the township's open duty");
+        assertEquals(1000, row.get("remainingM2").asLong(), "the uncovered remainder is the township's open duty");
+        assertFalse(row.get("balanced").asBoolean());
     }
 
     @Test
@@ -83,8 +85,13 @@ class CountyDecisionsTest extends ApiTest {
         assertEquals(shouyang, api().get("/api/outflow-applications/" + id + "/fee-payments", login("county_admin")).json()
                 .get(0).get("dutyTownshipId").asLong());
         int year = LocalDate.now().getYear();
-        assertEquals(1000, township(year, shouyang).get("feeDutyM2").asLong());
-        assertEquals(0, township(year, gongchang).get("feeDutyM2").asLong());
+        // the applicant is covered; the land is owed by the township that holds the money now
+        assertEquals(0, township(year, gongchang).get("remainingM2").asLong());
+        assertEquals(1000, township(year, gongchang).get("feeCoveredM2").asLong());
+        assertEquals(0, township(year, gongchang).get("feeOwedM2").asLong());
+        assertEquals(1000, township(year, shouyang).get("feeOwedM2").asLong());
+        assertEquals(1000, township(year, shouyang).get("shortfallM2").asLong());
+        assertFalse(township(year, shouyang).get("balanced").asBoolean());
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
     }
 

@@ -126,7 +126,7 @@ public class JooqMarket implements Market {
         // belt to its braces), and a lot with nothing available or held by an enterprise serves nothing
         return db.select(LISTING_LOT.ID, LISTING_LOT.LISTING_ID, LISTING_LOT.LOT_ID, LISTING.TOWNSHIP_ID,
                         LISTING.PRICE_PER_MU_FEN, DSL.least(LISTING_LOT.REMAINING_M2, INDICATOR_LOT.AVAILABLE_M2),
-                        INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY)
+                        INDICATOR_LOT.QUALITY_GRADE, INDICATOR_LOT.PADDY, INDICATOR_LOT.VINTAGE_YEAR)
                 .from(LISTING_LOT)
                 .join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
                 .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
@@ -134,7 +134,7 @@ public class JooqMarket implements Market {
                         .and(INDICATOR_LOT.AVAILABLE_M2.gt(0L)).and(INDICATOR_LOT.HOLDER_ORG_ID.isNull()))
                 .orderBy(LISTING_LOT.ID)
                 .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8()));
+                        r.value8(), r.value9()));
     }
 
     @Override
@@ -159,13 +159,13 @@ public class JooqMarket implements Market {
         }
         return db.fetch("""
                         select ll.id, ll.listing_id, ll.lot_id, l.township_id, l.price_per_mu_fen,
-                               %s, i.quality_grade, i.paddy
+                               %s, i.quality_grade, i.paddy, i.vintage_year
                         from listing_lot ll join listing l on l.id = ll.listing_id join indicator_lot i on i.id = ll.lot_id
                         where %s = any(?) and l.status = 'OPEN' and ll.remaining_m2 > 0
                         order by ll.id
                         for update of ll for share of l""".formatted(servable ? "least(ll.remaining_m2, i.available_m2)" : "ll.remaining_m2", column), (Object) ids.stream().sorted().toArray(Long[]::new))
                 .map(r -> new Offer(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class),
-                        r.get(4, Long.class), r.get(5, Long.class), r.get(6, Integer.class), r.get(7, Boolean.class)));
+                        r.get(4, Long.class), r.get(5, Long.class), r.get(6, Integer.class), r.get(7, Boolean.class), r.get(8, Integer.class)));
     }
 
     @Override

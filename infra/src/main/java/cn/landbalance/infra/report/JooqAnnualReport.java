@@ -5,9 +5,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Read models of the annual balance report: indicators sold per township and the plan's appendix tables. */
 @Singleton
@@ -30,16 +28,6 @@ public class JooqAnnualReport {
 
     public JooqAnnualReport(@Named(ReportsDatabase.NAME) DSLContext db) {
         this.db = db;
-    }
-
-    /** Area each township sold through the market for obligations of the year (PURCHASE coverages by seller). */
-    public Map<Long, Long> soldByTownship(long countyId, int year) {
-        Map<Long, Long> sold = new HashMap<>();
-        db.fetch("""
-                select c.township_id, sum(c.area_m2) from outflow_coverage c join outflow_application a on a.id = c.application_id
-                where a.county_id = ? and a.plan_year = ? and c.kind = 'PURCHASE' group by c.township_id""", countyId, year)
-                .forEach(r -> sold.put(r.get(0, Long.class), r.get(1, Long.class)));
-        return sold;
     }
 
     public List<InflowRow> appendixInflow(long countyId, int year) {

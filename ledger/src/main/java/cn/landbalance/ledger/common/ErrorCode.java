@@ -93,6 +93,9 @@ public enum ErrorCode {
     REPAYMENT_EXCEEDS_OWED(Kind.RULE, "More than the township owes for this case.", "超出该案件尚欠的指标面积。"),
     RESTORE_EXCEEDS_FROZEN(Kind.RULE, "More area than the case still holds frozen.", "超出案件尚冻结的面积。"),
     LOT_NOT_OWN(Kind.RULE, "These indicators are not the applicant's own.", "该指标不属于申请主体自有。"),
+    ADJUSTMENT_NOT_TOWNSHIP_OBLIGATION(Kind.RULE, "The county's 调剂 balances a township's own obligations only; an enterprise buys indicators or pays the fee.", "县级调剂只用于乡镇自身的平衡责任；企业须购买指标或缴纳费用。"),
+    ADJUSTMENT_LOT_NOT_USABLE(Kind.RULE, "These indicators cannot be used by the 调剂: they belong to an enterprise, another county, or (for a self-balance) another township.", "该指标不能用于调剂：属于企业、外县，或（自行平衡时）属于其他乡镇。"),
+    LOT_VINTAGE_TOO_LATE(Kind.RULE, "Indicators of a later year cannot cover an earlier year's obligation.", "晚于转出年度的指标不能用于落实该年度的平衡责任。"),
 
     // 422: inflow eligibility (DOMAIN.md §4; seeds 002 四(二), 000 二(一)), in order of precedence
     INFLOW_SLOPE_OVER_25_DEGREES(Kind.RULE, "Land steeper than 25° (slope grade 5) cannot be restored to farmland.", "坡度大于25度（坡度五级）的土地不得作为耕地转进来源。"),

@@ -65,6 +65,30 @@ public class MoneyLedger {
         return move(fund, payers, amountFen, TransferKind.REFUND, reference, memo);
     }
 
+    /**
+     * Locks these accounts (account kind by owner region) in ascending region order, before a use case moves money
+     * between several of them, so that it never waits for one while holding a later one.
+     */
+    public void lockInOrder(long countyId, java.util.SortedMap<Long, AccountKind> accounts) {
+        accounts.forEach((region, kind) -> store.lockAccount(kind, region, countyId));
+    }
+
+    /**
+     * Compensation for indicators moved by the county's 调剂 (or its reversal): from {@code payerKind} account of
+     * {@code payerRegionId} to {@code payeeKind} account of {@code payeeRegionId}, both locked in ascending region order;
+     * refused if a township fund would go below zero.
+     */
+    public Transfer compensate(long countyId, AccountKind payerKind, long payerRegionId, AccountKind payeeKind,
+                               long payeeRegionId, long amountFen, String reference, String memo) {
+        boolean payerFirst = payerRegionId < payeeRegionId;
+        Account first = payerFirst ? store.lockAccount(payerKind, payerRegionId, countyId)
+                : store.lockAccount(payeeKind, payeeRegionId, countyId);
+        Account second = payerFirst ? store.lockAccount(payeeKind, payeeRegionId, countyId)
+                : store.lockAccount(payerKind, payerRegionId, countyId);
+        return move(payerFirst ? first : second, payerFirst ? second : first, amountFen, TransferKind.ADJUSTMENT, reference,
+                memo);
+    }
+
     private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {

@@ -15,5 +15,11 @@ public enum TransferKind {
     /** Other money into the fund, booked from the bank statement: interest, a 财政补助, other receipts. */
     RECEIPT,
     /** Money paid back to a payer from a fund: the fee or the purchase of an application that was rejected or withdrawn. */
-    REFUND
+    REFUND,
+    /**
+     * Compensation at the guide price for indicators the county's 调剂 moved from one township (or the county reserve) to
+     * cover another township's obligation; paid by the receiving township's fund, and paid back when that coverage is
+     * reversed.
+     */
+    ADJUSTMENT
 }

@@ -14,9 +14,10 @@ public final class AllocationPolicy {
     }
 
     /** The offers that may serve the obligation, in the order they are taken. */
-    public static List<Offer> preferred(long homeTownshipId, int qualityGrade, boolean paddy, List<Offer> offers) {
+    public static List<Offer> preferred(long homeTownshipId, int qualityGrade, boolean paddy, int planYear,
+                                        List<Offer> offers) {
         return offers.stream()
-                .filter(o -> o.qualityGrade() <= qualityGrade && (!paddy || o.paddy()))
+                .filter(o -> o.qualityGrade() <= qualityGrade && (!paddy || o.paddy()) && o.vintageYear() <= planYear)
                 .sorted(Comparator.<Offer>comparingInt(o -> o.townshipId() == homeTownshipId ? 0 : 1)
                         .thenComparingLong(Offer::pricePerMuFen)
                         .thenComparingLong(Offer::listingId)

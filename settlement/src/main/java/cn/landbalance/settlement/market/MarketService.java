@@ -207,18 +207,18 @@ public class MarketService {
      */
     private List<Offer> choose(OutflowApplication app, long areaM2) {
         for (int attempt = 1; ; attempt++) {
-            List<Offer> eligible = AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(),
+            List<Offer> eligible = AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), app.planYear(),
                     market.offers(app.countyId()));
             List<Offer> picked = AllocationPolicy.covering(eligible, areaM2);
             if (picked == null) {
                 long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
                 throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
                         listed + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
-                                + (app.paddy() ? ", paddy" : "") + ") are listed, " + areaM2 + " m² asked");
+                                + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear() + ") are listed, " + areaM2 + " m² asked");
             }
             List<Offer> locked = market.lockOffers(picked.stream().map(Offer::listingLotId).toList());
             List<Offer> chosen = AllocationPolicy.covering(
-                    AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), locked), areaM2);
+                    AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), app.planYear(), locked), areaM2);
             if (chosen != null) {
                 return chosen;
             }

@@ -41,6 +41,7 @@ public final class NotificationText {
             case "FROZEN" -> "指标被冻结";
             case "SELF_RESTORED" -> "指标用于自行平衡";
             case "REPAID" -> "指标用于归还借用";
+            case "ADJUSTED" -> "指标用于县级调剂或自行平衡";
             default -> reason;
         };
         return new Text("挂牌 " + listingId + " 减少 " + areaZh(areaM2) + "（" + why + "）",

@@ -4,6 +4,7 @@ import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.AccountKind;
 import cn.landbalance.ledger.money.Transfer;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.market.Order;
@@ -75,7 +76,7 @@ public class ApplicationEnding {
 
     /** What ending the application now would undo (no locks, nothing changed). */
     public Reversal preview(OutflowApplication app, FeeOnReversal feeRule) {
-        return Reversal.of(applications.coverages(app.id()), applications.feePaymentsOf(app.id()), feeRule);
+        return Reversal.of(app.townshipId(), applications.coverages(app.id()), applications.feePaymentsOf(app.id()), feeRule);
     }
 
     /**
@@ -98,7 +99,7 @@ public class ApplicationEnding {
         List<FeePayment> fees = applications.feePaymentsOf(app.id()).stream()
                 .sorted(Comparator.comparingLong(FeePayment::id))
                 .map(f -> applications.lockFeePayment(f.id()).orElseThrow()).toList();
-        Reversal reversal = Reversal.of(applications.coverages(app.id()), fees, feeRule);
+        Reversal reversal = Reversal.of(app.townshipId(), applications.coverages(app.id()), fees, feeRule);
         String reference = "outflow:" + app.id() + ":reversal";
         for (Reversal.GiveBack g : reversal.giveBacks()) {
             indicators.giveBack(g.lotId(), g.areaM2(), reference);
@@ -106,7 +107,12 @@ public class ApplicationEnding {
         Map<Long, Long> refundOfCoverage = new HashMap<>();
         Map<Long, Long> refundOfFee = new HashMap<>();
         for (Reversal.Refund r : reversal.refunds()) {
-            Transfer t = money.refund(app.countyId(), r.townshipId(), r.amountFen(), "refund:" + r.paymentReference(),
+            Transfer t = r.toTownshipId() != null
+                    ? money.compensate(app.countyId(), r.townshipId() == app.countyId() ? AccountKind.RESERVE_FUND
+                            : AccountKind.TOWNSHIP_FUND, r.townshipId(), AccountKind.TOWNSHIP_FUND, r.toTownshipId(),
+                            r.amountFen(), r.paymentReference() + ":reversal:" + app.id(),
+                            "调剂补偿退回：转出申请 " + app.id() + " 已终止（" + r.paymentReference() + "）")
+                    : money.refund(app.countyId(), r.townshipId(), r.amountFen(), "refund:" + r.paymentReference(),
                     "退款：转出申请 " + app.id() + (r.feePaymentId() != null ? " 的费用" : " 的购买指标款") + "（原流水 "
                             + r.paymentReference() + "）");
             if (r.coverageId() != null) {

@@ -2,17 +2,13 @@ package cn.landbalance.settlement.outflow;
 
 import java.util.List;
 
-/** Port: the county's balance view for a plan year, per township (DOMAIN.md §2, §10). */
+/** Port: what the books say of each township's plan year; {@link YearBalance} applies the one definition to it. */
 public interface CountyBalances {
-    /**
-     * One township's year: converted area and the obligations it created, the inflow indicators issued to it
-     * in that year, how the obligations are covered (own indicators, bought, fee), its open duty to deliver
-     * inflow for fees received, and whether its own inflow balances its obligations.
-     */
-    record TownshipBalance(long townshipId, String name, long outflowM2, long obligationM2, long inflowM2,
-                           long selfCoveredM2, long boughtM2, long feeCoveredM2, long uncoveredM2, long feeDutyM2,
-                           long surplusM2, boolean selfBalanced) {
-    }
+    /** The facts of every township of the county for the plan year, in region-code order. */
+    List<YearBalance.Facts> factsOf(long countyId, int year);
 
-    List<TownshipBalance> forYear(long countyId, int year);
+    /** Every township's balance for the year (DOMAIN: a year's balance), in region-code order. */
+    default List<YearBalance> forYear(long countyId, int year) {
+        return factsOf(countyId, year).stream().map(YearBalance::of).toList();
+    }
 }

@@ -2,7 +2,8 @@ package cn.landbalance.settlement.outflow;
 
 /**
  * A part of an obligation covered: by the applicant's own indicators (SELF, with the lot), by indicators bought
- * (PURCHASE, with the lot) or by the fee (FEE, a duty of {@code townshipId} to deliver that inflow). A coverage is
+ * (PURCHASE, with the lot), by the fee (FEE, a duty of {@code townshipId} to deliver that inflow) or by indicators the
+ * county's 调剂 moved from another region (ADJUSTMENT, with the lot; {@code townshipId} the region that gave). A coverage is
  * never changed: it is undone by its reversal, a coverage of the same kind, township and lot with the opposite area and
  * amount that names it ({@code reversesId}).
  */
@@ -22,6 +23,16 @@ public record Coverage(long id, CoverageKind kind, long areaM2, String ref, long
     public static Coverage purchase(long areaM2, String paymentReference, long townshipId, long lotId, int qualityGrade,
                                     long amountFen) {
         return new Coverage(0, CoverageKind.PURCHASE, areaM2, paymentReference, townshipId, lotId, qualityGrade, amountFen,
+                null);
+    }
+
+    /**
+     * Indicators of {@code lotId} of another region ({@code fromRegionId}: a township, or the county for its reserve)
+     * moved by the county's 调剂 {@code reference}, with the compensation paid for them (0 when none).
+     */
+    public static Coverage adjustment(long areaM2, String reference, long fromRegionId, long lotId, int qualityGrade,
+                                      long amountFen) {
+        return new Coverage(0, CoverageKind.ADJUSTMENT, areaM2, reference, fromRegionId, lotId, qualityGrade, amountFen,
                 null);
     }
 

@@ -285,6 +285,7 @@ public class OutflowService {
                 .filter(l -> ownedBy(l, applicant))
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId));
         requireRoom(app, areaM2);
+        requireVintage(app, lot);
         requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
         Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
         indicators.consume(hold.id(), areaM2);
@@ -342,6 +343,14 @@ public class OutflowService {
     }
 
     /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
+    /** A year's obligation is covered by indicators of that year or earlier (a lot's vintage is its plan year). */
+    static void requireVintage(OutflowApplication app, IndicatorLot lot) {
+        if (lot.vintageYear() > app.planYear()) {
+            throw DomainException.field(ErrorCode.LOT_VINTAGE_TOO_LATE, "lotId",
+                    "lot " + lot.id() + " is of " + lot.vintageYear() + ", the obligation of " + app.planYear());
+        }
+    }
+
     void requireQuality(OutflowApplication app, int lotGrade, boolean lotPaddy, long areaM2) {
         if (app.paddy() && !lotPaddy) {
             throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");

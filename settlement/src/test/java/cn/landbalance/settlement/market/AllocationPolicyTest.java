@@ -13,7 +13,7 @@ class AllocationPolicyTest {
 
     /** listing id, lot id, township, price fen/亩, remaining m², grade, paddy */
     private static Offer offer(long listingId, long lotId, long township, long price, long remainingM2, int grade, boolean paddy) {
-        return new Offer(listingId * 10 + lotId, listingId, lotId, township, price, remainingM2, grade, paddy);
+        return new Offer(listingId * 10 + lotId, listingId, lotId, township, price, remainingM2, grade, paddy, 2022);
     }
 
     private static List<Long> listings(List<Offer> offers) {
@@ -28,7 +28,7 @@ class AllocationPolicyTest {
                 offer(6, 1, HOME, 6_000_000, 100, 9, false),
                 offer(3, 1, 9, 4_000_000, 100, 9, false),
                 offer(3, 0, 9, 4_000_000, 100, 9, false));
-        List<Offer> ordered = AllocationPolicy.preferred(HOME, 12, false, offers);
+        List<Offer> ordered = AllocationPolicy.preferred(HOME, 12, false, 2022, offers);
         assertEquals(List.of(6L, 3L, 3L, 5L, 4L), listings(ordered));
         assertEquals(0, ordered.get(1).lotId(), "within a listing, the older lot first");
     }
@@ -37,9 +37,18 @@ class AllocationPolicyTest {
     void onlyNoWorseQualityAndPaddyForPaddy() {
         List<Offer> offers = List.of(offer(1, 1, HOME, 5_000_000, 100, 13, false), offer(2, 1, HOME, 5_000_000, 100, 12, false),
                 offer(3, 1, HOME, 5_000_000, 100, 12, true), offer(4, 1, HOME, 5_000_000, 100, 3, true));
-        assertEquals(List.of(2L, 3L, 4L), listings(AllocationPolicy.preferred(HOME, 12, false, offers)));
-        assertEquals(List.of(3L, 4L), listings(AllocationPolicy.preferred(HOME, 12, true, offers)));
-        assertEquals(List.of(4L), listings(AllocationPolicy.preferred(HOME, 5, true, offers)));
+        assertEquals(List.of(2L, 3L, 4L), listings(AllocationPolicy.preferred(HOME, 12, false, 2022, offers)));
+        assertEquals(List.of(3L, 4L), listings(AllocationPolicy.preferred(HOME, 12, true, 2022, offers)));
+        assertEquals(List.of(4L), listings(AllocationPolicy.preferred(HOME, 5, true, 2022, offers)));
+    }
+
+    @Test
+    void onlyIndicatorsOfThePlanYearOrEarlier() {
+        List<Offer> offers = List.of(new Offer(1, 1, 1, HOME, 5_000_000, 100, 9, false, 2023),
+                new Offer(2, 2, 2, HOME, 5_000_000, 100, 9, false, 2022), new Offer(3, 3, 3, HOME, 5_000_000, 100, 9, false, 2021));
+        assertEquals(List.of(2L, 3L), listings(AllocationPolicy.preferred(HOME, 12, false, 2022, offers)));
+        assertEquals(List.of(1L, 2L, 3L), listings(AllocationPolicy.preferred(HOME, 12, false, 2023, offers)));
+        assertEquals(List.of(), listings(AllocationPolicy.preferred(HOME, 12, false, 2020, offers)));
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The listing law's rule on its own: what a lot no longer backs comes off its newest offers first. */
 class ListedAreaTest {
     private static Offer offer(long listingLotId, long lotId, long remainingM2) {
-        return new Offer(listingLotId, 100 + listingLotId, lotId, 7, 5_000_000, remainingM2, 9, false);
+        return new Offer(listingLotId, 100 + listingLotId, lotId, 7, 5_000_000, remainingM2, 9, false, 2022);
     }
 
     private static List<String> trims(List<Offer> offers, Map<Long, Long> available) {

@@ -27,7 +27,7 @@ class ReversalTest {
 
     @Test
     void everyStandingCoverageIsUndoneTheLotsGetTheirAreaBackAndTheMoneyGoesBack() {
-        Reversal r = Reversal.of(List.of(bought, own, fee, free), List.of(feePaid), FeeOnReversal.REFUND);
+        Reversal r = Reversal.of(GONGCHANG, List.of(bought, own, fee, free), List.of(feePaid), FeeOnReversal.REFUND);
         assertEquals(List.of(bought, own, fee, free), r.coverages());
         // lots by id (the lock order): 3, 5, 7
         assertEquals(List.of(3L, 5L, 7L), r.giveBacks().stream().map(Reversal.GiveBack::lotId).toList());
@@ -41,8 +41,18 @@ class ReversalTest {
     }
 
     @Test
+    void aCountyAdjustmentGivesItsLotBackAndItsCompensationBackToTheApplicationsTownship() {
+        Coverage moved = stored(6, Coverage.adjustment(2_000, "adjustment:9", WENFENG, 8, 10, 15_000_000));
+        Coverage fromReserve = stored(7, Coverage.adjustment(500, "adjustment:9", 1, 2, 10, 0));
+        Reversal r = Reversal.of(GONGCHANG, List.of(moved, fromReserve), List.of(), FeeOnReversal.REFUND);
+        assertEquals(List.of(2L, 8L), r.giveBacks().stream().map(Reversal.GiveBack::lotId).toList());
+        assertEquals(List.of(new Reversal.Refund(WENFENG, 15_000_000, "adjustment:9", 6L, null, GONGCHANG)), r.refunds(),
+                "文峰 pays the compensation back to 巩昌's fund; nothing was paid for the reserve's lot");
+    }
+
+    @Test
     void aCountyThatKeepsFeesRefundsOnlyPurchases() {
-        Reversal r = Reversal.of(List.of(bought, fee), List.of(feePaid), FeeOnReversal.KEEP);
+        Reversal r = Reversal.of(GONGCHANG, List.of(bought, fee), List.of(feePaid), FeeOnReversal.KEEP);
         assertEquals(31_200_000, r.refundedFen());
         assertEquals(List.of(feePaid), r.feesKept());
         assertEquals(22_500_000, r.keptFen());
@@ -53,10 +63,10 @@ class ReversalTest {
         Coverage undone = stored(5, bought.reversal());
         FeePayment refunded = new FeePayment(20, 1, 3_000, 22_500_000, "F-1", GONGCHANG, 99, WENFENG,
                 FeePayment.Outcome.REFUNDED);
-        Reversal r = Reversal.of(List.of(bought, fee, undone), List.of(refunded), FeeOnReversal.REFUND);
+        Reversal r = Reversal.of(GONGCHANG, List.of(bought, fee, undone), List.of(refunded), FeeOnReversal.REFUND);
         assertEquals(List.of(fee), r.coverages());
         assertEquals(0, r.refundedFen());
-        assertTrue(Reversal.of(List.of(bought, undone), List.of(), FeeOnReversal.REFUND).isEmpty());
+        assertTrue(Reversal.of(GONGCHANG, List.of(bought, undone), List.of(), FeeOnReversal.REFUND).isEmpty());
     }
 
     @Test

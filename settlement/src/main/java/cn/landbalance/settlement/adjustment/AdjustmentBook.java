@@ -1,0 +1,31 @@
+package cn.landbalance.settlement.adjustment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: what the county's year offers to a self-balance or 调剂, and the adjustments confirmed. */
+public interface AdjustmentBook {
+    /**
+     * What the county's townships' own applications of the year (applicant: the township government) still need,
+     * for applications that still take coverage.
+     */
+    List<Need> needs(long countyId, int year);
+
+    /**
+     * The available area of the lots of the county's townships and of its reserve, of the year or earlier, not held by
+     * an enterprise.
+     */
+    List<Supply> supplies(long countyId, int year);
+
+    /** Opens the record of an adjustment being confirmed and returns its id (its lines follow with {@link #finish}). */
+    long open(long countyId, int year, Scope scope, Compensation compensation, long pricePerMuFen, long areaM2,
+              long amountFen, Long userId, Instant at);
+
+    /** Writes the adjustment's lines as carried out and announces it. */
+    Adjustment finish(long adjustmentId, List<Adjustment.Done> lines);
+
+    List<Adjustment> list(long countyId, int year);
+
+    Optional<Adjustment> find(long id);
+}
