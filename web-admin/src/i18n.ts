@@ -104,7 +104,7 @@ const en: Record<string, string> = {
   '乡镇自行平衡方案': 'Self-balance proposal', '县级调剂方案': "County adjustment proposal", '各乡镇均可平衡': 'Every township balances',
   '仍有缺口': 'Still short', '执行': 'Carry out', '指标批次': 'Lot', '转出申请': 'Application', '面积(平方米)': 'Area (m²)',
   '补偿金额': 'Compensation', '确认执行': 'Confirm', '已执行，平衡已更新': 'Done: the balance is updated', '自有指标': 'Own', '仍缺': 'Short',
-  '已执行的平衡与调剂': 'Self-balances and adjustments carried out', '乡镇自行平衡': 'Self-balance', '县级调剂': 'County adjustment',
+  '已执行的平衡与调剂': 'Self-balances and adjustments carried out', '乡镇自行平衡': 'Self-balance', '未能平衡': 'Short', '县级调剂': 'County adjustment',
   '执行时间': 'Carried out at', '亩': 'mu',
   '平衡责任由各申请的落实情况合计；缴费落实的面积在补充耕地交付前记为应补耕地': "The obligation is what the applications still need; fee-covered area is owed land until restoration is delivered",
 }
