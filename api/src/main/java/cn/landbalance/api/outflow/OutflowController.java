@@ -157,10 +157,11 @@ public class OutflowController {
                               Ownership ownership) {
     }
 
+    /** A fee paid; {@code deliveredM2}: restored land delivered against its duty so far ({@code owedM2} still owed). */
     @Serdeable
     public record FeePaymentView(long id, long applicationId, long areaM2, long amountFen, String amountYuan,
                                  String paymentReference, long townshipId, long dutyTownshipId,
-                                 FeePayment.Outcome reversal) {
+                                 FeePayment.Outcome reversal, long deliveredM2, long owedM2) {
     }
 
     /** A decision's reason; {@code override} closes an application whose obligation is not fully covered. */
@@ -326,9 +327,34 @@ public class OutflowController {
     @ReadOnly
     public List<FeePaymentView> feePayments(Actor actor, @PathVariable long id) {
         outflow.get(actor, id);
-        return outflow.feePayments(id).stream().map(p -> new FeePaymentView(p.id(), p.applicationId(), p.areaM2(),
-                p.amountFen(), Units.fenToYuan(p.amountFen()), p.paymentReference(), p.townshipId(), p.dutyTownshipId(),
-                p.reversal())).toList();
+        return outflow.feePayments(id).stream().map(p -> {
+            long delivered = outflow.deliveredM2(p.id());
+            long owed = p.reversal() == FeePayment.Outcome.REFUNDED ? 0 : p.areaM2() - delivered;
+            return new FeePaymentView(p.id(), p.applicationId(), p.areaM2(), p.amountFen(), Units.fenToYuan(p.amountFen()),
+                    p.paymentReference(), p.townshipId(), p.dutyTownshipId(), p.reversal(), delivered, owed);
+        }).toList();
+    }
+
+    @Serdeable
+    public record DeliveryBody(@NotNull @Positive Long lotId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
+    }
+
+    @Serdeable
+    public record DeliveryView(long feePaymentId, long applicationId, long lotId, long areaM2, long owedM2) {
+    }
+
+    /**
+     * Fee-funded restoration delivered: area of a lot of the township holding the fee's duty consumed against it (the
+     * township's officer or the county admin).
+     */
+    @Post("/{id}/fee-payments/{paymentId}/deliveries")
+    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    @Idempotent
+    public HttpResponse<DeliveryView> deliver(Actor actor, @PathVariable long id, @PathVariable long paymentId,
+                                              @Valid @Body DeliveryBody body) {
+        long owed = outflow.deliverFee(actor, id, paymentId, body.lotId(), body.areaM2());
+        return HttpResponse.created(new DeliveryView(paymentId, id, body.lotId(), body.areaM2(), owed));
     }
 
     @Serdeable

@@ -18,12 +18,14 @@ import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static cn.landbalance.infra.jooq.Tables.FEE_DELIVERY;
 import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
 import static cn.landbalance.infra.jooq.Tables.FEE_REVERSAL;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_DECISION;
@@ -279,6 +281,29 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public void moveDuty(long feePaymentId, long townshipId) {
         db.update(FEE_PAYMENT).set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, townshipId).where(FEE_PAYMENT.ID.eq(feePaymentId)).execute();
+    }
+
+    @Override
+    public long deliveredM2(long feePaymentId) {
+        Long sum = db.select(DSL.sum(FEE_DELIVERY.AREA_M2)).from(FEE_DELIVERY).where(FEE_DELIVERY.FEE_PAYMENT_ID.eq(feePaymentId))
+                .fetchOne(0, Long.class);
+        return sum == null ? 0 : sum;
+    }
+
+    @Override
+    public void recordDelivery(FeePayment payment, long lotId, long areaM2, Long userId, java.time.Instant at) {
+        long id = db.insertInto(FEE_DELIVERY)
+                .set(FEE_DELIVERY.FEE_PAYMENT_ID, payment.id())
+                .set(FEE_DELIVERY.LOT_ID, lotId)
+                .set(FEE_DELIVERY.TOWNSHIP_ID, payment.dutyTownshipId())
+                .set(FEE_DELIVERY.AREA_M2, areaM2)
+                .set(FEE_DELIVERY.USER_ID, userId)
+                .set(FEE_DELIVERY.DELIVERED_AT, at.atOffset(java.time.ZoneOffset.UTC))
+                .returning(FEE_DELIVERY.ID).fetchOne().getId();
+        OutflowApplication app = find(payment.applicationId()).orElseThrow();
+        outbox.record("fee.delivered", "fee_payment", payment.id(), app.countyId(), payment.dutyTownshipId(),
+                Outbox.fields("deliveryId", id, "applicationId", payment.applicationId(), "lotId", lotId, "areaM2", areaM2,
+                        "owedM2", payment.areaM2() - deliveredM2(payment.id())));
     }
 
     static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, String reversal) {

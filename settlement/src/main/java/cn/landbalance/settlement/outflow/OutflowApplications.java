@@ -66,6 +66,12 @@ public interface OutflowApplications {
 
     void moveDuty(long feePaymentId, long townshipId);
 
+    /** The area of restored land delivered so far against the fee's duty. */
+    long deliveredM2(long feePaymentId);
+
+    /** Records {@code areaM2} of lot {@code lotId} delivered against the fee's duty (and announces it). */
+    void recordDelivery(FeePayment payment, long lotId, long areaM2, Long userId, java.time.Instant at);
+
     /**
      * Stores the reversal of a coverage of {@code application} (read under its row lock), made by
      * {@link Coverage#reversal()}, with the refund transfer of its money if any; announced as

@@ -240,6 +240,11 @@ public class OutflowService {
                 + "，不能再落实平衡，须退款 / the application is " + app.status() + ", refund the money");
     }
 
+    /** The restored land delivered so far against a fee's duty. */
+    public long deliveredM2(long feePaymentId) {
+        return applications.deliveredM2(feePaymentId);
+    }
+
     /** The fees paid for an application, oldest first. */
     public List<FeePayment> feePayments(long applicationId) {
         return applications.feePaymentsOf(applicationId);
@@ -270,6 +275,54 @@ public class OutflowService {
                 payment.paymentReference(), "fee duty of payment " + feePaymentId + " moved to " + target.name());
         applications.moveDuty(feePaymentId, target.id());
         return payment.withDuty(target.id());
+    }
+
+    /**
+     * Fee-funded restoration delivered: {@code areaM2} of a lot of the township holding the fee's duty (restored with the
+     * fee money) is consumed against that duty, so the township no longer owes that land. The township officer of that
+     * township or the county admin delivers; the lot must be no worse in grade than the converted land, paddy for paddy;
+     * never more than the duty still owed; not for a fee refunded to its payer. Locks: listings on the lot, the lot, then
+     * the fee payment (the order ending an application takes too).
+     */
+    public long deliverFee(Actor actor, long applicationId, long feePaymentId, long lotId, long areaM2) {
+        OutflowApplication app = applications.find(applicationId).filter(a -> actor.inCounty(a.countyId()))
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + applicationId));
+        FeePayment seen = applications.feePaymentsOf(applicationId).stream().filter(f -> f.id() == feePaymentId).findFirst()
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "fee payment " + feePaymentId));
+        if (!(actor.role() == Role.COUNTY_ADMIN
+                || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == seen.dutyTownshipId()))) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        listed.lockBefore(app.countyId(), List.of(lotId));
+        IndicatorLot lot = lots.lockLot(lotId)
+                .filter(l -> l.ownerRegionId() == seen.dutyTownshipId() && l.holderOrgId() == null)
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId
+                        + " is not a lot of the township that owes this land"));
+        FeePayment payment = applications.lockFeePayment(feePaymentId).orElseThrow();
+        if (payment.reversal() == FeePayment.Outcome.REFUNDED) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "这笔费用已退还缴款人，没有需要补充的耕地 / fee payment "
+                    + feePaymentId + " was refunded: no land is owed");
+        }
+        if (payment.dutyTownshipId() != lot.ownerRegionId()) {
+            throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the duty moved meanwhile");
+        }
+        long owed = payment.areaM2() - applications.deliveredM2(feePaymentId);
+        if (areaM2 > owed) {
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2", areaM2 + " m² delivered, " + owed
+                    + " m² owed");
+        }
+        if (app.paddy() && !lot.paddy()) {
+            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
+        }
+        if (lot.qualityGrade() > app.qualityGrade()) {
+            throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "grade " + lot.qualityGrade() + " is worse than the converted land's grade " + app.qualityGrade());
+        }
+        Hold hold = indicators.reserve(lotId, areaM2, "fee-delivery:" + feePaymentId);
+        indicators.consume(hold.id(), areaM2);
+        listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
+        applications.recordDelivery(payment, lotId, areaM2, actor.userId(), clock.instant());
+        return owed - areaM2;
     }
 
     /**
