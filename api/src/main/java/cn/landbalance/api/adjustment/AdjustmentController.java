@@ -128,7 +128,7 @@ public class AdjustmentController {
             });
         }
         Proposal p = adjustments.propose(actor, countyId, body.year(), body.scope(), compensation(body.compensation()), keep);
-        Names names = new Names(regions, countyId);
+        RegionNames names = new RegionNames(regions, countyId);
         List<LineView> lines = p.lines().stream().map(l -> names.line(l, null, null)).toList();
         List<RegionView> outcomes = p.regions().stream().map(r -> new RegionView(r.regionId(), names.of(r.regionId()),
                 r.regionId() == countyId, r.needM2(), r.ownM2(), r.receivedM2(), r.givenM2(), r.shortM2(), r.keptM2())).toList();
@@ -146,38 +146,38 @@ public class AdjustmentController {
         List<CountyAdjustments.LineRequest> lines = body.lines().stream()
                 .map(l -> new CountyAdjustments.LineRequest(l.lotId(), l.applicationId(), l.areaM2())).toList();
         Adjustment a = adjustments.confirm(actor, countyId, body.year(), body.scope(), compensation(body.compensation()), lines);
-        return HttpResponse.created(view(a, new Names(regions, countyId)));
+        return HttpResponse.created(view(a, new RegionNames(regions, countyId)));
     }
 
     @Get
     @ReadOnly
     public List<AdjustmentView> list(Actor actor, @PathVariable long countyId, @NotNull @QueryValue @Min(2000) @Max(2100) Integer year) {
-        Names names = new Names(regions, countyId);
+        RegionNames names = new RegionNames(regions, countyId);
         return adjustments.list(actor, countyId, year).stream().map(a -> view(a, names)).toList();
     }
 
     @Get("/{id}")
     @ReadOnly
     public AdjustmentView get(Actor actor, @PathVariable long countyId, @PathVariable long id) {
-        return view(adjustments.get(actor, countyId, id), new Names(regions, countyId));
+        return view(adjustments.get(actor, countyId, id), new RegionNames(regions, countyId));
     }
 
     private static Compensation compensation(Compensation c) {
         return c == null ? Compensation.FUND : c;
     }
 
-    private static AdjustmentView view(Adjustment a, Names names) {
+    private static AdjustmentView view(Adjustment a, RegionNames names) {
         return new AdjustmentView(a.id(), a.countyId(), a.year(), a.scope(), a.compensation(), a.pricePerMuFen(), a.areaM2(),
                 Units.m2ToHectares(a.areaM2()), a.amountFen(), Units.fenToYuan(a.amountFen()), a.confirmedBy(), a.confirmedAt(),
                 a.lines().stream().map(d -> names.line(d.line(), d.coverageId(), d.transferId())).toList());
     }
 
-    /** The names of the county (its reserve) and its townships. */
-    private static final class Names {
+    /** The names of the county (its reserve) and its townships, read once per request (one query, not one per line). */
+    private static final class RegionNames {
         private final Map<Long, String> names = new HashMap<>();
         private final long countyId;
 
-        Names(Regions regions, long countyId) {
+        RegionNames(Regions regions, long countyId) {
             this.countyId = countyId;
             regions.findById(countyId).ifPresent(c -> names.put(c.id(), c.name() + "（县级储备）"));
             for (Region r : regions.children(countyId)) {

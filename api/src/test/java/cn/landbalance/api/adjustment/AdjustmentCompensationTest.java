@@ -3,7 +3,7 @@ package cn.landbalance.api.adjustment;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
-import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.LongxiYear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -24,14 +24,9 @@ class AdjustmentCompensationTest extends ApiTest {
         String admin = login("county_admin");
         Response original = api().get("/api/counties/" + county + "/rules", admin);
         try {
-            assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
-                    .status());
-            String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
-            api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv");
-            api().send("POST", "/api/imports/outflow" + query, admin, Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv"),
-                    "text/csv");
+            LongxiYear.imported(api(), county, admin);
             Response own = api().post("/api/counties/" + county + "/adjustments/proposal", admin, "{\"year\":2022,\"scope\":\"OWN\"}");
-            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin, confirm("OWN", "FUND", own)).status());
+            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("OWN", "FUND", own.json())).status());
             Response proposal = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
                     "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"FUND\"}");
             JsonNode first = proposal.json().get("lines").get(0);
@@ -89,16 +84,6 @@ class AdjustmentCompensationTest extends ApiTest {
         } finally {
             api().put("/api/counties/" + county + "/rules", admin, original.body());
         }
-    }
-
-    private static String confirm(String scope, String compensation, Response proposal) {
-        StringBuilder lines = new StringBuilder();
-        for (JsonNode l : proposal.json().get("lines")) {
-            lines.append(lines.length() == 0 ? "" : ",").append("{\"lotId\":").append(l.get("lotId").asLong())
-                    .append(",\"applicationId\":").append(l.get("applicationId").asLong()).append(",\"areaM2\":")
-                    .append(l.get("areaM2").asLong()).append('}');
-        }
-        return "{\"year\":2022,\"scope\":\"" + scope + "\",\"compensation\":\"" + compensation + "\",\"lines\":[" + lines + "]}";
     }
 
     private long fund(long township, String token) {

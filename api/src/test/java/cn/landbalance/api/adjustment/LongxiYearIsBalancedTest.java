@@ -3,7 +3,7 @@ package cn.landbalance.api.adjustment;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
-import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.LongxiYear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -31,12 +31,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
         String viewer = login("county_viewer");
         Response original = api().get("/api/counties/" + county + "/rules", admin);
         try {
-            assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
-                    .status());
-            String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
-            assertEquals(200, api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv").status());
-            assertEquals(200, api().send("POST", "/api/imports/outflow" + query, admin,
-                    Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv"), "text/csv").status());
+            LongxiYear.imported(api(), county, admin);
             JsonNode before = balance(county, viewer);
             long obligation = before.get("totals").get("obligationM2").asLong();
             assertEquals(obligation, before.get("totals").get("remainingM2").asLong(), "nothing covered yet");
@@ -52,9 +47,9 @@ class LongxiYearIsBalancedTest extends ApiTest {
             long ownArea = own.number("areaM2");
             assertTrue(own.number("shortM2") > 0, "some townships cannot balance alone");
             assertFalse(own.json().get("balancesEveryTownship").asBoolean());
-            assertEquals(403, api().post("/api/counties/" + county + "/adjustments", viewer, confirm("OWN", "FUND", own)).status(),
+            assertEquals(403, api().post("/api/counties/" + county + "/adjustments", viewer, LongxiYear.confirmAll("OWN", "FUND", own.json())).status(),
                     "a viewer looks, the admin confirms");
-            Response ownDone = api().post("/api/counties/" + county + "/adjustments", admin, confirm("OWN", "FUND", own));
+            Response ownDone = api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("OWN", "FUND", own.json()));
             assertEquals(201, ownDone.status(), ownDone.body());
             assertEquals(ownArea, ownDone.number("areaM2"));
 
@@ -73,7 +68,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
             assertEquals(afterOwn.get("totals").get("remainingM2").asLong(), paid.number("areaM2"),
                     "the surplus of 1.1006 covers every deficit");
             assertEquals(paid.number("areaM2") * 7_500, paid.number("amountFen"), "5万元/亩 is 75.00 元/m²; the lines are whole m²");
-            Response broke = api().post("/api/counties/" + county + "/adjustments", admin, confirm("COUNTY", "FUND", paid));
+            Response broke = api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("COUNTY", "FUND", paid.json()));
             assertEquals(422, broke.status(), broke.body());
             assertEquals("FUND_INSUFFICIENT", broke.string("code"));
             assertEquals(afterOwn.get("totals"), balance(county, viewer).get("totals"), "refused whole: nothing changed");
@@ -82,7 +77,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
             Response free = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
                     "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"NONE\"}");
             assertEquals(0, free.number("amountFen"));
-            Response done = api().post("/api/counties/" + county + "/adjustments", admin, confirm("COUNTY", "NONE", free));
+            Response done = api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("COUNTY", "NONE", free.json()));
             assertEquals(201, done.status(), done.body());
             JsonNode after = balance(county, viewer);
             JsonNode totals = after.get("totals");
@@ -107,7 +102,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
             assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
 
             // the same lines again: each application is covered now
-            Response again = api().post("/api/counties/" + county + "/adjustments", admin, confirm("COUNTY", "NONE", free));
+            Response again = api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("COUNTY", "NONE", free.json()));
             assertEquals(422, again.status(), again.body());
             assertEquals("OBLIGATION_OVER_COVERED", again.string("code"));
             JsonNode list = api().get("/api/counties/" + county + "/adjustments?year=2022", viewer).json();
@@ -131,16 +126,6 @@ class LongxiYearIsBalancedTest extends ApiTest {
         }
     }
 
-    private static String confirm(String scope, String compensation, Response proposal) {
-        StringBuilder lines = new StringBuilder();
-        for (JsonNode l : proposal.json().get("lines")) {
-            lines.append(lines.length() == 0 ? "" : ",").append("{\"lotId\":").append(l.get("lotId").asLong())
-                    .append(",\"applicationId\":").append(l.get("applicationId").asLong()).append(",\"areaM2\":")
-                    .append(l.get("areaM2").asLong()).append('}');
-        }
-        return "{\"year\":2022,\"scope\":\"" + scope + "\",\"compensation\":\"" + compensation + "\",\"lines\":[" + lines + "]}";
-    }
-
     private JsonNode balance(long county, String token) {
         Response r = api().get("/api/counties/" + county + "/balance?year=2022", token);
         assertEquals(200, r.status(), r.body());
@@ -154,10 +139,6 @@ class LongxiYearIsBalancedTest extends ApiTest {
             }
         }
         return 0;
-    }
-
-    private long fund(long township, String token) {
-        return api().get("/api/townships/" + township + "/account", token).number("balanceFen");
     }
 
     /** Each township's remaining area in the balance is the sum of its applications' 尚需落实. */

@@ -1,12 +1,10 @@
 package cn.landbalance.api.web;
 
-import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.LongxiYear;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The county admin balances Longxi's 2022 on the 年度平衡 screen: the plan's tables imported, each township's
@@ -20,12 +18,7 @@ class CountyBalancesItsYearInTheBrowserTest extends BrowserTest {
     void selfBalanceThenTheCountysAdjustmentOnScreen() {
         long county = countyId();
         String admin = login("county_admin");
-        assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
-                .status());
-        String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
-        assertEquals(200, api().send("POST", "/api/imports/inflow" + query, admin, Fixtures.longxiInflow(), "text/csv").status());
-        assertEquals(200, api().send("POST", "/api/imports/outflow" + query, admin,
-                Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv"), "text/csv").status());
+        LongxiYear.imported(api(), county, admin);
 
         signIn("county_admin");
         go("/year");

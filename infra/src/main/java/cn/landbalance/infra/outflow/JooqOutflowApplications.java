@@ -291,7 +291,8 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public void recordDelivery(FeePayment payment, long lotId, long areaM2, Long userId, java.time.Instant at) {
+    public void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, long areaM2,
+                               long owedAfterM2, Long userId, java.time.Instant at) {
         long id = db.insertInto(FEE_DELIVERY)
                 .set(FEE_DELIVERY.FEE_PAYMENT_ID, payment.id())
                 .set(FEE_DELIVERY.LOT_ID, lotId)
@@ -300,10 +301,9 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_DELIVERY.USER_ID, userId)
                 .set(FEE_DELIVERY.DELIVERED_AT, at.atOffset(java.time.ZoneOffset.UTC))
                 .returning(FEE_DELIVERY.ID).fetchOne().getId();
-        OutflowApplication app = find(payment.applicationId()).orElseThrow();
-        outbox.record("fee.delivered", "fee_payment", payment.id(), app.countyId(), payment.dutyTownshipId(),
+        outbox.record("fee.delivered", "fee_payment", payment.id(), application.countyId(), payment.dutyTownshipId(),
                 Outbox.fields("deliveryId", id, "applicationId", payment.applicationId(), "lotId", lotId, "areaM2", areaM2,
-                        "owedM2", payment.areaM2() - deliveredM2(payment.id())));
+                        "owedM2", owedAfterM2));
     }
 
     static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, String reversal) {

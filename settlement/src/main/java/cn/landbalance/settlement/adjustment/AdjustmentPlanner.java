@@ -104,7 +104,7 @@ public final class AdjustmentPlanner {
             for (ClassKey s : supplyClasses.keySet()) {
                 for (ClassKey n : needClasses.keySet()) {
                     boolean own = s.regionId() == n.regionId();
-                    if ((scope == Scope.OWN && !own) || s.grade() > n.grade() || (n.paddy() && !s.paddy())) {
+                    if ((scope == Scope.OWN && !own) || !Supply.serves(s.grade(), s.paddy(), n.grade(), n.paddy())) {
                         continue;
                     }
                     long cost = (own ? 0 : reserveRegion.get(s.regionId()) ? 2 * unit : unit)

@@ -17,6 +17,7 @@ import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Organizations;
 import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.Obligation;
@@ -250,9 +251,7 @@ public class CountyAdjustments {
     }
 
     private void requireCountyRole(Actor actor, long countyId) {
-        if (!actor.isCountyRole() || !actor.inCounty(countyId)) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
-        }
+        Tenancy.requireCountyRoleOf(actor, countyId);
         regions.requireCounty(countyId);
     }
 

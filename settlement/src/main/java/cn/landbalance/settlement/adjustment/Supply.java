@@ -8,6 +8,11 @@ public record Supply(long lotId, long regionId, boolean reserve, int qualityGrad
 
     /** Whether this lot may cover the need: no worse quality, paddy for paddy (占水田补水田). */
     public boolean serves(Need need) {
-        return qualityGrade <= need.qualityGrade() && (paddy || !need.paddy());
+        return serves(qualityGrade, paddy, need.qualityGrade(), need.paddy());
+    }
+
+    /** Whether indicators of {@code lotGrade} (paddy or not) may cover land of {@code needGrade} (paddy or not). */
+    public static boolean serves(int lotGrade, boolean lotPaddy, int needGrade, boolean needPaddy) {
+        return lotGrade <= needGrade && (lotPaddy || !needPaddy);
     }
 }

@@ -69,8 +69,12 @@ public interface OutflowApplications {
     /** The area of restored land delivered so far against the fee's duty. */
     long deliveredM2(long feePaymentId);
 
-    /** Records {@code areaM2} of lot {@code lotId} delivered against the fee's duty (and announces it). */
-    void recordDelivery(FeePayment payment, long lotId, long areaM2, Long userId, java.time.Instant at);
+    /**
+     * Records {@code areaM2} of lot {@code lotId} delivered against the fee's duty of {@code application} (and announces
+     * it, with {@code owedAfterM2}, the area still owed).
+     */
+    void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, long areaM2, long owedAfterM2,
+                        Long userId, java.time.Instant at);
 
     /**
      * Stores the reversal of a coverage of {@code application} (read under its row lock), made by

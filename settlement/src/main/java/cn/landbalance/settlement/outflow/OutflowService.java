@@ -321,7 +321,7 @@ public class OutflowService {
         Hold hold = indicators.reserve(lotId, areaM2, "fee-delivery:" + feePaymentId);
         indicators.consume(hold.id(), areaM2);
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
-        applications.recordDelivery(payment, lotId, areaM2, actor.userId(), clock.instant());
+        applications.recordDelivery(app, payment, lotId, areaM2, owed - areaM2, actor.userId(), clock.instant());
         return owed - areaM2;
     }
 

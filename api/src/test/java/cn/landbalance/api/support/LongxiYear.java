@@ -1,0 +1,37 @@
+package cn.landbalance.api.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Longxi's 2022 plan in the demo county, and the county's self-balance and 调剂 over it. */
+public final class LongxiYear {
+    private LongxiYear() {
+    }
+
+    /**
+     * Sets Gansu's rules (1 100‰, 进出同步, guide price 5万元/亩) and imports both 2022 tables (grade 14); the caller
+     * restores the county's rules afterwards.
+     */
+    public static void imported(ApiClient api, long county, String adminToken) {
+        assertEquals(200, api.put("/api/counties/" + county + "/rules", adminToken, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
+                .status());
+        String query = "?countyId=" + county + "&year=2022&qualityGrade=14";
+        ApiClient.Response inflow = api.send("POST", "/api/imports/inflow" + query, adminToken, Fixtures.longxiInflow(), "text/csv");
+        assertEquals(200, inflow.status(), inflow.body());
+        ApiClient.Response outflow = api.send("POST", "/api/imports/outflow" + query, adminToken,
+                Fixtures.resource("/longxi/longxi-2022-zhuanchu.csv"), "text/csv");
+        assertEquals(200, outflow.status(), outflow.body());
+    }
+
+    /** The body confirming every line of a proposal as proposed. */
+    public static String confirmAll(String scope, String compensation, JsonNode proposal) {
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode l : proposal.get("lines")) {
+            lines.append(lines.length() == 0 ? "" : ",").append("{\"lotId\":").append(l.get("lotId").asLong())
+                    .append(",\"applicationId\":").append(l.get("applicationId").asLong()).append(",\"areaM2\":")
+                    .append(l.get("areaM2").asLong()).append('}');
+        }
+        return "{\"year\":2022,\"scope\":\"" + scope + "\",\"compensation\":\"" + compensation + "\",\"lines\":[" + lines + "]}";
+    }
+}
