@@ -38,6 +38,12 @@ import java.util.regex.Pattern;
  * the selling township's finance (the {@code bench_officer_} set up for it) confirm its payment notice, as fast as
  * the server answers; prints settlements/s, latency percentiles and the CPU this client used meanwhile
  * (so the benchmark can tell the server's share of the machine from the client's).</li>
+ * <li>{@code orders BASE PASSWORD APPS N OUT}: N orders of 10 m² spread over the applications, unpaid; writes the bank
+ * statement their payers' transfers would make (CSV as a bank exports it: Chinese headers, "1,234.00", each line quoting
+ * its notice's remittance code in 摘要) to OUT, one file per selling township ({@code OUT.<township>}).</li>
+ * <li>{@code statement BASE PASSWORD FILE}: the selling township's finance imports FILE in one request; prints how many
+ * notices it settled, in how long, then imports it again (an overlapping statement) and prints that nothing more
+ * settled.</li>
  * <li>{@code read BASE PASSWORD RATE SECONDS}: inventory and listing reads at a fixed rate (latency counted from
  * the scheduled time, so a slow server is not hidden); prints percentiles.</li>
  * </ul>
@@ -57,6 +63,8 @@ public class LoadClient {
             case "setup" -> setup(Integer.parseInt(args[3]), Integer.parseInt(args[4]), Boolean.parseBoolean(args[5]), Path.of(args[6]));
             case "settle" -> settle(Path.of(args[3]), Integer.parseInt(args[4]));
             case "read" -> read(Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "orders" -> orders(Path.of(args[3]), Integer.parseInt(args[4]), Path.of(args[5]));
+            case "statement" -> statement(Path.of(args[3]));
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -86,6 +94,12 @@ public class LoadClient {
         private OutputStream out;
 
         Res exchange(String method, String path, String token, String body) throws IOException {
+            return exchange(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    "application/json", 30_000);
+        }
+
+        Res exchange(String method, String path, String token, byte[] body, String contentType, int timeoutMillis)
+                throws IOException {
             if (socket == null) {
                 URI uri = URI.create(base);
                 socket = new Socket();
@@ -95,14 +109,15 @@ public class LoadClient {
                 in = new BufferedInputStream(socket.getInputStream(), 16_384);
                 out = new BufferedOutputStream(socket.getOutputStream(), 16_384);
             }
-            byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            socket.setSoTimeout(timeoutMillis);
+            byte[] payload = body == null ? new byte[0] : body;
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(host).append("\r\nAccept: application/json\r\n");
             if (token != null) {
                 head.append("Authorization: Bearer ").append(token).append("\r\n");
             }
             if (body != null) {
-                head.append("Content-Type: application/json\r\n");
+                head.append("Content-Type: ").append(contentType).append("\r\n");
             }
             head.append("Content-Length: ").append(payload.length).append("\r\n\r\n");
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
@@ -333,6 +348,80 @@ public class LoadClient {
         System.out.printf("reads at %d/s for %d s: inventory p50 %.1f p99 %.1f max %.1f ms; listings p50 %.1f p99 %.1f max %.1f ms; failed %d%n",
                 rate, seconds, pct(inventory, 50), pct(inventory, 99), pct(inventory, 100), pct(listings, 50),
                 pct(listings, 99), pct(listings, 100), failed.get());
+    }
+
+    /** A notice as the order's answer names it. */
+    record Notice(String township, String code, long amountFen) {
+    }
+
+    static void orders(Path appsFile, int n, Path out) throws Exception {
+        List<String> apps = Files.readAllLines(appsFile);
+        String token = login("enterprise_coop", password);
+        List<Notice> notices = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong next = new AtomicLong();
+        Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(apps.size());
+        long started = System.nanoTime();
+        for (String app : apps) {
+            pool.submit(() -> {
+                while (next.getAndIncrement() < n) {
+                    Res order = call("POST", "/api/orders", token, "{\"outflowApplicationId\":" + app + ",\"areaM2\":10}");
+                    if (order.status != 201) {
+                        errors.computeIfAbsent("order " + order.status + " " + code(order.body), k -> new AtomicLong()).incrementAndGet();
+                        continue;
+                    }
+                    String notice = order.body.substring(order.body.indexOf("\"notices\":"));
+                    notices.add(new Notice(field(notice, "townshipId"), field(notice, "remittanceCode"),
+                            Long.parseLong(field(notice, "amountFen"))));
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        Map<String, List<Notice>> byTownship = new TreeMap<>();
+        notices.forEach(x -> byTownship.computeIfAbsent(x.township, k -> new ArrayList<>()).add(x));
+        String today = LocalDate.now(COUNTY_ZONE).toString();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        for (Map.Entry<String, List<Notice>> e : byTownship.entrySet()) {
+            StringBuilder csv = new StringBuilder("交易日期,交易流水号,收入金额,支出金额,对方户名,对方账号,摘要\n");
+            int i = 0;
+            for (Notice x : e.getValue()) {
+                csv.append(today).append(",BATCH-").append(run).append('-').append(i++).append(",\"")
+                        .append(String.format(Locale.ROOT, "%,d.%02d", x.amountFen / 100, x.amountFen % 100))
+                        .append("\",,绿源农业合作社,6222020200001234567,缴款识别码").append(x.code).append(" 耕地指标价款\n");
+            }
+            Files.writeString(Path.of(out + "." + e.getKey()), csv.toString());
+        }
+        System.out.printf("orders %d in %.1f s (%.1f/s) from townships %s; errors %s%n", notices.size(), elapsed,
+                notices.size() / elapsed, byTownship.keySet(), new TreeMap<>(errors));
+    }
+
+    static void statement(Path file) throws Exception {
+        String township = file.getFileName().toString().replaceAll(".*\\.", "");
+        String officer = login("bench_officer_" + township, password);
+        byte[] bytes = Files.readAllBytes(file);
+        String path = "/api/townships/" + township + "/account/reconciliations?fileName=" + file.getFileName();
+        long lines = new String(bytes, StandardCharsets.UTF_8).lines().count() - 1;
+        long t0 = System.nanoTime();
+        Res first = CONNECTION.get().exchange("POST", path, officer, bytes, "text/csv", 3_600_000);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        ok(first, "statement");
+        long paid = count(first.body, "\"paid\":true");
+        long t1 = System.nanoTime();
+        Res again = CONNECTION.get().exchange("POST", path, officer, bytes, "text/csv", 3_600_000);
+        double elapsedAgain = (System.nanoTime() - t1) / 1e9;
+        ok(again, "statement again");
+        System.out.printf("statement of %d lines: %d notices settled in %.2f s: %.1f/s; imported again: %d settled in %.2f s%n",
+                lines, paid, elapsed, paid / elapsed, count(again.body, "\"paid\":true"), elapsedAgain);
+    }
+
+    static long count(String text, String what) {
+        long n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     static double pct(List<Long> nanos, int p) {

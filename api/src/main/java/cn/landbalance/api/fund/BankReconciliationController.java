@@ -94,11 +94,14 @@ public class BankReconciliationController {
     }
 
     /**
-     * A line that quotes one of the township's payment notices by remittance code: {@code paid} when it settled the
-     * notice (its order or fee), else {@code refusal} says why it stays open (the notice expired, the amount differs…).
+     * A line that pays one of the township's payment notices — it quotes the notice's remittance code, or
+     * ({@code basis} AMOUNT_AND_PAYER) it is the only line with the amount and payer of the only open notice with them:
+     * {@code paid} when it settled the notice (its order or fee), else {@code refusal} says why it stays open (the notice
+     * expired, the amount differs…).
      */
     @Serdeable
-    public record SettledView(int row, long lineId, long noticeId, String remittanceCode, boolean paid, String refusal) {
+    public record SettledView(int row, long lineId, long noticeId, String remittanceCode, BankReconciliations.Basis basis,
+                              boolean paid, String refusal) {
     }
 
     @Serdeable
@@ -138,7 +141,7 @@ public class BankReconciliationController {
         BankReconciliations.Outcome o = reconciliations.reconcile(township, file == null ? new byte[0] : file, fileName,
                 actor.userId());
         return HttpResponse.ok(new ReconciliationView(township.id(), o.from(), o.to(),
-                o.settled().stream().map(x -> new SettledView(x.row(), x.lineId(), x.noticeId(), x.remittanceCode(), x.paid(),
+                o.settled().stream().map(x -> new SettledView(x.row(), x.lineId(), x.noticeId(), x.remittanceCode(), x.basis(), x.paid(),
                         x.refusal())).toList(),
                 o.result().matched().stream().map(m -> new MatchView(bankView(m.bank(), o), ledgerView(m.ledger()), m.basis())).toList(),
                 o.result().unmatchedBankLines().stream().map(b -> bankView(b, o)).toList(),
@@ -161,7 +164,11 @@ public class BankReconciliationController {
         return lines.ofTownship(township.id(), status).stream().map(StoredLineView::of).toList();
     }
 
-    /** Books an open line: money in as INTEREST, SUBSIDY or OTHER; money out as BANK_CHARGE or OTHER; with a reason. */
+    /**
+     * Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for
+     * money that can settle nothing: a duplicate or late payment, an unknown payer); money out as BANK_CHARGE or OTHER;
+     * with a reason.
+     */
     @Post("/bank-lines/{lineId}/book")
     @Secured("TOWNSHIP_OFFICER")
     @Transactional

@@ -8,6 +8,9 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.market.Market;
 import cn.landbalance.settlement.market.MarketService;
+import cn.landbalance.settlement.market.OrderSettlements;
+import cn.landbalance.settlement.fund.PaymentReferences;
+import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import io.micronaut.context.annotation.Factory;
@@ -19,15 +22,20 @@ import java.time.Clock;
 public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
-                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money,
-                                Market market, cn.landbalance.settlement.fund.PaymentReferences references,
-                                cn.landbalance.settlement.payment.PaymentNotices notices, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, lotStore, money, market, references, notices, clock);
+                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, Market market,
+                                PaymentNotices notices, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, lotStore, market, notices, clock);
     }
 
     @Singleton
-    cn.landbalance.settlement.payment.PaymentService paymentService(cn.landbalance.settlement.payment.PaymentNotices notices,
-                                                                    MarketService market,
+    OrderSettlements orderSettlements(Market market, OutflowApplications applications, PaymentNotices notices,
+                                      PaymentReferences references, IndicatorLedger ledger, MoneyLedger money, Clock clock) {
+        return new OrderSettlements(market, applications, notices, references, ledger, money, clock);
+    }
+
+    @Singleton
+    cn.landbalance.settlement.payment.PaymentService paymentService(PaymentNotices notices,
+                                                                    OrderSettlements market,
                                                                     cn.landbalance.settlement.outflow.OutflowService outflow,
                                                                     Regions regions, CountyRulesStore rules,
                                                                     cn.landbalance.settlement.fund.PaymentReferences references,

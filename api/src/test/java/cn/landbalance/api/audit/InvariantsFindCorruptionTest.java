@@ -77,6 +77,11 @@ class InvariantsFindCorruptionTest extends ApiTest {
             assertTrue(required > 1, "an obligation to cover");
             s.execute(coverage(application, township, required - 1));
             assertEquals(required - 1, scalar(s, "select covered_m2 from outflow_application where id = " + application));
+            SQLException miscounted = assertThrows(SQLException.class, () -> s.execute("with a as (update outflow_application "
+                    + "set covered_m2 = covered_m2 + 1 where id = " + application + " returning covered_m2) insert into "
+                    + "outflow_coverage (application_id, kind, area_m2, ref, township_id, created_at, covered_after_m2) "
+                    + "select " + application + ", 'FEE', 1, 'db-test', " + township + ", now(), a.covered_m2 + 7 from a"));
+            assertTrue(miscounted.getMessage().contains("covered after it"), miscounted.getMessage());
             SQLException refused = assertThrows(SQLException.class, () -> s.execute(coverage(application, township, 2)));
             assertTrue(refused.getMessage().contains("over-covered"), refused.getMessage());
             assertEquals(required - 1, scalar(s, "select covered_m2 from outflow_application where id = " + application));
@@ -85,12 +90,21 @@ class InvariantsFindCorruptionTest extends ApiTest {
             assertEquals(required, scalar(s, "select sum(area_m2) from outflow_coverage where application_id = " + application));
             assertEquals(required, scalar(s, "select covered_after_m2 from outflow_coverage where application_id = "
                     + application + " order by id desc limit 1"), "each coverage keeps the covered area after it");
+            SQLException unbooked = assertThrows(SQLException.class, () -> s.execute("insert into outflow_coverage "
+                    + "(application_id, kind, area_m2, ref, township_id, created_at, covered_after_m2) values (" + application
+                    + ", 'FEE', 1, 'db-test', " + township + ", now(), " + required + ")"));
+            assertTrue(unbooked.getMessage().contains("sum to"), "a coverage the application's covered area does not count: "
+                    + unbooked.getMessage());
+            assertEquals(required, scalar(s, "select covered_m2 from outflow_application where id = " + application));
         }
     }
 
+    /** A coverage as the code adds one: the application's covered area and the coverage in one statement. */
     private static String coverage(long application, long township, long areaM2) {
-        return "insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, created_at) values ("
-                + application + ", 'FEE', " + areaM2 + ", 'db-test', " + township + ", now())";
+        return "with a as (update outflow_application set covered_m2 = covered_m2 + " + areaM2 + " where id = " + application
+                + " returning covered_m2) insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, "
+                + "created_at, covered_after_m2) select " + application + ", 'FEE', " + areaM2 + ", 'db-test', " + township
+                + ", now(), a.covered_m2 from a";
     }
 
     private static long scalar(Statement s, String sql) throws SQLException {

@@ -53,9 +53,9 @@ public class AuditTrail {
 
     /** The transaction's entries in one insert, just before it commits; ids follow the order they were recorded in. */
     private String insert(List<Entry> entries, List<Object> binds) {
-        return AtCommit.insertValues("insert into audit_entry (action, aggregate_type, aggregate_id, county_id, actor, "
-                        + "occurred_at, payload) values ", "(?, ?, ?, ?::bigint, ?, ?::timestamptz, ?)", entries,
-                e -> Arrays.asList(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(),
+        return AtCommit.insertColumns("audit_entry", List.of("action", "aggregate_type", "aggregate_id", "county_id", "actor",
+                        "occurred_at", "payload"), List.of("text", "text", "bigint", "bigint", "text", "timestamptz", "text"),
+                entries, e -> Arrays.asList(e.action(), e.aggregateType(), e.aggregateId(), e.countyId(), e.actor(),
                         e.occurredAt(), e.payload()), binds);
     }
 

@@ -13,6 +13,7 @@ import cn.landbalance.ledger.indicator.MovementKind;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -98,6 +99,64 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .forUpdate().of(INDICATOR_LOT, INDICATOR_HOLD)
                 .fetchOptional()
                 .map(r -> new LockedHold(toLot(r.into(INDICATOR_LOT)), toHold(r.into(INDICATOR_HOLD))));
+    }
+
+    @Override
+    public List<LockedHold> lockHolds(List<Long> holdIds) {
+        if (holdIds.isEmpty()) {
+            return List.of();
+        }
+        return db.select(INDICATOR_LOT.fields()).select(INDICATOR_HOLD.fields())
+                .from(INDICATOR_LOT).join(INDICATOR_HOLD).on(INDICATOR_HOLD.LOT_ID.eq(INDICATOR_LOT.ID))
+                .join(DSL.table("unnest(?::bigint[])", (Object) holdIds.toArray(Long[]::new)).as("k", "id"))
+                .on(DSL.field(DSL.name("k", "id"), Long.class).eq(INDICATOR_HOLD.ID))
+                .orderBy(INDICATOR_LOT.ID, INDICATOR_HOLD.ID)
+                .forUpdate().of(INDICATOR_LOT, INDICATOR_HOLD)
+                .fetch(r -> new LockedHold(toLot(r.into(INDICATOR_LOT)), toHold(r.into(INDICATOR_HOLD))));
+    }
+
+    /** Lots, holds and movements each in one statement over arrays, however many there are. */
+    @Override
+    public void settleHolds(java.util.Map<Long, LotBalances> balancesByLot, List<Hold> holds, List<Movement> movements) {
+        if (movements.isEmpty()) {
+            return;
+        }
+        List<Long> lots = List.copyOf(balancesByLot.keySet());
+        List<LotBalances> b = lots.stream().map(balancesByLot::get).toList();
+        int lotsWritten = db.execute("""
+                update indicator_lot l set available_m2 = v.a, reserved_m2 = v.r, frozen_m2 = v.f, consumed_m2 = v.c,
+                    deducted_m2 = v.d, revoked_m2 = v.x
+                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                     as v(id, a, r, f, c, d, x)
+                where l.id = v.id""",
+                longs(lots), longs(b.stream().map(LotBalances::availableM2).toList()),
+                longs(b.stream().map(LotBalances::reservedM2).toList()), longs(b.stream().map(LotBalances::frozenM2).toList()),
+                longs(b.stream().map(LotBalances::consumedM2).toList()), longs(b.stream().map(LotBalances::deductedM2).toList()),
+                longs(b.stream().map(LotBalances::revokedM2).toList()));
+        int holdsWritten = db.execute("""
+                update indicator_hold h set remaining_m2 = v.remaining
+                from unnest(?::bigint[], ?::bigint[]) as v(id, remaining) where h.id = v.id""",
+                longs(holds.stream().map(Hold::id).toList()), longs(holds.stream().map(Hold::remainingM2).toList()));
+        if (lotsWritten != lots.size() || holdsWritten != holds.size()) {
+            throw new IllegalStateException("wrote " + lotsWritten + " of " + lots.size() + " lots and " + holdsWritten
+                    + " of " + holds.size() + " holds");
+        }
+        db.execute("""
+                insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
+                select lot_id, kind, area_m2, hold_id, reference, ?::timestamptz
+                from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]) with ordinality
+                     as m(lot_id, kind, area_m2, hold_id, reference, n)
+                order by n""",
+                OffsetDateTime.now(), longs(movements.stream().map(Movement::lotId).toList()),
+                movements.stream().map(m -> m.kind().name()).toArray(String[]::new),
+                longs(movements.stream().map(Movement::areaM2).toList()),
+                movements.stream().map(Movement::holdId).toArray(Long[]::new),
+                movements.stream().map(Movement::reference).toArray(String[]::new));
+        movements.forEach(this::recordEvent);
+    }
+
+    private static Long[] longs(List<Long> values) {
+        return values.toArray(Long[]::new);
     }
 
     @Override

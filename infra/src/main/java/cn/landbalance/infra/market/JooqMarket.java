@@ -234,6 +234,23 @@ public class JooqMarket implements Market {
     }
 
     @Override
+    public List<Order> lockOrders(java.util.Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        Long[] ids = orderIds.toArray(Long[]::new);
+        List<MarketOrderRecord> locked = db.fetch("select o.* from market_order o join unnest(?::bigint[]) as k(id) on k.id = o.id "
+                + "order by o.id for update of o", (Object) ids).into(MARKET_ORDER);
+        Map<Long, List<Allocation>> allocations = new HashMap<>();
+        db.fetch("select a.* from order_allocation a join unnest(?::bigint[]) as k(id) on k.id = a.order_id "
+                + "order by a.lot_id, a.id", (Object) ids).into(ORDER_ALLOCATION)
+                .forEach(a -> allocations.computeIfAbsent(a.getOrderId(), k -> new ArrayList<>()).add(new Allocation(a.getId(),
+                        a.getLotId(), a.getListingLotId(), a.getTownshipId(), a.getHoldId(), a.getAreaM2(), a.getPricePerMuFen(),
+                        a.getAmountFen(), a.getQualityGrade())));
+        return locked.stream().map(r -> toOrder(r, allocations.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
     public List<Order> orders(OrderQuery query, int offset, int limit) {
         List<MarketOrderRecord> page = db.selectFrom(MARKET_ORDER).where(selecting(query))
                 .orderBy(MARKET_ORDER.CREATED_AT.desc(), MARKET_ORDER.ID.desc()).offset(offset).limit(limit).fetch();
@@ -297,6 +314,31 @@ public class JooqMarket implements Market {
         }
         for (String event : action.events()) {
             outbox.record(event, "order", after.id(), after.countyId(), null, orderFields(after));
+        }
+    }
+
+    @Override
+    public void saveTransitions(List<Transition> transitions, Order.Action action, Instant at) {
+        if (transitions.isEmpty()) {
+            return;
+        }
+        int updated = db.execute("""
+                        update market_order o set status = v.status, payment_reference = case when ? then v.reference
+                            else o.payment_reference end, settled_at = case when ? then ?::timestamptz else o.settled_at end
+                        from unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) as v(id, before, status, reference)
+                        where o.id = v.id and o.status = v.before""",
+                action == Order.Action.PAY, action == Order.Action.PAY, at.atOffset(ZoneOffset.UTC),
+                transitions.stream().map(t -> t.before().id()).toArray(Long[]::new),
+                transitions.stream().map(t -> t.before().status().name()).toArray(String[]::new),
+                transitions.stream().map(t -> t.after().status().name()).toArray(String[]::new),
+                transitions.stream().map(t -> t.after().paymentReference()).toArray(String[]::new));
+        if (updated != transitions.size()) {
+            throw new IllegalStateException(updated + " of " + transitions.size() + " orders were as read under their locks");
+        }
+        for (Transition t : transitions) {
+            for (String event : action.events()) {
+                outbox.record(event, "order", t.after().id(), t.after().countyId(), null, orderFields(t.after()));
+            }
         }
     }
 

@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,41 +68,38 @@ public class JooqBankLines implements BankLines {
             fingerprints.add(Sha256.hex(content + "#" + seen.merge(content, 1, Integer::sum)));
         }
         Map<String, BankLineRecord> known = new HashMap<>();
-        for (int from = 0; from < fingerprints.size(); from += 1000) {
-            db.selectFrom(BANK_LINE).where(BANK_LINE.TOWNSHIP_ID.eq(townshipId))
-                    .and(BANK_LINE.FINGERPRINT.in(fingerprints.subList(from, Math.min(fingerprints.size(), from + 1000))))
-                    .forEach(r -> known.put(r.getFingerprint(), r));
-        }
-        OffsetDateTime now = OffsetDateTime.now();
-        List<BankLineRecord> fresh = new ArrayList<>();
+        db.fetch("select b.* from bank_line b join unnest(?::text[]) as f(fingerprint) on f.fingerprint = b.fingerprint "
+                + "where b.township_id = ?", fingerprints.toArray(String[]::new), townshipId).into(BANK_LINE)
+                .forEach(r -> known.put(r.getFingerprint(), r));
+        List<Integer> fresh = new ArrayList<>();
+        Set<String> adding = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            if (!known.containsKey(fingerprints.get(i))) {
-                BankStatement.Line l = lines.get(i);
-                BankLineRecord r = db.newRecord(BANK_LINE);
-                r.setTownshipId(townshipId);
-                r.setCountyId(countyId);
-                r.setFingerprint(fingerprints.get(i));
-                r.setFirstRunId(runId);
-                r.setLineDate(l.date());
-                r.setAmountFen(l.amountFen());
-                r.setReference(cut(l.reference(), 128));
-                r.setCounterparty(cut(l.counterparty(), 200));
-                r.setMemo(cut(l.memo(), 200));
-                r.setBalanceFen(l.balanceFen());
-                r.setStatus(Status.OPEN.name());
-                r.setUpdatedAt(now);
-                known.put(fingerprints.get(i), r);
-                fresh.add(r);
+            if (!known.containsKey(fingerprints.get(i)) && adding.add(fingerprints.get(i))) {
+                fresh.add(i);
             }
         }
-        // new lines in multi-row inserts; their ids come back matched by fingerprint
-        for (int from = 0; from < fresh.size(); from += 1000) {
-            List<BankLineRecord> chunk = fresh.subList(from, Math.min(fresh.size(), from + 1000));
-            var insert = db.insertInto(BANK_LINE).set(chunk.get(0));
-            for (BankLineRecord r : chunk.subList(1, chunk.size())) {
-                insert = insert.newRecord().set(r);
-            }
-            insert.returning().fetch().forEach(r -> known.put(r.getFingerprint(), r));
+        // new lines in one insert over arrays; their ids come back matched by fingerprint
+        if (!fresh.isEmpty()) {
+            List<BankStatement.Line> adds = fresh.stream().map(lines::get).toList();
+            db.fetch("""
+                            insert into bank_line (township_id, county_id, fingerprint, first_run_id, line_date, amount_fen,
+                                                   reference, counterparty, memo, balance_fen, status, updated_at)
+                            select ?, ?, fingerprint, ?, line_date::date, amount_fen, reference, counterparty, memo, balance_fen,
+                                   'OPEN', ?::timestamptz
+                            from unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                                 with ordinality as l(fingerprint, line_date, amount_fen, reference, counterparty, memo,
+                                                      balance_fen, n)
+                            order by n
+                            returning *""",
+                    townshipId, countyId, runId, OffsetDateTime.now(),
+                    fresh.stream().map(fingerprints::get).toArray(String[]::new),
+                    adds.stream().map(l -> l.date().toString()).toArray(String[]::new),
+                    adds.stream().map(BankStatement.Line::amountFen).toArray(Long[]::new),
+                    adds.stream().map(l -> cut(l.reference(), 128)).toArray(String[]::new),
+                    adds.stream().map(l -> cut(l.counterparty(), 200)).toArray(String[]::new),
+                    adds.stream().map(l -> cut(l.memo(), 200)).toArray(String[]::new),
+                    adds.stream().map(BankStatement.Line::balanceFen).toArray(Long[]::new))
+                    .into(BANK_LINE).forEach(r -> known.put(r.getFingerprint(), r));
         }
         int added = fresh.size();
         List<StoredLine> stored = fingerprints.stream().map(f -> toLine(known.get(f))).toList();
@@ -128,8 +127,10 @@ public class JooqBankLines implements BankLines {
     @Override
     public void markMatched(List<Long> lineIds) {
         if (!lineIds.isEmpty()) {
-            db.update(BANK_LINE).set(BANK_LINE.STATUS, Status.MATCHED.name()).set(BANK_LINE.UPDATED_AT, OffsetDateTime.now())
-                    .where(BANK_LINE.ID.in(lineIds)).and(BANK_LINE.STATUS.eq(Status.OPEN.name())).execute();
+            db.execute("""
+                    update bank_line b set status = 'MATCHED', updated_at = ?::timestamptz
+                    from unnest(?::bigint[]) as m(id) where b.id = m.id and b.status = 'OPEN'""",
+                    OffsetDateTime.now(), lineIds.toArray(Long[]::new));
         }
     }
 

@@ -109,8 +109,12 @@ public class JooqMoneyQueries implements MoneyQueries {
                 select count(*) from money_transfer t join fund_account a on a.id = t.debit_account_id
                 where a.county_id = ? and t.kind = 'REFUND'
                   and not exists (select 1 from fee_reversal r where r.transfer_id = t.id)
-                  and not exists (select 1 from outflow_coverage c where c.refund_transfer_id = t.id)""", countyId);
-        checks.add(new InvariantCheck("money: every refund undoes a fee or a purchase of an ended application",
+                  and not exists (select 1 from outflow_coverage c where c.refund_transfer_id = t.id)
+                  and not exists (select 1 from bank_line b join money_transfer r on r.id = b.transfer_id
+                                  where b.booked_as = 'REFUND' and r.reference = t.reference and r.amount_fen = t.amount_fen
+                                    and r.credit_account_id = t.debit_account_id)""", countyId);
+        checks.add(new InvariantCheck("money: every refund undoes a fee or a purchase of an ended application, or pays back "
+                + "money the bank received that settles nothing",
                 unexplained == 0, unexplained == 0 ? "ok" : unexplained + " refunds without a reversal"));
         long overCovered = value("""
                 select count(*) from outflow_application a where a.county_id = ? and a.required_m2 <

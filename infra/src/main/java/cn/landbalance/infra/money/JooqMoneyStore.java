@@ -142,6 +142,36 @@ public class JooqMoneyStore implements MoneyStore {
         return posted(row.getId(), debit, credit, amountFen, kind, reference, memo);
     }
 
+    /** One statement over arrays; ids come back in the order of the credits. */
+    @Override
+    public java.util.List<Transfer> insertAll(Account debit, java.util.List<Credit> credits) {
+        if (credits.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<Long> ids = db.fetch("""
+                        insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo,
+                                                    created_at, value_date)
+                        select ?, account_id, amount_fen, kind, reference, memo, ?::timestamptz, value_date::date
+                        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                             as t(account_id, amount_fen, kind, reference, memo, value_date, n)
+                        order by n
+                        returning id""",
+                debit.id(), OffsetDateTime.now(), credits.stream().map(c -> c.account().id()).toArray(Long[]::new),
+                credits.stream().map(Credit::amountFen).toArray(Long[]::new),
+                credits.stream().map(c -> c.kind().name()).toArray(String[]::new),
+                credits.stream().map(Credit::reference).toArray(String[]::new),
+                credits.stream().map(Credit::memo).toArray(String[]::new),
+                credits.stream().map(c -> c.valueDate() == null ? null : c.valueDate().toString()).toArray(String[]::new))
+                .map(r -> r.get(0, Long.class));
+        java.util.List<Long> sorted = ids.stream().sorted().toList();
+        java.util.List<Transfer> transfers = new java.util.ArrayList<>(credits.size());
+        for (int i = 0; i < credits.size(); i++) {
+            Credit c = credits.get(i);
+            transfers.add(posted(sorted.get(i), debit, c.account(), c.amountFen(), c.kind(), c.reference(), c.memo()));
+        }
+        return transfers;
+    }
+
     private Transfer posted(long transferId, Account debit, Account credit, long amountFen, TransferKind kind,
                             String reference, String memo) {
         outbox.record("account.posting", "fund-account", credit.id(), credit.countyId(), credit.ownerRegionId(),

@@ -34,6 +34,32 @@ public class JooqPaymentReferences implements PaymentReferences {
     }
 
     @Override
+    public java.util.Set<String> claimedAmong(java.util.Collection<String> references) {
+        return references.isEmpty() ? java.util.Set.of() : new java.util.HashSet<>(db.fetch(
+                "select reference from payment_reference join unnest(?::text[]) as c(r) on c.r = reference", (Object) references.toArray(String[]::new))
+                .map(r -> r.get(0, String.class)));
+    }
+
+    @Override
+    public java.util.Set<String> claimAll(java.util.List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return java.util.Set.of();
+        }
+        java.util.Set<String> claimed = new java.util.HashSet<>(db.fetch("""
+                        insert into payment_reference (reference, kind, target_id, created_at)
+                        select reference, kind, target_id, ?::timestamptz
+                        from unnest(?::text[], ?::text[], ?::bigint[]) as c(reference, kind, target_id)
+                        on conflict (reference) do nothing
+                        returning reference""", OffsetDateTime.now(),
+                claims.stream().map(Claim::reference).toArray(String[]::new),
+                claims.stream().map(c -> c.kind().name()).toArray(String[]::new),
+                claims.stream().map(Claim::targetId).toArray(Long[]::new)).map(r -> r.get(0, String.class)));
+        java.util.Set<String> held = new java.util.HashSet<>();
+        claims.stream().map(Claim::reference).filter(r -> !claimed.contains(r)).forEach(held::add);
+        return held;
+    }
+
+    @Override
     public boolean claimed(String reference) {
         return db.fetchExists(db.selectOne().from("payment_reference").where("reference = ?", reference));
     }

@@ -46,9 +46,9 @@ public class Outbox {
 
     /** The transaction's events in one insert; ids follow the order they were recorded in. */
     private String insert(List<Event> events, List<Object> binds) {
-        return AtCommit.insertValues("insert into outbox_event (event_id, type, version, aggregate_type, aggregate_id, "
-                        + "county_id, region_id, occurred_at, payload) values ",
-                "(?::uuid, ?, ?, ?, ?, ?::bigint, ?::bigint, ?::timestamptz, ?)", events,
+        return AtCommit.insertColumns("outbox_event", List.of("event_id", "type", "version", "aggregate_type", "aggregate_id",
+                        "county_id", "region_id", "occurred_at", "payload"),
+                List.of("uuid", "text", "int", "text", "bigint", "bigint", "bigint", "timestamptz", "text"), events,
                 e -> Arrays.asList(e.eventId(), e.type(), VERSION, e.aggregateType(), e.aggregateId(), e.countyId(),
                         e.regionId(), e.occurredAt(), e.payload()), binds);
     }

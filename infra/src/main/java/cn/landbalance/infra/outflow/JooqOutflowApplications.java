@@ -133,6 +133,64 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
+    public List<OutflowApplication> lockAll(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : db.fetch("select a.* from outflow_application a join unnest(?::bigint[]) as k(id) "
+                + "on k.id = a.id order by a.id for update of a", (Object) ids.toArray(Long[]::new)).into(OUTFLOW_APPLICATION)
+                .map(JooqOutflowApplications::toDomain);
+    }
+
+    /**
+     * One statement over arrays: each application's covered area grows by its coverages' sum, and each coverage keeps
+     * the running total after it, in the order given.
+     */
+    @Override
+    public List<Coverage.Added> coverAll(List<NewCoverage> coverages) {
+        if (coverages.isEmpty()) {
+            return List.of();
+        }
+        List<Coverage> c = coverages.stream().map(NewCoverage::coverage).toList();
+        var rows = db.fetch("""
+                        with c as (
+                            select * from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::bigint[],
+                                                 ?::smallint[], ?::bigint[], ?::bigint[]) with ordinality
+                                as c(application_id, kind, area_m2, ref, township_id, lot_id, quality_grade, amount_fen,
+                                     reverses_id, n)),
+                        a as (
+                            update outflow_application a set covered_m2 = a.covered_m2 + s.total
+                            from (select application_id, sum(area_m2) as total from c group by application_id) s
+                            where a.id = s.application_id
+                            returning a.id, a.covered_m2 - s.total as before)
+                        insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, lot_id, quality_grade,
+                                                      amount_fen, reverses_id, created_at, covered_after_m2)
+                        select c.application_id, c.kind, c.area_m2, c.ref, c.township_id, c.lot_id, c.quality_grade,
+                               c.amount_fen, c.reverses_id, ?::timestamptz,
+                               a.before + sum(c.area_m2) over (partition by c.application_id order by c.n)
+                        from c join a on a.id = c.application_id
+                        order by c.n
+                        returning *""",
+                coverages.stream().map(x -> x.application().id()).toArray(Long[]::new),
+                c.stream().map(x -> x.kind().name()).toArray(String[]::new), c.stream().map(Coverage::areaM2).toArray(Long[]::new),
+                c.stream().map(Coverage::ref).toArray(String[]::new), c.stream().map(Coverage::townshipId).toArray(Long[]::new),
+                c.stream().map(Coverage::lotId).toArray(Long[]::new),
+                c.stream().map(x -> x.qualityGrade() == null ? null : x.qualityGrade().shortValue()).toArray(Short[]::new),
+                c.stream().map(Coverage::amountFen).toArray(Long[]::new), c.stream().map(Coverage::reversesId).toArray(Long[]::new),
+                OffsetDateTime.now())
+                .into(OUTFLOW_COVERAGE).sortAsc(OUTFLOW_COVERAGE.ID);
+        List<Coverage.Added> added = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            OutflowApplication app = coverages.get(i).application();
+            Coverage.Added one = new Coverage.Added(toCoverage(rows.get(i)), rows.get(i).getCoveredAfterM2());
+            outbox.record("obligation.coverage_added", "outflow-application", app.id(), app.countyId(), app.townshipId(),
+                    coverageFields(app, one));
+            if (one.completes(app)) {
+                announceCovered(app, one);
+            }
+            added.add(one);
+        }
+        return added;
+    }
+
+    @Override
     public void updateStatus(long id, OutflowStatus status) {
         db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
                 .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
@@ -198,20 +256,20 @@ public class JooqOutflowApplications implements OutflowApplications {
                 "requiredM2", app.requiredM2(), "coveredM2", added.coveredAfterM2());
     }
 
+    /**
+     * The coverage and the application's covered area after it, in one statement (the database checks the totals once
+     * the statement ends).
+     */
     private OutflowCoverageRecord insertCoverage(long applicationId, Coverage c, Long refundTransferId) {
-        return db.insertInto(OUTFLOW_COVERAGE)
-                .set(OUTFLOW_COVERAGE.APPLICATION_ID, applicationId)
-                .set(OUTFLOW_COVERAGE.KIND, c.kind().name())
-                .set(OUTFLOW_COVERAGE.AREA_M2, c.areaM2())
-                .set(OUTFLOW_COVERAGE.REF, c.ref())
-                .set(OUTFLOW_COVERAGE.TOWNSHIP_ID, c.townshipId())
-                .set(OUTFLOW_COVERAGE.LOT_ID, c.lotId())
-                .set(OUTFLOW_COVERAGE.QUALITY_GRADE, c.qualityGrade() == null ? null : c.qualityGrade().shortValue())
-                .set(OUTFLOW_COVERAGE.AMOUNT_FEN, c.amountFen())
-                .set(OUTFLOW_COVERAGE.REVERSES_ID, c.reversesId())
-                .set(OUTFLOW_COVERAGE.REFUND_TRANSFER_ID, refundTransferId)
-                .set(OUTFLOW_COVERAGE.CREATED_AT, OffsetDateTime.now())
-                .returning().fetchOne();
+        return db.fetch("""
+                        with a as (update outflow_application set covered_m2 = covered_m2 + ? where id = ? returning covered_m2)
+                        insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, lot_id, quality_grade,
+                                                      amount_fen, reverses_id, refund_transfer_id, created_at, covered_after_m2)
+                        select ?, ?, ?, ?, ?, ?, ?::smallint, ?, ?, ?, ?::timestamptz, a.covered_m2 from a
+                        returning *""",
+                c.areaM2(), applicationId, applicationId, c.kind().name(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(),
+                c.qualityGrade() == null ? null : c.qualityGrade().shortValue(), c.amountFen(), c.reversesId(),
+                refundTransferId, OffsetDateTime.now()).into(OUTFLOW_COVERAGE).get(0);
     }
 
     @Override

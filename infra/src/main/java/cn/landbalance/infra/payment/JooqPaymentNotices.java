@@ -66,8 +66,22 @@ public class JooqPaymentNotices implements PaymentNotices {
     }
 
     @Override
+    public List<PaymentNotice> lockAll(java.util.Collection<Long> noticeIds) {
+        return noticeIds.isEmpty() ? List.of() : db.fetch("select " + COLUMNS + FROM
+                + "join unnest(?::bigint[]) as k(id) on k.id = n.id order by n.id for update of n",
+                (Object) noticeIds.toArray(Long[]::new)).map(JooqPaymentNotices::toNotice);
+    }
+
+    @Override
     public Optional<PaymentNotice> findByCode(String remittanceCode) {
         return one("n.remittance_code = ?", false, remittanceCode);
+    }
+
+    @Override
+    public List<PaymentNotice> findByCodes(java.util.Collection<String> remittanceCodes) {
+        return remittanceCodes.isEmpty() ? List.of() : db.fetch("select " + COLUMNS + FROM
+                + "join unnest(?::text[]) as c(code) on c.code = n.remittance_code",
+                (Object) remittanceCodes.toArray(String[]::new)).map(JooqPaymentNotices::toNotice);
     }
 
     private Optional<PaymentNotice> one(String where, boolean lock, Object value) {
@@ -81,7 +95,8 @@ public class JooqPaymentNotices implements PaymentNotices {
         if (orderIds.isEmpty()) {
             return byOrder;
         }
-        for (Record r : db.fetch("select " + COLUMNS + FROM + "where n.order_id = any(?) order by n.order_id, n.township_id",
+        for (Record r : db.fetch("select " + COLUMNS + FROM
+                + "join unnest(?::bigint[]) as k(id) on k.id = n.order_id order by n.order_id, n.township_id",
                 (Object) orderIds.toArray(Long[]::new))) {
             PaymentNotice notice = toNotice(r);
             byOrder.computeIfAbsent(notice.orderId(), o -> new ArrayList<>()).add(notice);
@@ -104,6 +119,33 @@ public class JooqPaymentNotices implements PaymentNotices {
             throw new IllegalStateException("payment notice " + after.id() + " was not " + before.status());
         }
         announce("payment_notice." + after.status().name().toLowerCase(), after);
+    }
+
+    @Override
+    public void savePaid(List<PaymentNotice> before, List<PaymentNotice> paid) {
+        if (paid.isEmpty()) {
+            return;
+        }
+        int updated = db.execute("""
+                update payment_notice n set status = 'PAID', bank_serial = v.serial, received_on = v.received_on::date,
+                  paid_by_name = v.payer_name, paid_from_account = v.payer_account, confirmed_by = v.confirmed_by,
+                  confirmed_at = v.confirmed_at::timestamptz, bank_line_id = v.bank_line_id
+                from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[])
+                     as v(id, before, serial, received_on, payer_name, payer_account, confirmed_by, confirmed_at, bank_line_id)
+                where n.id = v.id and n.status = v.before""",
+                paid.stream().map(PaymentNotice::id).toArray(Long[]::new),
+                before.stream().map(n -> n.status().name()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().bankSerial()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().receivedOn().toString()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().payerName()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().payerAccount()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().confirmedBy()).toArray(Long[]::new),
+                paid.stream().map(n -> OffsetDateTime.ofInstant(n.receipt().confirmedAt(), ZoneOffset.UTC).toString()).toArray(String[]::new),
+                paid.stream().map(n -> n.receipt().bankLineId()).toArray(Long[]::new));
+        if (updated != paid.size()) {
+            throw new IllegalStateException(updated + " of " + paid.size() + " payment notices were as read under their locks");
+        }
+        paid.forEach(n -> announce("payment_notice.paid", n));
     }
 
     @Override

@@ -93,6 +93,40 @@ public class IndicatorLedger {
         return settle(holdId, MovementKind.CONSUME, areaM2);
     }
 
+    /** Part of a hold to consume: {@code areaM2} of hold {@code holdId}. */
+    public record Consumption(long holdId, long areaM2) {
+    }
+
+    /**
+     * Consumes many holds at once (a bank statement settling many orders): the same rules and movements as
+     * {@link #consume}, each step applied in the given order to the hold and lot as the one before left them; the holds
+     * and their lots are locked together, lots in ascending id, and written in a few statements. Returns the holds as
+     * settled, in the given order.
+     */
+    public List<Hold> consumeAll(List<Consumption> consumptions) {
+        java.util.Map<Long, IndicatorStore.LockedHold> locked = new java.util.HashMap<>();
+        store.lockHolds(consumptions.stream().map(Consumption::holdId).distinct().toList())
+                .forEach(h -> locked.put(h.hold().id(), h));
+        java.util.Map<Long, Hold> holds = new java.util.LinkedHashMap<>();
+        java.util.Map<Long, LotBalances> balances = new java.util.LinkedHashMap<>();
+        List<Hold> settled = new java.util.ArrayList<>(consumptions.size());
+        List<Movement> movements = new java.util.ArrayList<>(consumptions.size());
+        for (Consumption c : consumptions) {
+            IndicatorStore.LockedHold hold = locked.get(c.holdId());
+            if (hold == null) {
+                throw new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + c.holdId());
+            }
+            IndicatorLot lot = hold.lot();
+            Hold after = holds.getOrDefault(c.holdId(), hold.hold()).settle(MovementKind.CONSUME, c.areaM2());
+            holds.put(c.holdId(), after);
+            balances.put(lot.id(), balances.getOrDefault(lot.id(), lot.balances()).apply(MovementKind.CONSUME, c.areaM2()));
+            settled.add(after);
+            movements.add(Movement.of(lot, MovementKind.CONSUME, c.areaM2(), c.holdId(), after.reference()));
+        }
+        store.settleHolds(balances, List.copyOf(holds.values()), movements);
+        return settled;
+    }
+
     public Hold release(long holdId, long areaM2) {
         return settle(holdId, MovementKind.RELEASE, areaM2);
     }

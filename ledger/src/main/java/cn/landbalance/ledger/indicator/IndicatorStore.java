@@ -23,6 +23,19 @@ public interface IndicatorStore {
     /** Row-locks a hold and the lot it is on (a hold's lot never changes); empty when there is no such hold. */
     Optional<LockedHold> lockHold(long holdId);
 
+    /**
+     * Row-locks these holds and their lots, lots in ascending id (as every use case takes them), for settling many
+     * holds at once; a hold that does not exist is left out.
+     */
+    java.util.List<LockedHold> lockHolds(java.util.List<Long> holdIds);
+
+    /**
+     * Writes many settlements of holds locked by {@link #lockHolds}: each lot's balances after them all, each hold's
+     * remaining area as the last settlement left it, and every movement in order.
+     */
+    void settleHolds(java.util.Map<Long, LotBalances> balancesByLot, java.util.List<Hold> holds,
+                     java.util.List<Movement> movements);
+
     /** Reads a hold without locking (for checks and reports). */
     Optional<Hold> findHold(long holdId);
 

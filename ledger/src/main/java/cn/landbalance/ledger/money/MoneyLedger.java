@@ -32,6 +32,30 @@ public class MoneyLedger {
                 valueDate);
     }
 
+    /** Money paid in for one thing, among many confirmed at once (see {@link #receiveAll}). */
+    public record Receipt(long townshipId, long amountFen, TransferKind kind, String reference, String memo,
+                          java.time.LocalDate valueDate) {
+    }
+
+    /**
+     * Many payments in at once (a bank statement's lines): the same transfers as {@link #receive}, one per receipt and
+     * in order, each fund's balance changed once by their sum; the funds are locked in ascending township order.
+     */
+    public java.util.List<Transfer> receiveAll(long countyId, java.util.List<Receipt> receipts) {
+        receipts.forEach(r -> requirePositive(r.amountFen()));
+        Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
+        java.util.SortedMap<Long, Long> sums = new java.util.TreeMap<>();
+        receipts.forEach(r -> sums.merge(r.townshipId(), r.amountFen(), Math::addExact));
+        java.util.Map<Long, Account> funds = new java.util.HashMap<>();
+        sums.forEach((township, sum) -> {
+            Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, township, countyId);
+            store.changeBalance(fund.id(), sum);
+            funds.put(township, fund);
+        });
+        return store.insertAll(payer, receipts.stream().map(r -> new MoneyStore.Credit(funds.get(r.townshipId()),
+                r.amountFen(), r.kind(), r.reference(), r.memo(), r.valueDate())).toList());
+    }
+
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
     public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, long amountFen, String reference, String memo) {
         boolean fromFirst = fromTownshipId < toTownshipId;

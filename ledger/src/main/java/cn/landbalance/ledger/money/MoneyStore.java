@@ -24,4 +24,15 @@ public interface MoneyStore {
                         TransferKind transferKind, String reference, String memo, java.time.LocalDate valueDate);
 
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
+
+    /** A transfer into {@code account} among many from one debit account; {@code valueDate} as in {@link #creditFrom}. */
+    record Credit(Account account, long amountFen, TransferKind kind, String reference, String memo,
+                  java.time.LocalDate valueDate) {
+    }
+
+    /**
+     * Records many transfers from {@code debit} at once, in order (balances are the caller's to change, under the
+     * accounts' locks); returns them with their ids.
+     */
+    java.util.List<Transfer> insertAll(Account debit, java.util.List<Credit> credits);
 }

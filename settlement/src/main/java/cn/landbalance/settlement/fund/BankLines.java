@@ -13,8 +13,11 @@ public interface BankLines {
     /** OPEN: not in the books yet; MATCHED: matched to a ledger entry; BOOKED: booked from the statement as a receipt or charge. */
     enum Status { OPEN, MATCHED, BOOKED }
 
-    /** What a line was booked as: money in (interest, 财政补助, other) or out (a bank charge, other). */
-    enum BookedAs { INTEREST, SUBSIDY, BANK_CHARGE, OTHER }
+    /**
+     * What a line was booked as: money in (interest, 财政补助, other), money in that is paid back to whoever sent it
+     * (REFUND: a duplicate or late payment, a payer the fund does not know), or out (a bank charge, other).
+     */
+    enum BookedAs { INTEREST, SUBSIDY, REFUND, BANK_CHARGE, OTHER }
 
     record StoredLine(long id, long townshipId, LocalDate date, long amountFen, String reference, String counterparty,
                       String memo, Long balanceFen, Status status, String note, BookedAs bookedAs, Long transferId) {

@@ -53,8 +53,11 @@ public class BankReconciliations {
                           Reconciliation.Adjustment adjustment, Map<Integer, StoredLine> storedByRow, BankLines.Run run) {
     }
 
-    /** A statement line that paid a payment notice it quotes by remittance code, or why it did not. */
-    public record Settled(int row, long lineId, long noticeId, String remittanceCode, String refusal) {
+    /** How a line was found to pay a notice: it quotes the notice's code, or it alone has the notice's amount and payer. */
+    public enum Basis { REMITTANCE_CODE, AMOUNT_AND_PAYER }
+
+    /** A statement line that paid a payment notice, how it was found to, or why it did not pay it. */
+    public record Settled(int row, long lineId, long noticeId, String remittanceCode, Basis basis, String refusal) {
         public boolean paid() {
             return refusal == null;
         }
@@ -110,34 +113,97 @@ public class BankReconciliations {
         return line.reference() == null || line.reference().isBlank() ? "BANK-LINE-" + line.id() : line.reference();
     }
 
+    /**
+     * Settles, all at once, every open notice of the township that a line of money in quotes by remittance code (the
+     * first code in the line that is one of the township's notices); a line that cannot settle its notice keeps the
+     * reason as its note.
+     */
     private List<Settled> settleQuotedNotices(Region township, List<BankStatement.Line> read, Map<Integer, StoredLine> byRow,
                                               Long userId) {
-        List<Settled> settled = new java.util.ArrayList<>();
+        Map<Integer, java.util.Set<String>> codesByRow = new java.util.LinkedHashMap<>();
         for (BankStatement.Line l : read) {
             StoredLine line = byRow.get(l.row());
-            if (line.status() != BankLines.Status.OPEN || line.amountFen() <= 0) {
-                continue;
-            }
-            java.util.Set<String> codes = RemittanceCode.findIn((l.memo() == null ? "" : l.memo()) + " "
-                    + (l.reference() == null ? "" : l.reference()));
-            for (String code : codes) {
-                PaymentNotice notice = payments.quoted(township.id(), code).orElse(null);
-                if (notice == null) {
-                    continue;
-                }
-                PaymentService.Arrival arrival = new PaymentService.Arrival(serialOf(line), l.date(), l.amountFen(),
-                        l.counterparty(), null, line.id());
-                String refusal = payments.refusal(notice, arrival).map(cn.landbalance.settlement.payment.Refusal::text).orElse(null);
-                if (refusal == null) {
-                    payments.confirmFromStatement(notice, arrival, userId);
-                } else if (line.note() == null || line.note().isBlank()) {
-                    lines.note(line.id(), cut(refusal));
-                }
-                settled.add(new Settled(l.row(), line.id(), notice.id(), code, refusal));
-                break;
+            if (line.status() == BankLines.Status.OPEN && line.amountFen() > 0) {
+                codesByRow.put(l.row(), RemittanceCode.findIn((l.memo() == null ? "" : l.memo()) + " "
+                        + (l.reference() == null ? "" : l.reference())));
             }
         }
+        Map<String, PaymentNotice> notices = payments.quoted(township.id(),
+                codesByRow.values().stream().flatMap(java.util.Set::stream).collect(java.util.stream.Collectors.toSet()));
+        List<PaymentService.Quoted> quoted = new java.util.ArrayList<>();
+        List<BankStatement.Line> quoting = new java.util.ArrayList<>();
+        List<Basis> bases = new java.util.ArrayList<>();
+        List<BankStatement.Line> withoutCode = new java.util.ArrayList<>();
+        for (BankStatement.Line l : read) {
+            if (!codesByRow.containsKey(l.row())) {
+                continue;
+            }
+            String code = codesByRow.get(l.row()).stream().filter(notices::containsKey).findFirst().orElse(null);
+            if (code == null) {
+                withoutCode.add(l);
+                continue;
+            }
+            quoted.add(new PaymentService.Quoted(notices.get(code), arrival(l, byRow.get(l.row()))));
+            quoting.add(l);
+            bases.add(Basis.REMITTANCE_CODE);
+        }
+        java.util.Set<Long> claimed = quoted.stream().map(q -> q.notice().id()).collect(java.util.stream.Collectors.toSet());
+        byAmountAndPayer(township, withoutCode, claimed).forEach((line, notice) -> {
+            quoted.add(new PaymentService.Quoted(notice, arrival(line, byRow.get(line.row()))));
+            quoting.add(line);
+            bases.add(Basis.AMOUNT_AND_PAYER);
+        });
+        List<java.util.Optional<cn.landbalance.settlement.payment.Refusal>> outcome = payments.confirmAll(quoted, userId);
+        List<Settled> settled = new java.util.ArrayList<>(quoted.size());
+        for (int i = 0; i < quoted.size(); i++) {
+            StoredLine line = byRow.get(quoting.get(i).row());
+            String refusal = outcome.get(i).map(cn.landbalance.settlement.payment.Refusal::text).orElse(null);
+            if (refusal != null && (line.note() == null || line.note().isBlank())) {
+                lines.note(line.id(), cut(refusal));
+            }
+            settled.add(new Settled(quoting.get(i).row(), line.id(), quoted.get(i).notice().id(),
+                    quoted.get(i).notice().remittanceCode(), bases.get(i), refusal));
+        }
         return settled;
+    }
+
+    /** How many of a township's open notices a statement's lines without a code are compared with. */
+    private static final int OPEN_NOTICES_COMPARED = 10_000;
+
+    /**
+     * Lines of money in that quote no notice of the township, paired with an open notice when the line's amount and
+     * payer (对方户名, spaces and full-width brackets aside) are the notice's and no other such line or notice exists:
+     * a payer who forgot the code in the 附言. Anything less certain stays open for finance to decide.
+     */
+    private Map<BankStatement.Line, PaymentNotice> byAmountAndPayer(Region township, List<BankStatement.Line> lines,
+                                                                    java.util.Set<Long> claimed) {
+        Map<BankStatement.Line, PaymentNotice> paired = new java.util.LinkedHashMap<>();
+        List<BankStatement.Line> named = lines.stream().filter(l -> !payerKey(l.counterparty()).isEmpty()).toList();
+        if (named.isEmpty()) {
+            return paired;
+        }
+        Map<String, List<PaymentNotice>> open = new java.util.HashMap<>();
+        payments.openNotices(township, OPEN_NOTICES_COMPARED).stream().filter(n -> !claimed.contains(n.id()))
+                .forEach(n -> open.computeIfAbsent(n.amountFen() + "|" + payerKey(n.payerName()), k -> new java.util.ArrayList<>()).add(n));
+        Map<String, List<BankStatement.Line>> byKey = new java.util.HashMap<>();
+        named.forEach(l -> byKey.computeIfAbsent(l.amountFen() + "|" + payerKey(l.counterparty()), k -> new java.util.ArrayList<>()).add(l));
+        for (BankStatement.Line l : named) {
+            String key = l.amountFen() + "|" + payerKey(l.counterparty());
+            List<PaymentNotice> candidates = open.getOrDefault(key, List.of());
+            if (candidates.size() == 1 && byKey.get(key).size() == 1) {
+                paired.put(l, candidates.get(0));
+            }
+        }
+        return paired;
+    }
+
+    static String payerKey(String name) {
+        return name == null ? "" : java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s+", "");
+    }
+
+    private PaymentService.Arrival arrival(BankStatement.Line l, StoredLine line) {
+        return new PaymentService.Arrival(serialOf(line), l.date(), l.amountFen(), l.counterparty(), null, line.id());
     }
 
     private static String cut(String text) {
@@ -145,9 +211,11 @@ public class BankReconciliations {
     }
 
     /**
-     * Books an OPEN line the books do not have: money in as a receipt (INTEREST, SUBSIDY, OTHER), money out as an expense
-     * (BANK_CHARGE, OTHER; never overdrawing the fund). The ledger entry carries the line's serial, so the next
-     * reconciliation matches it. A line is booked once.
+     * Books an OPEN line the books do not have: money in as a receipt (INTEREST, SUBSIDY, OTHER), money in to be paid
+     * back (REFUND: received, then refunded to the payer clearing account in the same transaction, so the fund shows both
+     * and the bank's refund line, when it comes, matches the refund), money out as an expense (BANK_CHARGE, OTHER; never
+     * overdrawing the fund). The ledger entry carries the line's serial, so the next reconciliation matches it. A line is
+     * booked once.
      */
     public StoredLine book(Region township, long lineId, BookedAs as, String reason) {
         StoredLine line = lines.lock(lineId).filter(l -> l.townshipId() == township.id())
@@ -160,7 +228,7 @@ public class BankReconciliations {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "请说明入账原因 / a reason is required");
         }
         boolean in = line.amountFen() > 0;
-        if (in ? as == BookedAs.BANK_CHARGE : as == BookedAs.INTEREST || as == BookedAs.SUBSIDY) {
+        if (in ? as == BookedAs.BANK_CHARGE : as == BookedAs.INTEREST || as == BookedAs.SUBSIDY || as == BookedAs.REFUND) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs", (in ? "收入" : "支出") + "流水不能记为 " + as
                     + " / a line of money " + (in ? "in" : "out") + " cannot be booked as " + as);
         }
@@ -170,6 +238,11 @@ public class BankReconciliations {
         Transfer transfer = in
                 ? ledger.receive(township.countyId(), township.id(), line.amountFen(), TransferKind.RECEIPT, reference, memo)
                 : ledger.spend(township.countyId(), township.id(), -line.amountFen(), reference, memo);
+        if (as == BookedAs.REFUND) {
+            ledger.refund(township.countyId(), township.id(), line.amountFen(), reference,
+                    "退回 " + (line.counterparty() == null || line.counterparty().isBlank() ? "付款人" : line.counterparty())
+                            + "：" + reason.strip());
+        }
         lines.markBooked(line.id(), as, reason.strip(), transfer.id());
         return lines.lock(line.id()).orElseThrow();
     }

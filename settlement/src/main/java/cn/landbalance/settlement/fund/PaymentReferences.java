@@ -19,6 +19,19 @@ public interface PaymentReferences {
     /** Whether the reference already paid something (no lock: a check before a claim, which still decides). */
     boolean claimed(String reference);
 
+    /** Which of these references already paid something (no lock, as {@link #claimed}). */
+    java.util.Set<String> claimedAmong(java.util.Collection<String> references);
+
+    /** A claim among many made at once. */
+    record Claim(String reference, Kind kind, long targetId) {
+    }
+
+    /**
+     * Claims many references at once (none of them claimed twice among {@code claims}); returns those another payment
+     * holds, which this claimed nothing for (a concurrent claim of the same reference waits for this one).
+     */
+    java.util.Set<String> claimAll(java.util.List<Claim> claims);
+
     /** Claims the reference or refuses with PAYMENT_REFERENCE_REUSED naming the field. */
     default void claimOrRefuse(String reference, Kind kind, long targetId, String field) {
         try {

@@ -61,8 +61,7 @@ public final class Reconciliation {
         List<LedgerEntry> open = new ArrayList<>(ledger);
         List<BankLine> waiting = new ArrayList<>(bank);
         List<Match> matched = new ArrayList<>();
-        pass(waiting, open, matched, Basis.REFERENCE, (line, entry) -> !entry.reference().isEmpty()
-                && entry.reference().equals(line.reference()));
+        byReference(waiting, open, matched);
         pass(waiting, open, matched, Basis.MEMO, (line, entry) -> entry.reference().length() >= 4 && line.memo() != null
                 && line.memo().contains(entry.reference()));
         List<BankLine> unique = new ArrayList<>();
@@ -85,6 +84,31 @@ public final class Reconciliation {
     private static boolean near(BankLine line, LedgerEntry entry) {
         return entry.amountFen() == line.amountFen()
                 && Math.abs(line.date().toEpochDay() - entry.date().toEpochDay()) <= DAYS_APART;
+    }
+
+    /**
+     * The first pass, by serial, through an index of the entries by reference (a statement of thousands of lines pairs
+     * in linear time): each line, in order, takes the first open entry of its serial and amount.
+     */
+    private static void byReference(List<BankLine> waiting, List<LedgerEntry> open, List<Match> matched) {
+        java.util.Map<String, List<LedgerEntry>> index = new java.util.HashMap<>();
+        open.stream().filter(e -> !e.reference().isEmpty())
+                .forEach(e -> index.computeIfAbsent(e.reference(), r -> new ArrayList<>()).add(e));
+        java.util.Set<LedgerEntry> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<BankLine> left = new ArrayList<>(waiting.size());
+        for (BankLine line : waiting) {
+            LedgerEntry entry = line.reference() == null ? null : index.getOrDefault(line.reference(), List.of()).stream()
+                    .filter(e -> e.amountFen() == line.amountFen() && !taken.contains(e)).findFirst().orElse(null);
+            if (entry == null) {
+                left.add(line);
+            } else {
+                taken.add(entry);
+                matched.add(new Match(line, entry, Basis.REFERENCE));
+            }
+        }
+        waiting.clear();
+        waiting.addAll(left);
+        open.removeIf(taken::contains);
     }
 
     private static void pass(List<BankLine> waiting, List<LedgerEntry> open, List<Match> matched, Basis basis,

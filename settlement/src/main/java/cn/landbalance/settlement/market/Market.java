@@ -51,6 +51,9 @@ public interface Market {
 
     Optional<Order> findOrder(long orderId);
 
+    /** Reads and row-locks these orders with their allocations, in ascending id (the global lock order of orders). */
+    List<Order> lockOrders(java.util.Collection<Long> orderIds);
+
     /** A page of the orders the query selects, newest first, with their allocations. */
     List<Order> orders(OrderQuery query, int offset, int limit);
 
@@ -62,6 +65,13 @@ public interface Market {
      * {@code before} was read under its row lock) and announces it with the action's events.
      */
     void saveTransition(Order before, Order after, Order.Action action, Instant at);
+
+    /** An order before and after one action, among many saved at once. */
+    record Transition(Order before, Order after) {
+    }
+
+    /** Saves many orders' transitions by the same action at once, as {@link #saveTransition} does one. */
+    void saveTransitions(List<Transition> transitions, Order.Action action, Instant at);
 
     /** Ids of pending orders whose time ran out before {@code now}, oldest first. */
     List<Long> due(Instant now, int limit);

@@ -8,21 +8,16 @@ import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
 import cn.landbalance.ledger.indicator.IndicatorStore;
-import cn.landbalance.ledger.money.MoneyLedger;
-import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
-import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.outflow.Coverage;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.payment.PaymentNotice;
 import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.payment.PaymentTerm;
-import cn.landbalance.settlement.payment.Refusal;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 
@@ -37,9 +32,7 @@ import java.util.Map;
 /**
  * The indicator market: townships list available indicators; a buyer's order reserves listed indicators
  * that satisfy its obligation (own township first, then the county's, cheapest first, then oldest listing) and issues
- * one payment notice per selling township. When a township's finance confirms that notice's money arrived, the
- * indicators bought from that township are consumed against the obligation and the money is booked into its fund, in
- * one transaction; the order is settled when its last notice is. Locks are always taken in one order — order, notice,
+ * one payment notice per selling township; {@link OrderSettlements} settles it when that money arrives. Locks are always taken in one order — order, notice,
  * application, listing lots, lots (ascending id), fund accounts (ascending township) — so concurrent orders,
  * confirmations, cancellations and expiries cannot deadlock.
  */
@@ -53,17 +46,12 @@ public class MarketService {
     private final IndicatorLedger ledger;
     private final IndicatorQueries lots;
     private final IndicatorStore lotStore;
-    private final MoneyLedger money;
     private final Market market;
     private final Clock clock;
-
-    private final PaymentReferences references;
     private final PaymentNotices notices;
 
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
-                         IndicatorQueries lots, IndicatorStore lotStore, MoneyLedger money, Market market,
-                         PaymentReferences references, PaymentNotices notices, Clock clock) {
-        this.references = references;
+                         IndicatorQueries lots, IndicatorStore lotStore, Market market, PaymentNotices notices, Clock clock) {
         this.notices = notices;
         this.lotStore = lotStore;
         this.regions = regions;
@@ -71,7 +59,6 @@ public class MarketService {
         this.applications = applications;
         this.ledger = ledger;
         this.lots = lots;
-        this.money = money;
         this.market = market;
         this.clock = clock;
     }
@@ -226,66 +213,6 @@ public class MarketService {
                 throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the listings changed under " + attempt + " attempts");
             }
         }
-    }
-
-    /**
-     * Settles what a confirmed notice paid for: the indicators bought from its township are consumed against the
-     * obligation and the money is booked into that township's fund on the day the bank credited it; when it was the
-     * order's last open notice, the order is settled (with its zero-amount allocations, if any). The caller holds the
-     * notice's row lock and has checked its amount; this takes the order's lock first.
-     */
-    public Order settle(PaymentNotice notice, PaymentNotice.Receipt receipt) {
-        Order order = market.lockOrder(notice.orderId()).orElseThrow();
-        OutflowApplication app = applications.lock(order.applicationId()).orElseThrow();
-        java.util.Optional<Refusal> refused = refusal(notice, receipt.receivedOn());
-        if (refused.isPresent()) {
-            throw refused.get().exception();
-        }
-        references.claimOrRefuse(receipt.bankSerial(), PaymentReferences.Kind.ORDER, order.id(), "bankSerial");
-        List<PaymentNotice> all = notices.ofOrder(order.id());
-        boolean last = all.stream().allMatch(n -> n.id() == notice.id() || n.status() == PaymentNotice.Status.PAID);
-        java.util.Set<Long> noticed = all.stream().map(PaymentNotice::townshipId).collect(java.util.stream.Collectors.toSet());
-        List<Allocation> settling = order.allocations().stream()
-                .filter(a -> a.townshipId() == notice.townshipId() || (last && !noticed.contains(a.townshipId())))
-                .sorted(Comparator.comparingLong(Allocation::lotId)).toList();
-        for (Allocation a : settling) {
-            ledger.consume(a.holdId(), a.areaM2());
-            applications.cover(app, Coverage.purchase(a.areaM2(), receipt.bankSerial(), a.townshipId(), a.lotId(),
-                    a.qualityGrade(), a.amountFen()));
-        }
-        settling.stream().filter(a -> a.amountFen() > 0)
-                .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
-                .forEach(a -> money.receive(order.countyId(), a.townshipId(), a.amountFen(), TransferKind.SALE,
-                        receipt.bankSerial(), "order " + order.id() + ": " + a.areaM2() + " m² of lot " + a.lotId()
-                                + ", notice " + notice.remittanceCode(), receipt.receivedOn()));
-        if (!last) {
-            return order;
-        }
-        Order settled = order.after(Order.Action.PAY, receipt.bankSerial());
-        market.saveTransition(order, settled, Order.Action.PAY, clock.instant());
-        return settled;
-    }
-
-    /**
-     * Why money for {@code notice}, arrived on {@code receivedOn}, cannot settle its order now: the order ended; or its
-     * time ran out and the money arrived after the due date (money that arrived in time settles even if finance confirms
-     * it after the order's time ran out, before the expiry job released it); or its application takes no more coverage.
-     */
-    public java.util.Optional<Refusal> refusal(PaymentNotice notice, java.time.LocalDate receivedOn) {
-        Order order = market.findOrder(notice.orderId()).orElseThrow();
-        if (order.status() != Order.Status.PENDING_PAYMENT) {
-            boolean expired = order.status() == Order.Status.EXPIRED;
-            return java.util.Optional.of(new Refusal(expired ? ErrorCode.ORDER_EXPIRED : ErrorCode.ORDER_NOT_PAYABLE, null,
-                    "订单 " + order.id() + " 已" + (expired ? "过期" : order.status() == Order.Status.CANCELLED ? "撤销" : "结算")
-                            + "，到账款项须退回 / order " + order.id() + " is " + order.status() + ", refund the money"));
-        }
-        if (!clock.instant().isBefore(order.expiresAt()) && receivedOn.isAfter(notice.dueOn())) {
-            return java.util.Optional.of(new Refusal(ErrorCode.ORDER_EXPIRED, null, "款项于 " + receivedOn + " 到账，晚于缴款期限 "
-                    + notice.dueOn() + "，须退款 / the money arrived after the notice's due date " + notice.dueOn()));
-        }
-        return applications.find(order.applicationId()).filter(a -> !a.status().coverable())
-                .map(a -> new Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null, "转出申请已" + a.status()
-                        + "，不能再落实平衡，须退款 / the application is " + a.status() + ", refund the money"));
     }
 
     /** Takes the order's row lock before a confirmation locks one of its notices (the global lock order). */

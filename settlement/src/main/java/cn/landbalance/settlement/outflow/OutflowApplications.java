@@ -21,6 +21,9 @@ public interface OutflowApplications {
     /** Reads and row-locks the application: every change of its coverage happens under this lock. */
     Optional<OutflowApplication> lock(long id);
 
+    /** Reads and row-locks these applications, in ascending id (the order every use case takes them in). */
+    List<OutflowApplication> lockAll(java.util.Collection<Long> ids);
+
     void updateStatus(long id, OutflowStatus status);
 
     /** Which applications a list shows: one county, optionally one township, applicant and status. */
@@ -39,6 +42,16 @@ public interface OutflowApplications {
      * {@code obligation.coverage_added}; returns it with the application's covered total after it.
      */
     Coverage.Added addCoverage(OutflowApplication application, Coverage coverage);
+
+    /** A coverage of an application locked in this transaction, among many added at once. */
+    record NewCoverage(OutflowApplication application, Coverage coverage) {
+    }
+
+    /**
+     * Stores many coverages at once, in order, each announced as {@code obligation.coverage_added} and, when it
+     * completes its obligation, {@code obligation.covered}: what {@link #cover} does for one, in a few statements.
+     */
+    List<Coverage.Added> coverAll(List<NewCoverage> coverages);
 
     /** Announces that {@code added} completed the obligation ({@code obligation.covered}). */
     void announceCovered(OutflowApplication application, Coverage.Added added);

@@ -17,8 +17,14 @@ public interface PaymentNotices {
     /** The notice, row-locked. */
     Optional<PaymentNotice> lock(long noticeId);
 
+    /** These notices, row-locked in ascending id. */
+    List<PaymentNotice> lockAll(java.util.Collection<Long> noticeIds);
+
     /** The notice with this code, if any (not locked: a confirmation locks its order, then it). */
     Optional<PaymentNotice> findByCode(String remittanceCode);
+
+    /** The notices with these codes (not locked). */
+    List<PaymentNotice> findByCodes(java.util.Collection<String> remittanceCodes);
 
     /** An order's notices, one per township it buys from, in township order. */
     default List<PaymentNotice> ofOrder(long orderId) {
@@ -30,6 +36,9 @@ public interface PaymentNotices {
 
     /** Stores a notice moved by the domain ({@code after} = {@code before.to(…)}) and announces it. */
     void save(PaymentNotice before, PaymentNotice after);
+
+    /** Saves many notices paid at once (each from its state as locked), as {@link #save} does one. */
+    void savePaid(List<PaymentNotice> before, List<PaymentNotice> paid);
 
     /**
      * Area of the application's obligation spoken for but not yet paid: OPEN fee notices, and the allocations of pending

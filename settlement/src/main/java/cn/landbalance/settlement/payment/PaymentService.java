@@ -8,7 +8,8 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.market.MarketService;
+import cn.landbalance.settlement.market.Order;
+import cn.landbalance.settlement.market.OrderSettlements;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.rules.CountyRulesStore;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Payment notices from issue to settlement. A payer asks for a fee notice (an order's notices come with the order); the
@@ -28,14 +30,14 @@ public class PaymentService {
     private static final int DAYS_BEFORE_ISSUE = 1;
 
     private final PaymentNotices notices;
-    private final MarketService market;
+    private final OrderSettlements market;
     private final OutflowService outflow;
     private final Regions regions;
     private final CountyRulesStore rules;
     private final PaymentReferences references;
     private final Clock clock;
 
-    public PaymentService(PaymentNotices notices, MarketService market, OutflowService outflow, Regions regions,
+    public PaymentService(PaymentNotices notices, OrderSettlements market, OutflowService outflow, Regions regions,
                           CountyRulesStore rules, PaymentReferences references, Clock clock) {
         this.references = references;
         this.notices = notices;
@@ -84,12 +86,33 @@ public class PaymentService {
         return notices.findByCode(code).filter(n -> n.townshipId() == townshipId);
     }
 
+    /** The township's open notices (at most {@code limit}, newest first), for matching lines that quote no code. */
+    public List<PaymentNotice> openNotices(Region township, int limit) {
+        return notices.list(new NoticeQuery(township.countyId(), null, township.id(), false, PaymentNotice.Status.OPEN, null,
+                null, null), 0, limit);
+    }
+
+    /** {@link #quoted} for many codes at once: the township's notices among them, by code. */
+    public Map<String, PaymentNotice> quoted(long townshipId, java.util.Collection<String> codes) {
+        Map<String, PaymentNotice> found = new java.util.HashMap<>();
+        notices.findByCodes(codes).stream().filter(n -> n.townshipId() == townshipId)
+                .forEach(n -> found.put(n.remittanceCode(), n));
+        return found;
+    }
+
     /**
      * Why the arrival cannot settle the notice, if it cannot — decided without changing anything (the notice as last
      * read; a confirmation decides again under its locks), so that a bank statement settles what it can and leaves the
      * rest open with the reason as a note, and a confirmation is refused with the same reason.
      */
     public java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival) {
+        return refusal(notice, arrival, references.claimed(arrival.bankSerial().strip()))
+                .or(() -> notice.kind() == PaymentNotice.Kind.ORDER ? market.refusal(notice, arrival.receivedOn())
+                        : outflow.refusal(notice.applicationId()));
+    }
+
+    /** Why the arrival cannot pay the notice, whatever it pays for: {@code serialUsed} when its serial paid something. */
+    private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed) {
         if (notice.status() != PaymentNotice.Status.OPEN) {
             return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null, "缴款通知书 " + notice.remittanceCode()
                     + " 已" + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID
@@ -110,49 +133,104 @@ public class PaymentService {
             return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
                     "到账日期不能晚于今天 / the money cannot arrive in the future"));
         }
-        if (references.claimed(arrival.bankSerial().strip())) {
+        if (serialUsed) {
             return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial", "流水号“"
                     + arrival.bankSerial().strip() + "”已用于其他款项 / the bank serial already paid something else"));
         }
-        return notice.kind() == PaymentNotice.Kind.ORDER ? market.refusal(notice, arrival.receivedOn())
-                : outflow.refusal(notice.applicationId());
+        return java.util.Optional.empty();
+    }
+
+    /** A notice a bank statement line quotes (as last read) and the money the line shows arrived. */
+    public record Quoted(PaymentNotice notice, Arrival arrival) {
     }
 
     /**
-     * Confirms a notice the bank statement shows paid (found with {@link #quoted}, checked with {@link #refusal}). Same
-     * rules as {@link #confirm}.
+     * Confirms the notices a bank statement pays, all in the caller's transaction: each line settles its notice unless
+     * a refusal says why not (returned in the same order, empty when it settled). Order notices are settled together —
+     * the same checks and writes as {@link #confirm}, each kind of row written in one statement for them all — so a
+     * statement of thousands of payments costs a few dozen statements, not thousands; fee notices one by one. A serial
+     * pays one line only; a notice quoted twice is paid by the first line.
      */
-    public PaymentNotice confirmFromStatement(PaymentNotice seen, Arrival arrival, Long userId) {
-        return confirmVisible(seen, arrival, userId);
+    public List<java.util.Optional<Refusal>> confirmAll(List<Quoted> quoted, Long userId) {
+        quoted.forEach(q -> requireArrival(q.arrival()));
+        List<java.util.Optional<Refusal>> outcome = new java.util.ArrayList<>(java.util.Collections.nCopies(quoted.size(),
+                java.util.Optional.empty()));
+        List<Integer> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < quoted.size(); i++) {
+            Quoted q = quoted.get(i);
+            if (q.notice().kind() == PaymentNotice.Kind.ORDER) {
+                orders.add(i);
+                continue;
+            }
+            java.util.Optional<Refusal> refused = refusal(q.notice(), q.arrival());
+            outcome.set(i, refused);
+            if (refused.isEmpty()) {
+                confirmVisible(q.notice(), q.arrival(), userId);
+            }
+        }
+        OrderSettlements.Locked locked = market.lock(orders.stream().map(i -> quoted.get(i).notice().orderId()).toList(),
+                orders.stream().map(i -> quoted.get(i).notice().id()).toList());
+        java.util.Set<String> used = new java.util.HashSet<>(references.claimedAmong(orders.stream()
+                .map(i -> quoted.get(i).arrival().bankSerial().strip()).toList()));
+        Map<Long, PaymentNotice> current = new java.util.HashMap<>(locked.notices());
+        List<OrderSettlements.Payment> payments = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        for (int i : orders) {
+            Arrival arrival = quoted.get(i).arrival();
+            PaymentNotice notice = current.get(quoted.get(i).notice().id());
+            java.util.Optional<Refusal> refused = refusal(notice, arrival, used.contains(arrival.bankSerial().strip()))
+                    .or(() -> {
+                        Order order = locked.orders().get(notice.orderId());
+                        return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
+                                arrival.receivedOn(), now);
+                    });
+            outcome.set(i, refused);
+            if (refused.isEmpty()) {
+                PaymentNotice.Receipt receipt = receiptOf(arrival, userId, now);
+                used.add(receipt.bankSerial());
+                current.put(notice.id(), notice.to(PaymentNotice.Status.PAID, receipt));
+                payments.add(new OrderSettlements.Payment(notice, receipt));
+            }
+        }
+        market.settle(payments, locked);
+        return outcome;
     }
 
     private PaymentNotice confirmVisible(PaymentNotice seen, Arrival arrival, Long userId) {
         requireArrival(arrival);
         // the order's lock before the notice's: the order first, as cancellation and expiry take them
-        if (seen.orderId() != null) {
-            market.lockForSettlement(seen.orderId());
-        }
-        PaymentNotice notice = notices.lock(seen.id()).orElseThrow();
+        OrderSettlements.Locked locked = seen.orderId() == null ? null
+                : market.lock(List.of(seen.orderId()), List.of(seen.id()));
+        PaymentNotice notice = locked == null ? notices.lock(seen.id()).orElseThrow() : locked.notices().get(seen.id());
         if (notice.status() == PaymentNotice.Status.PAID && notice.receipt() != null
                 && notice.receipt().bankSerial().equals(arrival.bankSerial()) && notice.amountFen() == arrival.amountFen()) {
             return notice;
         }
-        java.util.Optional<Refusal> refused = refusal(notice, arrival);
+        Instant now = clock.instant();
+        java.util.Optional<Refusal> refused = locked == null ? refusal(notice, arrival)
+                : refusal(notice, arrival, references.claimed(arrival.bankSerial().strip())).or(() -> {
+                    Order order = locked.orders().get(notice.orderId());
+                    return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
+                            arrival.receivedOn(), now);
+                });
         if (refused.isPresent()) {
             throw refused.get().exception();
         }
-        Instant now = clock.instant();
-        PaymentNotice.Receipt receipt = new PaymentNotice.Receipt(arrival.bankSerial().strip(), arrival.receivedOn(),
-                blankToNull(arrival.payerName()), blankToNull(arrival.payerAccount()), userId, now, arrival.bankLineId());
-        if (notice.kind() == PaymentNotice.Kind.ORDER) {
-            market.settle(notice, receipt);
-        } else {
-            outflow.settleFee(notice.applicationId(), notice.areaM2(), notice.amountFen(), receipt.bankSerial(),
-                    receipt.receivedOn(), notice.remittanceCode());
+        PaymentNotice.Receipt receipt = receiptOf(arrival, userId, now);
+        if (locked != null) {
+            market.settle(List.of(new OrderSettlements.Payment(notice, receipt)), locked);
+            return notice.to(PaymentNotice.Status.PAID, receipt);
         }
+        outflow.settleFee(notice.applicationId(), notice.areaM2(), notice.amountFen(), receipt.bankSerial(),
+                receipt.receivedOn(), notice.remittanceCode());
         PaymentNotice paid = notice.to(PaymentNotice.Status.PAID, receipt);
         notices.save(notice, paid);
         return paid;
+    }
+
+    private static PaymentNotice.Receipt receiptOf(Arrival arrival, Long userId, Instant at) {
+        return new PaymentNotice.Receipt(arrival.bankSerial().strip(), arrival.receivedOn(), blankToNull(arrival.payerName()),
+                blankToNull(arrival.payerAccount()), userId, at, arrival.bankLineId());
     }
 
     /** The payer withdraws an open fee notice (an order's notices end with the order). */
