@@ -94,6 +94,8 @@ const en: Record<string, string> = {
   '收款账户': 'Payee account', '缴款通知书上打印的收款账户；修改后只影响此后开具的通知书。': 'The account printed on payment notices; a change applies to notices issued afterwards.',
   '户名': 'Account name', '开户行': 'Bank', '账号': 'Account no.', '款项': 'For', '缴款人': 'Payer', '指标价款': 'Indicators',
   '转出费用': 'Outflow fee', '到账日期': 'Arrival date', '到账金额(元)': 'Amount arrived (yuan)', '付款人': 'Payer',
+  '预览：以下是导入这份对账单的结果，尚未保存、结算或入账': 'Preview: what importing this statement would do; nothing is stored, settled or booked yet',
+  '放弃': 'Discard',
   '第 {0} 行按缴款识别码确认到账并结算：': 'Line {0} paid the notice it quotes and settled it: ',
   '第 {0} 行按金额和付款人确认到账并结算：': 'Line {0} quotes no code but has the amount and payer of one open notice alone; it paid and settled it: ',
   '第 {0} 行金额和付款人与通知书相符但未结算：': 'Line {0} has the amount and payer of an open notice but did not settle it: ',

@@ -1,8 +1,9 @@
 -- The code that adds coverage writes the application's covered area and each coverage's total after it, in the one
 -- statement that inserts the coverage (a bank statement settling thousands of orders inserts them all in one); the
 -- database only guards. The row trigger that added to the application's covered area row by row (V17, V18, V26) is
--- replaced by a check once per statement: for every application the statement covered, the covered area equals the sum
--- of its coverages and lies within its obligation, and every new coverage's total after it is that sum up to it. A
+-- replaced by a check once per statement: for every application the statement covered, each new coverage's total after it
+-- is the total before it plus its area, the last one's is the application's covered area, and that lies within the
+-- obligation. A
 -- reversal still undoes exactly one coverage of the same application (checked per reversing row).
 
 -- [jooq ignore start]
@@ -25,32 +26,43 @@ $$;
 create trigger outflow_coverage_reverses_one before insert on outflow_coverage
     for each row when (new.reverses_id is not null) execute function guard_reversal();
 
+-- Each check costs a lookup per application the statement covered, however many coverages it already has: the new
+-- rows of an application chain from the total after its last earlier coverage, each adding its area, to the covered
+-- area on the application row (so by induction the covered area is the sum of all its coverages).
+create index outflow_coverage_application_order_idx on outflow_coverage (application_id, id) include (covered_after_m2);
+
 create function guard_coverage_totals() returns trigger language plpgsql as $$
 declare
     bad record;
 begin
-    select a.id, a.covered_m2, a.required_m2, s.total into bad
-    from (select distinct application_id from new_rows) n
-    join outflow_application a on a.id = n.application_id
-    cross join lateral (select coalesce(sum(c.area_m2), 0) as total from outflow_coverage c
-                        where c.application_id = a.id) s
-    where a.covered_m2 <> s.total or a.covered_m2 > a.required_m2 or a.covered_m2 < 0
+    select r.id, r.application_id, r.covered_after_m2, a.covered_m2, a.required_m2, r.before, r.expected_before,
+           r.i, r.k into bad
+    from (select n.id, n.application_id, n.area_m2, n.covered_after_m2,
+                 n.covered_after_m2 - n.area_m2 as before,
+                 coalesce(lag(n.covered_after_m2) over w,
+                          (select c.covered_after_m2 from outflow_coverage c
+                           where c.application_id = n.application_id and c.id < n.id
+                           order by c.id desc limit 1), 0) as expected_before,
+                 row_number() over w as i,
+                 count(*) over (partition by n.application_id) as k
+          from new_rows n
+          window w as (partition by n.application_id order by n.id)) r
+    join outflow_application a on a.id = r.application_id
+    where r.before <> r.expected_before or (r.i = r.k and r.covered_after_m2 <> a.covered_m2)
+       or a.covered_m2 > a.required_m2 or a.covered_m2 < 0
+    order by r.application_id, r.id
     limit 1;
     if found then
-        if bad.covered_m2 <> bad.total then
-            raise exception 'application % covers % m² but its coverages sum to % m²', bad.id, bad.covered_m2, bad.total;
+        if bad.covered_m2 > bad.required_m2 then
+            raise exception 'obligation of application % over-covered (% > %)', bad.application_id, bad.covered_m2,
+                bad.required_m2;
         end if;
-        raise exception 'obligation of application % over-covered (% > %)', bad.id, bad.covered_m2, bad.required_m2;
-    end if;
-    select r.id, r.application_id, r.covered_after_m2, r.running into bad
-    from (select c.id, c.application_id, c.covered_after_m2,
-                 sum(c.area_m2) over (partition by c.application_id order by c.id) as running
-          from outflow_coverage c where c.application_id in (select application_id from new_rows)) r
-    where r.id in (select id from new_rows) and r.covered_after_m2 <> r.running
-    limit 1;
-    if found then
-        raise exception 'coverage % of application % says % m² covered after it, the coverages sum to % m²', bad.id,
-            bad.application_id, bad.covered_after_m2, bad.running;
+        if bad.before <> bad.expected_before then
+            raise exception 'coverage % of application % says % m² covered after it, the coverages before it and it sum to % m²',
+                bad.id, bad.application_id, bad.covered_after_m2, bad.expected_before + bad.covered_after_m2 - bad.before;
+        end if;
+        raise exception 'application % covers % m² but its coverages sum to % m²', bad.application_id, bad.covered_m2,
+            bad.covered_after_m2;
     end if;
     return null;
 end;

@@ -21,11 +21,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,8 +43,11 @@ public class BankReconciliationController {
     private final Regions regions;
     private final BankReconciliations reconciliations;
     private final BankLines lines;
+    private final TransactionOperations<Connection> tx;
 
-    public BankReconciliationController(Regions regions, BankReconciliations reconciliations, BankLines lines) {
+    public BankReconciliationController(Regions regions, BankReconciliations reconciliations, BankLines lines,
+                                        TransactionOperations<Connection> tx) {
+        this.tx = tx;
         this.regions = regions;
         this.reconciliations = reconciliations;
         this.lines = lines;
@@ -137,16 +142,38 @@ public class BankReconciliationController {
     public HttpResponse<ReconciliationView> reconcile(Actor actor, @PathVariable long townshipId,
                                                       @Nullable @QueryValue @Size(max = 200) String fileName,
                                                       @Nullable @Body byte[] file) {
+        return HttpResponse.ok(run(actor, townshipId, fileName, file));
+    }
+
+    /**
+     * What importing the statement would do, done and rolled back: the same reply as {@code POST /reconciliations} —
+     * which lines are new, which notices they would settle or why not, the matches and the 余额调节表 — with nothing
+     * stored, settled or booked. Finance reviews it, then imports.
+     */
+    @Post("/reconciliations/preview")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel"})
+    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Transactional
+    public HttpResponse<ReconciliationView> preview(Actor actor, @PathVariable long townshipId,
+                                                    @Nullable @QueryValue @Size(max = 200) String fileName,
+                                                    @Nullable @Body byte[] file) {
+        ReconciliationView view = run(actor, townshipId, fileName, file);
+        tx.findTransactionStatus().orElseThrow().setRollbackOnly();
+        return HttpResponse.ok(view);
+    }
+
+    private ReconciliationView run(Actor actor, long townshipId, String fileName, byte[] file) {
         Region township = FundController.visibleTownship(regions, actor, townshipId);
         BankReconciliations.Outcome o = reconciliations.reconcile(township, file == null ? new byte[0] : file, fileName,
                 actor.userId());
-        return HttpResponse.ok(new ReconciliationView(township.id(), o.from(), o.to(),
-                o.settled().stream().map(x -> new SettledView(x.row(), x.lineId(), x.noticeId(), x.remittanceCode(), x.basis(), x.paid(),
-                        x.refusal())).toList(),
+        return new ReconciliationView(township.id(), o.from(), o.to(),
+                o.settled().stream().map(x -> new SettledView(x.row(), x.lineId(), x.noticeId(), x.remittanceCode(), x.basis(),
+                        x.paid(), x.refusal())).toList(),
                 o.result().matched().stream().map(m -> new MatchView(bankView(m.bank(), o), ledgerView(m.ledger()), m.basis())).toList(),
                 o.result().unmatchedBankLines().stream().map(b -> bankView(b, o)).toList(),
                 o.result().unmatchedLedgerEntries().stream().map(BankReconciliationController::ledgerView).toList(),
-                AdjustmentView.of(o.adjustment()), RunView.of(o.run())));
+                AdjustmentView.of(o.adjustment()), RunView.of(o.run()));
     }
 
     @Get("/reconciliations")

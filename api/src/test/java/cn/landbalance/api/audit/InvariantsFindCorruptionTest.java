@@ -92,7 +92,7 @@ class InvariantsFindCorruptionTest extends ApiTest {
                     + application + " order by id desc limit 1"), "each coverage keeps the covered area after it");
             SQLException unbooked = assertThrows(SQLException.class, () -> s.execute("insert into outflow_coverage "
                     + "(application_id, kind, area_m2, ref, township_id, created_at, covered_after_m2) values (" + application
-                    + ", 'FEE', 1, 'db-test', " + township + ", now(), " + required + ")"));
+                    + ", 'FEE', 1, 'db-test', " + township + ", now(), " + (required + 1) + ")"));
             assertTrue(unbooked.getMessage().contains("sum to"), "a coverage the application's covered area does not count: "
                     + unbooked.getMessage());
             assertEquals(required, scalar(s, "select covered_m2 from outflow_application where id = " + application));

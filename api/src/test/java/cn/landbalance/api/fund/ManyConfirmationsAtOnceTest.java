@@ -50,6 +50,15 @@ class ManyConfirmationsAtOnceTest extends ApiTest {
         csv.append(line("PAID-TWICE", notices.get(0), notices.get(0).get("amountFen").asLong()));
         String path = "/api/townships/" + gongchang + "/account/reconciliations?fileName=many.csv";
 
+        Response preview = api().upload(path.replace("/reconciliations?", "/reconciliations/preview?"), officer,
+                csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, preview.status(), preview.body());
+        assertEquals(42, preview.json().get("settled").size(), "the preview says what the import would do");
+        assertEquals(fundBefore, fund(gongchang, officer), "and does nothing");
+        assertEquals("PENDING_PAYMENT", api().get("/api/orders/" + notices.get(0).get("orderId").asLong(),
+                login("enterprise_coop")).string("status"));
+        assertEquals(0, api().get("/api/townships/" + gongchang + "/account/bank-lines?status=OPEN", officer).json().size());
+
         Response run = api().upload(path, officer, csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
         assertEquals(200, run.status(), run.body());
         int paid = 0;

@@ -59,13 +59,24 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
                 + today + ",FEE-77,\"75,000.00\",,\"75,000.00\",陇西县巩昌镇示范种养殖专业合作社,缴费\n"
                 + today + ",INTEREST-11,120.00,,\"75,120.00\",,结息\n合计,,\"75,120.00\",,,,\n")
                 .getBytes(java.nio.charset.Charset.forName("GBK")));
+        String openLines = "/api/townships/" + gongchang + "/account/bank-lines?status=OPEN";
+        String runs = "/api/townships/" + gongchang + "/account/reconciliations";
         upload("upload-bank", csv);
+        // first a preview: what the import would do, with nothing stored
+        waitText(By.cssSelector("[data-testid=preview-banner]"), "预览");
+        waitText(By.cssSelector("[data-testid=matched-count]"), "1");
+        assertEquals("1", testId("unmatched-bank-count").getText());
+        assertEquals(0, api().get(openLines, login("officer_gongchang")).json().size(), "a preview stores no line");
+        assertEquals(0, api().get(runs, login("officer_gongchang")).json().size(), "nor a run");
+        screenshot("township-reconciliation-preview");
+        clickTestId("import-confirm");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-testid=preview-banner]")));
         waitText(By.cssSelector("[data-testid=matched-count]"), "1");
         assertEquals("1", testId("unmatched-bank-count").getText());
         assertEquals("0", testId("unmatched-ledger-count").getText());
         assertEquals("调节后相符", testId("adjustment-balanced").getText());
         assertTrue(testId("adjustment").getText().contains("¥75,120.00"), testId("adjustment").getText());
-        String openLines = "/api/townships/" + gongchang + "/account/bank-lines?status=OPEN";
         assertEquals(1, api().get(openLines, login("officer_gongchang")).json().size(), "the interest is open");
         // the interest is in the bank, not in the books: the officer books it, and the statement then matches whole
         clickTestId("book-3");
@@ -79,5 +90,20 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=open-lines]"), "无数据"); // every line of the bank is matched or booked
         assertEquals(0, api().get(openLines, login("officer_gongchang")).json().size());
         screenshot("township-reconciliation");
+
+        // the same screen in English
+        click(By.xpath("//button[normalize-space(.)='English']"));
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'Bank reconciliation')]"));
+        waitText(By.cssSelector("[data-testid=upload-bank]"), "Upload bank statement");
+        upload("upload-bank", csv); // the same statement again, previewed: nothing new, everything matched
+        waitText(By.cssSelector("[data-testid=preview-banner]"), "Preview");
+        waitText(By.cssSelector("[data-testid=reconciliation]"), "Balance reconciliation statement");
+        waitText(By.cssSelector("[data-testid=adjustment-balanced]"), "Agrees after adjustment");
+        waitText(By.cssSelector("[data-testid=matched-count]"), "2");
+        screenshot("township-reconciliation-en");
+        clickTestId("import-discard");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("[data-testid=reconciliation]")));
+        assertEquals(2, api().get(runs, login("officer_gongchang")).json().size(), "a discarded preview records no run");
     }
 }

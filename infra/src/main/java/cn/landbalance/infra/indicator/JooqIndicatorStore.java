@@ -115,7 +115,7 @@ public class JooqIndicatorStore implements IndicatorStore {
                 .fetch(r -> new LockedHold(toLot(r.into(INDICATOR_LOT)), toHold(r.into(INDICATOR_HOLD))));
     }
 
-    /** Lots, holds and movements each in one statement over arrays, however many there are. */
+    /** Lots, holds and movements in one statement over arrays, however many there are. */
     @Override
     public void settleHolds(java.util.Map<Long, LotBalances> balancesByLot, List<Hold> holds, List<Movement> movements) {
         if (movements.isEmpty()) {
@@ -123,35 +123,39 @@ public class JooqIndicatorStore implements IndicatorStore {
         }
         List<Long> lots = List.copyOf(balancesByLot.keySet());
         List<LotBalances> b = lots.stream().map(balancesByLot::get).toList();
-        int lotsWritten = db.execute("""
-                update indicator_lot l set available_m2 = v.a, reserved_m2 = v.r, frozen_m2 = v.f, consumed_m2 = v.c,
-                    deducted_m2 = v.d, revoked_m2 = v.x
-                from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
-                     as v(id, a, r, f, c, d, x)
-                where l.id = v.id""",
+        org.jooq.Record written = db.fetchOne("""
+                with lot as (
+                    update indicator_lot l set available_m2 = v.a, reserved_m2 = v.r, frozen_m2 = v.f, consumed_m2 = v.c,
+                        deducted_m2 = v.d, revoked_m2 = v.x
+                    from unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
+                         as v(id, a, r, f, c, d, x)
+                    where l.id = v.id returning l.id),
+                hold as (
+                    update indicator_hold h set remaining_m2 = v.remaining
+                    from unnest(?::bigint[], ?::bigint[]) as v(id, remaining) where h.id = v.id returning h.id),
+                movement as (
+                    insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
+                    select lot_id, kind, area_m2, hold_id, reference, ?::timestamptz
+                    from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]) with ordinality
+                         as m(lot_id, kind, area_m2, hold_id, reference, n)
+                    order by n
+                    returning 1)
+                select (select count(*) from lot), (select count(*) from hold), (select count(*) from movement)""",
                 longs(lots), longs(b.stream().map(LotBalances::availableM2).toList()),
                 longs(b.stream().map(LotBalances::reservedM2).toList()), longs(b.stream().map(LotBalances::frozenM2).toList()),
                 longs(b.stream().map(LotBalances::consumedM2).toList()), longs(b.stream().map(LotBalances::deductedM2).toList()),
-                longs(b.stream().map(LotBalances::revokedM2).toList()));
-        int holdsWritten = db.execute("""
-                update indicator_hold h set remaining_m2 = v.remaining
-                from unnest(?::bigint[], ?::bigint[]) as v(id, remaining) where h.id = v.id""",
-                longs(holds.stream().map(Hold::id).toList()), longs(holds.stream().map(Hold::remainingM2).toList()));
-        if (lotsWritten != lots.size() || holdsWritten != holds.size()) {
-            throw new IllegalStateException("wrote " + lotsWritten + " of " + lots.size() + " lots and " + holdsWritten
-                    + " of " + holds.size() + " holds");
-        }
-        db.execute("""
-                insert into indicator_movement (lot_id, kind, area_m2, hold_id, reference, created_at)
-                select lot_id, kind, area_m2, hold_id, reference, ?::timestamptz
-                from unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[]) with ordinality
-                     as m(lot_id, kind, area_m2, hold_id, reference, n)
-                order by n""",
+                longs(b.stream().map(LotBalances::revokedM2).toList()),
+                longs(holds.stream().map(Hold::id).toList()), longs(holds.stream().map(Hold::remainingM2).toList()),
                 OffsetDateTime.now(), longs(movements.stream().map(Movement::lotId).toList()),
                 movements.stream().map(m -> m.kind().name()).toArray(String[]::new),
                 longs(movements.stream().map(Movement::areaM2).toList()),
                 movements.stream().map(Movement::holdId).toArray(Long[]::new),
                 movements.stream().map(Movement::reference).toArray(String[]::new));
+        if (written.get(0, Integer.class) != lots.size() || written.get(1, Integer.class) != holds.size()
+                || written.get(2, Integer.class) != movements.size()) {
+            throw new IllegalStateException("wrote " + written + " of " + lots.size() + " lots, " + holds.size() + " holds, "
+                    + movements.size() + " movements");
+        }
         movements.forEach(this::recordEvent);
     }
 

@@ -142,34 +142,47 @@ public class JooqMoneyStore implements MoneyStore {
         return posted(row.getId(), debit, credit, amountFen, kind, reference, memo);
     }
 
-    /** One statement over arrays; ids come back in the order of the credits. */
+    /** One statement over arrays (two the first time the account is used); ids come back in the order of the credits. */
     @Override
-    public java.util.List<Transfer> insertAll(Account debit, java.util.List<Credit> credits) {
+    public java.util.List<Transfer> creditAllFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId,
+                                                  java.util.List<Credit> credits) {
         if (credits.isEmpty()) {
             return java.util.List.of();
         }
-        java.util.List<Long> ids = db.fetch("""
-                        insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo,
-                                                    created_at, value_date)
-                        select ?, account_id, amount_fen, kind, reference, memo, ?::timestamptz, value_date::date
-                        from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                             as t(account_id, amount_fen, kind, reference, memo, value_date, n)
-                        order by n
-                        returning id""",
-                debit.id(), OffsetDateTime.now(), credits.stream().map(c -> c.account().id()).toArray(Long[]::new),
-                credits.stream().map(Credit::amountFen).toArray(Long[]::new),
-                credits.stream().map(c -> c.kind().name()).toArray(String[]::new),
-                credits.stream().map(Credit::reference).toArray(String[]::new),
-                credits.stream().map(Credit::memo).toArray(String[]::new),
-                credits.stream().map(c -> c.valueDate() == null ? null : c.valueDate().toString()).toArray(String[]::new))
-                .map(r -> r.get(0, Long.class));
-        java.util.List<Long> sorted = ids.stream().sorted().toList();
+        org.jooq.Result<Record> rows = creditAllAndInsert(debit, kind, ownerRegionId, credits);
+        if (rows.isEmpty()) {
+            create(kind, ownerRegionId, countyId);
+            rows = creditAllAndInsert(debit, kind, ownerRegionId, credits);
+        }
+        Account credit = new Account(rows.get(0).get(1, Long.class), kind, ownerRegionId, countyId, 0);
+        java.util.List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).sorted().toList();
         java.util.List<Transfer> transfers = new java.util.ArrayList<>(credits.size());
         for (int i = 0; i < credits.size(); i++) {
             Credit c = credits.get(i);
-            transfers.add(posted(sorted.get(i), debit, c.account(), c.amountFen(), c.kind(), c.reference(), c.memo()));
+            transfers.add(posted(ids.get(i), debit, credit, c.amountFen(), c.kind(), c.reference(), c.memo()));
         }
         return transfers;
+    }
+
+    private org.jooq.Result<Record> creditAllAndInsert(Account debit, AccountKind kind, long ownerRegionId,
+                                                       java.util.List<Credit> credits) {
+        return db.fetch("""
+                        with account as (
+                            update fund_account set balance_fen = balance_fen + ?
+                            where kind = ? and owner_region_id = ? returning id)
+                        insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo,
+                                                    created_at, value_date)
+                        select ?, account.id, t.amount_fen, t.kind, t.reference, t.memo, ?::timestamptz, t.value_date::date
+                        from account, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                             as t(amount_fen, kind, reference, memo, value_date, n)
+                        order by t.n
+                        returning id, credit_account_id""",
+                credits.stream().mapToLong(Credit::amountFen).reduce(0, Math::addExact), kind.name(), ownerRegionId,
+                debit.id(), OffsetDateTime.now(), credits.stream().map(Credit::amountFen).toArray(Long[]::new),
+                credits.stream().map(c -> c.kind().name()).toArray(String[]::new),
+                credits.stream().map(Credit::reference).toArray(String[]::new),
+                credits.stream().map(Credit::memo).toArray(String[]::new),
+                credits.stream().map(c -> c.valueDate() == null ? null : c.valueDate().toString()).toArray(String[]::new));
     }
 
     private Transfer posted(long transferId, Account debit, Account credit, long amountFen, TransferKind kind,

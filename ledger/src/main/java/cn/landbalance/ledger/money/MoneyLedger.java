@@ -44,16 +44,22 @@ public class MoneyLedger {
     public java.util.List<Transfer> receiveAll(long countyId, java.util.List<Receipt> receipts) {
         receipts.forEach(r -> requirePositive(r.amountFen()));
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        java.util.SortedMap<Long, Long> sums = new java.util.TreeMap<>();
-        receipts.forEach(r -> sums.merge(r.townshipId(), r.amountFen(), Math::addExact));
-        java.util.Map<Long, Account> funds = new java.util.HashMap<>();
-        sums.forEach((township, sum) -> {
-            Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, township, countyId);
-            store.changeBalance(fund.id(), sum);
-            funds.put(township, fund);
+        java.util.SortedMap<Long, java.util.List<Integer>> byTownship = new java.util.TreeMap<>();
+        for (int i = 0; i < receipts.size(); i++) {
+            byTownship.computeIfAbsent(receipts.get(i).townshipId(), t -> new java.util.ArrayList<>()).add(i);
+        }
+        Transfer[] transfers = new Transfer[receipts.size()];
+        byTownship.forEach((township, indexes) -> {
+            java.util.List<Transfer> posted = store.creditAllFrom(payer, AccountKind.TOWNSHIP_FUND, township, countyId,
+                    indexes.stream().map(i -> {
+                        Receipt r = receipts.get(i);
+                        return new MoneyStore.Credit(r.amountFen(), r.kind(), r.reference(), r.memo(), r.valueDate());
+                    }).toList());
+            for (int k = 0; k < indexes.size(); k++) {
+                transfers[indexes.get(k)] = posted.get(k);
+            }
         });
-        return store.insertAll(payer, receipts.stream().map(r -> new MoneyStore.Credit(funds.get(r.townshipId()),
-                r.amountFen(), r.kind(), r.reference(), r.memo(), r.valueDate())).toList());
+        return java.util.List.of(transfers);
     }
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */

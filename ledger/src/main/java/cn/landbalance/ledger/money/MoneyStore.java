@@ -25,14 +25,15 @@ public interface MoneyStore {
 
     Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
 
-    /** A transfer into {@code account} among many from one debit account; {@code valueDate} as in {@link #creditFrom}. */
-    record Credit(Account account, long amountFen, TransferKind kind, String reference, String memo,
-                  java.time.LocalDate valueDate) {
+    /** A transfer among many from one debit account into one account; {@code valueDate} as in {@link #creditFrom}. */
+    record Credit(long amountFen, TransferKind kind, String reference, String memo, java.time.LocalDate valueDate) {
     }
 
     /**
-     * Records many transfers from {@code debit} at once, in order (balances are the caller's to change, under the
-     * accounts' locks); returns them with their ids.
+     * {@link #creditFrom} for many transfers into one account at once: its balance grows by their sum (the account
+     * created at zero if need be, row-locked until commit) and the transfers are recorded in order, in one step; returns
+     * them with their ids.
      */
-    java.util.List<Transfer> insertAll(Account debit, java.util.List<Credit> credits);
+    java.util.List<Transfer> creditAllFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId,
+                                           java.util.List<Credit> credits);
 }
