@@ -157,6 +157,27 @@ class ManyConfirmationsAtOnceTest extends ApiTest {
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
     }
 
+    @Test
+    void aFeeNoticePaidTwiceInOneStatementSettlesOnceAndTheSecondLineStaysOpen() {
+        String officer = login("officer_shouyang");
+        long shouyang = api().get("/api/me", officer).number("regionId");
+        long application = declaredOutflow(shouyang, 2_000);
+        Response notice = api().post("/api/outflow-applications/" + application + "/fee-notices", login("enterprise_coop"),
+                "{\"areaM2\":2000}");
+        assertEquals(201, notice.status(), notice.body());
+        long fundBefore = fund(shouyang, officer);
+        String csv = HEADER + line("FEE-A", notice.json(), notice.number("amountFen"))
+                + line("FEE-B", notice.json(), notice.number("amountFen"));
+        Response run = api().upload("/api/townships/" + shouyang + "/account/reconciliations", officer,
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, run.status(), run.body());
+        JsonNode settled = run.json().get("settled");
+        assertTrue(settled.get(0).get("paid").asBoolean(), run.body());
+        assertFalse(settled.get(1).get("paid").asBoolean(), run.body());
+        assertTrue(settled.get(1).get("refusal").asText().contains("重复缴款"), run.body());
+        assertEquals(fundBefore + notice.number("amountFen"), fund(shouyang, officer), "the fee's money once");
+    }
+
     /** {@code count} orders of 100 m² on the township's own new listing, each with its one notice. */
     private List<JsonNode> ordersOn(long township, String officerName, int count) {
         String officer = login(officerName);

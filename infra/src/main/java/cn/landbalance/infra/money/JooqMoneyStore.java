@@ -101,28 +101,8 @@ public class JooqMoneyStore implements MoneyStore {
     @Override
     public Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
                                TransferKind transferKind, String reference, String memo, LocalDate valueDate) {
-        Record row = creditAndInsert(debit, kind, ownerRegionId, amountFen, transferKind, reference, memo, valueDate);
-        if (row == null) {
-            create(kind, ownerRegionId, countyId);
-            row = creditAndInsert(debit, kind, ownerRegionId, amountFen, transferKind, reference, memo, valueDate);
-        }
-        Account credit = new Account(row.get(1, Long.class), kind, ownerRegionId, countyId, 0);
-        return posted(row.get(0, Long.class), debit, credit, amountFen, transferKind, reference, memo);
-    }
-
-    /** Null (and nothing changed) when there is no such account. */
-    private Record creditAndInsert(Account debit, AccountKind kind, long ownerRegionId, long amountFen,
-                                   TransferKind transferKind, String reference, String memo, LocalDate valueDate) {
-        return db.resultQuery("""
-                        with account as (
-                            update fund_account set balance_fen = balance_fen + ?
-                            where kind = ? and owner_region_id = ? returning id)
-                        insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo,
-                                                    created_at, value_date)
-                        select ?, id, ?, ?, ?, ?, ?::timestamptz, ?::date from account
-                        returning id, credit_account_id""",
-                amountFen, kind.name(), ownerRegionId,
-                debit.id(), amountFen, transferKind.name(), reference, memo, OffsetDateTime.now(), valueDate).fetchOne();
+        return creditAllFrom(debit, kind, ownerRegionId, countyId,
+                java.util.List.of(new Credit(amountFen, transferKind, reference, memo, valueDate))).get(0);
     }
 
     @Override

@@ -140,6 +140,16 @@ public class PaymentService {
         return java.util.Optional.empty();
     }
 
+    /** Why the arrival cannot pay the order notice, decided on the order and application as locked in {@code locked}. */
+    private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed,
+                                                OrderSettlements.Locked locked, Instant now) {
+        return refusal(notice, arrival, serialUsed).or(() -> {
+            Order order = locked.orders().get(notice.orderId());
+            return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
+                    arrival.receivedOn(), now);
+        });
+    }
+
     /** A notice a bank statement line quotes (as last read) and the money the line shows arrived. */
     public record Quoted(PaymentNotice notice, Arrival arrival) {
     }
@@ -162,10 +172,11 @@ public class PaymentService {
                 orders.add(i);
                 continue;
             }
-            java.util.Optional<Refusal> refused = refusal(q.notice(), q.arrival());
+            PaymentNotice fee = notices.find(q.notice().id()).orElseThrow(); // as an earlier line of this statement left it
+            java.util.Optional<Refusal> refused = refusal(fee, q.arrival());
             outcome.set(i, refused);
             if (refused.isEmpty()) {
-                confirmVisible(q.notice(), q.arrival(), userId);
+                confirmVisible(fee, q.arrival(), userId);
             }
         }
         OrderSettlements.Locked locked = market.lock(orders.stream().map(i -> quoted.get(i).notice().orderId()).toList(),
@@ -178,12 +189,8 @@ public class PaymentService {
         for (int i : orders) {
             Arrival arrival = quoted.get(i).arrival();
             PaymentNotice notice = current.get(quoted.get(i).notice().id());
-            java.util.Optional<Refusal> refused = refusal(notice, arrival, used.contains(arrival.bankSerial().strip()))
-                    .or(() -> {
-                        Order order = locked.orders().get(notice.orderId());
-                        return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
-                                arrival.receivedOn(), now);
-                    });
+            java.util.Optional<Refusal> refused = refusal(notice, arrival, used.contains(arrival.bankSerial().strip()), locked,
+                    now);
             outcome.set(i, refused);
             if (refused.isEmpty()) {
                 PaymentNotice.Receipt receipt = receiptOf(arrival, userId, now);
@@ -208,11 +215,7 @@ public class PaymentService {
         }
         Instant now = clock.instant();
         java.util.Optional<Refusal> refused = locked == null ? refusal(notice, arrival)
-                : refusal(notice, arrival, references.claimed(arrival.bankSerial().strip())).or(() -> {
-                    Order order = locked.orders().get(notice.orderId());
-                    return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
-                            arrival.receivedOn(), now);
-                });
+                : refusal(notice, arrival, references.claimed(arrival.bankSerial().strip()), locked, now);
         if (refused.isPresent()) {
             throw refused.get().exception();
         }
