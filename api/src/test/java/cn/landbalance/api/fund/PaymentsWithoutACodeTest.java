@@ -83,10 +83,24 @@ class PaymentsWithoutACodeTest extends ApiTest {
         Response outOfPlace = api().post("/api/townships/" + gongchang + "/account/bank-lines/" + refused.get("lineId").asLong()
                 + "/book", officer, "{\"bookedAs\":\"REFUND\",\"reason\":\"again\"}");
         assertEquals(409, outOfPlace.status(), "a line is booked once");
+        String interest = TODAY + ",INT-9,12.34,,,结息\n";
+        Response withInterest = api().upload(path, officer, (csv + again + interest).getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(200, withInterest.status(), withInterest.body());
+        long interestLine = -1;
+        for (JsonNode line : api().get("/api/townships/" + gongchang + "/account/bank-lines?status=OPEN", officer).json()) {
+            if ("INT-9".equals(line.get("reference").asText())) {
+                interestLine = line.get("id").asLong();
+            }
+        }
+        Response noPayer = api().post("/api/townships/" + gongchang + "/account/bank-lines/" + interestLine + "/book", officer,
+                "{\"bookedAs\":\"REFUND\",\"reason\":\"x\"}");
+        assertEquals(400, noPayer.status(), "no payer, no refund: " + noPayer.body());
+        assertEquals("bookedAs", noPayer.string("field"));
 
         // the bank's refund appears on the next statement and matches the refund booked
         String bankRefund = TODAY + ",RF-1,," + yuan(alone.get("amountFen").asLong()) + "," + payer + ",退款 NC-3\n";
-        Response next = api().upload(path, officer, (csv + again + bankRefund).getBytes(StandardCharsets.UTF_8), "text/csv");
+        Response next = api().upload(path, officer, (csv + again + interest + bankRefund).getBytes(StandardCharsets.UTF_8),
+                "text/csv");
         assertEquals(200, next.status(), next.body());
         boolean refundMatched = false;
         for (JsonNode m : next.json().get("matched")) {

@@ -164,6 +164,7 @@ public class BankReconciliations {
             settled.add(new Settled(quoting.get(i).row(), line.id(), quoted.get(i).notice().id(),
                     quoted.get(i).notice().remittanceCode(), bases.get(i), refusal));
         }
+        settled.sort(java.util.Comparator.comparingInt(Settled::row));
         return settled;
     }
 
@@ -231,6 +232,10 @@ public class BankReconciliations {
         if (in ? as == BookedAs.BANK_CHARGE : as == BookedAs.INTEREST || as == BookedAs.SUBSIDY || as == BookedAs.REFUND) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs", (in ? "收入" : "支出") + "流水不能记为 " + as
                     + " / a line of money " + (in ? "in" : "out") + " cannot be booked as " + as);
+        }
+        if (as == BookedAs.REFUND && (line.counterparty() == null || line.counterparty().isBlank())) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs", "流水没有对方户名，无从退回 / the line names no "
+                    + "payer to refund");
         }
         String reference = line.reference() == null || line.reference().isBlank() ? "BANK-LINE-" + line.id() : line.reference();
         String memo = as + "：" + reason.strip();

@@ -115,7 +115,7 @@ public class PaymentService {
     private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed) {
         if (notice.status() != PaymentNotice.Status.OPEN) {
             return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null, "缴款通知书 " + notice.remittanceCode()
-                    + " 已" + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID
+                    + " " + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID
                     ? "，此笔可能为重复缴款" : "") + "，到账款项须退回 / payment notice " + notice.remittanceCode() + " is "
                     + notice.status()));
         }
