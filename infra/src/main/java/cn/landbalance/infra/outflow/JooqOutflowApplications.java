@@ -233,18 +233,7 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .orderBy(OUTFLOW_COVERAGE.ID).fetch(JooqOutflowApplications::toCoverage);
     }
 
-    @Override
-    public Coverage.Added addCoverage(OutflowApplication app, Coverage c) {
-        OutflowCoverageRecord coverage = insertCoverage(app.id(), c, null);
-        // the trigger's sum, under the application's row lock
-        Coverage.Added added = new Coverage.Added(toCoverage(coverage), coverage.getCoveredAfterM2());
-        outbox.record("obligation.coverage_added", "outflow-application", app.id(), app.countyId(), app.townshipId(),
-                coverageFields(app, added));
-        return added;
-    }
-
-    @Override
-    public void announceCovered(OutflowApplication app, Coverage.Added added) {
+    private void announceCovered(OutflowApplication app, Coverage.Added added) {
         outbox.record("obligation.covered", "outflow-application", app.id(), app.countyId(), app.townshipId(),
                 coverageFields(app, added));
     }

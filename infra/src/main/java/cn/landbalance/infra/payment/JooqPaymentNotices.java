@@ -73,11 +73,6 @@ public class JooqPaymentNotices implements PaymentNotices {
     }
 
     @Override
-    public Optional<PaymentNotice> findByCode(String remittanceCode) {
-        return one("n.remittance_code = ?", false, remittanceCode);
-    }
-
-    @Override
     public List<PaymentNotice> findByCodes(java.util.Collection<String> remittanceCodes) {
         return remittanceCodes.isEmpty() ? List.of() : db.fetch("select " + COLUMNS + FROM
                 + "join unnest(?::text[]) as c(code) on c.code = n.remittance_code",

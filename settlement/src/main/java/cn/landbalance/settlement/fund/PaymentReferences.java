@@ -37,8 +37,13 @@ public interface PaymentReferences {
         try {
             claim(reference, kind, targetId);
         } catch (DomainException e) {
-            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, field,
-                    "支付流水号“" + reference + "”已用于其他款项 / the payment reference " + reference + " already paid something else");
+            throw reused(reference, field);
         }
+    }
+
+    /** The refusal of a serial that already paid something else, naming the field that carried it. */
+    public static DomainException reused(String reference, String field) {
+        return DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, field,
+                "支付流水号“" + reference + "”已用于其他款项 / the payment reference " + reference + " already paid something else");
     }
 }

@@ -1,6 +1,5 @@
 package cn.landbalance.settlement.market;
 
-import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
@@ -125,9 +124,7 @@ public class OrderSettlements {
         Set<String> held = references.claimAll(payments.stream().map(p -> new PaymentReferences.Claim(
                 p.receipt().bankSerial(), PaymentReferences.Kind.ORDER, p.notice().orderId())).toList());
         if (!held.isEmpty()) {
-            String serial = held.iterator().next();
-            throw DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial", "流水号“" + serial
-                    + "”已用于其他款项 / the bank serial " + serial + " already paid something else");
+            throw PaymentReferences.reused(held.iterator().next(), "bankSerial");
         }
         Map<Long, List<PaymentNotice>> noticesOfOrders = notices.ofOrders(payments.stream()
                 .map(p -> p.notice().orderId()).collect(Collectors.toCollection(java.util.TreeSet::new)));

@@ -37,12 +37,6 @@ public interface OutflowApplications {
 
     List<Coverage> coverages(long applicationId);
 
-    /**
-     * Stores a new coverage of {@code application} (read under its row lock in this transaction), announced as
-     * {@code obligation.coverage_added}; returns it with the application's covered total after it.
-     */
-    Coverage.Added addCoverage(OutflowApplication application, Coverage coverage);
-
     /** A coverage of an application locked in this transaction, among many added at once. */
     record NewCoverage(OutflowApplication application, Coverage coverage) {
     }
@@ -53,21 +47,13 @@ public interface OutflowApplications {
      */
     List<Coverage.Added> coverAll(List<NewCoverage> coverages);
 
-    /** Announces that {@code added} completed the obligation ({@code obligation.covered}). */
-    void announceCovered(OutflowApplication application, Coverage.Added added);
-
     /**
      * The one way coverage is added: stored, and when it completes the obligation (the covered total after it equals
      * what is required) announced as such. Several coverages in one transaction each see the total the one before left.
      */
     default Coverage cover(OutflowApplication application, Coverage coverage) {
-        Coverage.Added added = addCoverage(application, coverage);
-        if (added.completes(application)) {
-            announceCovered(application, added);
-        }
-        return added.coverage();
+        return coverAll(List.of(new NewCoverage(application, coverage))).get(0).coverage();
     }
-
 
     FeePayment insertFeePayment(FeePayment payment);
 

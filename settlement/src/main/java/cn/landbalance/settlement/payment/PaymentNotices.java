@@ -20,9 +20,6 @@ public interface PaymentNotices {
     /** These notices, row-locked in ascending id. */
     List<PaymentNotice> lockAll(java.util.Collection<Long> noticeIds);
 
-    /** The notice with this code, if any (not locked: a confirmation locks its order, then it). */
-    Optional<PaymentNotice> findByCode(String remittanceCode);
-
     /** The notices with these codes (not locked). */
     List<PaymentNotice> findByCodes(java.util.Collection<String> remittanceCodes);
 

@@ -78,21 +78,16 @@ public class PaymentService {
         return confirmVisible(seen, arrival, actor.userId());
     }
 
-    /**
-     * The township's open notice a bank statement line quotes by its remittance code, if the code is one of the
-     * township's notices (whatever its state: the caller reports why a line does not settle it).
-     */
-    public java.util.Optional<PaymentNotice> quoted(long townshipId, String code) {
-        return notices.findByCode(code).filter(n -> n.townshipId() == townshipId);
-    }
-
     /** The township's open notices (at most {@code limit}, newest first), for matching lines that quote no code. */
     public List<PaymentNotice> openNotices(Region township, int limit) {
         return notices.list(new NoticeQuery(township.countyId(), null, township.id(), false, PaymentNotice.Status.OPEN, null,
                 null, null), 0, limit);
     }
 
-    /** {@link #quoted} for many codes at once: the township's notices among them, by code. */
+    /**
+     * The township's notices a bank statement's lines quote by remittance code, by code (whatever their state: the
+     * caller reports why a line does not settle its notice).
+     */
     public Map<String, PaymentNotice> quoted(long townshipId, java.util.Collection<String> codes) {
         Map<String, PaymentNotice> found = new java.util.HashMap<>();
         notices.findByCodes(codes).stream().filter(n -> n.townshipId() == townshipId)
