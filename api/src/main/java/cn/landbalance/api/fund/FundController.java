@@ -43,19 +43,24 @@ import java.util.List;
 public class FundController {
     private final Regions regions;
     private final MoneyQueries money;
-    private final MoneyLedger ledger;
+    private final cn.landbalance.settlement.fund.Expenses expenses;
 
     private final Clock clock;
 
-    public FundController(Regions regions, MoneyQueries money, MoneyLedger ledger, Clock clock) {
+    public FundController(Regions regions, MoneyQueries money, cn.landbalance.settlement.fund.Expenses expenses, Clock clock) {
         this.clock = clock;
         this.regions = regions;
         this.money = money;
-        this.ledger = ledger;
+        this.expenses = expenses;
     }
 
+    /**
+     * {@code committedFen}: approved expenses not yet paid; {@code availableFen}: what the county can still approve
+     * (balance less commitments).
+     */
     @Serdeable
-    public record Account(long townshipId, String name, long balanceFen, long receivedFen, long spentFen, String balanceYuan) {
+    public record Account(long townshipId, String name, long balanceFen, long receivedFen, long spentFen, String balanceYuan,
+                          long committedFen, long availableFen) {
     }
 
     @Serdeable
@@ -72,8 +77,9 @@ public class FundController {
     public Account account(Actor actor, @PathVariable long townshipId) {
         Region township = visibleTownship(regions, actor, townshipId);
         MoneyQueries.AccountSummary s = money.townshipAccount(township.id());
+        long committed = expenses.committedFen(township.id());
         return new Account(township.id(), township.name(), s.balanceFen(), s.receivedFen(), s.spentFen(),
-                Units.fenToYuan(s.balanceFen()));
+                Units.fenToYuan(s.balanceFen()), committed, s.balanceFen() - committed);
     }
 
     /** Movements from {@code from} to {@code to} inclusive (default: the current year up to today). */
@@ -93,29 +99,6 @@ public class FundController {
         return new Statement(township.id(), start, end, s.openingFen(), s.closingFen(), s.inFen(), s.outFen(),
                 s.lines().stream().map(l -> new Line(l.at(), l.amountFen(), l.kind(), l.reference(), l.memo(),
                         l.balanceAfterFen())).toList());
-    }
-
-    @Serdeable
-    public record Expense(@NotNull @Positive Long amountFen,
-                          @NotBlank @Size(max = 200) String purpose,
-                          @NotBlank @Size(max = 128) String reference) {
-    }
-
-    @Serdeable
-    public record ExpenseView(long transferId, long townshipId, long amountFen, String purpose, String reference,
-                              long balanceFen) {
-    }
-
-    /** Pays for inflow work from the township's fund; refused (FUND_INSUFFICIENT) rather than overdrawing it. */
-    @Post("/expenses")
-    @Secured("TOWNSHIP_OFFICER")
-    @Transactional
-    @Idempotent
-    public HttpResponse<ExpenseView> expense(Actor actor, @PathVariable long townshipId, @Valid @Body Expense body) {
-        Region township = visibleTownship(regions, actor, townshipId);
-        var transfer = ledger.spend(township.countyId(), township.id(), body.amountFen(), body.reference(), body.purpose());
-        return HttpResponse.created(new ExpenseView(transfer.id(), township.id(), body.amountFen(), body.purpose(),
-                body.reference(), money.townshipAccount(township.id()).balanceFen()));
     }
 
     /** The township, if the user may see its fund: its own officer, or a county role of its county. */

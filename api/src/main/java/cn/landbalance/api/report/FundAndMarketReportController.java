@@ -29,12 +29,67 @@ import java.util.List;
 @SerdeImport(JooqFundAndMarketReport.MarketMonth.class)
 public class FundAndMarketReportController {
     private final JooqFundAndMarketReport report;
+    private final cn.landbalance.settlement.fund.Expenses expenses;
+    private final cn.landbalance.settlement.inflow.InflowProjects projects;
+    private final cn.landbalance.ledger.region.Regions regions;
 
     private final Clock clock;
 
-    public FundAndMarketReportController(JooqFundAndMarketReport report, Clock clock) {
+    public FundAndMarketReportController(JooqFundAndMarketReport report, cn.landbalance.settlement.fund.Expenses expenses,
+                                         cn.landbalance.settlement.inflow.InflowProjects projects,
+                                         cn.landbalance.ledger.region.Regions regions, Clock clock) {
         this.clock = clock;
         this.report = report;
+        this.expenses = expenses;
+        this.projects = projects;
+        this.regions = regions;
+    }
+
+    /**
+     * One line of spending: a township's payments in the year for one inflow project (its village) or one purpose, and
+     * what is approved there and not yet paid. {@code approved} false: expenses booked from bank statement lines
+     * without an approved claim.
+     */
+    @Serdeable
+    public record SpendingRow(long townshipId, String township, Long inflowProjectId, String village,
+                              cn.landbalance.settlement.fund.Expense.Category category, String categoryLabel,
+                              boolean approved, long paidFen, int paidCount, long committedFen) {
+    }
+
+    @Serdeable
+    public record Spending(long countyId, int year, List<SpendingRow> rows, long paidFen, long committedFen,
+                           long unapprovedFen) {
+    }
+
+    /** The fund report's spending by inflow project and purpose (paid in the year by the bank's date; committed now). */
+    @Get(value = "/fund-spending", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
+    @ReadOnly
+    public HttpResponse<?> spending(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
+                                    @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        int y = yearOrNow(year);
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        List<SpendingRow> rows = expenses.spending(countyId, y).stream().map(s -> new SpendingRow(s.townshipId(),
+                names.computeIfAbsent(s.townshipId(), id -> regions.findById(id).map(cn.landbalance.ledger.region.Region::name)
+                        .orElse(null)), s.inflowProjectId(),
+                s.inflowProjectId() == null ? null : projects.find(s.inflowProjectId())
+                        .map(cn.landbalance.settlement.inflow.InflowProject::village).orElse(null),
+                s.category(), s.category() == null ? "未经审批的支出" : s.category().label(), s.category() != null,
+                s.paidFen(), s.paidCount(), s.committedFen())).toList();
+        Spending body = new Spending(countyId, y, rows, rows.stream().mapToLong(SpendingRow::paidFen).sum(),
+                rows.stream().mapToLong(SpendingRow::committedFen).sum(),
+                rows.stream().filter(r -> !r.approved()).mapToLong(SpendingRow::paidFen).sum());
+        if (!Xlsx.wanted(request)) {
+            return HttpResponse.ok(body);
+        }
+        List<List<Object>> lines = Xlsx.rows();
+        for (SpendingRow r : rows) {
+            lines.add(List.of(r.township() == null ? "" : r.township(),
+                    r.inflowProjectId() == null ? "" : r.inflowProjectId() + (r.village() == null ? "" : " " + r.village()),
+                    r.categoryLabel(), r.paidCount(), yuan(r.paidFen()), yuan(r.committedFen())));
+        }
+        return Xlsx.response("专项资金支出明细-" + y + ".xlsx", List.of(new Xlsx.SheetData("支出明细", List.of("乡镇",
+                "耕地转进项目", "用途", "支付笔数", "已支付(元)", "已批准未支付(元)"), lines)));
     }
 
     @Serdeable

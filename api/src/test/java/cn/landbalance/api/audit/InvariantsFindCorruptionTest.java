@@ -45,6 +45,13 @@ class InvariantsFindCorruptionTest extends ApiTest {
             s.execute("insert into fund_account (kind, owner_region_id, county_id, balance_fen) values ('TOWNSHIP_FUND', "
                     + township + ", (select parent_id from region where id = " + township + "), 1)"
                     + " on conflict (kind, owner_region_id) do update set balance_fen = fund_account.balance_fen + 1");
+            // one fen paid out of the fund as an expense nobody proposed or approved
+            s.execute("insert into fund_account (kind, owner_region_id, county_id, balance_fen) select 'EXPENSE_CLEARING', "
+                    + "parent_id, parent_id, 0 from region where id = " + township + " on conflict (kind, owner_region_id) do nothing");
+            s.execute("insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo, "
+                    + "created_at) select f.id, x.id, 1, 'EXPENSE', 'RAW-OUT-1', 'raw', now() from fund_account f, fund_account x "
+                    + "where f.kind = 'TOWNSHIP_FUND' and f.owner_region_id = " + township + " and x.kind = 'EXPENSE_CLEARING' "
+                    + "and x.owner_region_id = f.county_id");
             // an application's covered area grows by 1 m² with no coverage behind it
             s.execute("update outflow_application set covered_m2 = covered_m2 + 1 where id = " + application.number("id"));
             s.execute("set session_replication_role = origin");
@@ -55,10 +62,13 @@ class InvariantsFindCorruptionTest extends ApiTest {
         assertEquals("1 lots whose buckets differ from their movements", detail(longxi, "lot buckets equal the sums of their movements"));
         assertEquals("ok", detail(longxi, "issued = available + reserved + frozen + consumed + deducted + revoked"));
         assertEquals("1 accounts differ from their transfers", detail(longxi, "money: balances equal their transfers"));
-        assertEquals("sum of balances 1 fen", detail(longxi, "money: all balances sum to zero"));
+        // the fen that appeared, and the fen the raw expense paid out without taking it off the fund's balance
+        assertEquals("sum of balances 2 fen", detail(longxi, "money: all balances sum to zero"));
         assertEquals("1 applications whose covered area differs from their coverages",
                 detail(longxi, "obligations: covered area equals the sum of the coverages"));
         assertEquals("ok", detail(longxi, "obligations: none covered beyond what it requires"));
+        assertEquals("1 expenses nobody approved", detail(longxi, "money: every expense out of a fund was approved by the "
+                + "county and paid, or is a bank statement line booked by finance"));
         assertTrue(invariants("weiyuan_admin").get("ok").asBoolean(), "another county's audit is not affected");
     }
 

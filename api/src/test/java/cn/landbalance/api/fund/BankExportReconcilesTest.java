@@ -37,12 +37,13 @@ class BankExportReconcilesTest extends ApiTest {
                 + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}")
                 .number("id");
         // the fee's notice, confirmed by the township's finance with the bank's serial
-        Response fee = new Finance(api(), this::login).payFee(app, 1000, "ABC20261201001", login("enterprise_coop"));
+        Finance finance = new Finance(api(), this::login);
+        Response fee = finance.payFee(app, 1000, "ABC20261201001", login("enterprise_coop"));
         assertEquals(200, fee.status(), fee.body());
         assertEquals(7_500_000, fee.number("amountFen"));
         String officer = login("officer_shouyang");
-        assertEquals(201, api().post("/api/townships/" + shouyang + "/account/expenses", officer,
-                "{\"amountFen\":500000,\"purpose\":\"复垦工程款\",\"reference\":\"ZC-2026-01\"}").status());
+        Response spent = finance.spend(shouyang, 500_000, "ZC-2026-01");
+        assertEquals(200, spent.status(), spent.body());
 
         String day = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().replace("-", "/");
         String export = String.join("\r\n",

@@ -304,15 +304,18 @@ class MarketRulesTest extends ApiTest {
 
         String officer = login("officer_shouyang");
         Response tooMuch = api().post("/api/townships/" + shouyang + "/account/expenses", officer,
-                "{\"amountFen\":7500001,\"purpose\":\"复垦工程款\",\"reference\":\"PAYOUT-1\"}");
-        assertEquals(422, tooMuch.status());
-        assertEquals("FUND_INSUFFICIENT", tooMuch.string("code"));
-        Response spent = api().post("/api/townships/" + shouyang + "/account/expenses", officer,
-                "{\"amountFen\":2500000,\"purpose\":\"复垦工程款（西关村）\",\"reference\":\"PAYOUT-1\"}");
-        assertEquals(201, spent.status(), spent.body());
-        assertEquals(5_000_000, spent.number("balanceFen"));
+                "{\"amountFen\":7500001,\"category\":\"OTHER\",\"payeeName\":\"西关村股份经济合作社\","
+                        + "\"purpose\":\"复垦工程款\"}");
+        assertEquals(201, tooMuch.status(), tooMuch.body());
+        Response refused = api().post("/api/expenses/" + tooMuch.number("id") + "/approve", login("county_admin"), "{}");
+        assertEquals(422, refused.status(), refused.body());
+        assertEquals("FUND_INSUFFICIENT", refused.string("code"));
+        Response spent = finance.spend(shouyang, 2_500_000, "PAYOUT-1");
+        assertEquals(200, spent.status(), spent.body());
+        assertEquals("PAID", spent.string("status"));
+        assertEquals(5_000_000, spent.number("fundBalanceFen"));
         assertEquals(404, api().post("/api/townships/" + shouyang + "/account/expenses", login("officer_gongchang"),
-                "{\"amountFen\":1,\"purpose\":\"x\",\"reference\":\"Y\"}").status());
+                "{\"amountFen\":1,\"category\":\"OTHER\",\"payeeName\":\"p\",\"purpose\":\"x\"}").status());
 
         String today = LocalDate.now(SHANGHAI).toString();
         String bank = "date,amount,reference,counterparty\n"

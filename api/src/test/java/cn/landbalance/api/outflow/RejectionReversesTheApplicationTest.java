@@ -190,8 +190,8 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         long application = declaredOutflow(shouyang, 2_000);
         assertEquals(200, finance.payFee(application, 2_000, "RV-SPENT-1", enterprise).status());
         long balance = fund(shouyang, officer);
-        assertEquals(201, api().post("/api/townships/" + shouyang + "/account/expenses", officer,
-                "{\"amountFen\":" + balance + ",\"purpose\":\"复垦工程款\",\"reference\":\"RV-WORK-1\"}").status());
+        Response spent = finance.spend(shouyang, balance, "RV-WORK-1");
+        assertEquals(200, spent.status(), spent.body());
 
         Response refused = api().post("/api/outflow-applications/" + application + "/reject", admin, "{\"reason\":\"驳回\"}");
         assertEquals(422, refused.status(), refused.body());

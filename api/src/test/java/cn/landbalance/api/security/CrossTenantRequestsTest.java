@@ -87,7 +87,7 @@ class CrossTenantRequestsTest extends ApiTest {
                 // another township of the same county
                 new Attempt("officer_wenfeng", "GET", t + "/account", null),
                 new Attempt("officer_wenfeng", "GET", t + "/account/statement", null),
-                new Attempt("officer_wenfeng", "POST", t + "/account/expenses", "{\"amountFen\":1,\"purpose\":\"x\",\"reference\":\"r\"}"),
+                new Attempt("officer_wenfeng", "POST", t + "/account/expenses", "{\"amountFen\":1,\"category\":\"OTHER\",\"payeeName\":\"p\",\"purpose\":\"x\"}"),
                 new Attempt("officer_wenfeng", "POST", t + "/account/reconciliations", null),
                 new Attempt("officer_wenfeng", "POST", "/api/listings", "{\"townshipId\":" + gongchang + ",\"areaM2\":100,\"pricePerMuFen\":5000000}"),
                 new Attempt("officer_wenfeng", "POST", "/api/listings/" + listing + "/withdraw", null),

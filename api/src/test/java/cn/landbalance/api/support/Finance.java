@@ -97,6 +97,28 @@ public final class Finance {
         return confirm(notice.json(), bankSerial, officerOf(notice.number("townshipId")));
     }
 
+    /**
+     * Money out of a township's fund as it now goes: the township's officer proposes an expense (OTHER, or for an
+     * inflow project), the county admin approves it, the officer pays it with {@code bankSerial} today. Returns the
+     * payment, or the refusal of whichever step refused.
+     */
+    public ApiClient.Response spend(long townshipId, long amountFen, String bankSerial) {
+        String officer = officerOf(townshipId);
+        ApiClient.Response proposed = api.post("/api/townships/" + townshipId + "/account/expenses", officer,
+                "{\"amountFen\":" + amountFen + ",\"category\":\"OTHER\",\"payeeName\":\"某工程公司\","
+                        + "\"purpose\":\"复垦工程款\"}");
+        if (proposed.status() != 201) {
+            return proposed;
+        }
+        long id = proposed.number("id");
+        ApiClient.Response approved = api.post("/api/expenses/" + id + "/approve", tokenOf.apply("county_admin"), "{}");
+        if (approved.status() != 200) {
+            return approved;
+        }
+        return api.post("/api/expenses/" + id + "/pay", officer, "{\"bankSerial\":\"" + bankSerial + "\",\"paidOn\":\""
+                + LocalDate.now(COUNTY_ZONE) + "\"}");
+    }
+
     /** The day the notice was issued, in the county's time. */
     public static LocalDate issuedOn(JsonNode notice) {
         return Instant.parse(notice.get("issuedAt").asText()).atZone(COUNTY_ZONE).toLocalDate();

@@ -116,6 +116,15 @@ public class JooqMoneyQueries implements MoneyQueries {
         checks.add(new InvariantCheck("money: every refund undoes a fee or a purchase of an ended application, or pays back "
                 + "money the bank received that settles nothing",
                 unexplained == 0, unexplained == 0 ? "ok" : unexplained + " refunds without a reversal"));
+        long unapproved = value("""
+                select count(*) from money_transfer t join fund_account a on a.id = t.debit_account_id
+                where a.county_id = ? and a.kind = 'TOWNSHIP_FUND' and t.kind = 'EXPENSE'
+                  and not exists (select 1 from fund_expense e where e.transfer_id = t.id and e.status = 'PAID'
+                                  and e.amount_fen = t.amount_fen and e.township_id = a.owner_region_id)
+                  and not exists (select 1 from bank_line b where b.transfer_id = t.id)""", countyId);
+        checks.add(new InvariantCheck("money: every expense out of a fund was approved by the county and paid, or is a "
+                + "bank statement line booked by finance", unapproved == 0,
+                unapproved == 0 ? "ok" : unapproved + " expenses nobody approved"));
         long overCovered = value("""
                 select count(*) from outflow_application a where a.county_id = ? and a.required_m2 <
                   (select coalesce(sum(area_m2), 0) from outflow_coverage c where c.application_id = a.id)""", countyId);

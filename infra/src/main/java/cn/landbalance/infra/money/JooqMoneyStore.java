@@ -107,7 +107,7 @@ public class JooqMoneyStore implements MoneyStore {
 
     @Override
     public Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference,
-                           String memo) {
+                           String memo, LocalDate valueDate) {
         long debitAccountId = debit.id();
         long creditAccountId = credit.id();
         MoneyTransferRecord row = db.insertInto(MONEY_TRANSFER)
@@ -118,6 +118,7 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(MONEY_TRANSFER.REFERENCE, reference)
                 .set(MONEY_TRANSFER.MEMO, memo)
                 .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())
+                .set(MONEY_TRANSFER.VALUE_DATE, valueDate)
                 .returning().fetchOne();
         return posted(row.getId(), debit, credit, amountFen, kind, reference, memo);
     }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     ORDER_NOT_FOUND(Kind.NOT_FOUND, "The order does not exist or is not visible to you.", "订单不存在或您无权查看。"),
     VIOLATION_NOT_FOUND(Kind.NOT_FOUND, "The violation case does not exist or is not visible to you.", "违法用地案件不存在或您无权查看。"),
     INFLOW_PROJECT_NOT_FOUND(Kind.NOT_FOUND, "The inflow project does not exist or is not visible to you.", "耕地转进项目不存在或您无权查看。"),
+    EXPENSE_NOT_FOUND(Kind.NOT_FOUND, "The expense does not exist or is not visible to you.", "支出申请不存在或您无权查看。"),
     USER_NOT_FOUND(Kind.NOT_FOUND, "The user does not exist or is not visible to you.", "用户不存在或您无权查看。"),
 
     // 409
@@ -82,6 +83,7 @@ public enum ErrorCode {
     OBLIGATION_NOT_COVERED(Kind.RULE, "Under 先进后出 the obligation must be fully covered before approval.", "实行“先进后出”，平衡责任全部落实前不得批准转出。"),
     OBLIGATION_OVER_COVERED(Kind.RULE, "More area than the obligation still needs.", "超出尚需落实的平衡面积。"),
     FEE_AMOUNT_MISMATCH(Kind.RULE, "The amount is not the fee for this area.", "缴费金额与该面积应缴费用不符。"),
+    EXPENSE_PROJECT_CLOSED(Kind.RULE, "The inflow project is rejected or withdrawn; the fund pays nothing more for it.", "该耕地转进项目已驳回或撤销，不能再为其支出。"),
     FUND_INSUFFICIENT(Kind.RULE, "The township fund does not hold enough money (超支不补).", "乡镇专项资金余额不足（超支不补）。"),
     LOT_QUALITY_TOO_LOW(Kind.RULE, "The indicators are of lower quality than the converted land.", "指标质量等别低于转出耕地。"),
     LOT_NOT_PADDY(Kind.RULE, "Paddy must be replaced by paddy (占水田补水田).", "占用水田须补充水田指标。"),

@@ -80,9 +80,18 @@ public class MoneyLedger {
 
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
     public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose) {
+        return spend(countyId, townshipId, amountFen, reference, purpose, null);
+    }
+
+    /**
+     * Money spent from a township's fund, as the bank paid it out on {@code valueDate} (null: today), so that the books and
+     * the bank statement show it on the same day; refused if the fund would go below zero.
+     */
+    public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose,
+                          java.time.LocalDate valueDate) {
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account expenses = store.clearingAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
-        return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose);
+        return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose, valueDate);
     }
 
     /**
@@ -120,6 +129,11 @@ public class MoneyLedger {
     }
 
     private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
+        return move(debit, credit, amountFen, kind, reference, memo, null);
+    }
+
+    private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo,
+                          java.time.LocalDate valueDate) {
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
@@ -131,7 +145,7 @@ public class MoneyLedger {
         if (credit.kind().keepsBalance()) {
             store.changeBalance(credit.id(), amountFen);
         }
-        return store.insert(debit, credit, amountFen, kind, reference, memo);
+        return store.insert(debit, credit, amountFen, kind, reference, memo, valueDate);
     }
 
     private static void requirePositive(long amountFen) {

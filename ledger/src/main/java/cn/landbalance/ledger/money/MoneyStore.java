@@ -23,7 +23,9 @@ public interface MoneyStore {
     Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
                         TransferKind transferKind, String reference, String memo, java.time.LocalDate valueDate);
 
-    Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo);
+    /** Records a transfer between two accounts; {@code valueDate} as in {@link #creditFrom}. */
+    Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo,
+                    java.time.LocalDate valueDate);
 
     /** A transfer among many from one debit account into one account; {@code valueDate} as in {@link #creditFrom}. */
     record Credit(long amountFen, TransferKind kind, String reference, String memo, java.time.LocalDate valueDate) {

@@ -4,11 +4,11 @@ import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 
 /**
- * Port: the bank serials (支付流水号) already used. A serial pays one thing only — an order, a fee, or a receipt booked
- * from the bank statement — whatever kind the next use would be.
+ * Port: the bank serials (支付流水号) already used. A serial pays one thing only — an order, a fee, a receipt booked
+ * from the bank statement, or an expense paid out — whatever kind the next use would be.
  */
 public interface PaymentReferences {
-    enum Kind { ORDER, FEE, RECEIPT }
+    enum Kind { ORDER, FEE, RECEIPT, EXPENSE }
 
     /**
      * Claims {@code reference} for {@code kind}/{@code targetId} in the caller's transaction; true if newly claimed,

@@ -1,0 +1,169 @@
+package cn.landbalance.infra.money;
+
+import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.fund.Expense;
+import cn.landbalance.settlement.fund.Expenses;
+import jakarta.inject.Singleton;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.FUND_EXPENSE;
+
+/** The townships' expenses in {@code fund_expense}; each change of status is announced as {@code expense.<status>}. */
+@Singleton
+public class JooqExpenses implements Expenses {
+    private final DSLContext db;
+    private final Outbox outbox;
+    private final cn.landbalance.infra.report.ZoneSql zone;
+
+    public JooqExpenses(DSLContext db, Outbox outbox, java.time.Clock clock) {
+        this.db = db;
+        this.outbox = outbox;
+        this.zone = new cn.landbalance.infra.report.ZoneSql(clock);
+    }
+
+    @Override
+    public Expense propose(Expense e) {
+        long id = db.insertInto(FUND_EXPENSE)
+                .set(FUND_EXPENSE.COUNTY_ID, e.countyId())
+                .set(FUND_EXPENSE.TOWNSHIP_ID, e.townshipId())
+                .set(FUND_EXPENSE.AMOUNT_FEN, e.amountFen())
+                .set(FUND_EXPENSE.CATEGORY, e.category().name())
+                .set(FUND_EXPENSE.INFLOW_PROJECT_ID, e.inflowProjectId())
+                .set(FUND_EXPENSE.PAYEE_NAME, e.payeeName())
+                .set(FUND_EXPENSE.PURPOSE, e.purpose())
+                .set(FUND_EXPENSE.REFERENCE, e.reference())
+                .set(FUND_EXPENSE.STATUS, e.status().name())
+                .set(FUND_EXPENSE.PROPOSED_BY, e.proposedBy())
+                .set(FUND_EXPENSE.PROPOSED_AT, utc(e.proposedAt()))
+                .returning(FUND_EXPENSE.ID).fetchOne().getId();
+        Expense stored = find(id).orElseThrow();
+        announce(stored);
+        return stored;
+    }
+
+    @Override
+    public Optional<Expense> find(long id) {
+        return db.selectFrom(FUND_EXPENSE).where(FUND_EXPENSE.ID.eq(id)).fetchOptional().map(JooqExpenses::expense);
+    }
+
+    @Override
+    public Optional<Expense> lock(long id) {
+        return db.selectFrom(FUND_EXPENSE).where(FUND_EXPENSE.ID.eq(id)).forUpdate().fetchOptional().map(JooqExpenses::expense);
+    }
+
+    @Override
+    public void save(Expense before, Expense after) {
+        Expense.Payment p = after.payment();
+        int updated = db.update(FUND_EXPENSE)
+                .set(FUND_EXPENSE.STATUS, after.status().name())
+                .set(FUND_EXPENSE.DECIDED_BY, after.decidedBy())
+                .set(FUND_EXPENSE.DECIDED_AT, after.decidedAt() == null ? null : utc(after.decidedAt()))
+                .set(FUND_EXPENSE.DECISION_NOTE, after.decisionNote())
+                .set(FUND_EXPENSE.BANK_SERIAL, p == null ? null : p.bankSerial())
+                .set(FUND_EXPENSE.PAID_ON, p == null ? null : p.paidOn())
+                .set(FUND_EXPENSE.PAID_BY, p == null ? null : p.paidBy())
+                .set(FUND_EXPENSE.PAID_AT, p == null ? null : utc(p.paidAt()))
+                .set(FUND_EXPENSE.TRANSFER_ID, p == null ? null : p.transferId())
+                .where(FUND_EXPENSE.ID.eq(after.id()).and(FUND_EXPENSE.STATUS.eq(before.status().name())))
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("expense " + after.id() + " was not " + before.status() + " as locked");
+        }
+        announce(after);
+    }
+
+    @Override
+    public long committedFen(long townshipId) {
+        return db.select(DSL.coalesce(DSL.sum(FUND_EXPENSE.AMOUNT_FEN), java.math.BigDecimal.ZERO)).from(FUND_EXPENSE)
+                .where(FUND_EXPENSE.TOWNSHIP_ID.eq(townshipId).and(FUND_EXPENSE.STATUS.eq(Expense.Status.APPROVED.name())))
+                .fetchOne(0, Long.class);
+    }
+
+    @Override
+    public List<Expense> list(Query query, int offset, int limit) {
+        return db.selectFrom(FUND_EXPENSE).where(where(query)).orderBy(FUND_EXPENSE.ID.desc()).offset(offset).limit(limit)
+                .fetch(JooqExpenses::expense);
+    }
+
+    @Override
+    public long count(Query query) {
+        return db.fetchCount(FUND_EXPENSE, where(query));
+    }
+
+    /**
+     * Paid in the year by the bank's date, and committed now, per township, project and category; then the EXPENSE
+     * transfers out of the county's township funds in the year that no expense paid (booked from bank statement lines).
+     */
+    @Override
+    public List<Spending> spending(long countyId, int year) {
+        List<Spending> rows = new java.util.ArrayList<>(db.fetch("""
+                        select township_id, inflow_project_id, category,
+                               coalesce(sum(amount_fen) filter (where status = 'PAID' and extract(year from paid_on) = ?), 0),
+                               count(*) filter (where status = 'PAID' and extract(year from paid_on) = ?),
+                               coalesce(sum(amount_fen) filter (where status = 'APPROVED'), 0)
+                        from fund_expense
+                        where county_id = ? and status in ('PAID', 'APPROVED')
+                        group by township_id, inflow_project_id, category
+                        having count(*) filter (where status = 'APPROVED' or extract(year from paid_on) = ?) > 0
+                        order by township_id, inflow_project_id nulls last, category""", year, year, countyId, year)
+                .map(r -> new Spending(r.get(0, Long.class), r.get(1, Long.class), Expense.Category.valueOf(r.get(2, String.class)),
+                        r.get(3, Long.class), r.get(4, Integer.class), r.get(5, Long.class))));
+        rows.addAll(db.fetch(zone.in("""
+                        select f.owner_region_id, sum(t.amount_fen), count(*)
+                        from money_transfer t join fund_account f on f.id = t.debit_account_id
+                        where f.kind = 'TOWNSHIP_FUND' and f.county_id = ? and t.kind = 'EXPENSE'
+                          and extract(year from coalesce(t.value_date, (t.created_at at time zone {zone})::date)) = ?
+                          and not exists (select 1 from fund_expense e where e.transfer_id = t.id)
+                        group by f.owner_region_id order by f.owner_region_id"""), countyId, year)
+                .map(r -> new Spending(r.get(0, Long.class), null, null, r.get(1, Long.class), r.get(2, Integer.class), 0)));
+        return rows;
+    }
+
+    private static Condition where(Query q) {
+        Condition c = FUND_EXPENSE.COUNTY_ID.eq(q.countyId());
+        if (q.townshipId() != null) {
+            c = c.and(FUND_EXPENSE.TOWNSHIP_ID.eq(q.townshipId()));
+        }
+        if (q.status() != null) {
+            c = c.and(FUND_EXPENSE.STATUS.eq(q.status().name()));
+        }
+        if (q.inflowProjectId() != null) {
+            c = c.and(FUND_EXPENSE.INFLOW_PROJECT_ID.eq(q.inflowProjectId()));
+        }
+        return c;
+    }
+
+    private void announce(Expense e) {
+        outbox.record("expense." + e.status().name().toLowerCase(java.util.Locale.ROOT), "expense", e.id(), e.countyId(),
+                e.townshipId(), Outbox.fields("expenseId", e.id(), "townshipId", e.townshipId(), "amountFen", e.amountFen(),
+                        "category", e.category().name(), "inflowProjectId", e.inflowProjectId(), "payeeName", e.payeeName(),
+                        "status", e.status().name(), "note", e.decisionNote(),
+                        "bankSerial", e.payment() == null ? null : e.payment().bankSerial(),
+                        "paidOn", e.payment() == null ? null : e.payment().paidOn().toString(),
+                        "transferId", e.payment() == null ? null : e.payment().transferId()));
+    }
+
+    private static Expense expense(Record rec) {
+        var r = rec.into(FUND_EXPENSE);
+        Expense.Status status = Expense.Status.valueOf(r.getStatus());
+        Expense.Payment payment = status != Expense.Status.PAID ? null : new Expense.Payment(r.getBankSerial(),
+                r.getPaidOn(), r.getTransferId(), r.getPaidBy(), r.getPaidAt() == null ? null : r.getPaidAt().toInstant());
+        return new Expense(r.getId(), r.getCountyId(), r.getTownshipId(), r.getAmountFen(),
+                Expense.Category.valueOf(r.getCategory()), r.getInflowProjectId(), r.getPayeeName(), r.getPurpose(),
+                r.getReference(), status, r.getProposedBy(), r.getProposedAt().toInstant(), r.getDecidedBy(),
+                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getDecisionNote(), payment);
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}
