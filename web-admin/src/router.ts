@@ -26,6 +26,7 @@ export const router = createRouter({
         { path: 'imports', component: () => import('./views/county/Imports.vue') },
         { path: 'reports', component: () => import('./views/county/Reports.vue') },
         { path: 'year', component: () => import('./views/county/YearBalance.vue') },
+        { path: 'expenses', component: () => import('./views/county/Expenses.vue') },
         { path: 'users', component: () => import('./views/county/Users.vue') },
       ],
     },
