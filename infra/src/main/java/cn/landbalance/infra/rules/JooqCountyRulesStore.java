@@ -2,6 +2,7 @@ package cn.landbalance.infra.rules;
 
 import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.CountyRulesRecord;
+import cn.landbalance.settlement.rules.CalendarEntry;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.rules.CountyRulesStore;
@@ -17,6 +18,7 @@ import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.COUNTY_DECLARATION_WINDOW;
 import static cn.landbalance.infra.jooq.Tables.COUNTY_RULES;
+import static cn.landbalance.infra.jooq.Tables.COUNTY_CALENDAR_ENTRY;
 
 @Singleton
 public class JooqCountyRulesStore implements CountyRulesStore {
@@ -89,5 +91,37 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                     .set(COUNTY_DECLARATION_WINDOW.TO_MMDD, window.toText())
                     .execute();
         }
+    }
+
+    @Override
+    public List<CalendarEntry> calendar(long countyId, int fromYear, int toYear) {
+        return db.selectFrom(COUNTY_CALENDAR_ENTRY)
+                .where(COUNTY_CALENDAR_ENTRY.COUNTY_ID.eq(countyId)
+                        .and(COUNTY_CALENDAR_ENTRY.YEAR.between((short) fromYear, (short) toYear)))
+                .orderBy(COUNTY_CALENDAR_ENTRY.FROM_DATE)
+                .fetch(r -> new CalendarEntry(r.getFromDate(), r.getToDate(), CalendarEntry.Kind.valueOf(r.getKind()), r.getName()));
+    }
+
+    /** Replaces the year's entries; two saves of one county take turns (a transaction-scoped advisory lock). */
+    @Override
+    public void saveCalendar(long countyId, int year, List<CalendarEntry> entries, long userId) {
+        db.execute("select pg_advisory_xact_lock(?, ?)", 7_301, (int) countyId);
+        db.deleteFrom(COUNTY_CALENDAR_ENTRY).where(COUNTY_CALENDAR_ENTRY.COUNTY_ID.eq(countyId)
+                .and(COUNTY_CALENDAR_ENTRY.YEAR.eq((short) year))).execute();
+        OffsetDateTime now = OffsetDateTime.now();
+        for (CalendarEntry e : entries) {
+            db.insertInto(COUNTY_CALENDAR_ENTRY)
+                    .set(COUNTY_CALENDAR_ENTRY.COUNTY_ID, countyId)
+                    .set(COUNTY_CALENDAR_ENTRY.YEAR, (short) year)
+                    .set(COUNTY_CALENDAR_ENTRY.FROM_DATE, e.from())
+                    .set(COUNTY_CALENDAR_ENTRY.TO_DATE, e.to())
+                    .set(COUNTY_CALENDAR_ENTRY.KIND, e.kind().name())
+                    .set(COUNTY_CALENDAR_ENTRY.NAME, e.name())
+                    .set(COUNTY_CALENDAR_ENTRY.UPDATED_BY, userId)
+                    .set(COUNTY_CALENDAR_ENTRY.UPDATED_AT, now)
+                    .execute();
+        }
+        audit.record("county_calendar.saved", "county", countyId, countyId, "year", year, "entries",
+                entries.stream().map(e -> e.kind() + " " + e.from() + "~" + e.to() + " " + e.name()).toList());
     }
 }

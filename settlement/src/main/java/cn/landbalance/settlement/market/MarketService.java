@@ -138,7 +138,7 @@ public class MarketService {
                             + " m² asked");
         }
         List<Offer> chosen = choose(app, areaM2);
-        java.time.LocalDate dueOn = PaymentTerm.dueOn(java.time.LocalDate.now(clock), rules.paymentTermWorkingDays(app.countyId()));
+        java.time.LocalDate dueOn = rules.paymentDueOn(app.countyId(), java.time.LocalDate.now(clock));
         Instant expiresAt = PaymentTerm.endOf(dueOn, clock.getZone());
         List<Allocation> allocations = new ArrayList<>();
         long left = areaM2;

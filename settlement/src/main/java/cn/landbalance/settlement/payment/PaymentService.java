@@ -60,7 +60,7 @@ public class PaymentService {
         if (quote.amountFen() <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "费用不足 1 分 / the fee rounds to 0 fen");
         }
-        LocalDate dueOn = PaymentTerm.dueOn(LocalDate.now(clock), rules.paymentTermWorkingDays(app.countyId()));
+        LocalDate dueOn = rules.paymentDueOn(app.countyId(), LocalDate.now(clock));
         return notices.issue(new PaymentNotice(0, app.countyId(), app.townshipId(), PaymentNotice.Kind.FEE, null, app.id(),
                 areaM2, quote.amountFen(), app.applicantOrgId(), null, null, payeeOf(notices, regions, app.townshipId()), clock.instant(), dueOn,
                 PaymentNotice.Status.OPEN, null));

@@ -1,26 +1,31 @@
 package cn.landbalance.settlement.payment;
 
-import java.time.DayOfWeek;
+import cn.landbalance.settlement.rules.WorkingCalendar;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * How long a payment notice runs: a number of working days after the day it is issued, Saturdays and Sundays not
- * counted (public holidays and the weekends worked in their place are not known to the system: a county that issues
- * notices just before 春节 or 国庆 sets a longer term). The notice, and the order's reservation with it, lasts to the
- * end of its due date in the county's time.
+ * How long a payment notice runs: a number of working days after the day it is issued, by the county's working calendar
+ * (weekends, the public holidays it entered and the weekend days worked in their place). The notice, and the order's
+ * reservation with it, lasts to the end of its due date in the county's time.
  */
 public final class PaymentTerm {
     private PaymentTerm() {
     }
 
-    /** The due date of a notice issued on {@code issuedOn} with {@code workingDays} to pay. */
+    /** The due date of a notice issued on {@code issuedOn} with {@code workingDays} to pay, weekends only. */
     public static LocalDate dueOn(LocalDate issuedOn, int workingDays) {
+        return dueOn(issuedOn, workingDays, WorkingCalendar.weekendsOnly());
+    }
+
+    /** The due date of a notice issued on {@code issuedOn} with {@code workingDays} working days of {@code calendar}. */
+    public static LocalDate dueOn(LocalDate issuedOn, int workingDays, WorkingCalendar calendar) {
         LocalDate day = issuedOn;
         for (int left = workingDays; left > 0; ) {
             day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+            if (calendar.isWorkingDay(day)) {
                 left--;
             }
         }

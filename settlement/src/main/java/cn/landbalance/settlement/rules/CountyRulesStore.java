@@ -12,4 +12,19 @@ public interface CountyRulesStore {
     }
 
     void save(long countyId, CountyRules rules);
+
+    /** The county's holiday arrangement for the years {@code fromYear} to {@code toYear}, in date order. */
+    java.util.List<CalendarEntry> calendar(long countyId, int fromYear, int toYear);
+
+    /** Replaces the county's holiday arrangement of {@code year} (entries checked by the caller) and records who did it. */
+    void saveCalendar(long countyId, int year, java.util.List<CalendarEntry> entries, long userId);
+
+    /**
+     * The due date of a payment notice of the county issued on {@code issuedOn}: its payment term in working days of its
+     * calendar (the year of issue and the next, which any term of at most 60 working days ends within).
+     */
+    default java.time.LocalDate paymentDueOn(long countyId, java.time.LocalDate issuedOn) {
+        return cn.landbalance.settlement.payment.PaymentTerm.dueOn(issuedOn, paymentTermWorkingDays(countyId),
+                new WorkingCalendar(calendar(countyId, issuedOn.getYear(), issuedOn.getYear() + 1)));
+    }
 }
