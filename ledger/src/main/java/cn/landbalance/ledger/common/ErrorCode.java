@@ -83,6 +83,7 @@ public enum ErrorCode {
     OBLIGATION_NOT_COVERED(Kind.RULE, "Under 先进后出 the obligation must be fully covered before approval.", "实行“先进后出”，平衡责任全部落实前不得批准转出。"),
     OBLIGATION_OVER_COVERED(Kind.RULE, "More area than the obligation still needs.", "超出尚需落实的平衡面积。"),
     FEE_AMOUNT_MISMATCH(Kind.RULE, "The amount is not the fee for this area.", "缴费金额与该面积应缴费用不符。"),
+    PLAN_NOT_BALANCED(Kind.RULE, "The year's plan does not balance: its inflow does not cover the obligation, or a township is short.", "年度方案未平衡：转进不足以落实平衡责任，或有乡镇尚未平衡。"),
     EXPENSE_PROJECT_CLOSED(Kind.RULE, "The inflow project is rejected or withdrawn; the fund pays nothing more for it.", "该耕地转进项目已驳回或撤销，不能再为其支出。"),
     FUND_INSUFFICIENT(Kind.RULE, "The township fund does not hold enough money (超支不补).", "乡镇专项资金余额不足（超支不补）。"),
     LOT_QUALITY_TOO_LOW(Kind.RULE, "The indicators are of lower quality than the converted land.", "指标质量等别低于转出耕地。"),

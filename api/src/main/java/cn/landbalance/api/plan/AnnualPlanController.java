@@ -1,0 +1,235 @@
+package cn.landbalance.api.plan;
+
+import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Tenancy;
+import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
+import cn.landbalance.settlement.plan.AnnualPlan;
+import cn.landbalance.settlement.plan.AnnualPlanService;
+import cn.landbalance.settlement.plan.AnnualPlans;
+import cn.landbalance.settlement.plan.Inbox;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The county's annual plan (年度进出平衡方案) through its lifecycle, with its deadlines and what is late; and the county's
+ * to-do list: what is overdue and what waits for its decision.
+ */
+@Tag(name = "county year")
+@Controller("/api/counties/{countyId}")
+@Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
+@io.micronaut.serde.annotation.SerdeImport(AnnualPlan.Deadlines.class)
+public class AnnualPlanController {
+    private final AnnualPlanService plans;
+    private final Inbox inbox;
+    private final Regions regions;
+
+    public AnnualPlanController(AnnualPlanService plans, Inbox inbox, Regions regions) {
+        this.plans = plans;
+        this.inbox = inbox;
+        this.regions = regions;
+    }
+
+    @Factory
+    static class Wiring {
+        @Singleton
+        AnnualPlanService annualPlanService(AnnualPlans plans, CountyBalances balances, Inbox inbox, Clock clock) {
+            return new AnnualPlanService(plans, balances, inbox, clock);
+        }
+    }
+
+    @Serdeable
+    public record DeadlinesBody(@Nullable LocalDate approvalDue, @Nullable LocalDate implementationDue,
+                                @Nullable LocalDate acceptanceDue, @Nullable LocalDate feeDeliveryDue) {
+    }
+
+    /** The day a step was done (default: today). */
+    @Serdeable
+    public record Step(@Nullable LocalDate on) {
+    }
+
+    @Serdeable
+    public record Approval(@Nullable LocalDate approvedOn, @Nullable @Size(max = 200) String documentNo) {
+    }
+
+    @Serdeable
+    public record Filing(@Nullable LocalDate filedOn, @Nullable @Size(max = 200) String filingNo) {
+    }
+
+    @Serdeable
+    public record TownshipLine(long townshipId, String name, long inflowM2, long obligationM2, long coveredM2,
+                               long remainingM2, long feeOwedM2, long shortfallM2, boolean balanced) {
+    }
+
+    /** One late or waiting item, worded for the screen in both languages. */
+    @Serdeable
+    public record Item(String kind, boolean overdue, Integer year, LocalDate due, Long townshipId, String township,
+                       long count, long areaM2, String textZh, String textEn, String link) {
+    }
+
+    @Serdeable
+    public record PlanView(long countyId, int year, AnnualPlan.Status status, String statusLabel, boolean stored,
+                           AnnualPlan.Deadlines deadlines, LocalDate submittedOn, LocalDate approvedOn, String approvalDocNo,
+                           LocalDate filedOn, String filingNo, LocalDate implementedOn, LocalDate acceptedOn,
+                           long inflowM2, long obligationM2, long shortfallM2, int townshipsBalanced,
+                           List<TownshipLine> townships, List<Item> overdue) {
+    }
+
+    @Serdeable
+    public record Todo(long countyId, List<Item> items, long overdue, long waiting) {
+    }
+
+    @Get("/plans/{year}")
+    @ReadOnly
+    public PlanView get(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year) {
+        requireCounty(actor, countyId);
+        return view(plans.view(countyId, year));
+    }
+
+    /** The year's deadlines (the county's own calendar; defaults follow the policy calendar). */
+    @Put("/plans/{year}/deadlines")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> deadlines(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+                                            @Valid @Body DeadlinesBody body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.setDeadlines(countyId, year, new AnnualPlan.Deadlines(body.approvalDue(),
+                body.implementationDue(), body.acceptanceDue(), body.feeDeliveryDue()), actor.userId())));
+    }
+
+    /** 报批: refused (PLAN_NOT_BALANCED) when the county's 转进 does not cover its obligation. */
+    @Post("/plans/{year}/submit")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> submit(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+                                         @Valid @Nullable @Body Step body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.submit(countyId, year, body == null ? null : body.on(), actor.userId())));
+    }
+
+    @Post("/plans/{year}/approve")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> approve(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+                                          @Valid @Body Approval body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.approve(countyId, year, body.approvedOn(), body.documentNo(), actor.userId())));
+    }
+
+    @Post("/plans/{year}/file")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> file(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+                                       @Valid @Body Filing body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.file(countyId, year, body.filedOn(), body.filingNo(), actor.userId())));
+    }
+
+    @Post("/plans/{year}/implemented")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> implemented(Actor actor, @PathVariable long countyId,
+                                              @PathVariable @Min(2000) @Max(2100) int year, @Valid @Nullable @Body Step body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.implemented(countyId, year, body == null ? null : body.on(), actor.userId())));
+    }
+
+    /** 验收: refused (PLAN_NOT_BALANCED, naming the townships) until every township of the year is balanced. */
+    @Post("/plans/{year}/accept")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    @Idempotent
+    public HttpResponse<PlanView> accept(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
+                                         @Valid @Nullable @Body Step body) {
+        requireCounty(actor, countyId);
+        return HttpResponse.ok(view(plans.accept(countyId, year, body == null ? null : body.on(), actor.userId())));
+    }
+
+    /** What is late (plan steps, fee land owed) over the recent years, then what waits for the county's decision. */
+    @Get("/todo")
+    @ReadOnly
+    public Todo todo(Actor actor, @PathVariable long countyId) {
+        requireCounty(actor, countyId);
+        List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(AnnualPlanController::item).toList());
+        long overdue = items.size();
+        Inbox.Waiting w = inbox.waiting(countyId);
+        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
+        waiting(items, "OUTFLOW_APPROVAL", w.outflowsToApprove(), "转出申请待审批", "outflow applications to approve", "#/review");
+        waiting(items, "INFLOW_ACCEPTANCE", w.inflowsToAccept(), "转进项目待验收", "inflow projects to accept", "#/inflows");
+        waiting(items, "EXPENSE_APPROVAL", w.expensesToApprove(), "支出申请待审批", "expenses to approve", "#/expenses");
+        return new Todo(countyId, items, overdue, items.size() - overdue);
+    }
+
+    private static void waiting(List<Item> items, String kind, long count, String zh, String en, String link) {
+        if (count > 0) {
+            items.add(new Item(kind, false, null, null, null, null, count, 0, count + " 件" + zh, count + " " + en, link));
+        }
+    }
+
+    private static Item item(AnnualPlan.Overdue o) {
+        String due = o.due().toString();
+        return switch (o.what()) {
+            case APPROVAL -> new Item("PLAN_APPROVAL", true, o.year(), o.due(), null, null, 1, 0,
+                    o.year() + " 年度方案逾期未批准（期限 " + due + "）", "the " + o.year() + " plan is not approved (due " + due + ")",
+                    "#/year");
+            case IMPLEMENTATION -> new Item("PLAN_IMPLEMENTATION", true, o.year(), o.due(), null, null, 1, 0,
+                    o.year() + " 年度方案逾期未实施完成（期限 " + due + "）", "the " + o.year() + " plan is not implemented (due " + due
+                            + ")", "#/year");
+            case ACCEPTANCE -> new Item("PLAN_ACCEPTANCE", true, o.year(), o.due(), null, null, 1, 0,
+                    o.year() + " 年度方案逾期未验收（期限 " + due + "）", "the " + o.year() + " plan is not accepted (due " + due + ")",
+                    "#/year");
+            case FEE_DELIVERY -> new Item("FEE_DELIVERY", true, o.year(), o.due(), o.townshipId(), o.township(), 1, o.owedM2(),
+                    o.township() + " " + o.year() + " 年缴费对应的补充耕地逾期未交付 " + Units.m2ToHectares(o.owedM2()) + " 公顷（期限 "
+                            + due + "）", o.township() + " owes " + Units.m2ToHectares(o.owedM2()) + " ha of fee-funded land of "
+                            + o.year() + " (due " + due + ")", "#/year");
+        };
+    }
+
+    private static PlanView view(AnnualPlanService.View v) {
+        AnnualPlan p = v.plan();
+        List<TownshipLine> lines = v.townships().stream().map(b -> new TownshipLine(b.townshipId(), b.name(), b.inflowM2(),
+                b.obligationM2(), b.coveredM2(), b.remainingM2(), b.feeOwedM2(), b.shortfallM2(), b.balanced())).toList();
+        return new PlanView(p.countyId(), p.year(), p.status(), AnnualPlan.label(p.status()), p.stored(), p.deadlines(),
+                p.submittedOn(), p.approvedOn(), p.approvalDocNo(), p.filedOn(), p.filingNo(), p.implementedOn(),
+                p.acceptedOn(), v.townships().stream().mapToLong(YearBalance::inflowM2).sum(),
+                v.townships().stream().mapToLong(YearBalance::obligationM2).sum(),
+                v.townships().stream().mapToLong(YearBalance::shortfallM2).sum(),
+                (int) v.townships().stream().filter(YearBalance::balanced).count(), lines,
+                v.overdue().stream().map(AnnualPlanController::item).toList());
+    }
+
+    private void requireCounty(Actor actor, long countyId) {
+        Tenancy.requireCountyRoleOf(actor, countyId);
+        regions.requireCounty(countyId);
+    }
+}

@@ -1,0 +1,111 @@
+package cn.landbalance.api.plan;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.LongxiYear;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Longxi's 2022 plan, entered late with its real dates: imported, 报批 (its 转进 covers the obligation), approved with
+ * the document number, filed, implemented; acceptance is refused naming the townships still short until the county's
+ * 调剂 balances every one. Until then the to-do list says what is overdue; afterwards only what waits for decisions.
+ */
+@MicronautTest(transactional = false)
+class CountyRunsItsAnnualPlanTest extends ApiTest {
+
+    @Test
+    void the2022PlanGoesFromDraftToAcceptedAndTheToDoListFollows() {
+        long county = countyId();
+        String admin = login("county_admin");
+        String viewer = login("county_viewer");
+        String plan = "/api/counties/" + county + "/plans/2022";
+        Response original = api().get("/api/counties/" + county + "/rules", admin);
+        try {
+            JsonNode untouched = api().get(plan, viewer).json();
+            assertEquals("DRAFT", untouched.get("status").asText());
+            assertFalse(untouched.get("stored").asBoolean());
+            assertEquals("2022-03-31", untouched.get("deadlines").get("approvalDue").asText(), "the policy calendar");
+            assertEquals("2023-10-31", untouched.get("deadlines").get("feeDeliveryDue").asText());
+            Response empty = api().post(plan + "/submit", admin, "{\"on\":\"2022-02-20\"}");
+            assertEquals(409, empty.status(), "a year with nothing in it has no plan to submit: " + empty.body());
+
+            LongxiYear.imported(api(), county, admin);
+            JsonNode drafted = api().get(plan, viewer).json();
+            assertTrue(drafted.get("inflowM2").asLong() >= drafted.get("obligationM2").asLong(), "1.1006 ≥ 1.1");
+            assertEquals(17, drafted.get("townships").size());
+            JsonNode late = api().get("/api/counties/" + county + "/todo", viewer).json();
+            assertTrue(kinds(late).contains("PLAN_APPROVAL"), late.toString());
+            assertTrue(kinds(late).contains("PLAN_ACCEPTANCE"));
+
+            // the steps, with the real dates; a viewer cannot act, a date before the step before is refused
+            assertEquals(403, api().post(plan + "/submit", viewer, "{}").status());
+            Response submitted = api().post(plan + "/submit", admin, "{\"on\":\"2022-03-10\"}");
+            assertEquals(200, submitted.status(), submitted.body());
+            assertEquals("SUBMITTED", submitted.string("status"));
+            Response noDoc = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\"}");
+            assertEquals(400, noDoc.status(), noDoc.body());
+            assertEquals("documentNo", noDoc.string("field"));
+            Response early = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-01\",\"documentNo\":\"陇政发〔2022〕18号\"}");
+            assertEquals(400, early.status(), early.body());
+            assertEquals("approvedOn", early.string("field"));
+            Response approved = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\",\"documentNo\":\"陇政发〔2022〕18号\"}");
+            assertEquals(200, approved.status(), approved.body());
+            assertEquals("陇政发〔2022〕18号", approved.string("approvalDocNo"));
+            assertEquals(409, api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\",\"documentNo\":\"x\"}").status(),
+                    "approved once");
+            assertEquals(200, api().post(plan + "/file", admin, "{\"filedOn\":\"2022-04-02\",\"filingNo\":\"BA-2022-0117\"}").status());
+            assertEquals(200, api().post(plan + "/implemented", admin, "{\"on\":\"2022-10-30\"}").status());
+            JsonNode afterSteps = api().get("/api/counties/" + county + "/todo", viewer).json();
+            assertFalse(kinds(afterSteps).contains("PLAN_APPROVAL"), "approved, late or not");
+            assertTrue(kinds(afterSteps).contains("PLAN_ACCEPTANCE"));
+
+            // acceptance waits for every township to balance
+            Response notYet = api().post(plan + "/accept", admin, "{\"on\":\"2022-12-20\"}");
+            assertEquals(422, notYet.status(), notYet.body());
+            assertEquals("PLAN_NOT_BALANCED", notYet.string("code"));
+            assertTrue(notYet.string("detail").contains("尚未平衡"), notYet.body());
+            Response own = api().post("/api/counties/" + county + "/adjustments/proposal", admin, "{\"year\":2022,\"scope\":\"OWN\"}");
+            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin,
+                    LongxiYear.confirmAll("OWN", "NONE", own.json())).status());
+            Response rest = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
+                    "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"NONE\"}");
+            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin,
+                    LongxiYear.confirmAll("COUNTY", "NONE", rest.json())).status());
+            Response accepted = api().post(plan + "/accept", admin, "{\"on\":\"2022-12-20\"}");
+            assertEquals(200, accepted.status(), accepted.body());
+            assertEquals("ACCEPTED", accepted.string("status"));
+            assertEquals(17, accepted.number("townshipsBalanced"));
+            assertEquals(0, accepted.json().get("overdue").size(), accepted.body());
+            JsonNode done = api().get("/api/counties/" + county + "/todo", viewer).json();
+            assertFalse(kinds(done).stream().anyMatch(k -> k.startsWith("PLAN_")), done.toString());
+
+            // deadlines are the county's, and an accepted plan's are final
+            Response moved = api().put(plan + "/deadlines", admin, "{\"approvalDue\":\"2022-07-31\",\"implementationDue\":\"2022-10-31\","
+                    + "\"acceptanceDue\":\"2022-12-31\",\"feeDeliveryDue\":\"2023-10-31\"}");
+            assertEquals(409, moved.status(), moved.body());
+            String next = "/api/counties/" + county + "/plans/" + (LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1);
+            Response backwards = api().put(next + "/deadlines", admin, "{\"approvalDue\":\"2030-07-31\",\"implementationDue\":\"2030-06-30\","
+                    + "\"acceptanceDue\":\"2030-12-31\",\"feeDeliveryDue\":\"2031-10-31\"}");
+            assertEquals(400, backwards.status(), backwards.body());
+            assertEquals("implementationDue", backwards.string("field"));
+            assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+        } finally {
+            api().put("/api/counties/" + county + "/rules", admin, original.body());
+        }
+    }
+
+    private static java.util.List<String> kinds(JsonNode todo) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        todo.get("items").forEach(i -> kinds.add(i.get("kind").asText()));
+        return kinds;
+    }
+}

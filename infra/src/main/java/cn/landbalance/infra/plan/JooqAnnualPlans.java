@@ -1,0 +1,95 @@
+package cn.landbalance.infra.plan;
+
+import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.infra.jooq.tables.records.AnnualPlanRecord;
+import cn.landbalance.settlement.plan.AnnualPlan;
+import cn.landbalance.settlement.plan.AnnualPlans;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import static cn.landbalance.infra.jooq.Tables.ANNUAL_PLAN;
+
+/** The annual plans in {@code annual_plan}, one row per county and year once anyone acted on it. */
+@Singleton
+public class JooqAnnualPlans implements AnnualPlans {
+    private final DSLContext db;
+    private final Outbox outbox;
+
+    public JooqAnnualPlans(DSLContext db, Outbox outbox) {
+        this.db = db;
+        this.outbox = outbox;
+    }
+
+    @Override
+    public Optional<AnnualPlan> find(long countyId, int year) {
+        return db.selectFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.COUNTY_ID.eq(countyId).and(ANNUAL_PLAN.PLAN_YEAR.eq((short) year)))
+                .fetchOptional().map(JooqAnnualPlans::plan);
+    }
+
+    /** The row locked; when there is none yet, the county-year is locked (advisory, to the transaction's end) first. */
+    @Override
+    public AnnualPlan lockOrDraft(long countyId, int year) {
+        db.execute("select pg_advisory_xact_lock(?, ?)", 7_302, (int) (countyId * 10_000 + year));
+        return db.selectFrom(ANNUAL_PLAN).where(ANNUAL_PLAN.COUNTY_ID.eq(countyId).and(ANNUAL_PLAN.PLAN_YEAR.eq((short) year)))
+                .forUpdate().fetchOptional().map(JooqAnnualPlans::plan).orElse(AnnualPlan.draft(countyId, year));
+    }
+
+    @Override
+    public void save(AnnualPlan p, String event, long userId) {
+        AnnualPlan.Deadlines d = p.deadlines();
+        OffsetDateTime now = OffsetDateTime.now();
+        db.insertInto(ANNUAL_PLAN)
+                .set(ANNUAL_PLAN.COUNTY_ID, p.countyId())
+                .set(ANNUAL_PLAN.PLAN_YEAR, (short) p.year())
+                .set(ANNUAL_PLAN.STATUS, p.status().name())
+                .set(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue())
+                .set(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue())
+                .set(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue())
+                .set(ANNUAL_PLAN.FEE_DELIVERY_DUE, d.feeDeliveryDue())
+                .set(ANNUAL_PLAN.SUBMITTED_ON, p.submittedOn())
+                .set(ANNUAL_PLAN.APPROVED_ON, p.approvedOn())
+                .set(ANNUAL_PLAN.APPROVAL_DOC_NO, p.approvalDocNo())
+                .set(ANNUAL_PLAN.FILED_ON, p.filedOn())
+                .set(ANNUAL_PLAN.FILING_NO, p.filingNo())
+                .set(ANNUAL_PLAN.IMPLEMENTED_ON, p.implementedOn())
+                .set(ANNUAL_PLAN.ACCEPTED_ON, p.acceptedOn())
+                .set(ANNUAL_PLAN.UPDATED_BY, userId)
+                .set(ANNUAL_PLAN.UPDATED_AT, now)
+                .onConflict(ANNUAL_PLAN.COUNTY_ID, ANNUAL_PLAN.PLAN_YEAR).doUpdate()
+                .set(ANNUAL_PLAN.STATUS, p.status().name())
+                .set(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue())
+                .set(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue())
+                .set(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue())
+                .set(ANNUAL_PLAN.FEE_DELIVERY_DUE, d.feeDeliveryDue())
+                .set(ANNUAL_PLAN.SUBMITTED_ON, p.submittedOn())
+                .set(ANNUAL_PLAN.APPROVED_ON, p.approvedOn())
+                .set(ANNUAL_PLAN.APPROVAL_DOC_NO, p.approvalDocNo())
+                .set(ANNUAL_PLAN.FILED_ON, p.filedOn())
+                .set(ANNUAL_PLAN.FILING_NO, p.filingNo())
+                .set(ANNUAL_PLAN.IMPLEMENTED_ON, p.implementedOn())
+                .set(ANNUAL_PLAN.ACCEPTED_ON, p.acceptedOn())
+                .set(ANNUAL_PLAN.UPDATED_BY, userId)
+                .set(ANNUAL_PLAN.UPDATED_AT, now)
+                .execute();
+        outbox.record(event, "annual_plan", p.countyId() * 10_000 + p.year(), p.countyId(), p.countyId(), Outbox.fields(
+                "countyId", p.countyId(), "year", p.year(), "status", p.status().name(),
+                "approvalDue", d.approvalDue().toString(), "implementationDue", d.implementationDue().toString(),
+                "acceptanceDue", d.acceptanceDue().toString(), "feeDeliveryDue", d.feeDeliveryDue().toString(),
+                "approvedOn", text(p.approvedOn()), "approvalDocNo", p.approvalDocNo(), "filedOn", text(p.filedOn()),
+                "filingNo", p.filingNo(), "implementedOn", text(p.implementedOn()), "acceptedOn", text(p.acceptedOn())));
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static AnnualPlan plan(AnnualPlanRecord r) {
+        return new AnnualPlan(r.getCountyId(), r.getPlanYear(), AnnualPlan.Status.valueOf(r.getStatus()),
+                new AnnualPlan.Deadlines(r.getApprovalDue(), r.getImplementationDue(), r.getAcceptanceDue(),
+                        r.getFeeDeliveryDue()), r.getSubmittedOn(), r.getApprovedOn(), r.getApprovalDocNo(), r.getFiledOn(),
+                r.getFilingNo(), r.getImplementedOn(), r.getAcceptedOn(), true);
+    }
+}

@@ -1,0 +1,37 @@
+package cn.landbalance.infra.plan;
+
+import cn.landbalance.settlement.plan.Inbox;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+
+/** Counts of what waits for a county, one query. */
+@Singleton
+public class JooqInbox implements Inbox {
+    private final DSLContext db;
+
+    public JooqInbox(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public Waiting waiting(long countyId) {
+        Record r = db.fetchOne("""
+                select (select count(*) from outflow_application where county_id = ? and status = 'DECLARED'),
+                       (select count(*) from outflow_application where county_id = ? and status = 'TOWNSHIP_REVIEWED'),
+                       (select count(*) from inflow_project where county_id = ? and status = 'SUBMITTED'),
+                       (select count(*) from fund_expense where county_id = ? and status = 'PROPOSED')""",
+                countyId, countyId, countyId, countyId);
+        return new Waiting(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class));
+    }
+
+    @Override
+    public java.util.List<Integer> yearsInPlay(long countyId, int limit) {
+        return db.fetch("""
+                        select y from (select plan_year as y from outflow_application where county_id = ?
+                                       union select plan_year from inflow_project where county_id = ?
+                                       union select plan_year from annual_plan where county_id = ?) years
+                        order by y desc limit ?""", countyId, countyId, countyId, limit)
+                .map(r -> r.get(0, Integer.class));
+    }
+}

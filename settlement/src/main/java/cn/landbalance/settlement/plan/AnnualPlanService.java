@@ -1,0 +1,93 @@
+package cn.landbalance.settlement.plan;
+
+import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.outflow.YearBalance;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** The county's plan for a year through its lifecycle, and what is late across the county's recent years. */
+public class AnnualPlanService {
+    /** How many of the county's most recent plan years the to-do list looks at. */
+    public static final int YEARS = 10;
+    private final AnnualPlans plans;
+    private final CountyBalances balances;
+    private final Inbox inbox;
+    private final Clock clock;
+
+    public AnnualPlanService(AnnualPlans plans, CountyBalances balances, Inbox inbox, Clock clock) {
+        this.plans = plans;
+        this.balances = balances;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    /** The plan with the year's township balances and what is late today. */
+    public record View(AnnualPlan plan, List<YearBalance> townships, List<AnnualPlan.Overdue> overdue) {
+    }
+
+    public View view(long countyId, int year) {
+        AnnualPlan plan = plans.find(countyId, year).orElse(AnnualPlan.draft(countyId, year));
+        List<YearBalance> townships = balances.forYear(countyId, year);
+        return new View(plan, townships, plan.overdue(today(), townships));
+    }
+
+    public View setDeadlines(long countyId, int year, AnnualPlan.Deadlines deadlines, long userId) {
+        return change(countyId, year, p -> p.withDeadlines(deadlines), "plan.deadlines_set", userId);
+    }
+
+    /** Each step's date defaults to today when not given. */
+    public View submit(long countyId, int year, LocalDate submittedOn, long userId) {
+        return change(countyId, year, p -> p.submitted(orToday(submittedOn), today(), balances.forYear(countyId, year)),
+                "plan.submitted", userId);
+    }
+
+    public View approve(long countyId, int year, LocalDate approvedOn, String documentNo, long userId) {
+        return change(countyId, year, p -> p.approved(approvedOn, documentNo, today()), "plan.approved", userId);
+    }
+
+    public View file(long countyId, int year, LocalDate filedOn, String filingNo, long userId) {
+        return change(countyId, year, p -> p.filed(filedOn, filingNo, today()), "plan.filed", userId);
+    }
+
+    public View implemented(long countyId, int year, LocalDate implementedOn, long userId) {
+        return change(countyId, year, p -> p.implemented(orToday(implementedOn), today()), "plan.implemented", userId);
+    }
+
+    public View accept(long countyId, int year, LocalDate acceptedOn, long userId) {
+        return change(countyId, year, p -> p.accepted(orToday(acceptedOn), today(), balances.forYear(countyId, year)),
+                "plan.accepted", userId);
+    }
+
+    /**
+     * What is late in the county today, over the {@value #YEARS} most recent plan years it has applications, inflows or
+     * a plan in, oldest first.
+     */
+    public List<AnnualPlan.Overdue> overdue(long countyId) {
+        List<Integer> years = new ArrayList<>(inbox.yearsInPlay(countyId, YEARS));
+        java.util.Collections.reverse(years);
+        List<AnnualPlan.Overdue> late = new ArrayList<>();
+        for (int y : years) {
+            late.addAll(view(countyId, y).overdue());
+        }
+        return late;
+    }
+
+    private View change(long countyId, int year, UnaryOperator<AnnualPlan> step, String event, long userId) {
+        AnnualPlan after = step.apply(plans.lockOrDraft(countyId, year));
+        plans.save(after, event, userId);
+        List<YearBalance> townships = balances.forYear(countyId, year);
+        return new View(after, townships, after.overdue(today(), townships));
+    }
+
+    private LocalDate orToday(LocalDate day) {
+        return day == null ? today() : day;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.landbalance.settlement.plan;
+
+/** Port: how many things of a county wait for its decision now. */
+public interface Inbox {
+    /**
+     * @param outflowsToReview  applications declared, waiting for the township's review (which the county may do)
+     * @param outflowsToApprove applications reviewed, waiting for the county's approval
+     * @param inflowsToAccept   inflow projects submitted, waiting for acceptance
+     * @param expensesToApprove township expenses proposed, waiting for approval
+     */
+    record Waiting(long outflowsToReview, long outflowsToApprove, long inflowsToAccept, long expensesToApprove) {
+    }
+
+    Waiting waiting(long countyId);
+
+    /** The plan years the county has applications, inflow projects or a plan in, newest first, at most {@code limit}. */
+    java.util.List<Integer> yearsInPlay(long countyId, int limit);
+}
