@@ -190,6 +190,32 @@ public class AnnualPlanController {
         return new Todo(countyId, items, overdue, items.size() - overdue);
     }
 
+    /**
+     * A township officer's to-do list: its fee-funded land overdue, then money to confirm, bank lines to settle, approved
+     * expenses to pay, applications to review and inflow drafts to submit.
+     */
+    @Get("/townships/{townshipId}/todo")
+    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
+    @ReadOnly
+    public Todo townshipTodo(Actor actor, @PathVariable long countyId, @PathVariable long townshipId) {
+        cn.landbalance.ledger.region.Region township = cn.landbalance.api.fund.FundController.visibleTownship(regions, actor,
+                townshipId);
+        if (township.countyId() != countyId) {
+            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.TOWNSHIP_NOT_FOUND,
+                    "township " + townshipId);
+        }
+        List<Item> items = new ArrayList<>(plans.overdue(countyId).stream()
+                .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(AnnualPlanController::item).toList());
+        long overdue = items.size();
+        Inbox.TownshipWaiting w = inbox.waiting(countyId, townshipId);
+        waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
+        waiting(items, "BANK_LINES", w.bankLinesOpen(), "银行流水未处理", "bank lines to settle", "#/fund");
+        waiting(items, "EXPENSE_PAYMENT", w.expensesToPay(), "已批准支出待付款", "approved expenses to pay", "#/fund");
+        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", null);
+        waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
+        return new Todo(countyId, items, overdue, items.size() - overdue);
+    }
+
     private static void waiting(List<Item> items, String kind, long count, String zh, String en, String link) {
         if (count > 0) {
             items.add(new Item(kind, false, null, null, null, null, count, 0, count + " 件" + zh, count + " " + en, link));

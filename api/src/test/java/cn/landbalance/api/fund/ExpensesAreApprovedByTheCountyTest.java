@@ -76,6 +76,10 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
         assertEquals(201, aftercare.status(), aftercare.body());
         long aftercareId = aftercare.number("id");
 
+        // both wait in the county's to-do list
+        JsonNode countyTodo = api().get("/api/counties/" + county + "/todo", viewer).json();
+        assertTrue(countyTodo.toString().contains("\"kind\":\"EXPENSE_APPROVAL\",\"overdue\":false"), countyTodo.toString());
+
         // the county's queue; a township cannot approve its own, a viewer cannot either
         JsonNode queue = api().get("/api/counties/" + county + "/expenses?status=PROPOSED&townshipId=" + wenfeng, viewer).json();
         assertEquals(2, queue.get("total").asInt());
@@ -90,6 +94,10 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
         assertEquals("APPROVED", approved.string("status"));
         JsonNode account = api().get("/api/townships/" + wenfeng + "/account", officer).json();
         assertEquals(before, account.get("balanceFen").asLong());
+        JsonNode townshipTodo = api().get("/api/counties/" + county + "/townships/" + wenfeng + "/todo", officer).json();
+        assertTrue(townshipTodo.toString().contains("1 approved expenses to pay"), townshipTodo.toString());
+        assertEquals(404, api().get("/api/counties/" + county + "/townships/" + wenfeng + "/todo", login("officer_gongchang"))
+                .status(), "another township's list");
         assertEquals(before - 1_000_000, account.get("committedFen").asLong());
         assertEquals(1_000_000, account.get("availableFen").asLong());
 

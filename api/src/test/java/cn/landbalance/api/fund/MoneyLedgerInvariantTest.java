@@ -48,6 +48,10 @@ class MoneyLedgerInvariantTest extends ApiTest {
     Regions regions;
     @Inject
     TransactionOperations<Connection> tx;
+    @Inject
+    cn.landbalance.settlement.fund.ExpenseService expenses;
+    /** Who proposes, approves and pays the model's expenses (the county admin's user, acting in each role). */
+    private long userId;
 
     /** The reference model: each township fund's balance, and the county reserve's (keyed {@link #RESERVE}). */
     private final Map<Long, Long> balances = new HashMap<>();
@@ -67,6 +71,7 @@ class MoneyLedgerInvariantTest extends ApiTest {
         System.out.println("MoneyLedgerInvariantTest seed " + seed);
         Random random = new Random(seed);
         long county = countyId();
+        userId = api().get("/api/me", login("county_admin")).number("userId");
         List<Long> townships = tx.executeRead(status -> regions.children(county)).stream().map(Region::id).limit(4).toList();
         townships.forEach(t -> balances.put(t, 0L));
         balances.put(RESERVE, 0L);
@@ -137,10 +142,26 @@ class MoneyLedgerInvariantTest extends ApiTest {
         String reference = "MODEL-" + op.kind() + "-" + System.nanoTime();
         return switch (op.kind()) {
             case RECEIVE -> ledger.receive(county, op.to(), op.amountFen(), TransferKind.SALE, reference, "model receipt");
-            case SPEND -> ledger.spend(county, op.from(), op.amountFen(), reference, "model expense");
+            case SPEND -> spend(county, op.from(), op.amountFen(), reference);
             case REASSIGN -> ledger.reassign(county, op.from(), op.to(), op.amountFen(), reference, "model reassignment");
             case REPAY -> ledger.repay(county, op.from(), county, op.amountFen(), reference, "model repayment");
         };
+    }
+
+    /**
+     * Money out of a fund as it goes now: proposed by the township, approved by the county (refused with FUND_INSUFFICIENT
+     * when the fund does not hold it), paid with the reference today.
+     */
+    private Object spend(long county, long township, long amountFen, String reference) {
+        var officer = new cn.landbalance.settlement.identity.Actor(userId, "model", cn.landbalance.settlement.identity.Role.TOWNSHIP_OFFICER,
+                0, township, county);
+        var admin = new cn.landbalance.settlement.identity.Actor(userId, "model", cn.landbalance.settlement.identity.Role.COUNTY_ADMIN,
+                0, county, county);
+        var proposed = expenses.propose(officer, regions.findById(township).orElseThrow(),
+                new cn.landbalance.settlement.fund.ExpenseService.Proposal(amountFen,
+                        cn.landbalance.settlement.fund.Expense.Category.OTHER, null, "model payee", "model expense", null));
+        expenses.approve(admin, proposed.id(), null);
+        return expenses.pay(officer, proposed.id(), reference, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
     }
 
     /** A debit of a fund that no other operation of the round touched is refused exactly when the model says so. */

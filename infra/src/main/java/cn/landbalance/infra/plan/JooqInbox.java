@@ -26,6 +26,19 @@ public class JooqInbox implements Inbox {
     }
 
     @Override
+    public TownshipWaiting waiting(long countyId, long townshipId) {
+        Record r = db.fetchOne("""
+                select (select count(*) from payment_notice where county_id = ? and township_id = ? and status = 'OPEN'),
+                       (select count(*) from bank_line where township_id = ? and status = 'OPEN'),
+                       (select count(*) from fund_expense where township_id = ? and status = 'APPROVED'),
+                       (select count(*) from outflow_application where county_id = ? and township_id = ? and status = 'DECLARED'),
+                       (select count(*) from inflow_project where county_id = ? and township_id = ? and status = 'DRAFT')""",
+                countyId, townshipId, townshipId, townshipId, countyId, townshipId, countyId, townshipId);
+        return new TownshipWaiting(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class),
+                r.get(4, Long.class));
+    }
+
+    @Override
     public java.util.List<Integer> yearsInPlay(long countyId, int limit) {
         return db.fetch("""
                         select y from (select plan_year as y from outflow_application where county_id = ?

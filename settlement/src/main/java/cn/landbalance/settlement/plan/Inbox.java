@@ -13,6 +13,21 @@ public interface Inbox {
 
     Waiting waiting(long countyId);
 
+    /**
+     * What waits for a township's officer.
+     *
+     * @param noticesToConfirm  payment notices payable to the township, still open (money to confirm)
+     * @param bankLinesOpen     bank statement lines neither matched nor booked
+     * @param expensesToPay     expenses the county approved that the township has not paid
+     * @param outflowsToReview  applications declared in the township, waiting for its review
+     * @param inflowsToSubmit   the township's inflow projects still drafts
+     */
+    record TownshipWaiting(long noticesToConfirm, long bankLinesOpen, long expensesToPay, long outflowsToReview,
+                           long inflowsToSubmit) {
+    }
+
+    TownshipWaiting waiting(long countyId, long townshipId);
+
     /** The plan years the county has applications, inflow projects or a plan in, newest first, at most {@code limit}. */
     java.util.List<Integer> yearsInPlay(long countyId, int limit);
 }
