@@ -28,9 +28,12 @@ public class InventoryController {
     private final Regions regions;
     private final IndicatorQueries queries;
 
-    public InventoryController(Regions regions, IndicatorQueries queries) {
+    private final java.time.Clock clock;
+
+    public InventoryController(Regions regions, IndicatorQueries queries, java.time.Clock clock) {
         this.regions = regions;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -57,6 +60,81 @@ public class InventoryController {
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
                 .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
         return of(township, queries);
+    }
+
+    /** One movement of the statement; {@code kindLabel} as the ledger reads it in Chinese. */
+    @Serdeable
+    public record MovementView(long movementId, java.time.Instant at, long lotId,
+                               cn.landbalance.ledger.indicator.MovementKind kind, String kindLabel, long areaM2,
+                               String reference, long availableAfterM2) {
+    }
+
+    /** The buckets at a moment: available, reserved, frozen, consumed, deducted, revoked, and all issued. */
+    @Serdeable
+    public record Buckets(long issuedM2, long availableM2, long reservedM2, long frozenM2, long consumedM2, long deductedM2,
+                          long revokedM2) {
+        static Buckets of(java.util.Map<cn.landbalance.ledger.indicator.Bucket, Long> b) {
+            return new Buckets(cn.landbalance.ledger.indicator.IndicatorStatement.issued(b),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.AVAILABLE, 0L),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.RESERVED, 0L),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.FROZEN, 0L),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.CONSUMED, 0L),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.DEDUCTED, 0L),
+                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.REVOKED, 0L));
+        }
+    }
+
+    /** A region's indicator statement (指标台账) for the days {@code from} to {@code to} inclusive, in the county's time. */
+    @Serdeable
+    public record Statement(long regionId, String name, java.time.LocalDate from, java.time.LocalDate to, Buckets opening,
+                            Buckets closing, List<MovementView> lines) {
+    }
+
+    /**
+     * The township's indicator statement: the buckets at the start of {@code from} and at the end of {@code to} (an
+     * inventory as of any day), and every movement between (default: the current year to today).
+     */
+    @Get("/statement{?from,to}")
+    @ReadOnly
+    public Statement statement(Actor actor, @PathVariable long townshipId,
+                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate from,
+                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate to) {
+        Region township = regions.findById(townshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
+                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+        return statement(township, queries, clock, from, to);
+    }
+
+    static Statement statement(Region region, IndicatorQueries queries, java.time.Clock clock, java.time.LocalDate from,
+                               java.time.LocalDate to) {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        java.time.LocalDate end = to == null ? today : to;
+        if (end.isBefore(start)) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "结束日期早于开始日期 / the period ends before it starts");
+        }
+        if (start.plusYears(10).isBefore(end)) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "一次最多查询十年 / at most ten years at once");
+        }
+        cn.landbalance.ledger.indicator.IndicatorStatement s = queries.statement(region.id(),
+                start.atStartOfDay(clock.getZone()).toInstant(), end.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        return new Statement(region.id(), region.name(), start, end, Buckets.of(s.opening()), Buckets.of(s.closing()),
+                s.lines().stream().map(l -> new MovementView(l.movementId(), l.at(), l.lotId(), l.kind(), label(l.kind()),
+                        l.areaM2(), l.reference(), l.availableAfterM2())).toList());
+    }
+
+    private static String label(cn.landbalance.ledger.indicator.MovementKind kind) {
+        return switch (kind) {
+            case ISSUE -> "验收入库";
+            case RESERVE -> "预留";
+            case RELEASE -> "释放";
+            case CONSUME -> "使用";
+            case FREEZE -> "冻结";
+            case UNFREEZE -> "解冻";
+            case DEDUCT -> "扣减";
+            case REVOKE -> "撤销入库";
+            case RETURN -> "退回";
+        };
     }
 
     /** A region's indicator inventory: its lots (those whose issue was not withdrawn) and their totals. */

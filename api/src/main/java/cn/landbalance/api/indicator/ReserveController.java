@@ -26,9 +26,12 @@ public class ReserveController {
     private final Regions regions;
     private final IndicatorQueries queries;
 
-    public ReserveController(Regions regions, IndicatorQueries queries) {
+    private final java.time.Clock clock;
+
+    public ReserveController(Regions regions, IndicatorQueries queries, java.time.Clock clock) {
         this.regions = regions;
         this.queries = queries;
+        this.clock = clock;
     }
 
     @Get
@@ -38,5 +41,17 @@ public class ReserveController {
                 .filter(r -> r.level() == RegionLevel.COUNTY && actor.inCounty(r.id()))
                 .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
         return InventoryController.of(county, queries);
+    }
+
+    /** The reserve's own statement: what it held at the start and end of the period, and every movement between. */
+    @Get("/statement{?from,to}")
+    @ReadOnly
+    public InventoryController.Statement statement(Actor actor, @PathVariable long countyId,
+                                                   @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate from,
+                                                   @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate to) {
+        Region county = regions.findById(countyId)
+                .filter(r -> r.level() == RegionLevel.COUNTY && actor.inCounty(r.id()))
+                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+        return InventoryController.statement(county, queries, clock, from, to);
     }
 }

@@ -38,5 +38,11 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=reserve]"), "0.3500");
         waitText(By.cssSelector("[data-testid=reserve]"), "0.2500");
         waitText(By.cssSelector("[data-testid=cases]"), "0.2500");
+        // the reserve's own ledger: its acceptance, then the freeze it lent (reloaded by 查询)
+        click(By.xpath("//div[@data-testid='reserve-statement']//button[contains(.,'查询')]"));
+        waitText(By.cssSelector("[data-testid=reserve-statement-lines]"), "验收入库");
+        waitText(By.cssSelector("[data-testid=reserve-statement-lines]"), "冻结");
+        waitText(By.cssSelector("[data-testid=reserve-statement-summary]"), "0.3500");
+        screenshot("county-reserve-statement");
     }
 }

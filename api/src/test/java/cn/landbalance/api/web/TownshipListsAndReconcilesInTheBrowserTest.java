@@ -38,6 +38,7 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
 
         signIn("officer_gongchang");
         waitText(By.cssSelector("[data-testid=bucket-availableM2]"), "4.0000 公顷");
+        waitText(By.cssSelector("[data-testid=indicator-statement-lines]"), "验收入库"); // the lot's acceptance on the 指标台账
         screenshot("township-inventory");
 
         clickTestId("menu-listings");

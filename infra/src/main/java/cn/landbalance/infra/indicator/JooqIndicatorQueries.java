@@ -27,6 +27,33 @@ public class JooqIndicatorQueries implements IndicatorQueries {
                 .orderBy(INDICATOR_LOT.ID).fetch(JooqIndicatorStore::toLot);
     }
 
+    /** One pass over the region's earlier movements, summed per kind; the domain turns kinds into buckets. */
+    @Override
+    public java.util.Map<cn.landbalance.ledger.indicator.Bucket, Long> bucketsBefore(long regionId, java.time.Instant at) {
+        List<cn.landbalance.ledger.indicator.IndicatorStatement.Movement> sums = db.fetch("""
+                        select m.kind, sum(m.area_m2)
+                        from indicator_movement m join indicator_lot l on l.id = m.lot_id
+                        where l.owner_region_id = ? and m.created_at < ?::timestamptz
+                        group by m.kind""", regionId, at.toString())
+                .map(r -> new cn.landbalance.ledger.indicator.IndicatorStatement.Movement(0, at, 0,
+                        cn.landbalance.ledger.indicator.MovementKind.valueOf(r.get(0, String.class)), r.get(1, Long.class), null));
+        return cn.landbalance.ledger.indicator.IndicatorStatement.buckets(sums);
+    }
+
+    @Override
+    public List<cn.landbalance.ledger.indicator.IndicatorStatement.Movement> movementsOf(long regionId, java.time.Instant from,
+                                                                                       java.time.Instant to) {
+        return db.fetch("""
+                        select m.id, m.created_at, m.lot_id, m.kind, m.area_m2, m.reference
+                        from indicator_movement m join indicator_lot l on l.id = m.lot_id
+                        where l.owner_region_id = ? and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
+                        order by m.created_at, m.id""", regionId, from.toString(), to.toString())
+                .map(r -> new cn.landbalance.ledger.indicator.IndicatorStatement.Movement(r.get(0, Long.class),
+                        r.get(1, java.time.OffsetDateTime.class).toInstant(), r.get(2, Long.class),
+                        cn.landbalance.ledger.indicator.MovementKind.valueOf(r.get(3, String.class)), r.get(4, Long.class),
+                        r.get(5, String.class)));
+    }
+
     @Override
     public List<InvariantCheck> audit(long countyId) {
         List<InvariantCheck> checks = new ArrayList<>();
