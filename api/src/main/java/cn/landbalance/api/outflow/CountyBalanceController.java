@@ -56,7 +56,7 @@ public class CountyBalanceController {
         Tenancy.requireCountyRoleOf(actor, countyId);
         int y = CountyYear.orThisYear(year, clock);
         List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
-        int factor = rules.find(countyId).orElse(CountyRules.defaults()).surplusFactorPermille();
+        int factor = rules.forYear(countyId, y).surplusFactorPermille();
         return new Balance(countyId, y, factor, rows, YearTotals.of(rows));
     }
 

@@ -49,6 +49,15 @@ class CountyEntersHolidaysInTheBrowserTest extends BrowserTest {
         assertNotEquals(before, after, "the holiday lengthens the term");
         assertEquals(1, api().get(path, login("county_admin")).json().get("entries").size());
         screenshot("county-calendar");
+
+        // the rules as a new version from 2023 on: listed under 规则版本, governing 2023, not the years before it
+        type(By.cssSelector("[data-testid=rules-from-year]"), "2023");
+        find(By.cssSelector("[data-testid=rules-from-year] input")).sendKeys(Keys.TAB);
+        clickTestId("rules-save");
+        waitText(By.cssSelector("[data-testid=rules-versions]"), "2023");
+        String rules = "/api/counties/" + county + "/rules";
+        assertEquals(2023, api().get(rules + "?year=2024", login("county_viewer")).number("fromYear"));
+        assertEquals(2, api().get(rules + "/versions", login("county_viewer")).json().size());
     }
 
     private void typeDate(String testId, LocalDate date) {

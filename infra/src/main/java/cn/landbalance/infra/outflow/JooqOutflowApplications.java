@@ -79,6 +79,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setRequiredM2(a.requiredM2());
         r.setImportKey(a.importKey());
         r.setOwnership(a.ownership().name());
+        r.setRulesVersionId(a.rulesVersionId());
         r.setCoveredM2(0L);
         r.setCreatedAt(OffsetDateTime.now());
         r.setUpdatedAt(OffsetDateTime.now());
@@ -394,6 +395,7 @@ public class JooqOutflowApplications implements OutflowApplications {
                 OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
                 r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), OutflowStatus.valueOf(r.getStatus()),
-                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), Ownership.valueOf(r.getOwnership()));
+                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), Ownership.valueOf(r.getOwnership()),
+                r.getRulesVersionId());
     }
 }

@@ -1,13 +1,14 @@
 package cn.landbalance.infra.rules;
 
 import cn.landbalance.infra.audit.AuditTrail;
-import cn.landbalance.infra.jooq.tables.records.CountyRulesRecord;
+import cn.landbalance.infra.jooq.tables.records.CountyRulesVersionRecord;
 import cn.landbalance.settlement.rules.CalendarEntry;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.DeclarationWindow;
 import cn.landbalance.settlement.rules.QualityRule;
+import cn.landbalance.settlement.rules.RulesVersion;
 import cn.landbalance.settlement.rules.Sequencing;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -16,81 +17,76 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-import static cn.landbalance.infra.jooq.Tables.COUNTY_DECLARATION_WINDOW;
-import static cn.landbalance.infra.jooq.Tables.COUNTY_RULES;
+import static cn.landbalance.infra.jooq.Tables.COUNTY_RULES_VERSION;
 import static cn.landbalance.infra.jooq.Tables.COUNTY_CALENDAR_ENTRY;
 
 @Singleton
 public class JooqCountyRulesStore implements CountyRulesStore {
     private final DSLContext db;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
-    public JooqCountyRulesStore(DSLContext db, AuditTrail audit) {
+    public JooqCountyRulesStore(DSLContext db, AuditTrail audit, java.time.Clock clock) {
         this.audit = audit;
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
-    public int paymentTermWorkingDays(long countyId) {
-        Integer days = db.select(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS).from(COUNTY_RULES)
-                .where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS);
-        return days != null ? days : CountyRules.defaults().paymentTermWorkingDays();
+    public List<RulesVersion> versions(long countyId) {
+        return db.selectFrom(COUNTY_RULES_VERSION).where(COUNTY_RULES_VERSION.COUNTY_ID.eq(countyId))
+                .orderBy(COUNTY_RULES_VERSION.FROM_YEAR, COUNTY_RULES_VERSION.ID).fetch(JooqCountyRulesStore::version);
     }
 
     @Override
-    public Optional<CountyRules> find(long countyId) {
-        CountyRulesRecord row = db.selectFrom(COUNTY_RULES).where(COUNTY_RULES.COUNTY_ID.eq(countyId)).fetchOne();
-        if (row == null) {
-            return Optional.empty();
+    public Optional<RulesVersion> version(long versionId) {
+        return db.selectFrom(COUNTY_RULES_VERSION).where(COUNTY_RULES_VERSION.ID.eq(versionId)).fetchOptional()
+                .map(JooqCountyRulesStore::version);
+    }
+
+    @Override
+    public int currentYear() {
+        return java.time.LocalDate.now(clock).getYear();
+    }
+
+    @Override
+    public RulesVersion save(long countyId, int fromYear, CountyRules rules, Long userId) {
+        long id = db.insertInto(COUNTY_RULES_VERSION)
+                .set(COUNTY_RULES_VERSION.COUNTY_ID, countyId)
+                .set(COUNTY_RULES_VERSION.FROM_YEAR, (short) fromYear)
+                .set(COUNTY_RULES_VERSION.FEE_PER_MU_FEN, rules.feePerMuFen())
+                .set(COUNTY_RULES_VERSION.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
+                .set(COUNTY_RULES_VERSION.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
+                .set(COUNTY_RULES_VERSION.SEQUENCING, rules.sequencing().name())
+                .set(COUNTY_RULES_VERSION.QUALITY_RULE, rules.qualityRule().name())
+                .set(COUNTY_RULES_VERSION.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
+                .set(COUNTY_RULES_VERSION.FEE_ON_REVERSAL, rules.feeOnReversal().name())
+                .set(COUNTY_RULES_VERSION.DECLARATION_WINDOWS, windows(rules.declarationWindows()))
+                .set(COUNTY_RULES_VERSION.CREATED_BY, userId)
+                .set(COUNTY_RULES_VERSION.CREATED_AT, OffsetDateTime.now())
+                .returning(COUNTY_RULES_VERSION.ID).fetchOne().getId();
+        audit.record("county_rules.saved", "county", countyId, countyId, "versionId", id, "fromYear", fromYear,
+                "feePerMuFen", rules.feePerMuFen(), "guidePricePerMuFen", rules.guidePricePerMuFen(),
+                "surplusFactorPermille", rules.surplusFactorPermille(), "sequencing", rules.sequencing().name(),
+                "qualityRule", rules.qualityRule().name(), "paymentTermWorkingDays", rules.paymentTermWorkingDays(),
+                "feeOnReversal", rules.feeOnReversal().name(), "declarationWindows", windows(rules.declarationWindows()));
+        return version(id).orElseThrow();
+    }
+
+    private static String windows(List<DeclarationWindow> windows) {
+        return String.join(";", windows.stream().map(w -> w.fromText() + "~" + w.toText()).toList());
+    }
+
+    private static RulesVersion version(CountyRulesVersionRecord r) {
+        List<DeclarationWindow> windows = new java.util.ArrayList<>();
+        for (String w : r.getDeclarationWindows().split(";")) {
+            String[] ends = w.split("~");
+            windows.add(DeclarationWindow.parse(ends[0], ends[1], "declarationWindows"));
         }
-        List<DeclarationWindow> windows = db.selectFrom(COUNTY_DECLARATION_WINDOW)
-                .where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId))
-                .orderBy(COUNTY_DECLARATION_WINDOW.POSITION)
-                .fetch(w -> DeclarationWindow.parse(w.getFromMmdd(), w.getToMmdd(), "declarationWindows"));
-        return Optional.of(new CountyRules(row.getFeePerMuFen(), row.getGuidePricePerMuFen(),
-                row.getSurplusFactorPermille(), Sequencing.valueOf(row.getSequencing()),
-                QualityRule.valueOf(row.getQualityRule()), row.getPaymentTermWorkingDays(), windows,
-                FeeOnReversal.valueOf(row.getFeeOnReversal())));
-    }
-
-    @Override
-    public void save(long countyId, CountyRules rules) {
-        db.insertInto(COUNTY_RULES)
-                .set(COUNTY_RULES.COUNTY_ID, countyId)
-                .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
-                .set(COUNTY_RULES.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
-                .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
-                .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
-                .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
-                .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
-                .set(COUNTY_RULES.FEE_ON_REVERSAL, rules.feeOnReversal().name())
-                .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
-                .onConflict(COUNTY_RULES.COUNTY_ID).doUpdate()
-                .set(COUNTY_RULES.FEE_PER_MU_FEN, rules.feePerMuFen())
-                .set(COUNTY_RULES.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
-                .set(COUNTY_RULES.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
-                .set(COUNTY_RULES.SEQUENCING, rules.sequencing().name())
-                .set(COUNTY_RULES.QUALITY_RULE, rules.qualityRule().name())
-                .set(COUNTY_RULES.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
-                .set(COUNTY_RULES.FEE_ON_REVERSAL, rules.feeOnReversal().name())
-                .set(COUNTY_RULES.UPDATED_AT, OffsetDateTime.now())
-                .execute();
-        audit.record("county_rules.saved", "county", countyId, countyId, "feePerMuFen", rules.feePerMuFen(),
-                "guidePricePerMuFen", rules.guidePricePerMuFen(), "surplusFactorPermille", rules.surplusFactorPermille(),
-                "sequencing", rules.sequencing().name(), "qualityRule", rules.qualityRule().name(),
-                "paymentTermWorkingDays", rules.paymentTermWorkingDays(), "feeOnReversal", rules.feeOnReversal().name(),
-                "declarationWindows",
-                rules.declarationWindows().stream().map(w -> w.fromText() + "~" + w.toText()).toList());
-        db.deleteFrom(COUNTY_DECLARATION_WINDOW).where(COUNTY_DECLARATION_WINDOW.COUNTY_ID.eq(countyId)).execute();
-        int position = 0;
-        for (DeclarationWindow window : rules.declarationWindows()) {
-            db.insertInto(COUNTY_DECLARATION_WINDOW)
-                    .set(COUNTY_DECLARATION_WINDOW.COUNTY_ID, countyId)
-                    .set(COUNTY_DECLARATION_WINDOW.POSITION, position++)
-                    .set(COUNTY_DECLARATION_WINDOW.FROM_MMDD, window.fromText())
-                    .set(COUNTY_DECLARATION_WINDOW.TO_MMDD, window.toText())
-                    .execute();
-        }
+        return new RulesVersion(r.getId(), r.getCountyId(), r.getFromYear(), new CountyRules(r.getFeePerMuFen(),
+                r.getGuidePricePerMuFen(), r.getSurplusFactorPermille(), Sequencing.valueOf(r.getSequencing()),
+                QualityRule.valueOf(r.getQualityRule()), r.getPaymentTermWorkingDays(), windows,
+                FeeOnReversal.valueOf(r.getFeeOnReversal())), r.getCreatedAt().toInstant());
     }
 
     @Override

@@ -94,7 +94,7 @@ public class CountyAdjustments {
             }
         });
         return AdjustmentPlanner.propose(scope, compensation, book.needs(countyId, year), book.supplies(countyId, year),
-                keepM2, priceOf(countyId));
+                keepM2, priceOf(countyId, year));
     }
 
     /** Carries out the lines the county reviewed, all or nothing. */
@@ -116,7 +116,7 @@ public class CountyAdjustments {
                 throw DomainException.field(ErrorCode.VALIDATION_FAILED, "lines[" + i + "].areaM2", "a whole number of m² > 0");
             }
         }
-        long price = priceOf(countyId);
+        long price = priceOf(countyId, year);
         Map<Long, OutflowApplication> apps = new TreeMap<>();
         Map<Long, Long> askedOfApp = new HashMap<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -238,8 +238,9 @@ public class CountyAdjustments {
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "adjustment " + id));
     }
 
-    private long priceOf(long countyId) {
-        return rules.find(countyId).orElse(CountyRules.defaults()).guidePricePerMuFen();
+    /** The guide price of the rules governing the year balanced. */
+    private long priceOf(long countyId, int year) {
+        return rules.forYear(countyId, year).guidePricePerMuFen();
     }
 
     /** The county itself (its reserve) and its townships. */

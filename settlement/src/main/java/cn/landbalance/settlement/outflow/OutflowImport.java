@@ -91,7 +91,10 @@ public class OutflowImport implements PlanWriter {
 
     @Override
     public void save(long countyId, int year, long importId, List<PlanRow> rows) {
-        CountyRules county = rules.find(countyId).orElse(CountyRules.defaults());
+        // the plan year's rules fix the obligations (a past year's plan is read under that year's rules)
+        java.util.Optional<cn.landbalance.settlement.rules.RulesVersion> version = rules.governing(countyId, year);
+        CountyRules county = version.map(cn.landbalance.settlement.rules.RulesVersion::rules).orElse(CountyRules.defaults());
+        Long versionId = version.map(cn.landbalance.settlement.rules.RulesVersion::id).orElse(null);
         Map<Long, Long> governments = new HashMap<>();
         List<OutflowApplication> created = new ArrayList<>(rows.size());
         for (PlanRow row : rows) {
@@ -103,7 +106,7 @@ public class OutflowImport implements PlanWriter {
             long required = Units.applyPermilleRoundingUp(row.areaM2(), county.surplusFactorPermille());
             created.add(new OutflowApplication(0, countyId, township.id(), government, row.category(), row.landClass(),
                     row.slopes(), row.qualityGrade(), false, OutflowSite.PLAIN, year, OutflowStatus.APPROVED, required,
-                    "plan-" + importId + "-row-" + row.row(), 0, row.ownership()));
+                    "plan-" + importId + "-row-" + row.row(), 0, row.ownership(), versionId));
         }
         applications.insertImported(created, importId);
     }

@@ -101,13 +101,15 @@ public class OutflowService {
                     + " 平方米应等于面积 " + draft.areaM2() + " 平方米 / the slope grades add up to " + slopes.totalM2()
                     + " m², not the area of " + draft.areaM2() + " m²");
         }
-        // the obligation is fixed now, by the county's surplus factor in force
-        CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
+        // the obligation is fixed now, by the surplus factor of the rules governing its plan year, recorded with it
+        java.util.Optional<cn.landbalance.settlement.rules.RulesVersion> version = rules.governing(township.countyId(), year);
+        CountyRules county = version.map(cn.landbalance.settlement.rules.RulesVersion::rules).orElse(CountyRules.defaults());
         long required = Units.applyPermilleRoundingUp(slopes.totalM2(), county.surplusFactorPermille());
         String landClassAfter = draft.landClassAfter() == null ? "" : draft.landClassAfter().strip();
         return applications.insert(new OutflowApplication(0, township.countyId(), township.id(), applicant, draft.category(),
                 landClassAfter, slopes, draft.qualityGrade(), draft.paddy(), draft.site(), year, OutflowStatus.DRAFT,
-                required, null, 0, draft.ownership() == null ? Ownership.集体 : draft.ownership()));
+                required, null, 0, draft.ownership() == null ? Ownership.集体 : draft.ownership(),
+                version.map(cn.landbalance.settlement.rules.RulesVersion::id).orElse(null)));
     }
 
     public OutflowApplication act(Actor actor, long id, OutflowStatus.Action action) {
@@ -137,12 +139,14 @@ public class OutflowService {
         OutflowApplication app = lockVisible(actor, id);
         requireMayAct(actor, app, action);
         OutflowStatus next = app.status().after(action);
-        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        // decisions on the application follow the rules governing its plan year; declaring, today's windows
+        CountyRules county = rules.forYear(app.countyId(), app.planYear());
         if (action == OutflowStatus.Action.DECLARE) {
             refuseBreaches(app.category(), app.landClassAfter(), app.site());
-            if (!county.declarationOpenOn(LocalDate.now(clock))) {
+            CountyRules today = rules.find(app.countyId()).orElse(CountyRules.defaults());
+            if (!today.declarationOpenOn(LocalDate.now(clock))) {
                 throw new DomainException(ErrorCode.OUTFLOW_OUTSIDE_DECLARATION_WINDOW,
-                        "declarations are open " + county.declarationWindows().stream()
+                        "declarations are open " + today.declarationWindows().stream()
                                 .map(w -> w.fromText() + "~" + w.toText()).toList());
             }
         }
@@ -183,8 +187,7 @@ public class OutflowService {
 
     public EndingPreview endingPreview(Actor actor, long id) {
         OutflowApplication app = get(actor, id);
-        cn.landbalance.settlement.rules.FeeOnReversal rule = rules.find(app.countyId()).orElse(CountyRules.defaults())
-                .feeOnReversal();
+        cn.landbalance.settlement.rules.FeeOnReversal rule = rules.forYear(app.countyId(), app.planYear()).feeOnReversal();
         return new EndingPreview(app, ending.pending(app), ending.preview(app, rule), rule);
     }
 
@@ -202,7 +205,7 @@ public class OutflowService {
         OutflowApplication app = lockVisible(actor, id);
         requirePayer(actor, app);
         requireRoom(app, areaM2);
-        CountyRules county = rules.find(app.countyId()).orElse(CountyRules.defaults());
+        CountyRules county = rules.forYear(app.countyId(), app.planYear());
         return new FeeQuote(app, Units.amountFen(areaM2, county.feePerMuFen()));
     }
 
@@ -408,7 +411,7 @@ public class OutflowService {
         if (app.paddy() && !lotPaddy) {
             throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
         }
-        QualityRule rule = rules.find(app.countyId()).orElse(CountyRules.defaults()).qualityRule();
+        QualityRule rule = rules.forYear(app.countyId(), app.planYear()).qualityRule();
         if (rule == QualityRule.PER_LOT) {
             if (lotGrade > app.qualityGrade()) {
                 throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",

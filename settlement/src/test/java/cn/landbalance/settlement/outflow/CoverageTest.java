@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CoverageTest {
     private static final OutflowApplication APP = new OutflowApplication(1, 3, 7, 20, OutflowCategory.AGRI_FACILITY,
             "设施农用地", SlopeAreas.single(1, 10_000), 14, false, OutflowSite.PLAIN, 2026, OutflowStatus.DECLARED, 11_000,
-            null, 0, cn.landbalance.settlement.inflow.Ownership.集体);
+            null, 0, cn.landbalance.settlement.inflow.Ownership.集体, null);
 
     @Test
     void eachKindCarriesWhatItIsAbout() {
