@@ -20,7 +20,8 @@ create table county_rules_version (
     constraint county_rules_version_surplus_ck check (surplus_factor_permille >= 1000),
     constraint county_rules_version_sequencing_ck check (sequencing in ('INFLOW_FIRST', 'SYNCHRONOUS')),
     constraint county_rules_version_quality_ck check (quality_rule in ('PER_LOT', 'WEIGHTED_AVERAGE')),
-    constraint county_rules_version_reversal_ck check (fee_on_reversal in ('REFUND', 'KEEP'))
+    constraint county_rules_version_reversal_ck check (fee_on_reversal in ('REFUND', 'KEEP')),
+    constraint county_rules_version_term_ck check (payment_term_working_days between 1 and 60)
 );
 create index county_rules_version_county_idx on county_rules_version (county_id, from_year, id);
 

@@ -110,6 +110,12 @@ public class InventoryController {
         java.time.LocalDate today = java.time.LocalDate.now(clock);
         java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
         java.time.LocalDate end = to == null ? today : to;
+        if (start.getYear() < 2000 || start.getYear() > 2100) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "日期须在 2000 至 2100 年间 / from must be in 2000-2100");
+        }
+        if (end.getYear() < 2000 || end.getYear() > 2100) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "日期须在 2000 至 2100 年间 / to must be in 2000-2100");
+        }
         if (end.isBefore(start)) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "结束日期早于开始日期 / the period ends before it starts");
         }

@@ -68,13 +68,15 @@ public class CountyBalanceController {
      * The fee for an area at the county's standard: {@code areaM2} (whole m², as paid) or {@code areaMu}
      * (亩, up to 4 decimals, for quoting: 1 亩 at 5万元/亩 is exactly 50 000.00 元).
      */
-    @Get("/api/counties/{countyId}/fee-quote{?areaM2,areaMu}")
+    @Get("/api/counties/{countyId}/fee-quote{?areaM2,areaMu,year}")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly
     public FeeQuote feeQuote(Actor actor, @PathVariable long countyId, @Nullable @QueryValue @Min(1) @Max(Units.MAX_AREA_M2) Long areaM2,
-                             @Nullable @QueryValue String areaMu) {
+                             @Nullable @QueryValue String areaMu,
+                             @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
         Tenancy.requireMemberOfCounty(actor, countyId);
-        long fee = rules.find(countyId).orElse(CountyRules.defaults()).feePerMuFen();
+        // the fee standard of the plan year the fee is for (default: the current year), as the fee notice will charge
+        long fee = rules.forYear(countyId, year == null ? rules.currentYear() : year).feePerMuFen();
         if (areaM2 != null) {
             long amount = Units.amountFen(areaM2, fee);
             return new FeeQuote(countyId, fee, areaM2, Units.m2ToMu(areaM2), amount, Units.fenToYuan(amount));

@@ -48,12 +48,12 @@ public class FundAndMarketReportController {
     /**
      * One line of spending: a township's payments in the year for one inflow project (its village) or one purpose, and
      * what is approved there and not yet paid. {@code approved} false: expenses booked from bank statement lines
-     * without an approved claim.
+     * without an approved claim, or ({@code legacy}) recorded before expenses needed the county's approval.
      */
     @Serdeable
     public record SpendingRow(long townshipId, String township, Long inflowProjectId, String village,
                               cn.landbalance.settlement.fund.Expense.Category category, String categoryLabel,
-                              boolean approved, long paidFen, int paidCount, long committedFen) {
+                              boolean approved, boolean legacy, long paidFen, int paidCount, long committedFen) {
     }
 
     @Serdeable
@@ -74,11 +74,11 @@ public class FundAndMarketReportController {
                         .orElse(null)), s.inflowProjectId(),
                 s.inflowProjectId() == null ? null : projects.find(s.inflowProjectId())
                         .map(cn.landbalance.settlement.inflow.InflowProject::village).orElse(null),
-                s.category(), s.category() == null ? "未经审批的支出" : s.category().label(), s.category() != null,
-                s.paidFen(), s.paidCount(), s.committedFen())).toList();
+                s.category(), s.legacy() ? "审批制度实施前的支出" : s.category() == null ? "未经审批的支出" : s.category().label(),
+                s.category() != null, s.legacy(), s.paidFen(), s.paidCount(), s.committedFen())).toList();
         Spending body = new Spending(countyId, y, rows, rows.stream().mapToLong(SpendingRow::paidFen).sum(),
                 rows.stream().mapToLong(SpendingRow::committedFen).sum(),
-                rows.stream().filter(r -> !r.approved()).mapToLong(SpendingRow::paidFen).sum());
+                rows.stream().filter(r -> !r.approved() && !r.legacy()).mapToLong(SpendingRow::paidFen).sum());
         if (!Xlsx.wanted(request)) {
             return HttpResponse.ok(body);
         }

@@ -142,6 +142,16 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
         assertEquals(-(before - 1_000_000), last.get("amountFen").asLong());
         assertTrue(last.get("memo").asText().contains("耕地恢复工程"), last.toString());
 
+        // a long purpose and payee still fit the fund's statement
+        long wordy = propose(wenfeng, officer, 1_000, "OTHER", null, null).number("id");
+        Response longOne = api().post("/api/townships/" + wenfeng + "/account/expenses", officer, "{\"amountFen\":1000,"
+                + "\"category\":\"OTHER\",\"payeeName\":\"" + "某".repeat(200) + "\",\"purpose\":\"" + "长".repeat(500) + "\"}");
+        assertEquals(201, longOne.status(), longOne.body());
+        assertEquals(200, api().post("/api/expenses/" + longOne.number("id") + "/approve", admin, "{}").status());
+        Response paidLong = pay(longOne.number("id"), officer, "EXP-PAY-LONG", today);
+        assertEquals(200, paidLong.status(), paidLong.body());
+        assertEquals(200, api().post("/api/expenses/" + wordy + "/withdraw", officer, null).status());
+
         // withdrawn before a decision; an approved one cancelled with a reason frees its commitment
         long small = propose(wenfeng, officer, 300_000, "SURVEY_AND_ACCEPTANCE", null, null).number("id");
         assertEquals("WITHDRAWN", api().post("/api/expenses/" + small + "/withdraw", officer, null).string("status"));

@@ -68,6 +68,9 @@ class InventoryStatementTest extends ApiTest {
         Response backwards = api().get(path + "?from=" + today + "&to=" + today.minusDays(1), officer);
         assertEquals(400, backwards.status());
         assertEquals("to", backwards.string("field"));
+        Response ancient = api().get(path + "?from=0001-01-01&to=0001-01-02", officer);
+        assertEquals(400, ancient.status(), ancient.body());
+        assertEquals("from", ancient.string("field"));
         assertEquals(404, api().get(path, login("officer_gongchang")).status(), "another township's statement");
         long county = countyId();
         assertEquals(200, api().get("/api/counties/" + county + "/reserve/statement", login("county_viewer")).status());

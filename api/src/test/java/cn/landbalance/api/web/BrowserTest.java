@@ -125,8 +125,29 @@ abstract class BrowserTest extends ApiTest {
     /** Picks an option of an Element Plus select by its visible text. */
     protected void choose(By select, String option) {
         click(select);
-        click(By.xpath("//li[contains(@class,'el-select-dropdown__item')][not(ancestor::*[contains(@style,'display: none')])]"
-                + "[normalize-space(.)='" + option + "']"));
+        By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][not(ancestor::*[contains(@style,'display: none')])]"
+                + "[normalize-space(.)='" + option + "']");
+        // the dropdown may still be moving into place (opening, or the page grew under it): a click that lands on a
+        // neighbouring option is retried once it has settled
+        for (int attempt = 1; ; attempt++) {
+            try {
+                click(item);
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                sleepQuietly(300);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Answers an Element Plus prompt box and confirms it. */

@@ -28,6 +28,8 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
 
         go("/violations");
         waitText(By.cssSelector("[data-testid=reserve]"), "0.6000");
+        // the page's last card (the reserve's ledger) has loaded: the layout no longer moves under the case form
+        waitText(By.cssSelector("[data-testid=reserve-statement-summary]"), "0.6000");
         choose(By.cssSelector("[data-testid=case-township]"), "首阳镇");
         type(By.cssSelector("[data-testid=case-area]"), "0.25");
         type(By.cssSelector("[data-testid=case-no]"), "陇自然资违〔2026〕90号");

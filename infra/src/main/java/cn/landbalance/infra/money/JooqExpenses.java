@@ -116,15 +116,18 @@ public class JooqExpenses implements Expenses {
                         having count(*) filter (where status = 'APPROVED' or extract(year from paid_on) = ?) > 0
                         order by township_id, inflow_project_id nulls last, category""", year, year, countyId, year)
                 .map(r -> new Spending(r.get(0, Long.class), r.get(1, Long.class), Expense.Category.valueOf(r.get(2, String.class)),
-                        r.get(3, Long.class), r.get(4, Integer.class), r.get(5, Long.class))));
+                        r.get(3, Long.class), r.get(4, Integer.class), r.get(5, Long.class), false)));
         rows.addAll(db.fetch(zone.in("""
-                        select f.owner_region_id, sum(t.amount_fen), count(*)
+                        select f.owner_region_id, l.transfer_id is not null, sum(t.amount_fen), count(*)
                         from money_transfer t join fund_account f on f.id = t.debit_account_id
+                          left join legacy_expense l on l.transfer_id = t.id
                         where f.kind = 'TOWNSHIP_FUND' and f.county_id = ? and t.kind = 'EXPENSE'
                           and extract(year from coalesce(t.value_date, (t.created_at at time zone {zone})::date)) = ?
                           and not exists (select 1 from fund_expense e where e.transfer_id = t.id)
-                        group by f.owner_region_id order by f.owner_region_id"""), countyId, year)
-                .map(r -> new Spending(r.get(0, Long.class), null, null, r.get(1, Long.class), r.get(2, Integer.class), 0)));
+                        group by f.owner_region_id, l.transfer_id is not null
+                        order by f.owner_region_id, 2"""), countyId, year)
+                .map(r -> new Spending(r.get(0, Long.class), null, null, r.get(2, Long.class), r.get(3, Integer.class), 0,
+                        r.get(1, Boolean.class))));
         return rows;
     }
 

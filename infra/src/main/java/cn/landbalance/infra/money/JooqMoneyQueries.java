@@ -121,7 +121,8 @@ public class JooqMoneyQueries implements MoneyQueries {
                 where a.county_id = ? and a.kind = 'TOWNSHIP_FUND' and t.kind = 'EXPENSE'
                   and not exists (select 1 from fund_expense e where e.transfer_id = t.id and e.status = 'PAID'
                                   and e.amount_fen = t.amount_fen and e.township_id = a.owner_region_id)
-                  and not exists (select 1 from bank_line b where b.transfer_id = t.id)""", countyId);
+                  and not exists (select 1 from bank_line b where b.transfer_id = t.id)
+                  and not exists (select 1 from legacy_expense l where l.transfer_id = t.id)""", countyId);
         checks.add(new InvariantCheck("money: every expense out of a fund was approved by the county and paid, or is a "
                 + "bank statement line booked by finance", unapproved == 0,
                 unapproved == 0 ? "ok" : unapproved + " expenses nobody approved"));

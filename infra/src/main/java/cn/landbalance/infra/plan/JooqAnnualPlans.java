@@ -78,7 +78,7 @@ public class JooqAnnualPlans implements AnnualPlans {
                 "countyId", p.countyId(), "year", p.year(), "status", p.status().name(),
                 "approvalDue", d.approvalDue().toString(), "implementationDue", d.implementationDue().toString(),
                 "acceptanceDue", d.acceptanceDue().toString(), "feeDeliveryDue", d.feeDeliveryDue().toString(),
-                "approvedOn", text(p.approvedOn()), "approvalDocNo", p.approvalDocNo(), "filedOn", text(p.filedOn()),
+                "submittedOn", text(p.submittedOn()), "approvedOn", text(p.approvedOn()), "approvalDocNo", p.approvalDocNo(), "filedOn", text(p.filedOn()),
                 "filingNo", p.filingNo(), "implementedOn", text(p.implementedOn()), "acceptedOn", text(p.acceptedOn())));
     }
 

@@ -132,10 +132,20 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
                 Status.PAID, proposedBy, proposedAt, decidedBy, decidedAt, decisionNote, payment);
     }
 
-    /** The memo of the fund's transfer: what the money was for, readable on the fund's statement. */
+    /** The longest memo a fund transfer keeps. */
+    public static final int MAX_MEMO = 300;
+
+    /**
+     * The memo of the fund's transfer: what the money was for, readable on the fund's statement; the purpose and payee
+     * are shortened (…) so that it never exceeds {@value #MAX_MEMO} characters.
+     */
     public String memo() {
-        return "支出 #" + id + " " + category.label() + (inflowProjectId == null ? "" : "（转进项目 " + inflowProjectId + "）")
-                + "：" + purpose + "，收款单位 " + payeeName;
+        String head = "支出 #" + id + " " + category.label() + (inflowProjectId == null ? "" : "（转进项目 " + inflowProjectId + "）");
+        return head + "：" + cut(purpose, 150) + "，收款单位 " + cut(payeeName, 100);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     private void check(Status to) {

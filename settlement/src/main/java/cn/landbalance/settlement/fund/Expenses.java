@@ -31,11 +31,11 @@ public interface Expenses {
     /**
      * One line of the county's spending for a year: what a township paid (by the bank's date) for one inflow project, or
      * for one purpose without a project, and what it still has approved and unpaid there. {@code category} null and
-     * {@code inflowProjectId} null: money that left the fund as an expense without an approved claim (booked from a
-     * bank statement line).
+     * {@code inflowProjectId} null: money that left the fund as an expense without an approved claim — booked from a bank
+     * statement line, or ({@code legacy}) recorded before expenses needed the county's approval.
      */
     record Spending(long townshipId, Long inflowProjectId, Expense.Category category, long paidFen, int paidCount,
-                    long committedFen) {
+                    long committedFen, boolean legacy) {
     }
 
     List<Spending> spending(long countyId, int year);

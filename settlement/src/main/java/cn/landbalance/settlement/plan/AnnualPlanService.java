@@ -39,7 +39,7 @@ public class AnnualPlanService {
         return change(countyId, year, p -> p.withDeadlines(deadlines), "plan.deadlines_set", userId);
     }
 
-    /** Each step's date defaults to today when not given. */
+    /** 报批 on {@code submittedOn} (today when not given); so are 实施完成 and 验收; 批准 and 备案 need their dates. */
     public View submit(long countyId, int year, LocalDate submittedOn, long userId) {
         return change(countyId, year, p -> p.submitted(orToday(submittedOn), today(), balances.forYear(countyId, year)),
                 "plan.submitted", userId);
