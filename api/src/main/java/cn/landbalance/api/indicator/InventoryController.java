@@ -56,9 +56,7 @@ public class InventoryController {
     @Get
     @ReadOnly
     public Inventory inventory(Actor actor, @PathVariable long townshipId) {
-        Region township = regions.findById(townshipId)
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
-                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+        Region township = visibleTownship(actor, townshipId);
         return of(township, queries);
     }
 
@@ -99,9 +97,7 @@ public class InventoryController {
     public Statement statement(Actor actor, @PathVariable long townshipId,
                                @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate from,
                                @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate to) {
-        Region township = regions.findById(townshipId)
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
-                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+        Region township = visibleTownship(actor, townshipId);
         return statement(township, queries, clock, from, to);
     }
 
@@ -151,6 +147,12 @@ public class InventoryController {
         return new Inventory(township.id(), township.name(), total.issuedM2(), total.availableM2(), total.reservedM2(),
                 total.frozenM2(), total.consumedM2(), total.deductedM2(), Units.m2ToHectares(total.issuedM2()),
                 Units.m2ToHectares(total.availableM2()), lots.stream().map(LotView::of).toList());
+    }
+
+    private Region visibleTownship(Actor actor, long townshipId) {
+        return regions.findById(townshipId)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
+                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
     }
 
     private static boolean visible(Actor actor, Region township) {

@@ -199,14 +199,6 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
                 + paidOn + "\"}");
     }
 
-    private long projectOfLot(long lot, String token) {
-        for (JsonNode p : api().get("/api/inflow-projects?status=ACCEPTED&size=500", token).json().get("items")) {
-            if (p.hasNonNull("lotId") && p.get("lotId").asLong() == lot) {
-                return p.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no project for lot " + lot);
-    }
 
     private static String field(Response r) {
         return r.json().path("field").asText();

@@ -111,6 +111,17 @@ public abstract class ApiTest implements TestPropertyProvider {
         return accepted.number("lotId");
     }
 
+    /** The accepted inflow project that issued {@code lot}, as {@code token} lists them. */
+    protected long projectOfLot(long lot, String token) {
+        for (com.fasterxml.jackson.databind.JsonNode p : api().get("/api/inflow-projects?status=ACCEPTED&size=500", token).json()
+                .get("items")) {
+            if (p.hasNonNull("lotId") && p.get("lotId").asLong() == lot) {
+                return p.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no project for lot " + lot);
+    }
+
     /** enterprise_coop's 设施农用地 outflow of {@code areaM2} (grade 14) in the township, declared; returns its id. */
     protected long declaredOutflow(long townshipId, long areaM2) {
         String enterprise = login("enterprise_coop");

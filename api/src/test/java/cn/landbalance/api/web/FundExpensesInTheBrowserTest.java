@@ -24,7 +24,7 @@ class FundExpensesInTheBrowserTest extends BrowserTest {
         Response fee = new Finance(api(), this::login).payFee(app, 1000, "WEB-EXP-FEE", login("enterprise_coop"));
         assertEquals(200, fee.status(), fee.body());
         long lot = acceptedLot("officer_wenfeng", wenfeng, "水浇地", 2000, 10);
-        long project = projectOf(lot, officer);
+        long project = projectOfLot(lot, officer);
         long balance = api().get("/api/townships/" + wenfeng + "/account", officer).number("balanceFen");
 
         signIn("officer_wenfeng");
@@ -78,14 +78,6 @@ class FundExpensesInTheBrowserTest extends BrowserTest {
         screenshot("county-expense-spending-en");
     }
 
-    private long projectOf(long lot, String token) {
-        for (var p : api().get("/api/inflow-projects?status=ACCEPTED&size=500", token).json().get("items")) {
-            if (p.hasNonNull("lotId") && p.get("lotId").asLong() == lot) {
-                return p.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no project for lot " + lot);
-    }
 
     private static String yuan(long fen) {
         return "¥" + String.format("%,d.%02d", fen / 100, fen % 100);

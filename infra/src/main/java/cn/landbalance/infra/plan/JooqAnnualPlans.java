@@ -41,38 +41,28 @@ public class JooqAnnualPlans implements AnnualPlans {
     public void save(AnnualPlan p, String event, long userId) {
         AnnualPlan.Deadlines d = p.deadlines();
         OffsetDateTime now = OffsetDateTime.now();
+        java.util.Map<org.jooq.Field<?>, Object> row = new java.util.LinkedHashMap<>();
+        row.put(ANNUAL_PLAN.STATUS, p.status().name());
+        row.put(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue());
+        row.put(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue());
+        row.put(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue());
+        row.put(ANNUAL_PLAN.FEE_DELIVERY_DUE, d.feeDeliveryDue());
+        row.put(ANNUAL_PLAN.SUBMITTED_ON, p.submittedOn());
+        row.put(ANNUAL_PLAN.APPROVED_ON, p.approvedOn());
+        row.put(ANNUAL_PLAN.APPROVAL_DOC_NO, p.approvalDocNo());
+        row.put(ANNUAL_PLAN.FILED_ON, p.filedOn());
+        row.put(ANNUAL_PLAN.FILING_NO, p.filingNo());
+        row.put(ANNUAL_PLAN.IMPLEMENTED_ON, p.implementedOn());
+        row.put(ANNUAL_PLAN.ACCEPTED_ON, p.acceptedOn());
+        row.put(ANNUAL_PLAN.UPDATED_BY, userId);
+        row.put(ANNUAL_PLAN.UPDATED_AT, now);
+        // one set of values, for the first save and for every later one
         db.insertInto(ANNUAL_PLAN)
                 .set(ANNUAL_PLAN.COUNTY_ID, p.countyId())
                 .set(ANNUAL_PLAN.PLAN_YEAR, (short) p.year())
-                .set(ANNUAL_PLAN.STATUS, p.status().name())
-                .set(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue())
-                .set(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue())
-                .set(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue())
-                .set(ANNUAL_PLAN.FEE_DELIVERY_DUE, d.feeDeliveryDue())
-                .set(ANNUAL_PLAN.SUBMITTED_ON, p.submittedOn())
-                .set(ANNUAL_PLAN.APPROVED_ON, p.approvedOn())
-                .set(ANNUAL_PLAN.APPROVAL_DOC_NO, p.approvalDocNo())
-                .set(ANNUAL_PLAN.FILED_ON, p.filedOn())
-                .set(ANNUAL_PLAN.FILING_NO, p.filingNo())
-                .set(ANNUAL_PLAN.IMPLEMENTED_ON, p.implementedOn())
-                .set(ANNUAL_PLAN.ACCEPTED_ON, p.acceptedOn())
-                .set(ANNUAL_PLAN.UPDATED_BY, userId)
-                .set(ANNUAL_PLAN.UPDATED_AT, now)
+                .set(row)
                 .onConflict(ANNUAL_PLAN.COUNTY_ID, ANNUAL_PLAN.PLAN_YEAR).doUpdate()
-                .set(ANNUAL_PLAN.STATUS, p.status().name())
-                .set(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue())
-                .set(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue())
-                .set(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue())
-                .set(ANNUAL_PLAN.FEE_DELIVERY_DUE, d.feeDeliveryDue())
-                .set(ANNUAL_PLAN.SUBMITTED_ON, p.submittedOn())
-                .set(ANNUAL_PLAN.APPROVED_ON, p.approvedOn())
-                .set(ANNUAL_PLAN.APPROVAL_DOC_NO, p.approvalDocNo())
-                .set(ANNUAL_PLAN.FILED_ON, p.filedOn())
-                .set(ANNUAL_PLAN.FILING_NO, p.filingNo())
-                .set(ANNUAL_PLAN.IMPLEMENTED_ON, p.implementedOn())
-                .set(ANNUAL_PLAN.ACCEPTED_ON, p.acceptedOn())
-                .set(ANNUAL_PLAN.UPDATED_BY, userId)
-                .set(ANNUAL_PLAN.UPDATED_AT, now)
+                .set(row)
                 .execute();
         outbox.record(event, "annual_plan", p.countyId() * 10_000 + p.year(), p.countyId(), p.countyId(), Outbox.fields(
                 "countyId", p.countyId(), "year", p.year(), "status", p.status().name(),
