@@ -101,7 +101,7 @@ public class AnnualPlanController {
     }
 
     @Serdeable
-    public record Todo(long countyId, List<Item> items, long overdue, long waiting) {
+    public record Worklist(long countyId, List<Item> items, long overdue, long waiting) {
     }
 
     @Get("/plans/{year}")
@@ -176,9 +176,9 @@ public class AnnualPlanController {
     }
 
     /** What is late (plan steps, fee land owed) over the recent years, then what waits for the county's decision. */
-    @Get("/todo")
+    @Get("/worklist")
     @ReadOnly
-    public Todo todo(Actor actor, @PathVariable long countyId) {
+    public Worklist worklist(Actor actor, @PathVariable long countyId) {
         requireCounty(actor, countyId);
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(AnnualPlanController::item).toList());
         long overdue = items.size();
@@ -187,17 +187,17 @@ public class AnnualPlanController {
         waiting(items, "OUTFLOW_APPROVAL", w.outflowsToApprove(), "转出申请待审批", "outflow applications to approve", "#/review");
         waiting(items, "INFLOW_ACCEPTANCE", w.inflowsToAccept(), "转进项目待验收", "inflow projects to accept", "#/inflows");
         waiting(items, "EXPENSE_APPROVAL", w.expensesToApprove(), "支出申请待审批", "expenses to approve", "#/expenses");
-        return new Todo(countyId, items, overdue, items.size() - overdue);
+        return new Worklist(countyId, items, overdue, items.size() - overdue);
     }
 
     /**
      * A township officer's to-do list: its fee-funded land overdue, then money to confirm, bank lines to settle, approved
      * expenses to pay, applications to review and inflow drafts to submit.
      */
-    @Get("/townships/{townshipId}/todo")
+    @Get("/townships/{townshipId}/worklist")
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly
-    public Todo townshipTodo(Actor actor, @PathVariable long countyId, @PathVariable long townshipId) {
+    public Worklist townshipWorklist(Actor actor, @PathVariable long countyId, @PathVariable long townshipId) {
         cn.landbalance.ledger.region.Region township = cn.landbalance.api.fund.FundController.visibleTownship(regions, actor,
                 townshipId);
         if (township.countyId() != countyId) {
@@ -213,7 +213,7 @@ public class AnnualPlanController {
         waiting(items, "EXPENSE_PAYMENT", w.expensesToPay(), "已批准支出待付款", "approved expenses to pay", "#/fund");
         waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", null);
         waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
-        return new Todo(countyId, items, overdue, items.size() - overdue);
+        return new Worklist(countyId, items, overdue, items.size() - overdue);
     }
 
     private static void waiting(List<Item> items, String kind, long count, String zh, String en, String link) {

@@ -77,8 +77,8 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
         long aftercareId = aftercare.number("id");
 
         // both wait in the county's to-do list
-        JsonNode countyTodo = api().get("/api/counties/" + county + "/todo", viewer).json();
-        assertTrue(countyTodo.toString().contains("\"kind\":\"EXPENSE_APPROVAL\",\"overdue\":false"), countyTodo.toString());
+        JsonNode countyWorklist = api().get("/api/counties/" + county + "/worklist", viewer).json();
+        assertTrue(countyWorklist.toString().contains("\"kind\":\"EXPENSE_APPROVAL\",\"overdue\":false"), countyWorklist.toString());
 
         // the county's queue; a township cannot approve its own, a viewer cannot either
         JsonNode queue = api().get("/api/counties/" + county + "/expenses?status=PROPOSED&townshipId=" + wenfeng, viewer).json();
@@ -94,9 +94,9 @@ class ExpensesAreApprovedByTheCountyTest extends ApiTest {
         assertEquals("APPROVED", approved.string("status"));
         JsonNode account = api().get("/api/townships/" + wenfeng + "/account", officer).json();
         assertEquals(before, account.get("balanceFen").asLong());
-        JsonNode townshipTodo = api().get("/api/counties/" + county + "/townships/" + wenfeng + "/todo", officer).json();
-        assertTrue(townshipTodo.toString().contains("1 approved expenses to pay"), townshipTodo.toString());
-        assertEquals(404, api().get("/api/counties/" + county + "/townships/" + wenfeng + "/todo", login("officer_gongchang"))
+        JsonNode townshipWorklist = api().get("/api/counties/" + county + "/townships/" + wenfeng + "/worklist", officer).json();
+        assertTrue(townshipWorklist.toString().contains("1 approved expenses to pay"), townshipWorklist.toString());
+        assertEquals(404, api().get("/api/counties/" + county + "/townships/" + wenfeng + "/worklist", login("officer_gongchang"))
                 .status(), "another township's list");
         assertEquals(before - 1_000_000, account.get("committedFen").asLong());
         assertEquals(1_000_000, account.get("availableFen").asLong());

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CountyRunsItsAnnualPlanTest extends ApiTest {
 
     @Test
-    void the2022PlanGoesFromDraftToAcceptedAndTheToDoListFollows() {
+    void the2022PlanGoesFromDraftToAcceptedAndTheWorklistFollows() {
         long county = countyId();
         String admin = login("county_admin");
         String viewer = login("county_viewer");
@@ -42,7 +42,7 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
             JsonNode drafted = api().get(plan, viewer).json();
             assertTrue(drafted.get("inflowM2").asLong() >= drafted.get("obligationM2").asLong(), "1.1006 ≥ 1.1");
             assertEquals(17, drafted.get("townships").size());
-            JsonNode late = api().get("/api/counties/" + county + "/todo", viewer).json();
+            JsonNode late = api().get("/api/counties/" + county + "/worklist", viewer).json();
             assertTrue(kinds(late).contains("PLAN_APPROVAL"), late.toString());
             assertTrue(kinds(late).contains("PLAN_ACCEPTANCE"));
 
@@ -64,7 +64,7 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
                     "approved once");
             assertEquals(200, api().post(plan + "/file", admin, "{\"filedOn\":\"2022-04-02\",\"filingNo\":\"BA-2022-0117\"}").status());
             assertEquals(200, api().post(plan + "/implemented", admin, "{\"on\":\"2022-10-30\"}").status());
-            JsonNode afterSteps = api().get("/api/counties/" + county + "/todo", viewer).json();
+            JsonNode afterSteps = api().get("/api/counties/" + county + "/worklist", viewer).json();
             assertFalse(kinds(afterSteps).contains("PLAN_APPROVAL"), "approved, late or not");
             assertTrue(kinds(afterSteps).contains("PLAN_ACCEPTANCE"));
 
@@ -85,7 +85,7 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
             assertEquals("ACCEPTED", accepted.string("status"));
             assertEquals(17, accepted.number("townshipsBalanced"));
             assertEquals(0, accepted.json().get("overdue").size(), accepted.body());
-            JsonNode done = api().get("/api/counties/" + county + "/todo", viewer).json();
+            JsonNode done = api().get("/api/counties/" + county + "/worklist", viewer).json();
             assertFalse(kinds(done).stream().anyMatch(k -> k.startsWith("PLAN_")), done.toString());
 
             // deadlines are the county's, and an accepted plan's are final
@@ -103,9 +103,9 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
         }
     }
 
-    private static java.util.List<String> kinds(JsonNode todo) {
+    private static java.util.List<String> kinds(JsonNode worklist) {
         java.util.List<String> kinds = new java.util.ArrayList<>();
-        todo.get("items").forEach(i -> kinds.add(i.get("kind").asText()));
+        worklist.get("items").forEach(i -> kinds.add(i.get("kind").asText()));
         return kinds;
     }
 }
