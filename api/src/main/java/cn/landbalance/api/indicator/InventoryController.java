@@ -1,25 +1,35 @@
 package cn.landbalance.api.indicator;
 
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.indicator.Bucket;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.IndicatorStatement;
 import cn.landbalance.ledger.indicator.LotBalances;
+import cn.landbalance.ledger.indicator.MovementKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 @Tag(name = "indicators")
 @Controller("/api/townships/{townshipId}/inventory")
@@ -28,9 +38,9 @@ public class InventoryController {
     private final Regions regions;
     private final IndicatorQueries queries;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public InventoryController(Regions regions, IndicatorQueries queries, java.time.Clock clock) {
+    public InventoryController(Regions regions, IndicatorQueries queries, Clock clock) {
         this.regions = regions;
         this.queries = queries;
         this.clock = clock;
@@ -48,22 +58,23 @@ public class InventoryController {
     }
 
     @Serdeable
-    public record Inventory(long townshipId, String name, long issuedM2, long availableM2, long reservedM2, long frozenM2,
+    public record Inventory(long townshipId, String name, @Nullable String asOf, long issuedM2, long availableM2, long reservedM2, long frozenM2,
                             long consumedM2, long deductedM2, String issuedHectares, String availableHectares,
                             List<LotView> lots) {
     }
 
-    @Get
+    /** The township's lots now, or as they stood at the end of a day or at a moment ({@code asOf}). */
+    @Get("{?asOf}")
     @ReadOnly
-    public Inventory inventory(Actor actor, @PathVariable long townshipId) {
+    public Inventory inventory(Actor actor, @PathVariable long townshipId, @Nullable @QueryValue String asOf) {
         Region township = visibleTownship(actor, townshipId);
-        return of(township, queries);
+        return of(township, queries, AsOf.parse(asOf, "asOf", clock.getZone(), clock.instant()));
     }
 
     /** One movement of the statement; {@code kindLabel} as the ledger reads it in Chinese. */
     @Serdeable
-    public record MovementView(long movementId, java.time.Instant at, long lotId,
-                               cn.landbalance.ledger.indicator.MovementKind kind, String kindLabel, long areaM2,
+    public record MovementView(long movementId, Instant at, long lotId,
+                               MovementKind kind, String kindLabel, long areaM2,
                                String reference, long availableAfterM2) {
     }
 
@@ -71,20 +82,20 @@ public class InventoryController {
     @Serdeable
     public record Buckets(long issuedM2, long availableM2, long reservedM2, long frozenM2, long consumedM2, long deductedM2,
                           long revokedM2) {
-        static Buckets of(java.util.Map<cn.landbalance.ledger.indicator.Bucket, Long> b) {
-            return new Buckets(cn.landbalance.ledger.indicator.IndicatorStatement.issued(b),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.AVAILABLE, 0L),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.RESERVED, 0L),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.FROZEN, 0L),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.CONSUMED, 0L),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.DEDUCTED, 0L),
-                    b.getOrDefault(cn.landbalance.ledger.indicator.Bucket.REVOKED, 0L));
+        static Buckets of(Map<Bucket, Long> b) {
+            return new Buckets(IndicatorStatement.issued(b),
+                    b.getOrDefault(Bucket.AVAILABLE, 0L),
+                    b.getOrDefault(Bucket.RESERVED, 0L),
+                    b.getOrDefault(Bucket.FROZEN, 0L),
+                    b.getOrDefault(Bucket.CONSUMED, 0L),
+                    b.getOrDefault(Bucket.DEDUCTED, 0L),
+                    b.getOrDefault(Bucket.REVOKED, 0L));
         }
     }
 
     /** A region's indicator statement (指标台账) for the days {@code from} to {@code to} inclusive, in the county's time. */
     @Serdeable
-    public record Statement(long regionId, String name, java.time.LocalDate from, java.time.LocalDate to, Buckets opening,
+    public record Statement(long regionId, String name, LocalDate from, LocalDate to, Buckets opening,
                             Buckets closing, List<MovementView> lines) {
     }
 
@@ -95,17 +106,17 @@ public class InventoryController {
     @Get("/statement{?from,to}")
     @ReadOnly
     public Statement statement(Actor actor, @PathVariable long townshipId,
-                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate from,
-                               @io.micronaut.core.annotation.Nullable @io.micronaut.http.annotation.QueryValue java.time.LocalDate to) {
+                               @Nullable @QueryValue LocalDate from,
+                               @Nullable @QueryValue LocalDate to) {
         Region township = visibleTownship(actor, townshipId);
         return statement(township, queries, clock, from, to);
     }
 
-    static Statement statement(Region region, IndicatorQueries queries, java.time.Clock clock, java.time.LocalDate from,
-                               java.time.LocalDate to) {
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
-        java.time.LocalDate start = from == null ? today.withDayOfYear(1) : from;
-        java.time.LocalDate end = to == null ? today : to;
+    static Statement statement(Region region, IndicatorQueries queries, Clock clock, LocalDate from,
+                               LocalDate to) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = from == null ? today.withDayOfYear(1) : from;
+        LocalDate end = to == null ? today : to;
         if (start.getYear() < 2000 || start.getYear() > 2100) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "日期须在 2000 至 2100 年间 / from must be in 2000-2100");
         }
@@ -118,14 +129,14 @@ public class InventoryController {
         if (start.plusYears(10).isBefore(end)) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "一次最多查询十年 / at most ten years at once");
         }
-        cn.landbalance.ledger.indicator.IndicatorStatement s = queries.statement(region.id(),
+        IndicatorStatement s = queries.statement(region.id(),
                 start.atStartOfDay(clock.getZone()).toInstant(), end.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
         return new Statement(region.id(), region.name(), start, end, Buckets.of(s.opening()), Buckets.of(s.closing()),
                 s.lines().stream().map(l -> new MovementView(l.movementId(), l.at(), l.lotId(), l.kind(), label(l.kind()),
                         l.areaM2(), l.reference(), l.availableAfterM2())).toList());
     }
 
-    private static String label(cn.landbalance.ledger.indicator.MovementKind kind) {
+    private static String label(MovementKind kind) {
         return switch (kind) {
             case ISSUE -> "验收入库";
             case RESERVE -> "预留";
@@ -139,12 +150,16 @@ public class InventoryController {
         };
     }
 
-    /** A region's indicator inventory: its lots (those whose issue was not withdrawn) and their totals. */
-    static Inventory of(Region township, IndicatorQueries queries) {
+    /**
+     * A region's indicator inventory at the moment: its lots (those issued by then whose issue was not withdrawn by
+     * then) and their totals.
+     */
+    static Inventory of(Region township, IndicatorQueries queries, AsOf asOf) {
         // a lot whose issue was withdrawn (its plan import replaced) is no longer part of the inventory
-        List<IndicatorLot> lots = queries.lotsOwnedBy(township.id()).stream().filter(l -> l.balances().revokedM2() == 0).toList();
+        List<IndicatorLot> lots = queries.lotsOwnedBy(township.id(), asOf).stream()
+                .filter(l -> l.balances().revokedM2() == 0).toList();
         LotBalances total = lots.stream().map(IndicatorLot::balances).reduce(LotBalances.EMPTY, LotBalances::plus);
-        return new Inventory(township.id(), township.name(), total.issuedM2(), total.availableM2(), total.reservedM2(),
+        return new Inventory(township.id(), township.name(), asOf.text(), total.issuedM2(), total.availableM2(), total.reservedM2(),
                 total.frozenM2(), total.consumedM2(), total.deductedM2(), Units.m2ToHectares(total.issuedM2()),
                 Units.m2ToHectares(total.availableM2()), lots.stream().map(LotView::of).toList());
     }

@@ -1,6 +1,7 @@
 package cn.landbalance.api.report;
 
 import cn.landbalance.infra.report.JooqAnnualReport;
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
@@ -26,7 +27,8 @@ import java.util.List;
 /**
  * The annual balance per township by the one definition of a year's balance ({@link YearBalance}: obligations against
  * their coverage, fee land still owed, spare indicators, net, balanced or not) with the plan's appendix tables 附表1 (转进)
- * and 附表2 (转出) produced from the system's data.
+ * and 附表2 (转出) produced from the system's data; now, or as the books stood at the end of a day or at a moment
+ * ({@code asOf}).
  */
 @Tag(name = "reports")
 @Controller("/api/reports")
@@ -46,19 +48,21 @@ public class AnnualBalanceController {
     }
 
     @Serdeable
-    public record AnnualBalance(long countyId, int year, List<YearBalance> townships, YearTotals totals,
+    public record AnnualBalance(long countyId, int year, @Nullable String asOf, List<YearBalance> townships, YearTotals totals,
                                 List<JooqAnnualReport.InflowRow> appendix1, List<JooqAnnualReport.OutflowRow> appendix2) {
     }
 
     @Get(value = "/annual-balance", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> annualBalance(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                         @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+                                         @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                         @Nullable @QueryValue String asOf) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year, clock);
-        List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
-        AnnualBalance body = new AnnualBalance(countyId, y, rows, YearTotals.of(rows), report.appendixInflow(countyId, y),
-                report.appendixOutflow(countyId, y));
+        AsOf at = CountyYear.asOf(asOf, clock);
+        int y = CountyYear.year(year, at, clock);
+        List<YearBalance> rows = CountyYear.balances(balances, countyId, y, at);
+        AnnualBalance body = new AnnualBalance(countyId, y, at.text(), rows, YearTotals.of(rows),
+                report.appendixInflow(countyId, y, at), report.appendixOutflow(countyId, y, at));
         return Xlsx.wanted(request) ? workbook(body) : HttpResponse.ok(body);
     }
 
@@ -99,7 +103,7 @@ public class AnnualBalanceController {
         }
         out.add(List.of("合计", "", ha(outTotals[0]), ha(outTotals[1]), ha(outTotals[2]), ha(outTotals[3]), ha(outTotals[4]),
                 "", ha(outTotals[5])));
-        return Xlsx.response("年度耕地进出平衡表-" + b.year() + ".xlsx", List.of(
+        return Xlsx.response("年度耕地进出平衡表-" + b.year() + CountyYear.fileSuffix(b.asOf()) + ".xlsx", List.of(
                 new Xlsx.SheetData("年度平衡", List.of("乡镇", "转出(公顷)", "转进(公顷)", "平衡责任(公顷)", "自行落实(公顷)",
                         "购入(公顷)", "调剂调入(公顷)", "缴费落实(公顷)", "售出(公顷)", "调剂调出(公顷)", "尚需落实(公顷)",
                         "应补耕地(公顷)", "可用指标(公顷)", "净额(公顷)", "是否平衡"), summary),

@@ -1,6 +1,7 @@
 package cn.landbalance.api.report;
 
 import cn.landbalance.infra.report.JooqFundAndMarketReport;
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import io.micronaut.core.annotation.Nullable;
@@ -93,12 +94,12 @@ public class FundAndMarketReportController {
     }
 
     @Serdeable
-    public record Funds(long countyId, int year, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
+    public record Funds(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
                         long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
     }
 
     @Serdeable
-    public record MarketReport(long countyId, int year, List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2,
+    public record MarketReport(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2,
                                long amountFen) {
     }
 
@@ -106,11 +107,13 @@ public class FundAndMarketReportController {
     @Get(value = "/funds", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> funds(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                 @Nullable @QueryValue String asOf) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = yearOrNow(year);
-        List<JooqFundAndMarketReport.FundRow> rows = report.funds(countyId, y);
-        Funds body = new Funds(countyId, y, rows, rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::openingFen).sum(),
+        AsOf at = CountyYear.asOf(asOf, clock);
+        int y = CountyYear.year(year, at, clock);
+        List<JooqFundAndMarketReport.FundRow> rows = report.funds(countyId, y, at);
+        Funds body = new Funds(countyId, y, at.text(), rows, rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::openingFen).sum(),
                 rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::receivedFen).sum(),
                 rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::expensesFen).sum(),
                 rows.stream().mapToLong(JooqFundAndMarketReport.FundRow::paidOutFen).sum(),
@@ -124,7 +127,7 @@ public class FundAndMarketReportController {
                     yuan(r.otherReceiptsFen()), yuan(r.reassignedOutFen()), yuan(r.expensesFen()), yuan(r.refundsFen()),
                     yuan(r.repaidFen()), yuan(r.closingFen())));
         }
-        return Xlsx.response("专项资金收支表-" + y + ".xlsx", List.of(new Xlsx.SheetData("专项资金", List.of("乡镇",
+        return Xlsx.response("专项资金收支表-" + y + CountyYear.fileSuffix(at.text()) + ".xlsx", List.of(new Xlsx.SheetData("专项资金", List.of("乡镇",
                 "上年结转(元)", "缴费收入(元)", "指标交易收入(元)", "调入(元)", "其他收入(元)", "调出(元)", "支出(元)", "退款(元)",
                 "归还储备(元)", "结转下年(元)"), lines)));
     }
@@ -132,11 +135,13 @@ public class FundAndMarketReportController {
     @Get(value = "/market", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> market(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                  @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+                                  @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                  @Nullable @QueryValue String asOf) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = yearOrNow(year);
-        List<JooqFundAndMarketReport.MarketMonth> months = report.market(countyId, y);
-        MarketReport body = new MarketReport(countyId, y, months,
+        AsOf at = CountyYear.asOf(asOf, clock);
+        int y = CountyYear.year(year, at, clock);
+        List<JooqFundAndMarketReport.MarketMonth> months = report.market(countyId, y, at);
+        MarketReport body = new MarketReport(countyId, y, at.text(), months,
                 months.stream().mapToLong(JooqFundAndMarketReport.MarketMonth::areaM2).sum(),
                 months.stream().mapToLong(JooqFundAndMarketReport.MarketMonth::amountFen).sum());
         if (!Xlsx.wanted(request)) {
@@ -147,7 +152,7 @@ public class FundAndMarketReportController {
             lines.add(List.of(m.month(), m.orders(), java.math.BigDecimal.valueOf(m.areaM2(), 4), yuan(m.amountFen()),
                     m.averagePricePerMuFen() == null ? "" : yuan(m.averagePricePerMuFen())));
         }
-        return Xlsx.response("指标交易月报-" + y + ".xlsx", List.of(new Xlsx.SheetData("交易", List.of("月份", "成交笔数",
+        return Xlsx.response("指标交易月报-" + y + CountyYear.fileSuffix(at.text()) + ".xlsx", List.of(new Xlsx.SheetData("交易", List.of("月份", "成交笔数",
                 "成交面积(公顷)", "成交金额(元)", "均价(元/亩)"), lines)));
     }
 

@@ -1,6 +1,7 @@
 package cn.landbalance.api.report;
 
 import cn.landbalance.infra.violation.JooqFreezeDeductionReport;
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import io.micronaut.core.annotation.Nullable;
@@ -42,7 +43,7 @@ public class ReportController {
     }
 
     @Serdeable
-    public record FreezeDeduction(long countyId, int year, List<JooqFreezeDeductionReport.TownshipRow> townships,
+    public record FreezeDeduction(long countyId, int year, @Nullable String asOf, List<JooqFreezeDeductionReport.TownshipRow> townships,
                                   Totals totals, List<JooqFreezeDeductionReport.MonthRow> byMonth) {
     }
 
@@ -50,8 +51,9 @@ public class ReportController {
     @Get(value = "/freeze-deduction", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> freezeDeductionReport(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
-        FreezeDeduction report = freezeDeduction(actor, countyId, year);
+                                                 @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                                 @Nullable @QueryValue String asOf) {
+        FreezeDeduction report = freezeDeduction(actor, countyId, year, CountyYear.asOf(asOf, clock));
         if (!Xlsx.wanted(request)) {
             return HttpResponse.ok(report);
         }
@@ -65,20 +67,20 @@ public class ReportController {
         for (JooqFreezeDeductionReport.MonthRow m : report.byMonth()) {
             months.add(List.of(m.month(), m.frozenM2(), m.unfrozenM2(), m.deductedM2()));
         }
-        return Xlsx.response("冻结扣减统计表-" + report.year() + ".xlsx", List.of(
+        return Xlsx.response("冻结扣减统计表-" + report.year() + CountyYear.fileSuffix(report.asOf()) + ".xlsx", List.of(
                 new Xlsx.SheetData("乡镇", List.of("乡镇", "案件数", "冻结(平方米)", "解冻(平方米)", "扣减(平方米)", "借用待还(平方米)"), townships),
                 new Xlsx.SheetData("月度", List.of("月份", "冻结(平方米)", "解冻(平方米)", "扣减(平方米)"), months)));
     }
 
-    private FreezeDeduction freezeDeduction(Actor actor, long countyId, Integer year) {
+    private FreezeDeduction freezeDeduction(Actor actor, long countyId, Integer year, AsOf at) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year, clock);
-        List<JooqFreezeDeductionReport.TownshipRow> rows = freezeDeduction.townships(countyId, y);
+        int y = CountyYear.year(year, at, clock);
+        List<JooqFreezeDeductionReport.TownshipRow> rows = freezeDeduction.townships(countyId, y, at);
         Totals totals = new Totals(rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::cases).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::frozenM2).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::unfrozenM2).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::deductedM2).sum(),
                 rows.stream().mapToLong(JooqFreezeDeductionReport.TownshipRow::owedM2).sum());
-        return new FreezeDeduction(countyId, y, rows, totals, freezeDeduction.byMonth(countyId, y));
+        return new FreezeDeduction(countyId, y, at.text(), rows, totals, freezeDeduction.byMonth(countyId, y, at));
     }
 }

@@ -1,14 +1,22 @@
 package cn.landbalance.infra.indicator;
 
+import cn.landbalance.ledger.common.AsOf;
+import cn.landbalance.ledger.indicator.Bucket;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
+import cn.landbalance.ledger.indicator.IndicatorStatement;
 import cn.landbalance.ledger.indicator.InvariantCheck;
+import cn.landbalance.ledger.indicator.LotBalances;
+import cn.landbalance.ledger.indicator.MovementKind;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
 
@@ -27,30 +35,56 @@ public class JooqIndicatorQueries implements IndicatorQueries {
                 .orderBy(INDICATOR_LOT.ID).fetch(JooqIndicatorStore::toLot);
     }
 
+    @Override
+    public List<IndicatorLot> lotsOwnedBy(long regionId, AsOf asOf) {
+        if (asOf.live()) {
+            return lotsOwnedBy(regionId);
+        }
+        return db.fetch("""
+                        select l.id, l.owner_region_id, l.county_id, l.quality_grade, l.paddy, l.vintage_year,
+                          l.source_project_id, l.holder_org_id,
+                          sum(case when m.kind in ('ISSUE', 'RELEASE', 'UNFREEZE', 'RETURN') then m.area_m2
+                                   when m.kind in ('RESERVE', 'FREEZE', 'REVOKE') then -m.area_m2 else 0 end),
+                          sum(case when m.kind = 'RESERVE' then m.area_m2
+                                   when m.kind in ('RELEASE', 'CONSUME') then -m.area_m2 else 0 end),
+                          sum(case when m.kind = 'FREEZE' then m.area_m2
+                                   when m.kind in ('UNFREEZE', 'DEDUCT') then -m.area_m2 else 0 end),
+                          sum(case when m.kind = 'CONSUME' then m.area_m2 when m.kind = 'RETURN' then -m.area_m2 else 0 end),
+                          sum(case when m.kind = 'DEDUCT' then m.area_m2 else 0 end),
+                          sum(case when m.kind = 'REVOKE' then m.area_m2 else 0 end)
+                        from indicator_lot l join indicator_movement m on m.lot_id = l.id
+                        where l.owner_region_id = ? and m.created_at < ?::timestamptz
+                        group by l.id order by l.id""", regionId, asOf.sql())
+                .map(r -> new IndicatorLot(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class),
+                        r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Integer.class), r.get(6, Long.class),
+                        new LotBalances(r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class),
+                                r.get(11, Long.class), r.get(12, Long.class), r.get(13, Long.class)), r.get(7, Long.class)));
+    }
+
     /** One pass over the region's earlier movements, summed per kind; the domain turns kinds into buckets. */
     @Override
-    public java.util.Map<cn.landbalance.ledger.indicator.Bucket, Long> bucketsBefore(long regionId, java.time.Instant at) {
-        List<cn.landbalance.ledger.indicator.IndicatorStatement.Movement> sums = db.fetch("""
+    public Map<Bucket, Long> bucketsBefore(long regionId, Instant at) {
+        List<IndicatorStatement.Movement> sums = db.fetch("""
                         select m.kind, sum(m.area_m2)
                         from indicator_movement m join indicator_lot l on l.id = m.lot_id
                         where l.owner_region_id = ? and m.created_at < ?::timestamptz
                         group by m.kind""", regionId, at.toString())
-                .map(r -> new cn.landbalance.ledger.indicator.IndicatorStatement.Movement(0, at, 0,
-                        cn.landbalance.ledger.indicator.MovementKind.valueOf(r.get(0, String.class)), r.get(1, Long.class), null));
-        return cn.landbalance.ledger.indicator.IndicatorStatement.buckets(sums);
+                .map(r -> new IndicatorStatement.Movement(0, at, 0,
+                        MovementKind.valueOf(r.get(0, String.class)), r.get(1, Long.class), null));
+        return IndicatorStatement.buckets(sums);
     }
 
     @Override
-    public List<cn.landbalance.ledger.indicator.IndicatorStatement.Movement> movementsOf(long regionId, java.time.Instant from,
-                                                                                       java.time.Instant to) {
+    public List<IndicatorStatement.Movement> movementsOf(long regionId, Instant from,
+                                                                                       Instant to) {
         return db.fetch("""
                         select m.id, m.created_at, m.lot_id, m.kind, m.area_m2, m.reference
                         from indicator_movement m join indicator_lot l on l.id = m.lot_id
                         where l.owner_region_id = ? and m.created_at >= ?::timestamptz and m.created_at < ?::timestamptz
                         order by m.created_at, m.id""", regionId, from.toString(), to.toString())
-                .map(r -> new cn.landbalance.ledger.indicator.IndicatorStatement.Movement(r.get(0, Long.class),
-                        r.get(1, java.time.OffsetDateTime.class).toInstant(), r.get(2, Long.class),
-                        cn.landbalance.ledger.indicator.MovementKind.valueOf(r.get(3, String.class)), r.get(4, Long.class),
+                .map(r -> new IndicatorStatement.Movement(r.get(0, Long.class),
+                        r.get(1, OffsetDateTime.class).toInstant(), r.get(2, Long.class),
+                        MovementKind.valueOf(r.get(3, String.class)), r.get(4, Long.class),
                         r.get(5, String.class)));
     }
 

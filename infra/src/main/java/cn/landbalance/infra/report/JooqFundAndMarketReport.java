@@ -1,5 +1,6 @@
 package cn.landbalance.infra.report;
 
+import cn.landbalance.ledger.common.AsOf;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -42,14 +43,16 @@ public class JooqFundAndMarketReport {
         this.zone = new ZoneSql(clock);
     }
 
-    public List<FundRow> funds(long countyId, int year) {
+    /** The funds' year as the transfers recorded before the moment have it. */
+    public List<FundRow> funds(long countyId, int year, AsOf asOf) {
         return db.fetch(zone.in("""
-                with t as (
+                with moment as (select ?::timestamptz as t),
+                t as (
                   select a.owner_region_id as township_id, x.amount_fen, x.kind,
                          case when x.credit_account_id = a.id then 1 else -1 end as sign,
                          extract(year from x.created_at at time zone {zone}) as y
-                  from fund_account a join money_transfer x on x.credit_account_id = a.id or x.debit_account_id = a.id
-                  where a.kind = 'TOWNSHIP_FUND' and a.county_id = ?)
+                  from fund_account a join money_transfer x on x.credit_account_id = a.id or x.debit_account_id = a.id, moment
+                  where a.kind = 'TOWNSHIP_FUND' and a.county_id = ? and x.created_at < moment.t)
                 select r.id, r.name,
                   coalesce(sum(case when t.y < ? then t.sign * t.amount_fen end), 0) as opening,
                   coalesce(sum(case when t.y = ? and t.sign = 1 and t.kind = 'FEE' then t.amount_fen end), 0) as fees,
@@ -64,13 +67,14 @@ public class JooqFundAndMarketReport {
                 from region r left join t on t.township_id = r.id
                 where r.parent_id = ? and r.level = 'TOWNSHIP'
                 group by r.id, r.name, r.code order by r.code"""),
-                countyId, year, year, year, year, year, year, year, year, year, year, countyId)
+                asOf.sql(), countyId, year, year, year, year, year, year, year, year, year, year, countyId)
                 .map(r -> new FundRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class), r.get(3, Long.class),
                         r.get(4, Long.class), r.get(5, Long.class), r.get(6, Long.class), r.get(7, Long.class),
                         r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Long.class)));
     }
 
-    public List<MarketMonth> market(long countyId, int year) {
+    /** Sales settled before the moment (a settled order stays settled). */
+    public List<MarketMonth> market(long countyId, int year, AsOf asOf) {
         return db.fetch(zone.in("""
                 select extract(month from o.settled_at at time zone {zone})::int as month,
                        count(distinct o.id), sum(a.area_m2), sum(a.amount_fen)
@@ -78,7 +82,8 @@ public class JooqFundAndMarketReport {
                 where o.county_id = ? and o.status = 'SETTLED'
                   and o.settled_at >= make_timestamptz(?, 1, 1, 0, 0, 0, {zone})
                   and o.settled_at < make_timestamptz(? + 1, 1, 1, 0, 0, 0, {zone})
-                group by 1 order by 1"""), countyId, year, year)
+                  and o.settled_at < ?::timestamptz
+                group by 1 order by 1"""), countyId, year, year, asOf.sql())
                 .map(r -> {
                     long area = r.get(2, Long.class);
                     long amount = r.get(3, Long.class);

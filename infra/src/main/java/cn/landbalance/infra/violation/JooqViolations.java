@@ -95,6 +95,7 @@ public class JooqViolations implements Violations {
     public void recordRepaid(long caseId, long areaM2) {
         db.update(VIOLATION_CASE).set(VIOLATION_CASE.REPAID_M2, VIOLATION_CASE.REPAID_M2.plus(areaM2))
                 .where(VIOLATION_CASE.ID.eq(caseId)).execute();
+        db.execute("insert into violation_repayment (case_id, area_m2, repaid_at) values (?, ?, now())", caseId, areaM2);
     }
 
     @Override

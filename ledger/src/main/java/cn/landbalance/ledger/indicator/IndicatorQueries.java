@@ -1,20 +1,30 @@
 package cn.landbalance.ledger.indicator;
 
+import cn.landbalance.ledger.common.AsOf;
+
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Port: read models over the indicator ledger. */
 public interface IndicatorQueries {
     /** The lots owned by a region (a township's inventory, or a reserve), oldest first. */
     List<IndicatorLot> lotsOwnedBy(long regionId);
 
+    /**
+     * The region's lots as they stood at the moment: those issued before it, each with its buckets summed from the
+     * movements recorded before it (live: {@link #lotsOwnedBy(long)}).
+     */
+    List<IndicatorLot> lotsOwnedBy(long regionId, AsOf asOf);
+
     /** Each bucket's area over the region's lots as it stood just before {@code at}: the sums of the earlier movements. */
-    java.util.Map<Bucket, Long> bucketsBefore(long regionId, java.time.Instant at);
+    Map<Bucket, Long> bucketsBefore(long regionId, Instant at);
 
     /** The movements of the region's lots made in [{@code from}, {@code to}), in order. */
-    List<IndicatorStatement.Movement> movementsOf(long regionId, java.time.Instant from, java.time.Instant to);
+    List<IndicatorStatement.Movement> movementsOf(long regionId, Instant from, Instant to);
 
     /** The region's statement for [{@code from}, {@code to}). */
-    default IndicatorStatement statement(long regionId, java.time.Instant from, java.time.Instant to) {
+    default IndicatorStatement statement(long regionId, Instant from, Instant to) {
         return IndicatorStatement.of(bucketsBefore(regionId, from), movementsOf(regionId, from, to));
     }
 
