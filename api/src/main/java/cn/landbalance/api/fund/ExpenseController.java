@@ -96,8 +96,8 @@ public class ExpenseController {
                               Expense.Category category, String categoryLabel, Long inflowProjectId, String payeeName,
                               String purpose, String reference, Expense.Status status, String statusLabel, long proposedBy,
                               Instant proposedAt, Long decidedBy, Instant decidedAt, String decisionNote,
-                              String bankSerial, LocalDate paidOn, Long transferId, long fundBalanceFen,
-                              long fundCommittedFen) {
+                              String bankSerial, LocalDate paidOn, Long transferId, Long cancelledBy,
+                              Instant cancelledAt, String cancelReason, long fundBalanceFen, long fundCommittedFen) {
     }
 
     /** The township proposes an expense of its fund (nothing moves until the county approves and the township pays). */
@@ -193,11 +193,13 @@ public class ExpenseController {
     private ExpenseView view(Expense e) {
         String township = regions.findById(e.townshipId()).map(Region::name).orElse(null);
         Expense.Payment p = e.payment();
+        Expense.Cancellation c = e.cancellation();
         return new ExpenseView(e.id(), e.countyId(), e.townshipId(), township, e.amountFen(), Units.fenToYuan(e.amountFen()),
                 e.category(), e.category().label(), e.inflowProjectId(), e.payeeName(), e.purpose(), e.reference(),
                 e.status(), Expense.label(e.status()), e.proposedBy(), e.proposedAt(), e.decidedBy(), e.decidedAt(),
                 e.decisionNote(), p == null ? null : p.bankSerial(), p == null ? null : p.paidOn(),
-                p == null ? null : p.transferId(), money.townshipAccount(e.townshipId()).balanceFen(),
+                p == null ? null : p.transferId(), c == null ? null : c.by(), c == null ? null : c.at(),
+                c == null ? null : c.reason(), money.townshipAccount(e.townshipId()).balanceFen(),
                 expenses.committedFen(e.townshipId()));
     }
 }

@@ -58,26 +58,31 @@ public class FundAndMarketReportController {
     }
 
     @Serdeable
-    public record Spending(long countyId, int year, List<SpendingRow> rows, long paidFen, long committedFen,
+    public record Spending(long countyId, int year, @Nullable String asOf, List<SpendingRow> rows, long paidFen, long committedFen,
                            long unapprovedFen) {
     }
 
-    /** The fund report's spending by inflow project and purpose (paid in the year by the bank's date; committed now). */
+    /**
+     * The fund report's spending by inflow project and purpose: paid in the year by the bank's date, and committed
+     * (approved, neither paid nor cancelled) — now, or as recorded before a moment ({@code asOf}).
+     */
     @Get(value = "/fund-spending", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> spending(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                    @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+                                    @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                    @Nullable @QueryValue String asOf) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = yearOrNow(year);
+        AsOf at = CountyYear.asOf(asOf, clock);
+        int y = CountyYear.year(year, at, clock);
         java.util.Map<Long, String> names = new java.util.HashMap<>();
-        List<SpendingRow> rows = expenses.spending(countyId, y).stream().map(s -> new SpendingRow(s.townshipId(),
+        List<SpendingRow> rows = expenses.spending(countyId, y, at).stream().map(s -> new SpendingRow(s.townshipId(),
                 names.computeIfAbsent(s.townshipId(), id -> regions.findById(id).map(cn.landbalance.ledger.region.Region::name)
                         .orElse(null)), s.inflowProjectId(),
                 s.inflowProjectId() == null ? null : projects.find(s.inflowProjectId())
                         .map(cn.landbalance.settlement.inflow.InflowProject::village).orElse(null),
                 s.category(), s.legacy() ? "审批制度实施前的支出" : s.category() == null ? "未经审批的支出" : s.category().label(),
                 s.category() != null, s.legacy(), s.paidFen(), s.paidCount(), s.committedFen())).toList();
-        Spending body = new Spending(countyId, y, rows, rows.stream().mapToLong(SpendingRow::paidFen).sum(),
+        Spending body = new Spending(countyId, y, at.text(), rows, rows.stream().mapToLong(SpendingRow::paidFen).sum(),
                 rows.stream().mapToLong(SpendingRow::committedFen).sum(),
                 rows.stream().filter(r -> !r.approved() && !r.legacy()).mapToLong(SpendingRow::paidFen).sum());
         if (!Xlsx.wanted(request)) {
@@ -89,7 +94,7 @@ public class FundAndMarketReportController {
                     r.inflowProjectId() == null ? "" : r.inflowProjectId() + (r.village() == null ? "" : " " + r.village()),
                     r.categoryLabel(), r.paidCount(), yuan(r.paidFen()), yuan(r.committedFen())));
         }
-        return Xlsx.response("专项资金支出明细-" + y + ".xlsx", List.of(new Xlsx.SheetData("支出明细", List.of("乡镇",
+        return Xlsx.response("专项资金支出明细-" + y + CountyYear.fileSuffix(at.text()) + ".xlsx", List.of(new Xlsx.SheetData("支出明细", List.of("乡镇",
                 "耕地转进项目", "用途", "支付笔数", "已支付(元)", "已批准未支付(元)"), lines)));
     }
 
@@ -154,10 +159,6 @@ public class FundAndMarketReportController {
         }
         return Xlsx.response("指标交易月报-" + y + CountyYear.fileSuffix(at.text()) + ".xlsx", List.of(new Xlsx.SheetData("交易", List.of("月份", "成交笔数",
                 "成交面积(公顷)", "成交金额(元)", "均价(元/亩)"), lines)));
-    }
-
-    private int yearOrNow(Integer year) {
-        return CountyYear.orThisYear(year, clock);
     }
 
     private static java.math.BigDecimal yuan(long fen) {

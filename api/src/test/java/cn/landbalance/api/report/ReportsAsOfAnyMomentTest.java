@@ -52,6 +52,7 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
                 "/api/reports/funds?countyId=" + county + "&year=" + year,
                 "/api/reports/market?countyId=" + county + "&year=" + year,
                 "/api/reports/freeze-deduction?countyId=" + county + "&year=" + year,
+                "/api/reports/fund-spending?countyId=" + county + "&year=" + year,
                 "/api/townships/" + gongchang + "/inventory?",
                 "/api/townships/" + wenfeng + "/inventory?",
                 "/api/townships/" + shouyang + "/inventory?",
@@ -115,6 +116,17 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
         Response spent = finance.spend(gongchang, 1_000_000, "ASOF-WORK-1");
         assertEquals(200, spent.status(), spent.body());
         snapshots.add(snapshot("巩昌镇 pays an approved expense", paths, admin));
+        Response proposed = api().post("/api/townships/" + gongchang + "/account/expenses", gongchangOfficer,
+                "{\"amountFen\":500000,\"category\":\"SURVEY_AND_ACCEPTANCE\",\"payeeName\":\"县测绘队\",\"purpose\":\"验收测量\"}");
+        assertEquals(201, proposed.status(), proposed.body());
+        String expense = "/api/expenses/" + proposed.number("id");
+        assertEquals(200, api().post(expense + "/approve", admin, "{\"note\":\"同意\"}").status());
+        snapshots.add(snapshot("another expense approved: committed", paths, admin));
+        Response cancelled = api().post(expense + "/cancel", gongchangOfficer, "{\"reason\":\"合同未签\"}");
+        assertEquals(200, cancelled.status(), cancelled.body());
+        assertEquals("同意", cancelled.json().get("decisionNote").asText(), "the approval stays as it was");
+        assertEquals("合同未签", cancelled.json().get("cancelReason").asText());
+        snapshots.add(snapshot("and cancelled: no longer committed", paths, admin));
 
         for (Snapshot s : snapshots) {
             for (String path : paths) {

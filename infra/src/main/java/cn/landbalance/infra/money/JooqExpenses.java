@@ -1,6 +1,7 @@
 package cn.landbalance.infra.money;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.fund.Expense;
 import cn.landbalance.settlement.fund.Expenses;
 import jakarta.inject.Singleton;
@@ -63,6 +64,7 @@ public class JooqExpenses implements Expenses {
     @Override
     public void save(Expense before, Expense after) {
         Expense.Payment p = after.payment();
+        Expense.Cancellation c = after.cancellation();
         int updated = db.update(FUND_EXPENSE)
                 .set(FUND_EXPENSE.STATUS, after.status().name())
                 .set(FUND_EXPENSE.DECIDED_BY, after.decidedBy())
@@ -73,6 +75,9 @@ public class JooqExpenses implements Expenses {
                 .set(FUND_EXPENSE.PAID_BY, p == null ? null : p.paidBy())
                 .set(FUND_EXPENSE.PAID_AT, p == null ? null : utc(p.paidAt()))
                 .set(FUND_EXPENSE.TRANSFER_ID, p == null ? null : p.transferId())
+                .set(FUND_EXPENSE.CANCELLED_BY, c == null ? null : c.by())
+                .set(FUND_EXPENSE.CANCELLED_AT, c == null ? null : utc(c.at()))
+                .set(FUND_EXPENSE.CANCEL_REASON, c == null ? null : c.reason())
                 .where(FUND_EXPENSE.ID.eq(after.id()).and(FUND_EXPENSE.STATUS.eq(before.status().name())))
                 .execute();
         if (updated != 1) {
@@ -104,17 +109,23 @@ public class JooqExpenses implements Expenses {
      * transfers out of the county's township funds in the year that no expense paid (booked from bank statement lines).
      */
     @Override
-    public List<Spending> spending(long countyId, int year) {
+    public List<Spending> spending(long countyId, int year, AsOf asOf) {
         List<Spending> rows = new java.util.ArrayList<>(db.fetch("""
+                        with moment as (select ?::timestamptz as t),
+                        e as (
+                          select township_id, inflow_project_id, category, amount_fen,
+                            status = 'PAID' and paid_at < moment.t and extract(year from paid_on) = ? as paid,
+                            decided_at < moment.t and coalesce(paid_at >= moment.t, true)
+                              and coalesce(cancelled_at >= moment.t, true) as committed
+                          from fund_expense, moment
+                          where county_id = ? and status in ('PAID', 'APPROVED', 'CANCELLED'))
                         select township_id, inflow_project_id, category,
-                               coalesce(sum(amount_fen) filter (where status = 'PAID' and extract(year from paid_on) = ?), 0),
-                               count(*) filter (where status = 'PAID' and extract(year from paid_on) = ?),
-                               coalesce(sum(amount_fen) filter (where status = 'APPROVED'), 0)
-                        from fund_expense
-                        where county_id = ? and status in ('PAID', 'APPROVED')
+                               coalesce(sum(amount_fen) filter (where paid), 0), count(*) filter (where paid),
+                               coalesce(sum(amount_fen) filter (where committed), 0)
+                        from e
                         group by township_id, inflow_project_id, category
-                        having count(*) filter (where status = 'APPROVED' or extract(year from paid_on) = ?) > 0
-                        order by township_id, inflow_project_id nulls last, category""", year, year, countyId, year)
+                        having count(*) filter (where paid or committed) > 0
+                        order by township_id, inflow_project_id nulls last, category""", asOf.sql(), year, countyId)
                 .map(r -> new Spending(r.get(0, Long.class), r.get(1, Long.class), Expense.Category.valueOf(r.get(2, String.class)),
                         r.get(3, Long.class), r.get(4, Integer.class), r.get(5, Long.class), false)));
         rows.addAll(db.fetch(zone.in("""
@@ -123,9 +134,10 @@ public class JooqExpenses implements Expenses {
                           left join legacy_expense l on l.transfer_id = t.id
                         where f.kind = 'TOWNSHIP_FUND' and f.county_id = ? and t.kind = 'EXPENSE'
                           and extract(year from coalesce(t.value_date, (t.created_at at time zone {zone})::date)) = ?
+                          and t.created_at < ?::timestamptz
                           and not exists (select 1 from fund_expense e where e.transfer_id = t.id)
                         group by f.owner_region_id, l.transfer_id is not null
-                        order by f.owner_region_id, 2"""), countyId, year)
+                        order by f.owner_region_id, 2"""), countyId, year, asOf.sql())
                 .map(r -> new Spending(r.get(0, Long.class), null, null, r.get(2, Long.class), r.get(3, Integer.class), 0,
                         r.get(1, Boolean.class))));
         return rows;
@@ -149,7 +161,8 @@ public class JooqExpenses implements Expenses {
         outbox.record("expense." + e.status().name().toLowerCase(java.util.Locale.ROOT), "expense", e.id(), e.countyId(),
                 e.townshipId(), Outbox.fields("expenseId", e.id(), "townshipId", e.townshipId(), "amountFen", e.amountFen(),
                         "category", e.category().name(), "inflowProjectId", e.inflowProjectId(), "payeeName", e.payeeName(),
-                        "status", e.status().name(), "note", e.decisionNote(),
+                        "status", e.status().name(),
+                        "note", e.cancellation() == null ? e.decisionNote() : e.cancellation().reason(),
                         "bankSerial", e.payment() == null ? null : e.payment().bankSerial(),
                         "paidOn", e.payment() == null ? null : e.payment().paidOn().toString(),
                         "transferId", e.payment() == null ? null : e.payment().transferId()));
@@ -163,7 +176,9 @@ public class JooqExpenses implements Expenses {
         return new Expense(r.getId(), r.getCountyId(), r.getTownshipId(), r.getAmountFen(),
                 Expense.Category.valueOf(r.getCategory()), r.getInflowProjectId(), r.getPayeeName(), r.getPurpose(),
                 r.getReference(), status, r.getProposedBy(), r.getProposedAt().toInstant(), r.getDecidedBy(),
-                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getDecisionNote(), payment);
+                r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getDecisionNote(), payment,
+                r.getCancelledAt() == null ? null : new Expense.Cancellation(r.getCancelledBy(),
+                        r.getCancelledAt().toInstant(), r.getCancelReason()));
     }
 
     private static OffsetDateTime utc(Instant at) {

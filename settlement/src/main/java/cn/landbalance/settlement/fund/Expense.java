@@ -24,12 +24,19 @@ import java.util.Set;
  *
  * @param inflowProjectId the township's inflow project the money restores; required for works and compensation
  * @param reference       the contract or invoice number, if any
- * @param decisionNote    the county's note on approval, or its reason for rejecting; the reason of a cancellation
+ * @param decidedBy       who approved or rejected it (null while proposed, or when an old approval's approver is unknown)
+ * @param decisionNote    the county's note on approval, or its reason for rejecting
  * @param payment         how it was paid; null until PAID
+ * @param cancellation    who cancelled the approved expense, when and why; null unless CANCELLED
  */
 public record Expense(long id, long countyId, long townshipId, long amountFen, Category category, Long inflowProjectId,
                       String payeeName, String purpose, String reference, Status status, long proposedBy,
-                      Instant proposedAt, Long decidedBy, Instant decidedAt, String decisionNote, Payment payment) {
+                      Instant proposedAt, Long decidedBy, Instant decidedAt, String decisionNote, Payment payment,
+                      Cancellation cancellation) {
+
+    /** An approved expense given up; its approval stays as it was. */
+    public record Cancellation(Long by, Instant at, String reason) {
+    }
 
     public enum Status { PROPOSED, APPROVED, REJECTED, WITHDRAWN, PAID, CANCELLED }
 
@@ -99,19 +106,26 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
         String what = required(purpose, "purpose", "支出事由");
         String ref = reference == null || reference.isBlank() ? null : reference.strip();
         return new Expense(0, countyId, townshipId, amountFen, category, inflowProjectId, payee, what, ref,
-                Status.PROPOSED, proposedBy, at, null, null, null, null);
+                Status.PROPOSED, proposedBy, at, null, null, null, null, null);
     }
 
-    /** The county's decision (APPROVED, REJECTED) or the township's withdrawal, by {@code userId} with its note. */
+    /**
+     * The county's decision (APPROVED, REJECTED), the township's withdrawal, or the cancellation of an approved expense,
+     * by {@code userId} with its note; a withdrawal and a cancellation leave the county's decision as it was.
+     */
     public Expense decided(Status to, long userId, Instant at, String note) {
         if (to == Status.REJECTED || to == Status.CANCELLED) {
             required(note, "reason", to == Status.REJECTED ? "驳回理由" : "撤销理由");
         }
         check(to);
         String kept = note == null || note.isBlank() ? null : note.strip();
+        if (to == Status.WITHDRAWN || to == Status.CANCELLED) {
+            return new Expense(id, countyId, townshipId, amountFen, category, inflowProjectId, payeeName, purpose,
+                    reference, to, proposedBy, proposedAt, decidedBy, decidedAt, decisionNote, null,
+                    to == Status.CANCELLED ? new Cancellation(userId, at, kept) : null);
+        }
         return new Expense(id, countyId, townshipId, amountFen, category, inflowProjectId, payeeName, purpose, reference,
-                to, proposedBy, proposedAt, to == Status.WITHDRAWN ? decidedBy : Long.valueOf(userId),
-                to == Status.WITHDRAWN ? decidedAt : at, to == Status.WITHDRAWN ? decisionNote : kept, null);
+                to, proposedBy, proposedAt, userId, at, kept, null, null);
     }
 
     /**
@@ -129,7 +143,7 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
                     + " / the payment date is before the county approved the expense");
         }
         return new Expense(id, countyId, townshipId, amountFen, category, inflowProjectId, payeeName, purpose, reference,
-                Status.PAID, proposedBy, proposedAt, decidedBy, decidedAt, decisionNote, payment);
+                Status.PAID, proposedBy, proposedAt, decidedBy, decidedAt, decisionNote, payment, null);
     }
 
     /** The longest memo a fund transfer keeps. */

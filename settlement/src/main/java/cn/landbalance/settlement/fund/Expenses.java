@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.fund;
 
+import cn.landbalance.ledger.common.AsOf;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -38,5 +40,5 @@ public interface Expenses {
                     long committedFen, boolean legacy) {
     }
 
-    List<Spending> spending(long countyId, int year);
+    List<Spending> spending(long countyId, int year, AsOf asOf);
 }
