@@ -3,6 +3,7 @@ package cn.landbalance.api.assessment;
 import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.api.report.Xlsx;
+import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -88,7 +89,7 @@ public class AssessmentController {
     }
 
     @Serdeable
-    public record AssessmentReport(long countyId, int year, int basePoints, int maxBonusPoints, int balanced,
+    public record AssessmentReport(long countyId, int year, @Nullable String asOf, int basePoints, int maxBonusPoints, int balanced,
                                    int shortfall, List<TownshipScore> townships) {
     }
 
@@ -125,15 +126,20 @@ public class AssessmentController {
         return HttpResponse.ok(PlanBody.of(plan));
     }
 
-    /** JSON, or an .xlsx workbook (sheet 考核) with {@code Accept:} the spreadsheet media type. */
+    /**
+     * JSON, or an .xlsx workbook (sheet 考核) with {@code Accept:} the spreadsheet media type; the balances now or as of
+     * a moment ({@code asOf}), scored by the year's assessment plan as it stands.
+     */
     @Get(value = "/reports/assessment", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly
     public HttpResponse<?> report(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
-                                  @Nullable @QueryValue @Min(2000) @Max(2100) Integer year) {
+                                  @Nullable @QueryValue @Min(2000) @Max(2100) Integer year,
+                                  @Nullable @QueryValue String asOf) {
         Tenancy.requireCountyRoleOf(actor, countyId);
-        int y = CountyYear.orThisYear(year, clock);
-        List<YearBalance> rows = CountyYear.balances(balances, countyId, y);
+        AsOf at = CountyYear.asOf(asOf, clock);
+        int y = CountyYear.year(year, at, clock);
+        List<YearBalance> rows = CountyYear.balances(balances, countyId, y, at);
         AssessmentPlan plan = plans.find(countyId, y).orElse(AssessmentPlan.defaults());
         List<TownshipScore> lines = new ArrayList<>();
         for (YearBalance b : rows) {
@@ -143,7 +149,7 @@ public class AssessmentController {
                     s.shortfallM2(), s.surplusOverTaskM2(), s.baseScore(), s.deduction(), s.bonus(), s.total()));
         }
         int self = (int) lines.stream().filter(l -> l.standing() == Assessment.Standing.BALANCED).count();
-        AssessmentReport body = new AssessmentReport(countyId, y, plan.basePoints(), plan.maxBonusPoints(), self,
+        AssessmentReport body = new AssessmentReport(countyId, y, at.text(), plan.basePoints(), plan.maxBonusPoints(), self,
                 lines.size() - self, lines);
         return Xlsx.wanted(request) ? workbook(body) : HttpResponse.ok(body);
     }
@@ -156,7 +162,7 @@ public class AssessmentController {
             rows.add(List.of(t.name(), ha(t.obligationM2()), ha(t.inflowM2()), ha(t.taskM2()), standing.get(t.standing()),
                     ha(t.shortfallM2()), ha(t.surplusOverTaskM2()), t.baseScore(), t.deduction(), t.bonus(), t.score()));
         }
-        return Xlsx.response("耕地进出平衡考核表-" + report.year() + ".xlsx", List.of(new Xlsx.SheetData("考核",
+        return Xlsx.response("耕地进出平衡考核表-" + report.year() + CountyYear.fileSuffix(report.asOf()) + ".xlsx", List.of(new Xlsx.SheetData("考核",
                 List.of("乡镇", "平衡责任(公顷)", "转进(公顷)", "下达任务(公顷)", "平衡情况", "缺口(公顷)", "超额(公顷)",
                         "基本分", "扣分", "加分", "得分"), rows)));
     }

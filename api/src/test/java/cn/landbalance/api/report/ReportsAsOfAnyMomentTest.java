@@ -53,6 +53,7 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
                 "/api/reports/market?countyId=" + county + "&year=" + year,
                 "/api/reports/freeze-deduction?countyId=" + county + "&year=" + year,
                 "/api/reports/fund-spending?countyId=" + county + "&year=" + year,
+                "/api/reports/assessment?countyId=" + county + "&year=" + year,
                 "/api/townships/" + gongchang + "/inventory?",
                 "/api/townships/" + wenfeng + "/inventory?",
                 "/api/townships/" + shouyang + "/inventory?",

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The county admin previews and imports both tables of Longxi's 2022 plan (附表2 as the printed .xlsx), reads the
  * rows it warns about, replaces the outflow import with the CSV of the same plan, opens a violation case,
- * restores part of it and legalises the rest, and exports the freeze/deduction report to Excel.
+ * restores part of it and legalises the rest, exports the freeze/deduction report to Excel, and reads it as of yesterday.
  */
 @MicronautTest(transactional = false)
 class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
@@ -98,6 +98,12 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
             assertEquals(3000, (long) totals.getCell(4).getNumericCellValue(), "deducted m²");
         }
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+        // the same report as the books stood at the end of yesterday: today's case is not in it
+        String yesterday = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(1).toString();
+        type(By.cssSelector("[data-testid=report-as-of]"), yesterday + "\n");
+        waitText(By.cssSelector("[data-testid=freeze-totals]"), "案件 0 件");
+        find(By.cssSelector("[data-testid=report-as-of-note]"));
+        screenshot("county-report-as-of");
 
         clickTestId("menu-dashboard");
         find(By.cssSelector("[data-testid=chart-inventory] canvas"));

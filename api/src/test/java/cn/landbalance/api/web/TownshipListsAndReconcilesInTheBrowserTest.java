@@ -40,6 +40,10 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=bucket-availableM2]"), "4.0000 公顷");
         waitText(By.cssSelector("[data-testid=indicator-statement-lines]"), "验收入库"); // the lot's acceptance on the 指标台账
         screenshot("township-inventory");
+        // the inventory as it stood at the end of yesterday: the lot accepted today is not in it yet
+        type(By.cssSelector("[data-testid=inventory-as-of]"), LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1) + "\n");
+        waitText(By.cssSelector("[data-testid=bucket-availableM2]"), "0.0000 公顷");
+        assertEquals(0, rows("lots").size());
 
         clickTestId("menu-listings");
         type(By.cssSelector("[data-testid=listing-area]"), "2.5");
