@@ -4,6 +4,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /**
  * The county admin restores land itself (a county-led project, 县级储备), accepts it, then opens a violation against a
  * township that has no indicators: the case borrows from the reserve, and the violations page shows the reserve's
@@ -46,5 +48,20 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=reserve-statement-lines]"), "冻结");
         waitText(By.cssSelector("[data-testid=reserve-statement-summary]"), "0.3500");
         screenshot("county-reserve-statement");
+
+        // 县级统筹: the county takes 0.1 公顷 of 巩昌镇's spare lot into the reserve, without paying
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 3_000, 10);
+        clickTestId("reserve-transfer-open");
+        choose(By.cssSelector("[data-testid=reserve-transfer-township]"), "巩昌镇");
+        waitText(By.cssSelector("[data-testid=reserve-transfer-lot]"), "#" + lot);
+        type(By.cssSelector("[data-testid=reserve-transfer-area]"), "0.1");
+        type(By.cssSelector("[data-testid=reserve-transfer-reason]"), "县级统筹储备");
+        clickTestId("reserve-transfer-submit");
+        waitText(By.cssSelector("[data-testid=reserve-transfers]"), "县级统筹储备");
+        waitText(By.cssSelector("[data-testid=reserve]"), "0.4500"); // 0.35 + 0.1 available in the reserve
+        assertEquals(2_000, api().get("/api/townships/" + gongchang + "/inventory", login("county_admin")).json()
+                .get("availableM2").asLong());
+        screenshot("county-reserve-transfer");
     }
 }

@@ -2,6 +2,7 @@ package cn.landbalance.ledger.money;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 
 /**
  * The money ledger in whole fen: every movement is one balanced transfer between two accounts, written
@@ -76,6 +77,27 @@ public class MoneyLedger {
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account reserve = store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId);
         return move(fund, reserve, amountFen, TransferKind.REPAYMENT, reference, memo);
+    }
+
+    /**
+     * The county's reserve fund pays a township's fund for indicators the county takes into its reserve (both locked in
+     * ascending region order); refused, naming {@code field}, if the reserve fund does not hold the amount.
+     */
+    public Transfer payFromReserve(long countyId, long townshipId, long amountFen, String reference, String memo,
+                                   String field) {
+        boolean reserveFirst = countyId < townshipId;
+        Account first = reserveFirst ? store.lockAccount(AccountKind.RESERVE_FUND, countyId, countyId)
+                : store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        Account second = reserveFirst ? store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId)
+                : store.lockAccount(AccountKind.RESERVE_FUND, countyId, countyId);
+        Account reserve = reserveFirst ? first : second;
+        requirePositive(amountFen);
+        if (reserve.balanceFen() < amountFen) {
+            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, field, "县级储备资金余额 " + Units.fenToYuan(reserve.balanceFen())
+                    + " 元，不足以支付 " + Units.fenToYuan(amountFen) + " 元 / the county reserve fund holds "
+                    + reserve.balanceFen() + " fen, " + amountFen + " fen asked");
+        }
+        return move(reserve, reserveFirst ? second : first, amountFen, TransferKind.ADJUSTMENT, reference, memo);
     }
 
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */

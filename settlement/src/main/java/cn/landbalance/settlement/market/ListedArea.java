@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public class ListedArea {
     /** Why an offer shrank, as told in the {@code indicator.listing_reduced} event. */
-    public enum Reason { FROZEN, SELF_RESTORED, REPAID, ADJUSTED }
+    public enum Reason { FROZEN, SELF_RESTORED, REPAID, ADJUSTED, RESERVED_BY_COUNTY }
 
     /** Area taken off one offer. */
     public record Trim(Offer offer, long areaM2) {

@@ -1,0 +1,108 @@
+package cn.landbalance.settlement.reserve;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.indicator.Hold;
+import cn.landbalance.ledger.indicator.IndicatorLedger;
+import cn.landbalance.ledger.indicator.IndicatorLot;
+import cn.landbalance.ledger.indicator.IndicatorStore;
+import cn.landbalance.ledger.money.MoneyLedger;
+import cn.landbalance.ledger.money.Transfer;
+import cn.landbalance.ledger.region.Region;
+import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.region.Regions;
+import cn.landbalance.settlement.adjustment.Compensation;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.market.ListedArea;
+import cn.landbalance.settlement.rules.CountyRulesStore;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The county takes a township's spare indicators into its reserve (县级统筹): the county admin names the lot, the area,
+ * whether the reserve fund pays the guide price for it, and why. Locks in the global order: the listings on the lot, the
+ * lot, then the funds. The lot must be a township's of this county, not an enterprise's, with that much available; its
+ * offers on the market are trimmed to what it still backs.
+ */
+public class ReserveTransferService {
+    public static final int MAX_REASON = 500;
+
+    private final Regions regions;
+    private final IndicatorLedger indicators;
+    private final IndicatorStore lots;
+    private final ListedArea listed;
+    private final MoneyLedger money;
+    private final CountyRulesStore rules;
+    private final ReserveTransfers transfers;
+    private final Clock clock;
+
+    public ReserveTransferService(Regions regions, IndicatorLedger indicators, IndicatorStore lots, ListedArea listed,
+                                  MoneyLedger money, CountyRulesStore rules, ReserveTransfers transfers, Clock clock) {
+        this.regions = regions;
+        this.indicators = indicators;
+        this.lots = lots;
+        this.listed = listed;
+        this.money = money;
+        this.rules = rules;
+        this.transfers = transfers;
+        this.clock = clock;
+    }
+
+    public ReserveTransfer transferIn(Actor actor, long countyId, long lotId, long areaM2, Compensation compensation,
+                                      String reason) {
+        if (actor.role() != Role.COUNTY_ADMIN || !actor.inCounty(countyId)) {
+            throw new DomainException(ErrorCode.FORBIDDEN, "only the county admin takes indicators into its reserve");
+        }
+        Region county = regions.requireCounty(countyId);
+        if (areaM2 <= 0 || areaM2 > Units.MAX_AREA_M2) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "面积须为正的整数平方米 / the area must be a "
+                    + "positive whole number of m²");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > MAX_REASON) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "请写明调入储备的理由（不超过 500 字）/ give the "
+                    + "reason (at most 500 characters)");
+        }
+        Compensation paid = compensation == null ? Compensation.NONE : compensation;
+        listed.lockBefore(countyId, List.of(lotId));
+        IndicatorLot lot = lots.lockLot(lotId)
+                .filter(l -> l.countyId() == countyId && l.holderOrgId() == null)
+                .filter(l -> regions.findById(l.ownerRegionId()).filter(r -> r.level() == RegionLevel.TOWNSHIP).isPresent())
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_FOUND, "lotId", "lot " + lotId
+                        + " is not a township's lot of this county"));
+        if (lot.balances().availableM2() < areaM2) {
+            throw DomainException.field(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, "areaM2", "该批次可用 "
+                    + Units.m2ToHectares(lot.balances().availableM2()) + " 公顷 / the lot has " + lot.balances().availableM2()
+                    + " m² available, " + areaM2 + " m² asked");
+        }
+        long price = rules.forYear(countyId, LocalDate.now(clock).getYear()).guidePricePerMuFen();
+        String reference = "reserve-transfer:" + lotId + ":" + clock.millis();
+        Long transferId = null;
+        long amount = 0;
+        if (paid == Compensation.FUND) {
+            amount = Units.amountFen(areaM2, price);
+            Transfer t = money.payFromReserve(countyId, lot.ownerRegionId(), amount, reference, "indicators of lot " + lotId
+                    + " taken into the county reserve: " + areaM2 + " m² at the guide price", "compensation");
+            transferId = t.id();
+        }
+        Hold hold = indicators.reserve(lotId, areaM2, reference);
+        indicators.consume(hold.id(), areaM2);
+        listed.trim(List.of(lotId), ListedArea.Reason.RESERVED_BY_COUNTY);
+        IndicatorLot received = indicators.issue(county.id(), countyId, lot.qualityGrade(), lot.paddy(), lot.vintageYear(), null,
+                areaM2, reference);
+        return transfers.record(new ReserveTransfer(0, countyId, lot.ownerRegionId(), lotId, received.id(), areaM2, paid, price,
+                amount, transferId, why, actor.userId(), clock.instant()));
+    }
+
+    public List<ReserveTransfer> of(Actor actor, long countyId) {
+        if (!actor.inCounty(countyId) || !(actor.role() == Role.COUNTY_ADMIN || actor.role() == Role.COUNTY_VIEWER)) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        regions.requireCounty(countyId);
+        return transfers.of(countyId);
+    }
+}
