@@ -1,7 +1,11 @@
 package cn.landbalance.api.plan;
 
 import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.api.fund.FundController;
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
+import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
@@ -11,6 +15,7 @@ import cn.landbalance.settlement.plan.AnnualPlan;
 import cn.landbalance.settlement.plan.AnnualPlanService;
 import cn.landbalance.settlement.plan.AnnualPlans;
 import cn.landbalance.settlement.plan.Inbox;
+import cn.landbalance.settlement.plan.ReportingRounds;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -175,12 +180,16 @@ public class AnnualPlanController {
         return HttpResponse.ok(view(plans.accept(countyId, year, body == null ? null : body.on(), actor.userId())));
     }
 
-    /** What is late (plan steps, fee land owed) over the recent years, then what waits for the county's decision. */
+    /**
+     * What is late (plan steps, fee land owed over the recent years; declarations townships have not reported by their
+     * round's date), then what waits for the county's decision.
+     */
     @Get("/worklist")
     @ReadOnly
     public Worklist worklist(Actor actor, @PathVariable long countyId) {
         requireCounty(actor, countyId);
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(AnnualPlanController::item).toList());
+        plans.lateReports(countyId, null).forEach(r -> items.add(lateReport(r)));
         long overdue = items.size();
         Inbox.Waiting w = inbox.waiting(countyId);
         waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
@@ -191,21 +200,21 @@ public class AnnualPlanController {
     }
 
     /**
-     * A township officer's to-do list: its fee-funded land overdue, then money to confirm, bank lines to settle, approved
-     * expenses to pay, applications to review and inflow drafts to submit.
+     * A township officer's to-do list: its fee-funded land overdue and declarations it has not reported in time, then
+     * money to confirm, bank lines to settle, approved expenses to pay, applications to review and inflow drafts to
+     * submit.
      */
     @Get("/townships/{townshipId}/worklist")
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly
     public Worklist townshipWorklist(Actor actor, @PathVariable long countyId, @PathVariable long townshipId) {
-        cn.landbalance.ledger.region.Region township = cn.landbalance.api.fund.FundController.visibleTownship(regions, actor,
-                townshipId);
+        Region township = FundController.visibleTownship(regions, actor, townshipId);
         if (township.countyId() != countyId) {
-            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.TOWNSHIP_NOT_FOUND,
-                    "township " + townshipId);
+            throw new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId);
         }
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream()
                 .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(AnnualPlanController::item).toList());
+        plans.lateReports(countyId, townshipId).forEach(r -> items.add(lateReport(r)));
         long overdue = items.size();
         Inbox.TownshipWaiting w = inbox.waiting(countyId, townshipId);
         waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
@@ -220,6 +229,15 @@ public class AnnualPlanController {
         if (count > 0) {
             items.add(new Item(kind, false, null, null, null, null, count, 0, count + " 件" + zh, count + " " + en, link));
         }
+    }
+
+    /** Declarations a township has not reviewed and reported to the county by its round's date (seed 000). */
+    private Item lateReport(ReportingRounds.LateReport r) {
+        String township = regions.findById(r.townshipId()).map(Region::name).orElse(String.valueOf(r.townshipId()));
+        return new Item("TOWNSHIP_REPORT", true, r.due().getYear(), r.due(), r.townshipId(), township, r.count(), 0,
+                township + " " + r.count() + " 件转出申报逾期未审核上报（期限 " + r.due() + "）",
+                township + ": " + r.count() + " declared outflow application(s) not reviewed and reported to the county (due "
+                        + r.due() + ")", "#/review");
     }
 
     private static Item item(AnnualPlan.Overdue o) {

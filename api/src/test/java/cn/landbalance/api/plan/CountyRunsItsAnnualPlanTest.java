@@ -5,7 +5,12 @@ import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.LongxiYear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class CountyRunsItsAnnualPlanTest extends ApiTest {
+    @Inject
+    TransactionOperations<Connection> tx;
+    @Inject
+    DSLContext db;
 
     @Test
     void the2022PlanGoesFromDraftToAcceptedAndTheWorklistFollows() {
@@ -101,6 +110,47 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
         } finally {
             api().put("/api/counties/" + county + "/rules", admin, original.body());
         }
+    }
+
+    /**
+     * Seed 000's rounds: what an applicant declared by the end of January the township must review and report by the
+     * end of February. A declaration of January last year still waiting is late on both to-do lists until reviewed; one
+     * declared today is not.
+     */
+    @Test
+    void declarationsTheTownshipHasNotReportedInTheirRoundAreLate() {
+        String officer = login("officer_gongchang");
+        long county = countyId();
+        long gongchang = api().get("/api/me", officer).number("regionId");
+        declaredOutflow(gongchang, 1_000);
+        long old = declaredOutflow(gongchang, 2_000);
+        String township = "/api/counties/" + county + "/townships/" + gongchang + "/worklist";
+        assertFalse(kinds(api().get(township, officer).json()).contains("TOWNSHIP_REPORT"), "declared today: not late");
+
+        LocalDate january = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(1).withDayOfYear(10);
+        // as if it had been declared last January: decisions are immutable, so the test alone steps past the guard
+        tx.executeWrite(status -> {
+            db.execute("set local session_replication_role = replica");
+            return db.execute("update outflow_decision set decided_at = ?::timestamptz "
+                    + "where application_id = ? and action = 'DECLARE'", january + "T10:00:00+08:00", old);
+        });
+        String due = java.time.YearMonth.of(january.getYear(), 2).atEndOfMonth().toString();
+        for (JsonNode list : new JsonNode[]{api().get(township, officer).json(),
+                api().get("/api/counties/" + county + "/worklist", login("county_viewer")).json()}) {
+            JsonNode late = null;
+            for (JsonNode item : list.get("items")) {
+                if ("TOWNSHIP_REPORT".equals(item.get("kind").asText())) {
+                    late = item;
+                }
+            }
+            assertTrue(late != null, list.toString());
+            assertTrue(late.get("overdue").asBoolean());
+            assertEquals(1, late.get("count").asLong());
+            assertEquals(due, late.get("due").asText());
+            assertEquals("巩昌镇 1 件转出申报逾期未审核上报（期限 " + due + "）", late.get("textZh").asText());
+        }
+        assertEquals(200, api().post("/api/outflow-applications/" + old + "/review", officer, null).status());
+        assertFalse(kinds(api().get(township, officer).json()).contains("TOWNSHIP_REPORT"), "reported: no longer late");
     }
 
     private static java.util.List<String> kinds(JsonNode worklist) {

@@ -1,17 +1,25 @@
 package cn.landbalance.infra.plan;
 
+import cn.landbalance.infra.report.ZoneSql;
 import cn.landbalance.settlement.plan.Inbox;
+import cn.landbalance.settlement.plan.ReportingRounds;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Counts of what waits for a county, one query. */
 @Singleton
 public class JooqInbox implements Inbox {
     private final DSLContext db;
+    private final ZoneSql zone;
 
-    public JooqInbox(DSLContext db) {
+    public JooqInbox(DSLContext db, Clock clock) {
         this.db = db;
+        this.zone = new ZoneSql(clock);
     }
 
     @Override
@@ -36,6 +44,17 @@ public class JooqInbox implements Inbox {
                 countyId, townshipId, townshipId, townshipId, countyId, townshipId, countyId, townshipId);
         return new TownshipWaiting(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class), r.get(3, Long.class),
                 r.get(4, Long.class));
+    }
+
+    @Override
+    public List<ReportingRounds.Declared> declaredWaiting(long countyId, Long townshipId) {
+        return db.fetch(zone.in("""
+                        select a.id, a.township_id, (coalesce((select max(d.decided_at) from outflow_decision d
+                          where d.application_id = a.id and d.action = 'DECLARE'), a.created_at) at time zone {zone})::date
+                        from outflow_application a
+                        where a.county_id = ? and a.status = 'DECLARED' and (?::bigint is null or a.township_id = ?::bigint)
+                        order by a.id"""), countyId, townshipId, townshipId)
+                .map(r -> new ReportingRounds.Declared(r.get(0, Long.class), r.get(1, Long.class), r.get(2, LocalDate.class)));
     }
 
     @Override

@@ -76,6 +76,11 @@ public class AnnualPlanService {
         return late;
     }
 
+    /** Declarations their township has not reviewed and reported by their round's date (seed 000), on today. */
+    public List<ReportingRounds.LateReport> lateReports(long countyId, Long townshipId) {
+        return ReportingRounds.late(inbox.declaredWaiting(countyId, townshipId), today());
+    }
+
     private View change(long countyId, int year, UnaryOperator<AnnualPlan> step, String event, long userId) {
         AnnualPlan after = step.apply(plans.lockOrDraft(countyId, year));
         plans.save(after, event, userId);

@@ -28,6 +28,12 @@ public interface Inbox {
 
     TownshipWaiting waiting(long countyId, long townshipId);
 
+    /**
+     * The applications declared and still waiting for their township's review (of one township when given), each with
+     * the day it was declared (county time).
+     */
+    java.util.List<ReportingRounds.Declared> declaredWaiting(long countyId, Long townshipId);
+
     /** The plan years the county has applications, inflow projects or a plan in, newest first, at most {@code limit}. */
     java.util.List<Integer> yearsInPlay(long countyId, int limit);
 }

@@ -15,7 +15,7 @@ class FeeDutyTest {
     @CsvSource(nullValues = "-", value = {
             "nothing delivered before the deadline,   1100, 0,    false, -,          2024-10-31, OWED,            1100",
             "nothing delivered after it,              1100, 0,    false, -,          2024-11-01, OVERDUE,         1100",
-            "part delivered in time, rest late,       1100, 600,  false, 2024-06-01, 2025-01-01, OVERDUE,         500",
+            "part delivered in time; the rest late,   1100, 600,  false, 2024-06-01, 2025-01-01, OVERDUE,         500",
             "all delivered on the deadline,           1100, 1100, false, 2024-10-31, 2026-12-02, DISCHARGED,      0",
             "the last of it delivered after it,       1100, 1100, false, 2026-12-02, 2026-12-02, DISCHARGED_LATE, 0",
             "refunded to its payer: nothing owed,     1100, 0,    true,  -,          2026-12-02, REFUNDED,        0",
