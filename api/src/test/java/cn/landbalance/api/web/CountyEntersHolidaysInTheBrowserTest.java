@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * The county admin enters a holiday on 县级规则 → 节假日安排 and sees at once the later due date of a payment notice
- * issued today; the server's calendar says the same.
+ * issued today; the server's calendar says the same. Then a rules version from 2023, and a pair of neighbouring
+ * townships for the 调剂.
  */
 @MicronautTest(transactional = false)
 class CountyEntersHolidaysInTheBrowserTest extends BrowserTest {
@@ -58,6 +59,13 @@ class CountyEntersHolidaysInTheBrowserTest extends BrowserTest {
         String rules = "/api/counties/" + county + "/rules";
         assertEquals(2023, api().get(rules + "?year=2024", login("county_viewer")).number("fromYear"));
         assertEquals(2, api().get(rules + "/versions", login("county_viewer")).json().size());
+
+        // 相邻乡镇: 文峰镇 borders 巩昌镇; saved as one pair, shown from both sides
+        choose(By.cssSelector("[data-testid=neighbours-巩昌镇]"), "文峰镇");
+        clickTestId("neighbours-save");
+        wait.until(d -> api().get("/api/counties/" + county + "/neighbours", login("county_viewer")).json().get("pairs").size() == 1);
+        waitText(By.cssSelector("[data-testid=neighbours-文峰镇]"), "巩昌镇");
+        screenshot("county-neighbours");
     }
 
     private void typeDate(String testId, LocalDate date) {

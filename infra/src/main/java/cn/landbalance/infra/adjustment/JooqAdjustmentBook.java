@@ -6,6 +6,7 @@ import cn.landbalance.settlement.adjustment.AdjustmentBook;
 import cn.landbalance.settlement.adjustment.Compensation;
 import cn.landbalance.settlement.adjustment.Line;
 import cn.landbalance.settlement.adjustment.Need;
+import cn.landbalance.settlement.adjustment.Neighbours;
 import cn.landbalance.settlement.adjustment.Scope;
 import cn.landbalance.settlement.adjustment.Supply;
 import jakarta.inject.Singleton;
@@ -118,5 +119,27 @@ public class JooqAdjustmentBook implements AdjustmentBook {
         return new Adjustment(r.getId(), r.getCountyId(), r.getPlanYear(), Scope.valueOf(r.getScope()),
                 Compensation.valueOf(r.getCompensation()), r.getPricePerMuFen(), r.getAreaM2(), r.getAmountFen(),
                 r.getConfirmedBy(), r.getConfirmedAt().toInstant(), lines);
+    }
+
+    @Override
+    public Neighbours neighbours(long countyId) {
+        return new Neighbours(db.fetch("select township_id, neighbour_id from township_neighbour where county_id = ?", countyId)
+                .map(r -> Neighbours.Pair.of(r.get(0, Long.class), r.get(1, Long.class))).stream()
+                .collect(Collectors.toSet()));
+    }
+
+    @Override
+    public void replaceNeighbours(long countyId, Neighbours neighbours, long userId) {
+        db.execute("delete from township_neighbour where county_id = ?", countyId);
+        List<Neighbours.Pair> pairs = neighbours.pairs().stream().sorted().toList();
+        if (!pairs.isEmpty()) {
+            db.execute("""
+                    insert into township_neighbour (county_id, township_id, neighbour_id)
+                    select ?, a, b from unnest(?::bigint[], ?::bigint[]) as p(a, b)""", countyId,
+                    pairs.stream().map(Neighbours.Pair::a).toArray(Long[]::new),
+                    pairs.stream().map(Neighbours.Pair::b).toArray(Long[]::new));
+        }
+        outbox.record("county.neighbours_set", "county", countyId, countyId, countyId, Outbox.fields("countyId", countyId,
+                "pairs", pairs.stream().map(p -> List.of(p.a(), p.b())).toList(), "userId", userId));
     }
 }

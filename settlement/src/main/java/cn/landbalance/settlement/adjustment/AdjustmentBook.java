@@ -27,5 +27,11 @@ public interface AdjustmentBook {
 
     List<Adjustment> list(long countyId, int year);
 
+    /** Which of the county's townships border each other. */
+    Neighbours neighbours(long countyId);
+
+    /** Replaces the county's neighbours and announces {@code county.neighbours_set}. */
+    void replaceNeighbours(long countyId, Neighbours neighbours, long userId);
+
     Optional<Adjustment> find(long id);
 }

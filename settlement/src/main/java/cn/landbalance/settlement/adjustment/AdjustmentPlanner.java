@@ -23,9 +23,11 @@ import java.util.TreeSet;
  *        → sink (what that class of the township's applications still needs)
  * </pre>
  * The flow covers as much of the needs as the indicators allow (maximum flow); among such flows it takes the cheapest:
- * a township's own lots cost nothing (self-balance first); another township's cost the guide price per m²; the county
- * reserve's twice that (surplus townships before the reserve); and each grade better than needed, or paddy given where
- * not needed, costs 1 or 2 fen/m² more, so the best land is kept for the needs only it can serve. With scope OWN only a
+ * a township's own lots cost nothing (self-balance first); another township's cost the guide price per m², a tenth more
+ * when the county recorded which townships border each other and this one is not a neighbour (就近调剂: neighbours
+ * first); the county reserve's twice the guide price (surplus townships before the reserve); and each grade better than
+ * needed, or paddy given where not needed, costs 1 or 2 fen/m² more, so the best land is kept for the needs only it can
+ * serve. With scope OWN only a
  * township's own lots are offered to it. The class flows are then split over lots (oldest first) and applications
  * (oldest first); any split is exact because every lot of a class serves every application of the class it flows to.
  */
@@ -51,6 +53,12 @@ public final class AdjustmentPlanner {
      */
     public static Proposal propose(Scope scope, Compensation compensation, List<Need> needs, List<Supply> supplies,
                                    Map<Long, Long> keepM2, long pricePerMuFen) {
+        return propose(scope, compensation, needs, supplies, keepM2, pricePerMuFen, Neighbours.NONE);
+    }
+
+    /** The same, preferring a neighbour's indicators to a distant township's. */
+    public static Proposal propose(Scope scope, Compensation compensation, List<Need> needs, List<Supply> supplies,
+                                   Map<Long, Long> keepM2, long pricePerMuFen, Neighbours neighbours) {
         Native.load();
         Map<ClassKey, List<Supply>> supplyClasses = new TreeMap<>();
         Map<Long, Long> regionArea = new TreeMap<>();
@@ -107,7 +115,7 @@ public final class AdjustmentPlanner {
                     if ((scope == Scope.OWN && !own) || !Supply.serves(s.grade(), s.paddy(), n.grade(), n.paddy())) {
                         continue;
                     }
-                    long cost = (own ? 0 : reserveRegion.get(s.regionId()) ? 2 * unit : unit)
+                    long cost = (own ? 0 : reserveRegion.get(s.regionId()) ? 2 * unit : unit + distant(neighbours, s, n, unit))
                             + (n.grade() - s.grade()) + (s.paddy() && !n.paddy() ? 2 : 0);
                     int arc = flow.addArcWithCapacityAndUnitCost(supplyNode.get(s), needNode.get(n), Long.MAX_VALUE / 4, cost);
                     classArcs.add(new ClassArc(arc, s, n));
@@ -143,6 +151,11 @@ public final class AdjustmentPlanner {
         } finally {
             flow.delete();
         }
+    }
+
+    /** What a township's indicators cost more than a neighbour's would: a tenth of the guide price, when neighbours are known. */
+    private static long distant(Neighbours neighbours, ClassKey supply, ClassKey need, long unit) {
+        return neighbours.known() && !neighbours.adjacent(supply.regionId(), need.regionId()) ? unit / 10 : 0;
     }
 
     private static List<Supply> sorted(List<Supply> lots) {

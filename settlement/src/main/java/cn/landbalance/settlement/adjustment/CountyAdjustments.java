@@ -94,7 +94,7 @@ public class CountyAdjustments {
             }
         });
         return AdjustmentPlanner.propose(scope, compensation, book.needs(countyId, year), book.supplies(countyId, year),
-                keepM2, priceOf(countyId, year));
+                keepM2, priceOf(countyId, year), book.neighbours(countyId));
     }
 
     /** Carries out the lines the county reviewed, all or nothing. */

@@ -48,6 +48,24 @@ class AdjustmentPlannerTest {
     }
 
     @Test
+    void aNeighboursIndicatorsAreTakenBeforeADistantTownshipsOnceNeighboursAreKnown() {
+        List<Need> needs = List.of(new Need(100, A, 10, false, 1_000));
+        List<Supply> supplies = List.of(new Supply(1, B, false, 10, false, 1_000), new Supply(2, C, false, 10, false, 1_000));
+        Proposal nearest = AdjustmentPlanner.propose(Scope.COUNTY, Compensation.FUND, needs, supplies, Map.of(), PRICE,
+                new Neighbours(java.util.Set.of(Neighbours.Pair.of(C, A))));
+        assertEquals(List.of(new Line(2, C, 100, A, 1_000, 7_500_000)), nearest.lines(), "C borders A; B does not");
+        Proposal neighboursFirst = AdjustmentPlanner.propose(Scope.COUNTY, Compensation.FUND, needs,
+                List.of(new Supply(1, B, false, 6, false, 1_000), new Supply(2, C, false, 10, false, 600)), Map.of(), PRICE,
+                new Neighbours(java.util.Set.of(Neighbours.Pair.of(A, C))));
+        assertEquals(List.of(new Line(1, B, 100, A, 400, 3_000_000), new Line(2, C, 100, A, 600, 4_500_000)),
+                neighboursFirst.lines(), "all the neighbour has, then the distant township for the rest");
+        Proposal reserveLast = AdjustmentPlanner.propose(Scope.COUNTY, Compensation.FUND, needs,
+                List.of(new Supply(1, B, false, 10, false, 1_000), new Supply(3, COUNTY, true, 10, false, 1_000)), Map.of(),
+                PRICE, new Neighbours(java.util.Set.of(Neighbours.Pair.of(A, C))));
+        assertEquals(B, reserveLast.lines().get(0).fromRegionId(), "a distant township still before the county reserve");
+    }
+
+    @Test
     void theBestLandIsKeptForTheNeedOnlyItCanServe() {
         // A's paddy need can only take B's paddy grade-3 lot; C's ordinary need must take B's grade-9 lot, not the paddy
         Proposal p = AdjustmentPlanner.propose(Scope.COUNTY, Compensation.NONE,
