@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public record NoticeView(long id, PaymentNotice.Kind kind, Long orderId, long applicationId, long townshipId, long areaM2,
                          String areaMu, long amountFen, String amountYuan, String amountInWords, long payerOrgId,
                          String payerName, String remittanceCode, Payee payee, Instant issuedAt, LocalDate dueOn,
-                         PaymentNotice.Status status, String statusLabel, Receipt receipt) {
+                         PaymentNotice.Status status, String statusLabel, Receipt receipt, Long rulesVersionId) {
     @Serdeable
     public record Payee(String accountName, String bankName, String accountNo, boolean complete) {
     }
@@ -31,6 +31,6 @@ public record NoticeView(long id, PaymentNotice.Kind kind, Long orderId, long ap
                 new Payee(n.payee().accountName(), n.payee().bankName(), n.payee().accountNo(), n.payee().complete()),
                 n.issuedAt(), n.dueOn(), n.status(), PaymentNotice.label(n.status()),
                 r == null ? null : new Receipt(r.bankSerial(), r.receivedOn(), r.payerName(), r.payerAccount(), r.confirmedBy(),
-                        r.confirmedAt(), r.bankLineId()));
+                        r.confirmedAt(), r.bankLineId()), n.rulesVersionId());
     }
 }

@@ -63,6 +63,14 @@ class RulesByPlanYearTest extends ApiTest {
         assertEquals(java.util.List.of(2022, 2023, 2023, thisYear), years, "by year, each kept: " + versions);
         assertNotEquals(versions.get(1).get("versionId").asLong(), versions.get(2).get("versionId").asLong());
         assertEquals("SYNCHRONOUS", versions.get(2).get("rules").get("sequencing").asText(), "2023's newest");
+        // a fee notice names the version its amount was fixed under: its application's plan year's
+        String enterprise = login("enterprise_coop");
+        Response oldFee = api().post("/api/outflow-applications/" + old + "/fee-notices", enterprise, "{\"areaM2\":100}");
+        assertEquals(201, oldFee.status(), oldFee.body());
+        assertEquals(versions.get(0).get("versionId").asLong(), oldFee.number("rulesVersionId"), "2022's version");
+        Response currentFee = api().post("/api/outflow-applications/" + current + "/fee-notices", enterprise,
+                "{\"areaM2\":100}");
+        assertEquals(versions.get(2).get("versionId").asLong(), currentFee.number("rulesVersionId"), "2023's newest");
         Response badYear = api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"), 1999));
         assertEquals(400, badYear.status(), badYear.body());
         assertEquals("fromYear", badYear.string("field"));

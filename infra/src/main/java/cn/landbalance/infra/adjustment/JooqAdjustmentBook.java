@@ -60,7 +60,7 @@ public class JooqAdjustmentBook implements AdjustmentBook {
 
     @Override
     public long open(long countyId, int year, Scope scope, Compensation compensation, long pricePerMuFen, long areaM2,
-                     long amountFen, Long userId, Instant at) {
+                     long amountFen, Long userId, Instant at, Long rulesVersionId) {
         return db.insertInto(COUNTY_ADJUSTMENT)
                 .set(COUNTY_ADJUSTMENT.COUNTY_ID, countyId)
                 .set(COUNTY_ADJUSTMENT.PLAN_YEAR, (short) year)
@@ -71,6 +71,7 @@ public class JooqAdjustmentBook implements AdjustmentBook {
                 .set(COUNTY_ADJUSTMENT.AMOUNT_FEN, amountFen)
                 .set(COUNTY_ADJUSTMENT.CONFIRMED_BY, userId)
                 .set(COUNTY_ADJUSTMENT.CONFIRMED_AT, at.atOffset(ZoneOffset.UTC))
+                .set(COUNTY_ADJUSTMENT.RULES_VERSION_ID, rulesVersionId)
                 .returning(COUNTY_ADJUSTMENT.ID).fetchOne().getId();
     }
 

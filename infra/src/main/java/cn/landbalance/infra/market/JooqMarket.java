@@ -185,12 +185,13 @@ public class JooqMarket implements Market {
 
     @Override
     public Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
-                             Instant expiresAt, List<Allocation> allocations) {
+                             Instant expiresAt, List<Allocation> allocations, Long rulesVersionId) {
         if (allocations.isEmpty()) {
             throw new IllegalArgumentException("an order takes at least one allocation");
         }
         List<Object> binds = new ArrayList<>(List.of(countyId, applicationId, buyerOrgId, areaM2, amountFen,
                 expiresAt.atOffset(ZoneOffset.UTC), OffsetDateTime.now()));
+        binds.add(rulesVersionId);
         StringJoiner rows = new StringJoiner(", ");
         for (Allocation a : allocations) {
             rows.add("(?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::bigint, ?::smallint)");
@@ -201,8 +202,8 @@ public class JooqMarket implements Market {
         var inserted = db.fetch("""
                 with o as (
                   insert into market_order (county_id, outflow_application_id, buyer_org_id, area_m2, amount_fen, status,
-                                            expires_at, created_at)
-                  values (?, ?, ?, ?, ?, 'PENDING_PAYMENT', ?::timestamptz, ?::timestamptz)
+                                            expires_at, created_at, rules_version_id)
+                  values (?, ?, ?, ?, ?, 'PENDING_PAYMENT', ?::timestamptz, ?::timestamptz, ?)
                   returning id)
                 insert into order_allocation (order_id, listing_lot_id, lot_id, township_id, hold_id, area_m2,
                                               price_per_mu_fen, amount_fen, quality_grade)
@@ -219,7 +220,9 @@ public class JooqMarket implements Market {
         stored.sort(Comparator.comparingLong(Allocation::lotId).thenComparingLong(Allocation::id));
         Order order = new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, Order.Status.PENDING_PAYMENT,
                 expiresAt, null, List.copyOf(stored));
-        outbox.record("order.placed", "order", id, countyId, null, orderFields(order));
+        Map<String, Object> placed = orderFields(order);
+        placed.put("rulesVersionId", rulesVersionId);
+        outbox.record("order.placed", "order", id, countyId, null, placed);
         return order;
     }
 

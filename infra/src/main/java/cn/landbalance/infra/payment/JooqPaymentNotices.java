@@ -25,7 +25,7 @@ public class JooqPaymentNotices implements PaymentNotices {
             n.id, n.county_id, n.township_id, n.kind, n.order_id, n.application_id, n.area_m2, n.amount_fen, n.payer_org_id,
             o.name as payer_org_name, n.remittance_code, n.payee_name, n.payee_bank, n.payee_account_no, n.issued_at,
             n.due_on, n.status, n.bank_serial, n.received_on, n.paid_by_name, n.paid_from_account, n.confirmed_by,
-            n.confirmed_at, n.bank_line_id""";
+            n.confirmed_at, n.bank_line_id, n.rules_version_id""";
     private static final String FROM = " from payment_notice n join organization o on o.id = n.payer_org_id ";
 
     private final DSLContext db;
@@ -45,11 +45,12 @@ public class JooqPaymentNotices implements PaymentNotices {
         String code = RemittanceCode.of(year, id);
         db.execute("""
                 insert into payment_notice (id, county_id, township_id, kind, order_id, application_id, area_m2, amount_fen,
-                  payer_org_id, remittance_code, payee_name, payee_bank, payee_account_no, issued_at, due_on, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::date, 'OPEN')""",
+                  payer_org_id, remittance_code, payee_name, payee_bank, payee_account_no, issued_at, due_on, status,
+                  rules_version_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::date, 'OPEN', ?)""",
                 id, n.countyId(), n.townshipId(), n.kind().name(), n.orderId(), n.applicationId(), n.areaM2(), n.amountFen(),
                 n.payerOrgId(), code, n.payee().accountName(), n.payee().bankName(), n.payee().accountNo(),
-                OffsetDateTime.ofInstant(n.issuedAt(), ZoneOffset.UTC), n.dueOn());
+                OffsetDateTime.ofInstant(n.issuedAt(), ZoneOffset.UTC), n.dueOn(), n.rulesVersionId());
         PaymentNotice issued = find(id).orElseThrow();
         announce("payment_notice.issued", issued);
         return issued;
@@ -241,7 +242,8 @@ public class JooqPaymentNotices implements PaymentNotices {
                 "townshipId", n.townshipId(), "payerOrgId", n.payerOrgId(), "areaM2", n.areaM2(), "amountFen", n.amountFen(),
                 "remittanceCode", n.remittanceCode(), "dueOn", n.dueOn().toString(), "status", n.status().name(),
                 "bankSerial", n.receipt() == null ? null : n.receipt().bankSerial(),
-                "receivedOn", n.receipt() == null ? null : n.receipt().receivedOn().toString()));
+                "receivedOn", n.receipt() == null ? null : n.receipt().receivedOn().toString(),
+                "rulesVersionId", n.rulesVersionId()));
     }
 
     private static PaymentNotice toNotice(Record r) {
@@ -256,6 +258,7 @@ public class JooqPaymentNotices implements PaymentNotices {
                 r.get("payer_org_id", Long.class), r.get("payer_org_name", String.class), r.get("remittance_code", String.class),
                 new PaymentNotice.Payee(r.get("payee_name", String.class), r.get("payee_bank", String.class),
                         r.get("payee_account_no", String.class)),
-                r.get("issued_at", OffsetDateTime.class).toInstant(), r.get("due_on", LocalDate.class), status, receipt);
+                r.get("issued_at", OffsetDateTime.class).toInstant(), r.get("due_on", LocalDate.class), status, receipt,
+                r.get("rules_version_id", Long.class));
     }
 }

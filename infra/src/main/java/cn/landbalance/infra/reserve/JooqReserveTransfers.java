@@ -40,13 +40,14 @@ public class JooqReserveTransfers implements ReserveTransfers {
                 .set(RESERVE_TRANSFER.REASON, t.reason())
                 .set(RESERVE_TRANSFER.USER_ID, t.userId())
                 .set(RESERVE_TRANSFER.CREATED_AT, t.at().atOffset(ZoneOffset.UTC))
+                .set(RESERVE_TRANSFER.RULES_VERSION_ID, t.rulesVersionId())
                 .returning(RESERVE_TRANSFER.ID).fetchOne().getId();
         outbox.record("reserve.transferred_in", "reserve-transfer", id, t.countyId(), t.townshipId(), Outbox.fields(
                 "reserveTransferId", id, "townshipId", t.townshipId(), "fromLotId", t.fromLotId(), "toLotId", t.toLotId(),
                 "areaM2", t.areaM2(), "compensation", t.compensation().name(), "amountFen", t.amountFen(),
-                "transferId", t.transferId(), "reason", t.reason()));
+                "transferId", t.transferId(), "reason", t.reason(), "rulesVersionId", t.rulesVersionId()));
         return new ReserveTransfer(id, t.countyId(), t.townshipId(), t.fromLotId(), t.toLotId(), t.areaM2(), t.compensation(),
-                t.pricePerMuFen(), t.amountFen(), t.transferId(), t.reason(), t.userId(), t.at());
+                t.pricePerMuFen(), t.amountFen(), t.transferId(), t.reason(), t.userId(), t.at(), t.rulesVersionId());
     }
 
     @Override
@@ -60,6 +61,6 @@ public class JooqReserveTransfers implements ReserveTransfers {
         OffsetDateTime at = r.getCreatedAt();
         return new ReserveTransfer(r.getId(), r.getCountyId(), r.getTownshipId(), r.getFromLotId(), r.getToLotId(),
                 r.getAreaM2(), Compensation.valueOf(r.getCompensation()), r.getPricePerMuFen(), r.getAmountFen(),
-                r.getTransferId(), r.getReason(), r.getUserId(), at.toInstant());
+                r.getTransferId(), r.getReason(), r.getUserId(), at.toInstant(), r.getRulesVersionId());
     }
 }

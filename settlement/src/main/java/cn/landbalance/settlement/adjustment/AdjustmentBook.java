@@ -20,7 +20,7 @@ public interface AdjustmentBook {
 
     /** Opens the record of an adjustment being confirmed and returns its id (its lines follow with {@link #finish}). */
     long open(long countyId, int year, Scope scope, Compensation compensation, long pricePerMuFen, long areaM2,
-              long amountFen, Long userId, Instant at);
+              long amountFen, Long userId, Instant at, Long rulesVersionId);
 
     /** Writes the adjustment's lines as carried out and announces it. */
     Adjustment finish(long adjustmentId, List<Adjustment.Done> lines);

@@ -25,6 +25,7 @@ import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.RulesVersion;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -190,7 +191,8 @@ public class CountyAdjustments {
         }
         long area = lines.stream().mapToLong(Line::areaM2).sum();
         long amount = lines.stream().mapToLong(Line::amountFen).sum();
-        long id = book.open(countyId, year, scope, compensation, price, area, amount, actor.userId(), clock.instant());
+        long id = book.open(countyId, year, scope, compensation, price, area, amount, actor.userId(), clock.instant(),
+                rules.governing(countyId, year).map(RulesVersion::id).orElse(null));
         String reference = Adjustment.reference(id);
         List<Adjustment.Done> done = new ArrayList<>();
         for (Line line : lines) {

@@ -44,8 +44,9 @@ public interface Market {
     /** Takes {@code areaM2} off a locked offer because its lot no longer backs it; announces it with {@code reason}. */
     void reduceOffer(Offer offer, long areaM2, String reason);
 
+    /** Stores a new order with its allocations, naming the rules version its prices were checked under. */
     Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen, Instant expiresAt,
-                      List<Allocation> allocations);
+                      List<Allocation> allocations, Long rulesVersionId);
 
     Optional<Order> lockOrder(long orderId);
 

@@ -20,6 +20,7 @@ import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.payment.PaymentTerm;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.RulesVersion;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -163,7 +164,8 @@ public class MarketService {
             held.add(new Allocation(0, a.lotId(), a.listingLotId(), a.townshipId(), hold.id(), a.areaM2(),
                     a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
         }
-        Order order = market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held);
+        Long version = rules.governing(app.countyId(), rules.currentYear()).map(RulesVersion::id).orElse(null);
+        Order order = market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held, version);
         Map<Long, List<Allocation>> byTownship = byTownship(order.allocations());
         byTownship.forEach((township, part) -> {
             long amount = part.stream().mapToLong(Allocation::amountFen).sum();
@@ -171,7 +173,7 @@ public class MarketService {
                 notices.issue(new PaymentNotice(0, app.countyId(), township, PaymentNotice.Kind.ORDER, order.id(), app.id(),
                         part.stream().mapToLong(Allocation::areaM2).sum(), amount, actor.orgId(), null, null,
                         cn.landbalance.settlement.payment.PaymentService.payeeOf(notices, regions, township),
-                        clock.instant(), dueOn, PaymentNotice.Status.OPEN, null));
+                        clock.instant(), dueOn, PaymentNotice.Status.OPEN, null, version));
             }
         });
         return order;

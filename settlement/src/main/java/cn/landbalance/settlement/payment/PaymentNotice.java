@@ -19,10 +19,12 @@ import java.util.Set;
  * @param payee   the fund account as it stood when the notice was issued (a later change of account does not change
  *                a notice already in the payer's hands)
  * @param receipt what finance confirmed; null until PAID
+ * @param rulesVersionId the county rules version its amount was fixed under (null: issued before versions were recorded)
  */
 public record PaymentNotice(long id, long countyId, long townshipId, Kind kind, Long orderId, long applicationId,
                             long areaM2, long amountFen, long payerOrgId, String payerName, String remittanceCode,
-                            Payee payee, Instant issuedAt, LocalDate dueOn, Status status, Receipt receipt) {
+                            Payee payee, Instant issuedAt, LocalDate dueOn, Status status, Receipt receipt,
+                            Long rulesVersionId) {
     public enum Kind { ORDER, FEE }
 
     public enum Status { OPEN, PAID, EXPIRED, CANCELLED }
@@ -59,7 +61,7 @@ public record PaymentNotice(long id, long countyId, long townshipId, Kind kind, 
                     + " / payment notice " + remittanceCode + " is " + status + ", it cannot become " + to);
         }
         return new PaymentNotice(id, countyId, townshipId, kind, orderId, applicationId, areaM2, amountFen, payerOrgId,
-                payerName, remittanceCode, payee, issuedAt, dueOn, to, to == Status.PAID ? receipt : null);
+                payerName, remittanceCode, payee, issuedAt, dueOn, to, to == Status.PAID ? receipt : null, rulesVersionId);
     }
 
     /** The status as the payer and finance read it. */

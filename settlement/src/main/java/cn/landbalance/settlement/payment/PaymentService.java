@@ -13,6 +13,7 @@ import cn.landbalance.settlement.market.OrderSettlements;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.RulesVersion;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -63,7 +64,8 @@ public class PaymentService {
         LocalDate dueOn = rules.paymentDueOn(app.countyId(), LocalDate.now(clock));
         return notices.issue(new PaymentNotice(0, app.countyId(), app.townshipId(), PaymentNotice.Kind.FEE, null, app.id(),
                 areaM2, quote.amountFen(), app.applicantOrgId(), null, null, payeeOf(notices, regions, app.townshipId()), clock.instant(), dueOn,
-                PaymentNotice.Status.OPEN, null));
+                PaymentNotice.Status.OPEN, null, rules.governing(app.countyId(), app.planYear()).map(RulesVersion::id)
+                        .orElse(null)));
     }
 
     /**

@@ -12,8 +12,9 @@ import java.time.Instant;
  *
  * @param amountFen   what the reserve fund paid (0 without compensation)
  * @param transferId  the money transfer, or null without compensation
+ * @param rulesVersionId the county rules version whose guide price it was priced at
  */
 public record ReserveTransfer(long id, long countyId, long townshipId, long fromLotId, long toLotId, long areaM2,
                               Compensation compensation, long pricePerMuFen, long amountFen, Long transferId,
-                              String reason, long userId, Instant at) {
+                              String reason, long userId, Instant at, Long rulesVersionId) {
 }

@@ -17,6 +17,7 @@ import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.rules.CountyRulesStore;
+import cn.landbalance.settlement.rules.RulesVersion;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,7 +80,9 @@ public class ReserveTransferService {
                     + Units.m2ToHectares(lot.balances().availableM2()) + " 公顷 / the lot has " + lot.balances().availableM2()
                     + " m² available, " + areaM2 + " m² asked");
         }
-        long price = rules.forYear(countyId, LocalDate.now(clock).getYear()).guidePricePerMuFen();
+        int year = LocalDate.now(clock).getYear();
+        long price = rules.forYear(countyId, year).guidePricePerMuFen();
+        Long version = rules.governing(countyId, year).map(RulesVersion::id).orElse(null);
         String reference = "reserve-transfer:" + lotId + ":" + clock.millis();
         Long transferId = null;
         long amount = 0;
@@ -95,7 +98,7 @@ public class ReserveTransferService {
         IndicatorLot received = indicators.issue(county.id(), countyId, lot.qualityGrade(), lot.paddy(), lot.vintageYear(), null,
                 areaM2, reference);
         return transfers.record(new ReserveTransfer(0, countyId, lot.ownerRegionId(), lotId, received.id(), areaM2, paid, price,
-                amount, transferId, why, actor.userId(), clock.instant()));
+                amount, transferId, why, actor.userId(), clock.instant(), version));
     }
 
     public List<ReserveTransfer> of(Actor actor, long countyId) {

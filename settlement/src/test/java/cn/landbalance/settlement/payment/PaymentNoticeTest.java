@@ -15,7 +15,7 @@ class PaymentNoticeTest {
     private static PaymentNotice open() {
         return new PaymentNotice(1, 2, 3, PaymentNotice.Kind.FEE, null, 4, 100, 750_000, 5, "某合作社",
                 RemittanceCode.of(2026, 1), new PaymentNotice.Payee("巩昌镇耕地进出平衡资金专户", null, null),
-                Instant.parse("2026-12-02T01:00:00Z"), LocalDate.of(2026, 12, 16), PaymentNotice.Status.OPEN, null);
+                Instant.parse("2026-12-02T01:00:00Z"), LocalDate.of(2026, 12, 16), PaymentNotice.Status.OPEN, null, 7L);
     }
 
     @Test
@@ -25,6 +25,7 @@ class PaymentNoticeTest {
         PaymentNotice paid = open().to(PaymentNotice.Status.PAID, receipt);
         assertEquals(PaymentNotice.Status.PAID, paid.status());
         assertEquals("SN-1", paid.receipt().bankSerial());
+        assertEquals(7L, paid.rulesVersionId(), "the version its amount was fixed under stays with it");
         assertNull(open().to(PaymentNotice.Status.EXPIRED, receipt).receipt(), "only a paid notice keeps a receipt");
         for (PaymentNotice.Status next : PaymentNotice.Status.values()) {
             DomainException e = assertThrows(DomainException.class, () -> paid.to(next, receipt));
