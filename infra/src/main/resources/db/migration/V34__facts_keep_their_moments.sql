@@ -34,9 +34,19 @@ from money_transfer t
 where t.kind = 'FEE_REASSIGNMENT' and d.kind = 'TOWNSHIP_FUND' and c.kind = 'TOWNSHIP_FUND'
 order by t.id;
 
--- earlier repayments are known only as each case's total, at the case's last change
+-- earlier repayments: with indicators, the lender's new lot was issued under the case's repay reference (its area and
+-- moment exact); with money, the rest of the case's total at the latest repayment transfer of that reference; failing
+-- both, the total at the case's last change
 insert into violation_repayment (case_id, area_m2, repaid_at)
-select id, repaid_m2, updated_at from violation_case where repaid_m2 > 0;
+select c.id, m.area_m2, m.created_at
+from violation_case c join indicator_movement m on m.reference = 'violation:' || c.id || ':repay' and m.kind = 'ISSUE'
+where c.repaid_m2 > 0;
+insert into violation_repayment (case_id, area_m2, repaid_at)
+select c.id, c.repaid_m2 - coalesce((select sum(r.area_m2) from violation_repayment r where r.case_id = c.id), 0),
+       coalesce((select max(t.created_at) from money_transfer t
+                 where t.reference = 'violation:' || c.id || ':repay' and t.kind = 'REPAYMENT'), c.updated_at)
+from violation_case c
+where c.repaid_m2 > coalesce((select sum(r.area_m2) from violation_repayment r where r.case_id = c.id), 0);
 
 -- applications withdrawn with a replaced plan import left no decision: one is recorded at their last change
 insert into outflow_decision (application_id, action, from_status, to_status, reason, override, user_id, decided_at)

@@ -1,5 +1,6 @@
 package cn.landbalance.api.indicator;
 
+import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -68,7 +69,7 @@ public class InventoryController {
     @ReadOnly
     public Inventory inventory(Actor actor, @PathVariable long townshipId, @Nullable @QueryValue String asOf) {
         Region township = visibleTownship(actor, townshipId);
-        return of(township, queries, AsOf.parse(asOf, "asOf", clock.getZone(), clock.instant()));
+        return of(township, queries, CountyYear.asOf(asOf, clock));
     }
 
     /** One movement of the statement; {@code kindLabel} as the ledger reads it in Chinese. */

@@ -1,7 +1,7 @@
 package cn.landbalance.api.indicator;
 
 import cn.landbalance.api.idempotency.Idempotent;
-import cn.landbalance.ledger.common.AsOf;
+import cn.landbalance.api.report.CountyYear;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -73,7 +73,7 @@ public class ReserveController {
     @Get("{?asOf}")
     @ReadOnly
     public InventoryController.Inventory reserve(Actor actor, @PathVariable long countyId, @Nullable @QueryValue String asOf) {
-        return InventoryController.of(county(actor, countyId), queries, AsOf.parse(asOf, "asOf", clock.getZone(), clock.instant()));
+        return InventoryController.of(county(actor, countyId), queries, CountyYear.asOf(asOf, clock));
     }
 
     /** The reserve's own statement: what it held at the start and end of the period, and every movement between. */

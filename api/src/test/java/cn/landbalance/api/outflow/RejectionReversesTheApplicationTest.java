@@ -172,6 +172,18 @@ class RejectionReversesTheApplicationTest extends ApiTest {
             assertEquals(200, rejected.status(), rejected.body());
             assertEquals(0, rejected.json().get("obligation").get("coveredM2").asLong());
             assertEquals(fundBefore + 7_500_000, fund(wenfeng, officer), "the fee stays in the fund");
+            // and so does the land it owes: in the year's balance and in the township's fee duties alike
+            int year = LocalDate.now(COUNTY_ZONE).getYear();
+            long owedInBalance = 0;
+            for (JsonNode t : api().get("/api/reports/annual-balance?countyId=" + countyId() + "&year=" + year, admin).json()
+                    .get("townships")) {
+                if (t.get("townshipId").asLong() == wenfeng) {
+                    owedInBalance = t.get("feeOwedM2").asLong();
+                }
+            }
+            JsonNode duties = api().get("/api/townships/" + wenfeng + "/fee-duties", officer).json();
+            assertEquals(1_000, duties.get("owedM2").asLong(), duties.toString());
+            assertEquals(duties.get("owedM2").asLong(), owedInBalance, "one definition of fee land owed");
             assertEquals("KEPT", api().get("/api/outflow-applications/" + application + "/fee-payments", enterprise).json()
                     .get(0).get("reversal").asText());
             assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());

@@ -105,8 +105,25 @@ abstract class BrowserTest extends ApiTest {
         return find(By.cssSelector("[data-testid='" + id + "']"));
     }
 
+    /**
+     * Clicks once the element is clickable. A click another element takes (a toast over a button the page scrolled to
+     * the top, a dropdown still moving into place, the page growing under it) is retried with the element scrolled to
+     * the middle of the window, after the page settled.
+     */
     protected void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        for (int attempt = 1; ; attempt++) {
+            WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+            try {
+                element.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                sleepQuietly(300);
+            }
+        }
     }
 
     protected void clickTestId(String id) {
@@ -127,19 +144,7 @@ abstract class BrowserTest extends ApiTest {
         click(select);
         By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][not(ancestor::*[contains(@style,'display: none')])]"
                 + "[normalize-space(.)='" + option + "']");
-        // the dropdown may still be moving into place (opening, or the page grew under it): a click that lands on a
-        // neighbouring option is retried once it has settled
-        for (int attempt = 1; ; attempt++) {
-            try {
-                click(item);
-                return;
-            } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                sleepQuietly(300);
-            }
-        }
+        click(item);
     }
 
     private static void sleepQuietly(long millis) {

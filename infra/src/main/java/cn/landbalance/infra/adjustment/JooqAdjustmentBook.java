@@ -131,6 +131,7 @@ public class JooqAdjustmentBook implements AdjustmentBook {
 
     @Override
     public void replaceNeighbours(long countyId, Neighbours neighbours, long userId) {
+        db.execute("select 1 from region where id = ? for update", countyId); // one save at a time per county
         db.execute("delete from township_neighbour where county_id = ?", countyId);
         List<Neighbours.Pair> pairs = neighbours.pairs().stream().sorted().toList();
         if (!pairs.isEmpty()) {

@@ -29,6 +29,7 @@ public class JooqCountyBalances implements CountyBalances {
      * The facts as recorded before the moment: an application counts from its creation with the status its decisions
      * had given it by then, a coverage, fee, refund, delivery or duty move from when it was recorded, a lot's areas are
      * the sums of its movements by then (live: the lot's own columns, which the conservation audit keeps equal to them).
+     * A fee's duty counts unless the fee was refunded, also when its application ended and the county kept the fee.
      */
     @Override
     public List<YearBalance.Facts> factsOf(long countyId, int year, AsOf asOf) {
@@ -42,10 +43,11 @@ public class JooqCountyBalances implements CountyBalances {
 
     private static final String FACTS = """
             with moment as (select ?::timestamptz as t),
+            of_year as (
+              select a.id, a.township_id, a.area_m2, a.required_m2, a.status from outflow_application a, moment
+              where a.county_id = ? and a.plan_year = ? and a.created_at < moment.t),
             active as (
-              select a.id, a.township_id, a.area_m2, a.required_m2 from outflow_application a, moment
-              where a.county_id = ? and a.plan_year = ? and a.created_at < moment.t
-                and outflow_status_at(a.id, a.status, moment.t) not in ('REJECTED', 'WITHDRAWN')),
+              select a.* from of_year a, moment where outflow_status_at(a.id, a.status, moment.t) not in ('REJECTED', 'WITHDRAWN')),
             apps as (
               select township_id, sum(area_m2) as outflow, sum(required_m2) as obligation from active group by township_id),
             coverage as (
@@ -67,7 +69,7 @@ public class JooqCountyBalances implements CountyBalances {
                 fee_duty_township_at(f.id, f.duty_township_id, moment.t) as township_id,
                 (select coalesce(sum(d.area_m2), 0) from fee_delivery d
                  where d.fee_payment_id = f.id and d.delivered_at < moment.t) as delivered
-              from fee_payment f join active a on a.id = f.application_id, moment
+              from fee_payment f join of_year a on a.id = f.application_id, moment
               where f.created_at < moment.t and not exists (select 1 from fee_reversal r
                 where r.fee_payment_id = f.id and r.outcome = 'REFUNDED' and r.created_at < moment.t)),
             duty as (

@@ -115,14 +115,15 @@ public class JooqOutflowApplications implements OutflowApplications {
 
     @Override
     public void withdrawImport(long planImportId) {
+        OffsetDateTime now = OffsetDateTime.now();
         db.execute("""
                 with withdrawn as (
-                  update outflow_application set status = 'WITHDRAWN', updated_at = now()
+                  update outflow_application set status = 'WITHDRAWN', updated_at = ?::timestamptz
                   where plan_import_id = ? and status = 'APPROVED' returning id)
                 insert into outflow_decision (application_id, action, from_status, to_status, reason, override, user_id,
                                               decided_at)
-                select id, 'WITHDRAW', 'APPROVED', 'WITHDRAWN', '导入被替换 / the plan import was replaced', false, null, now()
-                from withdrawn""", planImportId);
+                select id, 'WITHDRAW', 'APPROVED', 'WITHDRAWN', '导入被替换 / the plan import was replaced', false, null, ?::timestamptz
+                from withdrawn""", now, planImportId, now);
     }
 
     @Override
@@ -334,8 +335,8 @@ public class JooqOutflowApplications implements OutflowApplications {
     public void moveDuty(long feePaymentId, long townshipId) {
         db.execute("""
                 insert into fee_duty_move (fee_payment_id, from_township_id, to_township_id, moved_at)
-                select id, duty_township_id, ?, now() from fee_payment where id = ? and duty_township_id <> ?""",
-                townshipId, feePaymentId, townshipId);
+                select id, duty_township_id, ?, ?::timestamptz from fee_payment where id = ? and duty_township_id <> ?""",
+                townshipId, OffsetDateTime.now(), feePaymentId, townshipId);
         db.update(FEE_PAYMENT).set(FEE_PAYMENT.DUTY_TOWNSHIP_ID, townshipId).where(FEE_PAYMENT.ID.eq(feePaymentId)).execute();
     }
 

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.VIOLATION_CASE;
 import static cn.landbalance.infra.jooq.Tables.VIOLATION_FREEZE;
+import static cn.landbalance.infra.jooq.Tables.VIOLATION_REPAYMENT;
 
 @Singleton
 public class JooqViolations implements Violations {
@@ -93,9 +94,11 @@ public class JooqViolations implements Violations {
 
     @Override
     public void recordRepaid(long caseId, long areaM2) {
+        OffsetDateTime now = OffsetDateTime.now();
         db.update(VIOLATION_CASE).set(VIOLATION_CASE.REPAID_M2, VIOLATION_CASE.REPAID_M2.plus(areaM2))
-                .where(VIOLATION_CASE.ID.eq(caseId)).execute();
-        db.execute("insert into violation_repayment (case_id, area_m2, repaid_at) values (?, ?, now())", caseId, areaM2);
+                .set(VIOLATION_CASE.UPDATED_AT, now).where(VIOLATION_CASE.ID.eq(caseId)).execute();
+        db.insertInto(VIOLATION_REPAYMENT).set(VIOLATION_REPAYMENT.CASE_ID, caseId).set(VIOLATION_REPAYMENT.AREA_M2, areaM2)
+                .set(VIOLATION_REPAYMENT.REPAID_AT, now).execute();
     }
 
     @Override

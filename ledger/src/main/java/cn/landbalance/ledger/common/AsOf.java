@@ -48,7 +48,8 @@ public record AsOf(Instant before, String text, int year) {
         if (text == null || text.isBlank()) {
             return LIVE;
         }
-        String t = text.strip();
+        // an unencoded '+' of an offset (…T10:30:00+08:00) reaches the server as a space
+        String t = text.strip().replaceFirst(" (\\d\\d:?\\d\\d)$", "+$1");
         Instant before;
         LocalDate day;
         try {

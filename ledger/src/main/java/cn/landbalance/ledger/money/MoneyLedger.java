@@ -72,11 +72,17 @@ public class MoneyLedger {
                 reference, memo);
     }
 
-    /** A township repays a reserve with money from its fund; refused if the fund would go below zero. */
+    /**
+     * A township repays a reserve with money from its fund (both locked in ascending region order); refused if the fund
+     * would go below zero.
+     */
     public Transfer repay(long countyId, long townshipId, long reserveRegionId, long amountFen, String reference, String memo) {
-        Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
-        Account reserve = store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId);
-        return move(fund, reserve, amountFen, TransferKind.REPAYMENT, reference, memo);
+        boolean fundFirst = townshipId < reserveRegionId;
+        Account first = fundFirst ? store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId)
+                : store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId);
+        Account second = fundFirst ? store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId)
+                : store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
+        return move(fundFirst ? first : second, fundFirst ? second : first, amountFen, TransferKind.REPAYMENT, reference, memo);
     }
 
     /**

@@ -39,6 +39,7 @@ class AsOfTest {
             "2026-06-30T02:15:00Z, 2026-06-30T02:15:00.000001Z",
             "2026-06-30T10:15:00, 2026-06-30T02:15:00.000001Z",
             "2026-06-30T10:15:00.123456789+08:00, 2026-06-30T02:15:00.123457Z",
+            "'2026-06-30T10:15:00 08:00', 2026-06-30T02:15:00.000001Z",   // an unencoded '+' in a query string
     })
     void aDateTimeIncludesWhatWasRecordedAtThatInstant(String text, String before) {
         assertEquals(Instant.parse(before), AsOf.parse(text, "asOf", COUNTY, NOW).before());

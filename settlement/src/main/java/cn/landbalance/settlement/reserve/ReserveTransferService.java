@@ -88,6 +88,10 @@ public class ReserveTransferService {
         long amount = 0;
         if (paid == Compensation.FUND) {
             amount = Units.amountFen(areaM2, price);
+            if (amount <= 0) {
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "compensation", "按指导价补偿不足 1 分，请选择不补偿 / "
+                        + "the compensation at the guide price rounds to 0 fen: take it without compensation");
+            }
             Transfer t = money.payFromReserve(countyId, lot.ownerRegionId(), amount, reference, "indicators of lot " + lotId
                     + " taken into the county reserve: " + areaM2 + " m² at the guide price", "compensation");
             transferId = t.id();
