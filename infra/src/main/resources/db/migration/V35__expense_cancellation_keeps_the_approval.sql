@@ -6,9 +6,11 @@ alter table fund_expense add column cancel_reason varchar(500);
 
 -- [jooq ignore start]
 -- expenses cancelled before: their decision fields held the cancellation; the approval is found again in its event
--- (when and with what note; who approved was not kept in the event, so it stays unknown)
+-- (when and with what note) and who approved it in the audit log's entry for that event (by user name; unknown if none)
 update fund_expense e set cancelled_by = e.decided_by, cancelled_at = e.decided_at, cancel_reason = e.decision_note,
-  decided_by = null,
+  decided_by = (select u.id from audit_entry au join app_user u on u.username = au.actor
+                where au.action = 'expense.approved' and au.aggregate_type = 'expense' and au.aggregate_id = e.id
+                order by au.id limit 1),
   decided_at = coalesce(a.occurred_at, e.decided_at),
   decision_note = case when a.occurred_at is null then null else (a.payload::jsonb ->> 'note') end
 from fund_expense x left join lateral (

@@ -42,19 +42,13 @@ public class JooqIndicatorQueries implements IndicatorQueries {
         }
         return db.fetch("""
                         select l.id, l.owner_region_id, l.county_id, l.quality_grade, l.paddy, l.vintage_year,
-                          l.source_project_id, l.holder_org_id,
-                          sum(case when m.kind in ('ISSUE', 'RELEASE', 'UNFREEZE', 'RETURN') then m.area_m2
-                                   when m.kind in ('RESERVE', 'FREEZE', 'REVOKE') then -m.area_m2 else 0 end),
-                          sum(case when m.kind = 'RESERVE' then m.area_m2
-                                   when m.kind in ('RELEASE', 'CONSUME') then -m.area_m2 else 0 end),
-                          sum(case when m.kind = 'FREEZE' then m.area_m2
-                                   when m.kind in ('UNFREEZE', 'DEDUCT') then -m.area_m2 else 0 end),
-                          sum(case when m.kind = 'CONSUME' then m.area_m2 when m.kind = 'RETURN' then -m.area_m2 else 0 end),
-                          sum(case when m.kind = 'DEDUCT' then m.area_m2 else 0 end),
-                          sum(case when m.kind = 'REVOKE' then m.area_m2 else 0 end)
-                        from indicator_lot l join indicator_movement m on m.lot_id = l.id
-                        where l.owner_region_id = ? and m.created_at < ?::timestamptz
-                        group by l.id order by l.id""", regionId, asOf.sql())
+                          l.source_project_id, l.holder_org_id, b.available, b.reserved, b.frozen, b.consumed, b.deducted,
+                          b.revoked
+                        from indicator_lot l
+                          join lot_buckets_before((select county_id from region where id = ?), ?::timestamptz) b
+                            on b.lot_id = l.id
+                        where l.owner_region_id = ?
+                        order by l.id""", regionId, asOf.sql(), regionId)
                 .map(r -> new IndicatorLot(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class),
                         r.get(3, Integer.class), r.get(4, Boolean.class), r.get(5, Integer.class), r.get(6, Long.class),
                         new LotBalances(r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class),
@@ -92,19 +86,7 @@ public class JooqIndicatorQueries implements IndicatorQueries {
     public List<InvariantCheck> audit(long countyId) {
         List<InvariantCheck> checks = new ArrayList<>();
         checks.add(count("lot buckets equal the sums of their movements", """
-                with m as (
-                  select lot_id,
-                    sum(case when kind in ('ISSUE','RELEASE','UNFREEZE','RETURN') then area_m2 else 0 end)
-                      - sum(case when kind in ('RESERVE','FREEZE','REVOKE') then area_m2 else 0 end) as available,
-                    sum(case when kind = 'RESERVE' then area_m2 else 0 end)
-                      - sum(case when kind in ('RELEASE','CONSUME') then area_m2 else 0 end) as reserved,
-                    sum(case when kind = 'FREEZE' then area_m2 else 0 end)
-                      - sum(case when kind in ('UNFREEZE','DEDUCT') then area_m2 else 0 end) as frozen,
-                    sum(case when kind = 'CONSUME' then area_m2 when kind = 'RETURN' then -area_m2 else 0 end) as consumed,
-                    sum(case when kind = 'DEDUCT' then area_m2 else 0 end) as deducted,
-                    sum(case when kind = 'REVOKE' then area_m2 else 0 end) as revoked,
-                    sum(case when kind = 'ISSUE' then area_m2 else 0 end) as issued
-                  from indicator_movement where lot_id in (select id from indicator_lot where county_id = ?) group by lot_id)
+                with m as (select * from lot_buckets_before(?, 'infinity'))
                 select count(*) from indicator_lot l left join m on m.lot_id = l.id
                 where l.county_id = ? and (m.lot_id is null or l.available_m2 <> m.available or l.reserved_m2 <> m.reserved
                   or l.frozen_m2 <> m.frozen or l.consumed_m2 <> m.consumed or l.deducted_m2 <> m.deducted

@@ -98,15 +98,8 @@ public class JooqCountyBalances implements CountyBalances {
     /** The same from the movements recorded before the moment. */
     private static final String LOTS_AS_OF = """
             select l.owner_region_id as township_id,
-              sum(case when l.vintage_year = ? then m.issued - m.revoked else 0 end) as inflow,
-              sum(case when l.holder_org_id is null then m.available else 0 end) as spare
-            from indicator_lot l join (
-              select m.lot_id,
-                sum(case when m.kind = 'ISSUE' then m.area_m2 else 0 end) as issued,
-                sum(case when m.kind = 'REVOKE' then m.area_m2 else 0 end) as revoked,
-                sum(case when m.kind in ('ISSUE', 'RELEASE', 'UNFREEZE', 'RETURN') then m.area_m2
-                         when m.kind in ('RESERVE', 'FREEZE', 'REVOKE') then -m.area_m2 else 0 end) as available
-              from indicator_movement m join indicator_lot ml on ml.id = m.lot_id, moment
-              where ml.county_id = ? and m.created_at < moment.t group by m.lot_id) m on m.lot_id = l.id
+              sum(case when l.vintage_year = ? then b.issued - b.revoked else 0 end) as inflow,
+              sum(case when l.holder_org_id is null then b.available else 0 end) as spare
+            from indicator_lot l join lot_buckets_before(?, (select t from moment)) b on b.lot_id = l.id
             where l.vintage_year <= ? group by l.owner_region_id""";
 }
