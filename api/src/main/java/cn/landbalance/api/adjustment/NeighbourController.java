@@ -61,7 +61,7 @@ public class NeighbourController {
 
     /** The pairs to record, each two township ids of the county: {@code {"pairs":[[8,18],[8,14]]}}. */
     @Serdeable
-    public record NeighboursBody(@NotNull @Size(max = 2_000) List<@NotNull @Size(min = 2, max = 2) List<@NotNull Long>> pairs) {
+    public record NeighboursBody(@NotNull @Size(max = 2_000) List<List<Long>> pairs) {
     }
 
     @Get
@@ -76,7 +76,9 @@ public class NeighbourController {
     @Transactional
     @Idempotent
     public HttpResponse<NeighboursView> put(Actor actor, @PathVariable long countyId, @Valid @Body NeighboursBody body) {
-        List<long[]> pairs = body.pairs().stream().map(p -> new long[]{p.get(0), p.get(1)}).toList();
+        // a pair that is not two ids is refused by the domain, naming pairs[i]
+        List<long[]> pairs = body.pairs().stream().map(p -> p == null || p.size() != 2 || p.contains(null) ? null
+                : new long[]{p.get(0), p.get(1)}).toList();
         return HttpResponse.ok(view(countyId, neighbours.replace(actor, countyId, pairs)));
     }
 
