@@ -43,7 +43,7 @@ import java.util.List;
 
 /**
  * The county's annual plan (年度进出平衡方案) through its lifecycle, with its deadlines and what is late; and the county's
- * to-do list: what is overdue and what waits for its decision.
+ * worklist: what is overdue and what waits for its decision.
  */
 @Tag(name = "county year")
 @Controller("/api/counties/{countyId}")
@@ -200,7 +200,7 @@ public class AnnualPlanController {
     }
 
     /**
-     * A township officer's to-do list: its fee-funded land overdue and declarations it has not reported in time, then
+     * A township officer's worklist: its fee-funded land overdue and declarations it has not reported in time, then
      * money to confirm, bank lines to settle, approved expenses to pay, applications to review and inflow drafts to
      * submit.
      */

@@ -89,6 +89,16 @@ public class IndicatorLedger {
         return open(lotId, HoldKind.FREEZE, areaM2, reference);
     }
 
+    /**
+     * Moves {@code areaM2} of a lot to another region: reserved and consumed from the lot, and issued there as a new lot
+     * of the same grade and paddy with {@code vintageYear}, all under {@code reference}. Returns the new lot.
+     */
+    public IndicatorLot moveArea(IndicatorLot from, long toRegionId, int vintageYear, long areaM2, String reference) {
+        Hold hold = reserve(from.id(), areaM2, reference);
+        consume(hold.id(), areaM2);
+        return issue(toRegionId, from.countyId(), from.qualityGrade(), from.paddy(), vintageYear, null, areaM2, reference);
+    }
+
     public Hold consume(long holdId, long areaM2) {
         return settle(holdId, MovementKind.CONSUME, areaM2);
     }

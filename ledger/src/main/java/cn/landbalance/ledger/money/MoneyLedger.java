@@ -65,45 +65,47 @@ public class MoneyLedger {
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
     public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, long amountFen, String reference, String memo) {
-        boolean fromFirst = fromTownshipId < toTownshipId;
-        Account first = store.lockAccount(AccountKind.TOWNSHIP_FUND, Math.min(fromTownshipId, toTownshipId), countyId);
-        Account second = store.lockAccount(AccountKind.TOWNSHIP_FUND, Math.max(fromTownshipId, toTownshipId), countyId);
-        return move(fromFirst ? first : second, fromFirst ? second : first, amountFen, TransferKind.FEE_REASSIGNMENT,
-                reference, memo);
+        Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, fromTownshipId, AccountKind.TOWNSHIP_FUND, toTownshipId);
+        return move(p.payer(), p.payee(), amountFen, TransferKind.FEE_REASSIGNMENT, reference, memo);
     }
 
-    /**
-     * A township repays a reserve with money from its fund (both locked in ascending region order); refused if the fund
-     * would go below zero.
-     */
+    /** A township repays a reserve with money from its fund; refused if the fund would go below zero. */
     public Transfer repay(long countyId, long townshipId, long reserveRegionId, long amountFen, String reference, String memo) {
-        boolean fundFirst = townshipId < reserveRegionId;
-        Account first = fundFirst ? store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId)
-                : store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId);
-        Account second = fundFirst ? store.lockAccount(AccountKind.RESERVE_FUND, reserveRegionId, countyId)
-                : store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
-        return move(fundFirst ? first : second, fundFirst ? second : first, amountFen, TransferKind.REPAYMENT, reference, memo);
+        Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, townshipId, AccountKind.RESERVE_FUND, reserveRegionId);
+        return move(p.payer(), p.payee(), amountFen, TransferKind.REPAYMENT, reference, memo);
     }
 
     /**
-     * The county's reserve fund pays a township's fund for indicators the county takes into its reserve (both locked in
-     * ascending region order); refused, naming {@code field}, if the reserve fund does not hold the amount.
+     * The county's reserve fund pays a township's fund for indicators the county takes into its reserve; refused,
+     * naming {@code field}, if the reserve fund does not hold the amount.
      */
     public Transfer payFromReserve(long countyId, long townshipId, long amountFen, String reference, String memo,
                                    String field) {
-        boolean reserveFirst = countyId < townshipId;
-        Account first = reserveFirst ? store.lockAccount(AccountKind.RESERVE_FUND, countyId, countyId)
-                : store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
-        Account second = reserveFirst ? store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId)
-                : store.lockAccount(AccountKind.RESERVE_FUND, countyId, countyId);
-        Account reserve = reserveFirst ? first : second;
+        Pair p = lockPair(countyId, AccountKind.RESERVE_FUND, countyId, AccountKind.TOWNSHIP_FUND, townshipId);
         requirePositive(amountFen);
-        if (reserve.balanceFen() < amountFen) {
-            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, field, "县级储备资金余额 " + Units.fenToYuan(reserve.balanceFen())
-                    + " 元，不足以支付 " + Units.fenToYuan(amountFen) + " 元 / the county reserve fund holds "
-                    + reserve.balanceFen() + " fen, " + amountFen + " fen asked");
+        if (p.payer().balanceFen() < amountFen) {
+            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, field, "县级储备资金余额 "
+                    + Units.fenToYuan(p.payer().balanceFen()) + " 元，不足以支付 " + Units.fenToYuan(amountFen)
+                    + " 元 / the county reserve fund holds " + p.payer().balanceFen() + " fen, " + amountFen + " fen asked");
         }
-        return move(reserve, reserveFirst ? second : first, amountFen, TransferKind.ADJUSTMENT, reference, memo);
+        return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
+    }
+
+    /** The two accounts of a move between funds, as locked. */
+    private record Pair(Account payer, Account payee) {
+    }
+
+    /**
+     * Locks the payer's and the payee's accounts in ascending region order, the order every move between two funds
+     * takes, so that two such moves never wait for each other.
+     */
+    private Pair lockPair(long countyId, AccountKind payerKind, long payerRegionId, AccountKind payeeKind, long payeeRegionId) {
+        if (payerRegionId < payeeRegionId) {
+            Account payer = store.lockAccount(payerKind, payerRegionId, countyId);
+            return new Pair(payer, store.lockAccount(payeeKind, payeeRegionId, countyId));
+        }
+        Account payee = store.lockAccount(payeeKind, payeeRegionId, countyId);
+        return new Pair(store.lockAccount(payerKind, payerRegionId, countyId), payee);
     }
 
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
@@ -147,13 +149,8 @@ public class MoneyLedger {
      */
     public Transfer compensate(long countyId, AccountKind payerKind, long payerRegionId, AccountKind payeeKind,
                                long payeeRegionId, long amountFen, String reference, String memo) {
-        boolean payerFirst = payerRegionId < payeeRegionId;
-        Account first = payerFirst ? store.lockAccount(payerKind, payerRegionId, countyId)
-                : store.lockAccount(payeeKind, payeeRegionId, countyId);
-        Account second = payerFirst ? store.lockAccount(payeeKind, payeeRegionId, countyId)
-                : store.lockAccount(payerKind, payerRegionId, countyId);
-        return move(payerFirst ? first : second, payerFirst ? second : first, amountFen, TransferKind.ADJUSTMENT, reference,
-                memo);
+        Pair p = lockPair(countyId, payerKind, payerRegionId, payeeKind, payeeRegionId);
+        return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
     }
 
     private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {

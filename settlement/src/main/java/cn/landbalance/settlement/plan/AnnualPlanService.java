@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 
 /** The county's plan for a year through its lifecycle, and what is late across the county's recent years. */
 public class AnnualPlanService {
-    /** How many of the county's most recent plan years the to-do list looks at. */
+    /** How many of the county's most recent plan years the worklist looks at. */
     public static final int YEARS = 10;
     private final AnnualPlans plans;
     private final CountyBalances balances;

@@ -3,7 +3,6 @@ package cn.landbalance.settlement.reserve;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
-import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
@@ -96,11 +95,8 @@ public class ReserveTransferService {
                     + " taken into the county reserve: " + areaM2 + " m² at the guide price", "compensation");
             transferId = t.id();
         }
-        Hold hold = indicators.reserve(lotId, areaM2, reference);
-        indicators.consume(hold.id(), areaM2);
+        IndicatorLot received = indicators.moveArea(lot, county.id(), lot.vintageYear(), areaM2, reference);
         listed.trim(List.of(lotId), ListedArea.Reason.RESERVED_BY_COUNTY);
-        IndicatorLot received = indicators.issue(county.id(), countyId, lot.qualityGrade(), lot.paddy(), lot.vintageYear(), null,
-                areaM2, reference);
         return transfers.record(new ReserveTransfer(0, countyId, lot.ownerRegionId(), lotId, received.id(), areaM2, paid, price,
                 amount, transferId, why, actor.userId(), clock.instant(), version));
     }

@@ -75,11 +75,8 @@ public class ViolationService {
                     "the borrowed indicators were grade " + lent.qualityGrade() + (lent.paddy() ? ", paddy" : ""));
         }
         String reference = "violation:" + caseId + ":repay";
-        Hold hold = ledger.reserve(own.id(), areaM2, reference);
-        ledger.consume(hold.id(), areaM2);
+        ledger.moveArea(own, borrowed.regionId(), LocalDate.now(clock).getYear(), areaM2, reference);
         listed.trim(List.of(lotId), ListedArea.Reason.REPAID);
-        ledger.issue(borrowed.regionId(), c.countyId(), own.qualityGrade(), own.paddy(), LocalDate.now(clock).getYear(), null,
-                areaM2, reference);
         violations.recordRepaid(caseId, areaM2);
         return violations.find(caseId).orElseThrow();
     }
