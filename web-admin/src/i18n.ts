@@ -12,6 +12,9 @@ export function setLang(l: Lang) {
 
 const en: Record<string, string> = {
   '耕地进出平衡': 'Farmland In/Out Balance',
+  '打印平衡确认单（PDF）': 'Print the balance confirmation (PDF)', '平衡确认单 Excel': 'Balance confirmation (Excel)',
+  '收款凭证': 'Receipt', '通知书': 'Notice',
+  '打印的文件带有二维码和核验码，任何人可在 /verify 页面核验其真伪及是否现行有效。': 'Printed documents carry a QR code and a verification code: anyone can check at /verify that they are genuine and still current.',
   '指标交易与资金结算系统': 'Indicator Market & Fund Settlement',
   '用户名': 'Username', '密码': 'Password', '登录': 'Sign in', '退出': 'Sign out', 'English': '中文',
   '我的转出申请': 'My outflow applications', '申报转出': 'Declare an outflow', '指标市场': 'Indicator market',

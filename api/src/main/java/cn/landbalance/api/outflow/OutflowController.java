@@ -57,9 +57,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import cn.landbalance.api.report.Xlsx;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
 
 @Tag(name = "outflow")
 @Controller("/api/outflow-applications")
@@ -390,72 +387,6 @@ public class OutflowController {
     public HttpResponse<OutflowView> selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
         outflow.selfRestore(actor, id, body.lotId(), body.areaM2());
         return HttpResponse.ok(view(outflow.get(actor, id)));
-    }
-
-    @Serdeable
-    public record Confirmation(String title, long applicationId, long applicantOrgId, String applicant, long townshipId,
-                               String township, String category, String landClassAfter, long areaM2, String areaHectares,
-                               long requiredM2, String requiredHectares, long coveredM2, List<ConfirmationLine> coverages,
-                               long amountFen, String amountYuan, OffsetDateTime issuedAt) {
-    }
-
-    @Serdeable
-    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId, String township,
-                                   Long lotId, Integer qualityGrade, Long amountFen, String reference) {
-    }
-
-    /** 平衡确认单: once the obligation is fully covered, what covers it (lots, townships, areas, amounts, references). */
-    @Get(value = "/{id}/confirmation", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
-    @ReadOnly
-    public HttpResponse<?> confirmation(HttpRequest<?> request, Actor actor, @PathVariable long id) {
-        OutflowApplication app = outflow.get(actor, id);
-        Obligation obligation = outflow.obligation(app);
-        if (!obligation.fullyCovered()) {
-            throw new DomainException(ErrorCode.OBLIGATION_NOT_FULLY_COVERED,
-                    obligation.remainingM2() + " m² still uncovered");
-        }
-        List<ConfirmationLine> lines = obligation.coverages().stream().map(c -> new ConfirmationLine(c.kind(), c.areaM2(),
-                Units.m2ToHectares(c.areaM2()), c.townshipId(), names.regionName(c.townshipId()), c.lotId(), c.qualityGrade(),
-                c.amountFen(), c.ref())).toList();
-        long amount = obligation.coverages().stream().mapToLong(c -> c.amountFen() == null ? 0 : c.amountFen()).sum();
-        Confirmation confirmation = new Confirmation("耕地“进出平衡”平衡确认单", app.id(), app.applicantOrgId(),
-                names.organizationName(app.applicantOrgId()), app.townshipId(), names.regionName(app.townshipId()),
-                app.category().name(), app.landClassAfter(), app.areaM2(), Units.m2ToHectares(app.areaM2()),
-                obligation.requiredM2(), Units.m2ToHectares(obligation.requiredM2()), obligation.coveredM2(), lines, amount,
-                Units.fenToYuan(amount), OffsetDateTime.now(clock));
-        if (Xlsx.wanted(request)) {
-            return confirmationWorkbook(confirmation);
-        }
-        return HttpResponse.ok(confirmation)
-                .header("Content-Disposition", "attachment; filename=\"balance-confirmation-" + app.id() + ".json\"");
-    }
-
-    /** The confirmation as the applicant files it: the application's facts, then one line per coverage. */
-    private static HttpResponse<byte[]> confirmationWorkbook(Confirmation c) {
-        List<List<Object>> facts = Xlsx.rows();
-        facts.add(List.of("申请编号", String.valueOf(c.applicationId())));
-        facts.add(List.of("转出主体", c.applicant()));
-        facts.add(List.of("乡镇", c.township()));
-        facts.add(List.of("转出后地类", c.landClassAfter()));
-        facts.add(List.of("转出面积(公顷)", new java.math.BigDecimal(c.areaHectares())));
-        facts.add(List.of("平衡责任面积(公顷)", new java.math.BigDecimal(c.requiredHectares())));
-        facts.add(List.of("已落实面积(公顷)", new java.math.BigDecimal(Units.m2ToHectares(c.coveredM2()))));
-        facts.add(List.of("费用合计(元)", new java.math.BigDecimal(c.amountYuan())));
-        facts.add(List.of("出具时间", c.issuedAt().toLocalDateTime().toString().replace('T', ' ')));
-        List<List<Object>> lines = Xlsx.rows();
-        for (ConfirmationLine l : c.coverages()) {
-            lines.add(java.util.Arrays.asList(switch (l.kind()) {
-                case SELF -> "自行补充";
-                case PURCHASE -> "购买指标";
-                case ADJUSTMENT -> "县级调剂";
-                case FEE -> "缴纳费用";
-            }, new java.math.BigDecimal(l.areaHectares()), l.township(), l.lotId() == null ? "" : String.valueOf(l.lotId()),
-                    l.qualityGrade() == null ? "" : String.valueOf(l.qualityGrade()),
-                    l.amountFen() == null ? "" : new java.math.BigDecimal(Units.fenToYuan(l.amountFen())), l.reference()));
-        }
-        return Xlsx.response("平衡确认单-" + c.applicationId() + ".xlsx", List.of(
-                new Xlsx.SheetData(c.title(), List.of("项目", "内容"), facts),
-                new Xlsx.SheetData("落实明细", List.of("落实方式", "面积(公顷)", "指标来源乡镇", "指标批次", "质量等别", "金额(元)", "凭证号"), lines)));
     }
 
     @Get("/{id}")

@@ -1,7 +1,12 @@
 package cn.landbalance.api.payment;
 
 import cn.landbalance.api.Page;
+import cn.landbalance.api.document.PdfDocuments;
+import cn.landbalance.api.document.PrintedPdf;
 import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.settlement.document.DocumentContent;
+import cn.landbalance.settlement.document.DocumentContents;
+import cn.landbalance.settlement.document.DocumentService;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.payment.NoticeQuery;
 import cn.landbalance.settlement.payment.PaymentNotice;
@@ -39,14 +44,18 @@ import java.time.LocalDate;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class PaymentNoticeController {
     private final PaymentService payments;
-    private final NoticeDocuments documents;
-    private final cn.landbalance.ledger.region.Regions regions;
+    private final NoticeDocuments workbooks;
+    private final DocumentContents contents;
+    private final DocumentService documents;
+    private final PdfDocuments pdf;
 
-    public PaymentNoticeController(PaymentService payments, NoticeDocuments documents,
-                                   cn.landbalance.ledger.region.Regions regions) {
+    public PaymentNoticeController(PaymentService payments, NoticeDocuments workbooks, DocumentContents contents,
+                                   DocumentService documents, PdfDocuments pdf) {
         this.payments = payments;
+        this.workbooks = workbooks;
+        this.contents = contents;
         this.documents = documents;
-        this.regions = regions;
+        this.pdf = pdf;
     }
 
     /** What finance read off the bank's receipt (回单): the serial, the day the money arrived, the amount, who paid. */
@@ -79,24 +88,48 @@ public class PaymentNoticeController {
         return NoticeView.of(payments.get(actor, id));
     }
 
-    /** The notice to print or hand to the bank: {@code format=pdf} (the default) or {@code xlsx}. */
+    /**
+     * The notice to print or hand to the bank: {@code format=pdf} (the default; issued under a verification code, the
+     * same file again while the notice says the same) or {@code xlsx}.
+     */
     @Get(value = "/{id}/document{?format}", produces = {"application/pdf", cn.landbalance.api.report.Xlsx.MEDIA_TYPE,
             io.micronaut.http.MediaType.APPLICATION_JSON})
-    @ReadOnly
+    @Transactional
     public HttpResponse<byte[]> document(Actor actor, @PathVariable long id, @Nullable @QueryValue String format) {
         PaymentNotice notice = payments.get(actor, id);
-        String township = regions.findById(notice.townshipId()).map(cn.landbalance.ledger.region.Region::name).orElse("");
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         if (format != null && !xlsx && !"pdf".equalsIgnoreCase(format)) {
             throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.VALIDATION_FAILED,
                     "format", "格式应为 pdf 或 xlsx / format is pdf or xlsx");
         }
-        String name = "缴款通知书-" + notice.remittanceCode() + (xlsx ? ".xlsx" : ".pdf");
-        return HttpResponse.ok(xlsx ? documents.xlsx(notice, township) : documents.pdf(notice, township))
-                .contentType(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/pdf")
+        DocumentContent content = contents.notice(notice);
+        if (!xlsx) {
+            return PrintedPdf.response(documents.print(content, pdf), "notice-" + notice.remittanceCode(),
+                    "缴款通知书-" + notice.remittanceCode());
+        }
+        String name = "缴款通知书-" + notice.remittanceCode() + ".xlsx";
+        return HttpResponse.ok(workbooks.xlsx(notice, content))
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .header("Content-Disposition", "attachment; filename=\"notice-" + notice.remittanceCode()
-                        + (xlsx ? ".xlsx" : ".pdf") + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(name,
+                        + ".xlsx\"; filename*=UTF-8''" + java.net.URLEncoder.encode(name,
                         java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    /**
+     * The township's receipt (收款凭证) for a paid notice, as PDF under a verification code; 409 NOTICE_NOT_PAID while
+     * the money has not been confirmed.
+     */
+    @Get(value = "/{id}/receipt", produces = {"application/pdf", io.micronaut.http.MediaType.APPLICATION_JSON})
+    @Transactional
+    public HttpResponse<byte[]> receipt(Actor actor, @PathVariable long id) {
+        PaymentNotice notice = payments.get(actor, id);
+        if (notice.status() != PaymentNotice.Status.PAID) {
+            throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOTICE_NOT_PAID,
+                    "缴款通知书 " + notice.remittanceCode() + " " + PaymentNotice.label(notice.status()) + " / notice "
+                            + notice.remittanceCode() + " is " + notice.status());
+        }
+        return PrintedPdf.response(documents.print(contents.receipt(notice), pdf), "receipt-" + notice.remittanceCode(),
+                "收款凭证-" + notice.remittanceCode());
     }
 
     /** The payee township's finance confirms the money arrived; the order's part or the fee is settled with it. */

@@ -6,7 +6,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import cn.landbalance.api.support.PrintedDocuments;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.FileInputStream;
 import java.io.IOException;
 
@@ -70,7 +73,7 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
         File pdf = downloaded(".pdf");
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertTrue(text.contains("缴 款 通 知 书") && text.contains("人民币壹佰零捌万元整") && text.contains("中国农业银行陇西县支行"),
+            assertTrue(text.contains("缴款通知书") && text.contains("人民币壹佰零捌万元整") && text.contains("中国农业银行陇西县支行"),
                     "the PDF's Chinese text reads back: " + text);
         }
         assertEquals("0", api().get("/api/outflow-applications/" + applicationId, login("enterprise_coop")).json()
@@ -110,5 +113,29 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
         }
         screenshot("enterprise-settled");
         assertTrue(county > 0);
+
+        // the confirmation printed as PDF; its QR code opens the public verification page (no login)
+        assertTrue(pdf.delete());
+        clickTestId("confirmation-pdf");
+        File printed = downloaded(".pdf");
+        byte[] bytes = Files.readAllBytes(printed.toPath());
+        String verifyUrl = PrintedDocuments.qr(bytes);
+        assertTrue(PrintedDocuments.text(bytes).contains(verifyUrl.substring(verifyUrl.lastIndexOf('/') + 1, verifyUrl.lastIndexOf('/') + 5)));
+        browser.executeScript("sessionStorage.clear(); localStorage.clear()");
+        browser.get(verifyUrl);
+        waitText(By.tagName("body"), "真实有效，现行有效");
+        assertTrue(find(By.tagName("body")).getText().contains("巩昌镇"), "what the confirmation said is shown");
+        screenshot("verify-genuine");
+        // the file in hand is the one issued; a copy with one byte changed is not
+        find(By.cssSelector("[data-testid=verify-file]")).sendKeys(printed.getAbsolutePath());
+        click(By.cssSelector("[data-testid=verify-file-submit]"));
+        waitText(By.tagName("body"), "文件与签发件一致");
+        bytes[bytes.length / 2] ^= 0x20;
+        Path tampered = Files.write(printed.toPath().resolveSibling("tampered-copy.bin"), bytes);
+        browser.get(verifyUrl);
+        find(By.cssSelector("[data-testid=verify-file]")).sendKeys(tampered.toAbsolutePath().toString());
+        click(By.cssSelector("[data-testid=verify-file-submit]"));
+        waitText(By.cssSelector("[data-testid=verdict-bad]"), "文件与签发件不一致");
+        screenshot("verify-tampered");
     }
 }

@@ -48,6 +48,7 @@ public enum ErrorCode {
     PAYMENT_REFERENCE_REUSED(Kind.CONFLICT, "The payment reference was already used for a different payment.", "该支付流水号已用于另一笔不同的付款。"),
     APPLICATION_NOT_COVERABLE(Kind.CONFLICT, "A rejected or closed application takes no more coverage.", "已驳回或已办结的申请不能再落实平衡。"),
     CASE_NUMBER_EXISTS(Kind.CONFLICT, "A case with this number already exists in the county.", "本县已有相同编号的案件。"),
+    NOTICE_NOT_PAID(Kind.CONFLICT, "The notice is not paid yet; there is no receipt for it.", "该缴款通知书尚未确认到账，没有收款凭证。"),
     CASE_CLOSED(Kind.CONFLICT, "The case is already resolved.", "案件已办结。"),
     ORDER_EXPIRED(Kind.CONFLICT, "The order has expired; its reservation was released.", "订单已过期，预留的指标已释放。"),
     ORDER_NOT_PAYABLE(Kind.CONFLICT, "The order is cancelled or already settled otherwise.", "订单已取消或已以其他方式结算。"),

@@ -48,16 +48,16 @@ public final class NotificationText {
                 "Listing " + listingId + " reduced by " + areaEn(areaM2) + " (" + reason.toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
     }
 
-    static String areaZh(long areaM2) {
+    public static String areaZh(long areaM2) {
         return Units.m2ToHectares(areaM2) + " 公顷（" + Units.m2ToMu(areaM2) + " 亩）";
     }
 
-    static String areaEn(long areaM2) {
+    public static String areaEn(long areaM2) {
         return Units.m2ToHectares(areaM2) + " ha (" + Units.m2ToMu(areaM2) + " mu)";
     }
 
     /** 78 000 000 fen → "¥780,000.00". */
-    static String yuan(long fen) {
+    public static String yuan(long fen) {
         return "¥" + String.format(Locale.ROOT, "%,.2f", new BigDecimal(Units.fenToYuan(fen)));
     }
 }
