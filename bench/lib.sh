@@ -47,7 +47,7 @@ start_app() {
   mkdir -p "$home"
   say "starting the application on :$port"
   (cd "$BENCH_ROOT" && PORT="$port" DATABASE_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" \
-     DATABASE_USER=postgres DATABASE_PASSWORD= LANDBALANCE_DEMO=true LANDBALANCE_HOME="$home" DEMO_PASSWORD="$BENCH_PASSWORD" \
+     DATABASE_USER=postgres DATABASE_PASSWORD= LANDBALANCE_DEMO=true LANDBALANCE_DEMO_WORK=false LANDBALANCE_HOME="$home" DEMO_PASSWORD="$BENCH_PASSWORD" \
      JWT_SECRET="bench-secret-that-is-long-enough-for-hs256-0123456789" \
      exec java ${BENCH_JAVA_OPTS:--Xmx1g} -jar api/target/landbalance.jar >"$home/app.log" 2>&1) &
   APP_PID=$!

@@ -40,6 +40,7 @@ public class DemoDataLoader {
     private final DemoData demo;
     private final String demoPassword;
     private final Path credentialsFile;
+    private Map<String, String> freshPasswords;
 
     public DemoDataLoader(Regions regions, Organizations organizations, UserAccounts users, CountyRulesStore rules,
                           PasswordHasher hasher, cn.landbalance.settlement.places.PlaceNames placeNames, @Nullable @Value("${landbalance.demo.password:}") String demoPassword,
@@ -64,6 +65,7 @@ public class DemoDataLoader {
             passwords.put(user.username(), demoPassword != null ? demoPassword : randomPassword(random));
         }
         Region county = demo.load(user -> passwords.get(user.username()));
+        freshPasswords = passwords;
         StringBuilder banner = new StringBuilder("\n  Demo county 甘肃省 › 定西市 › 陇西县 loaded (countyId ")
                 .append(county.id()).append(", 17 townships). Demo users:\n");
         for (DemoData.DemoUser user : DemoData.USERS) {
@@ -75,6 +77,16 @@ public class DemoDataLoader {
             banner.append("  (kept in ").append(credentialsFile).append(")\n");
         }
         LOG.info("{}", banner);
+    }
+
+    /**
+     * The demo users' passwords when this start created the demo county (for {@link DemoCountyAtWork} to set it to
+     * work), once; null otherwise.
+     */
+    public synchronized Map<String, String> freshPasswords() {
+        Map<String, String> fresh = freshPasswords;
+        freshPasswords = null;
+        return fresh;
     }
 
     private void writeCredentials(String text) throws IOException {

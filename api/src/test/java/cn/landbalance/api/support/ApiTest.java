@@ -41,6 +41,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestPostgres.get().newDatabaseProperties());
         properties.put("micronaut.server.port", "-1");
         properties.put("landbalance.demo.enabled", "true");
+        // the bare demo county: each test brings the land, listings and cases it needs (DemoCountyAtWorkTest the rest)
+        properties.put("landbalance.demo.work", "false");
         properties.put("landbalance.demo.password", DEMO_PASSWORD);
         properties.put("landbalance.security.bcrypt-cost", "4");
         properties.put("micronaut.security.token.jwt.signatures.secret.generator.secret", JWT_SECRET);

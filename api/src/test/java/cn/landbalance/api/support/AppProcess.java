@@ -26,6 +26,7 @@ public final class AppProcess {
         this.port = freePort();
         this.env = new HashMap<>(env);
         this.env.put("DEMO_PASSWORD", ApiTest.DEMO_PASSWORD);
+        this.env.put("LANDBALANCE_DEMO_WORK", "false");
         this.env.put("JWT_SECRET", ApiTest.JWT_SECRET);
         this.env.put("LANDBALANCE_HOME", home.toString());
         this.env.put("PORT", Integer.toString(port));
