@@ -12,6 +12,8 @@ export function setLang(l: Lang) {
 
 const en: Record<string, string> = {
   '耕地进出平衡': 'Farmland In/Out Balance',
+  '审核通过': 'Pass to the county', '请填写意见（记入审批记录）：': 'Your opinion (kept with the decision):',
+  '本乡镇的转出申请：核实后审核通过报县级审批，或说明理由驳回。': 'Outflow applications in your township: check them, then pass them to the county for approval or reject them with a reason.',
   '打印平衡确认单（PDF）': 'Print the balance confirmation (PDF)', '平衡确认单 Excel': 'Balance confirmation (Excel)',
   '收款凭证': 'Receipt', '通知书': 'Notice',
   '打印的文件带有二维码和核验码，任何人可在 /verify 页面核验其真伪及是否现行有效。': 'Printed documents carry a QR code and a verification code: anyone can check at /verify that they are genuine and still current.',

@@ -220,7 +220,7 @@ public class AnnualPlanController {
         waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
         waiting(items, "BANK_LINES", w.bankLinesOpen(), "银行流水未处理", "bank lines to settle", "#/fund");
         waiting(items, "EXPENSE_PAYMENT", w.expensesToPay(), "已批准支出待付款", "approved expenses to pay", "#/fund");
-        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", null);
+        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
         waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
         return new Worklist(countyId, items, overdue, items.size() - overdue);
     }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The county admin finds the newest application at the top of 转出审批 and rejects one only with a reason, after the
@@ -47,8 +48,10 @@ class CountyDecidesInTheBrowserTest extends BrowserTest {
 
         clickTestId("approve-" + toApprove);
         waitText(By.cssSelector(".el-message-box"), "批准");
-        click(By.cssSelector(".el-message-box__btns .el-button--primary"));
+        answerPrompt("县自然资源局 2026 年第 12 次会议同意");
         waitText(By.cssSelector("[data-testid=review]"), "已批准");
+        assertTrue(api().get("/api/outflow-applications/" + toApprove + "/decisions", login("county_admin")).body()
+                .contains("第 12 次会议同意"), "the opinion is recorded with the approval");
         assertEquals("REJECTED", status(toReject));
         assertEquals("APPROVED", status(toApprove));
     }

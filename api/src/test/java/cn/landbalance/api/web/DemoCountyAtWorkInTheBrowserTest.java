@@ -72,6 +72,17 @@ class DemoCountyAtWorkInTheBrowserTest extends BrowserTest {
         browser.executeScript("sessionStorage.clear()");
         signIn("officer_wenfeng");
         go("/inventory");
-        testId("worklist-OUTFLOW_REVIEW");
+        click(By.cssSelector("[data-testid=worklist-OUTFLOW_REVIEW] a"));
+        // 乡镇审核: the officer passes the declaration on to the county with its opinion
+        JsonNode declared = api().get("/api/outflow-applications?status=DECLARED", login("officer_wenfeng")).json().get("items");
+        assertEquals(1, declared.size());
+        long application = declared.get(0).get("id").asLong();
+        waitText(By.cssSelector("[data-testid=review]"), String.valueOf(application));
+        screenshot("demo-township-review");
+        clickTestId("review-" + application);
+        answerPrompt("经核实，申报地块与现状一致，同意上报");
+        waitText(By.cssSelector("[data-testid=review]"), "无数据");
+        assertEquals("TOWNSHIP_REVIEWED", api().get("/api/outflow-applications/" + application, admin).json()
+                .get("status").asText());
     }
 }
