@@ -12,6 +12,12 @@ export function setLang(l: Lang) {
 
 const en: Record<string, string> = {
   '耕地进出平衡': 'Farmland In/Out Balance',
+  '借用储备待还': 'Owed to the reserve', '拆除复垦面积': 'Area restored', '预览': 'Preview', '（借用的储备指标先归还）：': ' (borrowed reserve indicators are given back first):',
+  '从冻结的指标中扣减': 'Deduct from the frozen indicators', '，不可撤销：': ', for good:', '指标来源': 'Indicators from',
+  '（借用储备）': ' (borrowed from the reserve)', '仍冻结': 'Still frozen',
+  '（立案时乡镇及各级储备均无指标可冻结，仍记为缺口）': ' (neither the township nor any reserve had indicators to freeze: it stays recorded as a shortfall)',
+  '此后案件办结。': 'The case is then closed.', '如：已拆除复垦，经核查验收': 'e.g. removed and restored, checked on site',
+  '如：用地批准文号': 'e.g. the number of the land-use approval',
   '审核通过': 'Pass to the county', '请填写意见（记入审批记录）：': 'Your opinion (kept with the decision):',
   '本乡镇的转出申请：核实后审核通过报县级审批，或说明理由驳回。': 'Outflow applications in your township: check them, then pass them to the county for approval or reject them with a reason.',
   '打印平衡确认单（PDF）': 'Print the balance confirmation (PDF)', '平衡确认单 Excel': 'Balance confirmation (Excel)',

@@ -14,6 +14,7 @@ import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.violation.OutflowImplementation;
 import cn.landbalance.settlement.violation.ViolationCase;
+import cn.landbalance.settlement.violation.ViolationDecision;
 import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.violation.ViolationService;
 import cn.landbalance.settlement.violation.Violations;
@@ -47,9 +48,11 @@ import java.util.List;
 @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER", "TOWNSHIP_OFFICER"})
 public class ViolationController {
     private final ViolationService violations;
+    private final Regions regions;
 
-    public ViolationController(ViolationService violations) {
+    public ViolationController(ViolationService violations, Regions regions) {
         this.violations = violations;
+        this.regions = regions;
     }
 
     @Factory
@@ -73,7 +76,28 @@ public class ViolationController {
     }
 
     @Serdeable
-    public record Restore(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
+    public record Restore(@NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
+                          @Nullable @Size(max = ViolationDecision.MAX_REASON) String reason) {
+    }
+
+    /** 补办用地手续: the reason is required (e.g. the number of the approval that legalised the land). */
+    @Serdeable
+    public record Legalize(@Nullable @Size(max = ViolationDecision.MAX_REASON) String reason) {
+    }
+
+    /** A step's effect, shown before it is taken: each lot's area unfrozen or deducted, and what stays owed or unsecured. */
+    @Serdeable
+    public record PreviewView(String action, long caseId, String caseNo, long areaM2, List<PartView> parts, boolean resolves,
+                              long stillFrozenAfterM2, long owedAfterM2, long unsecuredM2) {
+    }
+
+    @Serdeable
+    public record PartView(long lotId, long regionId, String region, boolean borrowed, long areaM2) {
+    }
+
+    @Serdeable
+    public record DecisionView(long id, ViolationDecision.Kind kind, long areaM2, String reason, long decidedBy,
+                               java.time.Instant decidedAt) {
     }
 
     @Serdeable
@@ -107,15 +131,52 @@ public class ViolationController {
     @Transactional
     @Idempotent
     public HttpResponse<CaseView> restore(Actor actor, @PathVariable long id, @Valid @Body Restore body) {
-        return HttpResponse.ok(CaseView.of(violations.restore(actor, id, body.areaM2())));
+        return HttpResponse.ok(CaseView.of(violations.restore(actor, id, body.areaM2(), body.reason())));
     }
 
     @Post("/{id}/legalize")
     @Secured("COUNTY_ADMIN")
     @Transactional
     @Idempotent
-    public HttpResponse<CaseView> legalize(Actor actor, @PathVariable long id) {
-        return HttpResponse.ok(CaseView.of(violations.legalize(actor, id)));
+    public HttpResponse<CaseView> legalize(Actor actor, @PathVariable long id, @Nullable @Valid @Body Legalize body) {
+        return HttpResponse.ok(CaseView.of(violations.legalize(actor, id, body == null ? null : body.reason())));
+    }
+
+    /**
+     * What {@code action=restore} (with {@code areaM2}) or {@code action=legalize} would do, computed by the same rule
+     * that then does it: each lot's area, borrowed first when restoring; nothing is changed.
+     */
+    @Get("/{id}/preview{?action,areaM2}")
+    @ReadOnly
+    public PreviewView preview(Actor actor, @PathVariable long id, @Nullable @QueryValue String action,
+                               @Nullable @QueryValue @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
+        ViolationService.Preview p = switch (action == null ? "" : action) {
+            case "restore" -> {
+                if (areaM2 == null) {
+                    throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.MISSING_FIELD,
+                            "areaM2", "拆除复垦须给出面积 / restoring needs areaM2");
+                }
+                yield violations.previewRestore(actor, id, areaM2);
+            }
+            case "legalize" -> violations.previewLegalize(actor, id);
+            default -> throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.INVALID_FIELD,
+                    "action", "action 应为 restore 或 legalize / action is restore or legalize");
+        };
+        ViolationCase c = p.violation();
+        long owedAfter = "restore".equals(action)
+                ? c.owedM2() - p.parts().stream().filter(part -> part.freeze().borrowed()).mapToLong(ViolationCase.Part::areaM2).sum()
+                : c.owedM2();
+        return new PreviewView(action, c.id(), c.caseNo(), p.areaM2(), p.parts().stream().map(part -> new PartView(
+                part.freeze().lotId(), part.freeze().regionId(), regions.findById(part.freeze().regionId())
+                .map(cn.landbalance.ledger.region.Region::name).orElse(""), part.freeze().borrowed(), part.areaM2())).toList(),
+                p.resolves(), c.frozenM2() - p.areaM2(), Math.max(0, owedAfter), c.unsecuredM2());
+    }
+
+    @Get("/{id}/decisions")
+    @ReadOnly
+    public List<DecisionView> decisions(Actor actor, @PathVariable long id) {
+        return violations.decisions(actor, id).stream().map(d -> new DecisionView(d.id(), d.kind(), d.areaM2(), d.reason(),
+                d.decidedBy(), d.decidedAt())).toList();
     }
 
     @Serdeable

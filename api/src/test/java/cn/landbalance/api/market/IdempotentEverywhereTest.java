@@ -127,10 +127,10 @@ class IdempotentEverywhereTest extends ApiTest {
         assertEquals(first.body(), again.body());
         assertEquals("true", again.header("Idempotent-Replayed"));
         assertEquals(1_500, api().get("/api/violations/" + caseId, admin).number("frozenM2"), "unfrozen once");
-        Response legalized = api().send("POST", "/api/violations/" + caseId + "/legalize", admin, null, null, "legal-key");
+        Response legalized = api().send("POST", "/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}", "application/json", "legal-key");
         assertEquals(200, legalized.status(), legalized.body());
-        assertEquals(legalized.body(), api().send("POST", "/api/violations/" + caseId + "/legalize", admin, null, null,
-                "legal-key").body(), "a retried deduction answers as the first instead of CASE_CLOSED");
+        assertEquals(legalized.body(), api().send("POST", "/api/violations/" + caseId + "/legalize", admin,
+                "{\"reason\":\"陇政土〔2026〕8号\"}", "application/json", "legal-key").body(), "a retried deduction answers as the first instead of CASE_CLOSED");
     }
 
     @Test

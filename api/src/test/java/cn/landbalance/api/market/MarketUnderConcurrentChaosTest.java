@@ -235,7 +235,7 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
     private void legalize() {
         Long id = openCases.poll();
         if (id != null) {
-            send("legalize", "POST", "/api/violations/" + id + "/legalize", "county_admin", null);
+            send("legalize", "POST", "/api/violations/" + id + "/legalize", "county_admin", "{\"reason\":\"陇政土〔2026〕8号\"}");
         }
     }
 

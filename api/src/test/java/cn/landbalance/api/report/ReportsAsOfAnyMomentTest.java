@@ -111,7 +111,7 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
         long caseId = opened.number("id");
         assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000}").status());
         snapshots.add(snapshot("1 000 m² restored: unfrozen", paths, admin));
-        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, null).status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}").status());
         snapshots.add(snapshot("the rest legalised: deducted", paths, admin));
 
         Response spent = finance.spend(gongchang, 1_000_000, "ASOF-WORK-1");

@@ -80,7 +80,7 @@ class CountyTakesIndicatorsIntoItsReserveTest extends ApiTest {
         assertEquals(201, opened.status(), opened.body());
         assertEquals(500, opened.number("owedM2"));
         long caseId = opened.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, null).status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}").status());
         long application = declaredOutflow(shouyang, 1_000);
         assertEquals(200, new Finance(api(), this::login).payFee(application, 1_000, "RSV-FEE-1", login("enterprise_coop"))
                 .status());

@@ -69,7 +69,7 @@ class ViolationCascadeTest extends ApiTest {
         assertEquals(422, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1501}").status());
         assertReportAndInvariants(county, 2_500, 1_000, 0, 500);
 
-        Response legalised = api().post("/api/violations/" + caseId + "/legalize", admin, null);
+        Response legalised = api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}");
         assertEquals("RESOLVED", legalised.string("status"));
         assertEquals(1_500, legalised.number("deductedM2"));
         assertEquals(0, legalised.number("frozenM2"));
@@ -115,7 +115,7 @@ class ViolationCascadeTest extends ApiTest {
 
         assertEquals(404, api().get("/api/violations/" + caseId, login("officer_wenfeng")).status());
         assertEquals(200, api().get("/api/violations/" + caseId, login("officer_gongchang")).status());
-        assertEquals(403, api().post("/api/violations/" + caseId + "/legalize", login("county_viewer"), null).status());
+        assertEquals(403, api().post("/api/violations/" + caseId + "/legalize", login("county_viewer"), "{\"reason\":\"陇政土〔2026〕8号\"}").status());
     }
 
     @Test

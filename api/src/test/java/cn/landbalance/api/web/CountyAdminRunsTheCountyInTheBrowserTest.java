@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -74,15 +75,27 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
         type(By.cssSelector("[data-testid=case-description]"), "擅自占用耕地建设养殖棚");
         clickTestId("open-case");
         waitText(By.cssSelector("[data-testid=cases]"), "陇西违〔2026〕1号");
+        // restoring and legalising show the server's preview of the effect and take a reason
         clickTestId("restore-陇西违〔2026〕1号");
-        answerPrompt("0.2000");
+        waitText(By.cssSelector("[data-testid=step-total]"), "0.5000");
+        type(By.cssSelector("[data-testid=step-area]"), "0.2000");
+        click(By.cssSelector("[data-testid=step-dialog] .el-form-item .el-button"));
+        waitText(By.cssSelector("[data-testid=step-total]"), "0.2000");
+        assertTrue(testId("step-submit").getAttribute("disabled") != null, "no reason, no restoration");
+        type(By.cssSelector("[data-testid=step-reason]"), "已拆除养殖棚并复垦，经现场核查");
+        clickTestId("step-submit");
         waitText(By.cssSelector("[data-testid=cases]"), "0.2000");
         clickTestId("legalize-陇西违〔2026〕1号");
-        waitText(By.cssSelector(".el-message-box"), "扣减冻结的 0.3000 公顷"); // 0.5 frozen, 0.2 restored: 0.3 is deducted
-        click(By.cssSelector(".el-message-box__btns .el-button--primary"));
+        waitText(By.cssSelector("[data-testid=step-total]"), "0.3000 公顷"); // 0.5 frozen, 0.2 restored: 0.3 is deducted
+        type(By.cssSelector("[data-testid=step-reason]"), "陇政土〔2026〕8号批准补办");
+        clickTestId("step-submit");
         waitText(By.cssSelector("[data-testid=cases]"), "0.3000");
         waitText(By.cssSelector("[data-testid=cases]"), "已办结");
         screenshot("county-violations");
+        JsonNode decisions = api().get("/api/violations/" + api().get("/api/violations", login("county_admin")).json()
+                .get("items").get(0).get("id").asLong() + "/decisions", login("county_admin")).json();
+        assertEquals("陇政土〔2026〕8号批准补办", decisions.get(1).get("reason").asText());
+        assertEquals(3000, decisions.get(1).get("areaM2").asLong());
 
         clickTestId("menu-reports");
         waitText(By.cssSelector("[data-testid=freeze-totals]"), "案件 1 件");
@@ -109,6 +122,27 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
         find(By.cssSelector("[data-testid=chart-inventory] canvas"));
         waitText(By.cssSelector("[data-testid=available-total]"), "公顷");
         screenshot("county-dashboard");
+
+        clickTestId("menu-violations");
+        // a case larger than the township holds: what no reserve could secure is shown in the list and in the preview
+        choose(By.cssSelector("[data-testid=case-township]"), "巩昌镇");
+        type(By.cssSelector("[data-testid=case-area]"), "900.0000");
+        type(By.cssSelector("[data-testid=case-no]"), "陇西违〔2026〕2号");
+        type(By.cssSelector("[data-testid=case-description]"), "大面积占用");
+        clickTestId("open-case");
+        waitText(By.cssSelector("[data-testid=cases]"), "陇西违〔2026〕2号");
+        JsonNode big = null;
+        for (JsonNode c : api().get("/api/violations", login("county_admin")).json().get("items")) {
+            if (c.get("caseNo").asText().equals("陇西违〔2026〕2号")) {
+                big = c;
+            }
+        }
+        assertTrue(big != null && big.get("unsecuredM2").asLong() > 0 && big.get("frozenM2").asLong() > 0, String.valueOf(big));
+        clickTestId("legalize-陇西违〔2026〕2号");
+        waitText(By.cssSelector("[data-testid=step-unsecured]"), "无指标可冻结");
+        assertTrue(testId("step-unsecured").getText().contains(hectares(big.get("unsecuredM2").asLong())),
+                testId("step-unsecured").getText());
+        click(By.cssSelector("[data-testid=step-dialog] .el-dialog__footer .el-button:not(.el-button--danger)"));
     }
 
     private static Path resource(String name) throws IOException {
@@ -117,5 +151,9 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
             Files.copy(in, file);
         }
         return file;
+    }
+
+    private static String hectares(long m2) {
+        return java.math.BigDecimal.valueOf(m2, 4).toPlainString();
     }
 }

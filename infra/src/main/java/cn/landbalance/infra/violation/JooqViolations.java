@@ -3,6 +3,7 @@ package cn.landbalance.infra.violation;
 import cn.landbalance.infra.jooq.tables.records.ViolationCaseRecord;
 import cn.landbalance.infra.outbox.Outbox;
 import cn.landbalance.settlement.violation.ViolationCase;
+import cn.landbalance.settlement.violation.ViolationDecision;
 import cn.landbalance.settlement.violation.Violations;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
@@ -118,5 +119,26 @@ public class JooqViolations implements Violations {
         return new ViolationCase(r.getId(), r.getCountyId(), r.getTownshipId(), r.getCaseNo(), r.getDescription(),
                 r.getAreaM2(), r.getUnsecuredM2(), ViolationCase.Status.valueOf(r.getStatus()), r.getOutflowApplicationId(),
                 freezes, r.getRepaidM2());
+    }
+
+    @Override
+    public void recordDecision(ViolationCase c, ViolationDecision.Kind kind, long areaM2, String reason, long userId,
+                               java.time.Instant at) {
+        long id = db.fetchValue("""
+                insert into violation_decision (case_id, action, area_m2, reason, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?::timestamptz) returning id""", c.id(), kind.name(), areaM2, reason, userId,
+                OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)) instanceof Number n ? n.longValue() : 0;
+        outbox.record(kind == ViolationDecision.Kind.RESTORE ? "violation.restored" : "violation.legalized", "violation-case",
+                c.id(), c.countyId(), c.townshipId(), Outbox.fields("caseId", c.id(), "caseNo", c.caseNo(), "decisionId", id,
+                        "areaM2", areaM2, "reason", reason));
+    }
+
+    @Override
+    public java.util.List<ViolationDecision> decisions(long caseId) {
+        return db.fetch("select id, action, area_m2, reason, decided_by, decided_at from violation_decision where case_id = ? "
+                        + "order by id", caseId)
+                .map(r -> new ViolationDecision(r.get(0, Long.class), ViolationDecision.Kind.valueOf(r.get(1, String.class)),
+                        r.get(2, Long.class), r.get(3, String.class), r.get(4, Long.class),
+                        r.get(5, OffsetDateTime.class).toInstant()));
     }
 }

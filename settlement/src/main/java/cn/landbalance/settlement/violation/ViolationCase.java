@@ -3,6 +3,8 @@ package cn.landbalance.settlement.violation;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,6 +51,50 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
         public long owedM2() {
             return borrowed ? areaM2 - unfrozenM2 : 0;
         }
+    }
+
+    /** What one step does to one freeze: {@code areaM2} of it unfrozen (restore) or deducted (legalise). */
+    public record Part(Freeze freeze, long areaM2) {
+    }
+
+    /**
+     * 拆除复垦 of {@code areaM2}: borrowed area is given back to its lenders first, then the township's own, each by lot;
+     * refused (RESTORE_EXCEEDS_FROZEN, naming areaM2) for nothing or more than is still frozen.
+     */
+    public List<Part> restorePlan(long areaM2) {
+        if (status != Status.OPEN) {
+            throw new DomainException(ErrorCode.CASE_CLOSED, "案件 " + caseNo + " 已办结 / case " + caseNo + " is " + status);
+        }
+        if (areaM2 <= 0 || areaM2 > frozenM2()) {
+            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2", "案件尚冻结 " + frozenM2() + " 平方米，拆除复垦 "
+                    + areaM2 + " 平方米 / " + frozenM2() + " m² of the case are frozen, " + areaM2 + " m² asked");
+        }
+        List<Freeze> order = new ArrayList<>(freezes);
+        order.sort(Comparator.comparing((Freeze f) -> !f.borrowed()).thenComparingLong(Freeze::lotId));
+        List<Part> parts = new ArrayList<>();
+        long left = areaM2;
+        for (Freeze f : order) {
+            long part = Math.min(left, f.stillFrozenM2());
+            if (part > 0) {
+                parts.add(new Part(f, part));
+                left -= part;
+            }
+        }
+        return parts;
+    }
+
+    /** 补办用地手续: everything still frozen is deducted for good, by lot; borrowed area stays owed to its lender. */
+    public List<Part> legalizePlan() {
+        if (status != Status.OPEN) {
+            throw new DomainException(ErrorCode.CASE_CLOSED, "案件 " + caseNo + " 已办结 / case " + caseNo + " is " + status);
+        }
+        return freezes.stream().filter(f -> f.stillFrozenM2() > 0).sorted(Comparator.comparingLong(Freeze::lotId))
+                .map(f -> new Part(f, f.stillFrozenM2())).toList();
+    }
+
+    /** Whether restoring {@code parts} leaves nothing frozen and nothing unsecured: the case then ends by itself. */
+    public boolean resolvedBy(List<Part> restored) {
+        return frozenM2() - restored.stream().mapToLong(Part::areaM2).sum() == 0 && unsecuredM2 == 0;
     }
 
     public long frozenM2() {

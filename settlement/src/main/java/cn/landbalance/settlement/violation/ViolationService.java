@@ -160,26 +160,22 @@ public class ViolationService {
     }
 
     /** 拆除复垦 verified: unfreezes {@code areaM2} of the case, borrowed area first (it goes back to the lender). */
-    public ViolationCase restore(Actor actor, long caseId, long areaM2) {
+    /**
+     * 拆除复垦 of {@code areaM2} ({@link ViolationCase#restorePlan}): unfrozen borrowed-first, the reason recorded; the
+     * case ends when nothing is left frozen or unsecured.
+     */
+    public ViolationCase restore(Actor actor, long caseId, long areaM2, String reason) {
         requireAdmin(actor);
+        String why = reason(reason, false);
         ViolationCase c = lockOpen(actor, caseId);
-        if (areaM2 <= 0 || areaM2 > c.frozenM2()) {
-            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2",
-                    c.frozenM2() + " m² of the case are frozen, " + areaM2 + " m² asked");
+        List<ViolationCase.Part> parts = c.restorePlan(areaM2);
+        for (ViolationCase.Part part : parts) {
+            ledger.unfreeze(part.freeze().holdId(), part.areaM2());
+            violations.recordUnfreeze(part.freeze().id(), part.areaM2());
         }
-        long left = areaM2;
-        List<ViolationCase.Freeze> order = new ArrayList<>(c.freezes());
-        order.sort(Comparator.comparing((ViolationCase.Freeze f) -> !f.borrowed()).thenComparingLong(ViolationCase.Freeze::lotId));
-        for (ViolationCase.Freeze f : order) {
-            long part = Math.min(left, f.stillFrozenM2());
-            if (part > 0) {
-                ledger.unfreeze(f.holdId(), part);
-                violations.recordUnfreeze(f.id(), part);
-                left -= part;
-            }
-        }
+        violations.recordDecision(c, ViolationDecision.Kind.RESTORE, areaM2, why, actor.userId(), clock.instant());
         ViolationCase after = violations.find(caseId).orElseThrow();
-        if (after.frozenM2() == 0 && after.unsecuredM2() == 0) {
+        if (c.resolvedBy(parts)) {
             ViolationCase resolved = after.after(ViolationCase.Action.RESOLVE);
             violations.saveTransition(resolved, ViolationCase.Action.RESOLVE);
             return resolved;
@@ -187,21 +183,61 @@ public class ViolationService {
         return after;
     }
 
-    /** 补办用地手续: what is still frozen is deducted for good; borrowed area stays owed to the lender. */
-    public ViolationCase legalize(Actor actor, long caseId) {
+    /**
+     * 补办用地手续 ({@link ViolationCase#legalizePlan}): what is still frozen is deducted for good, with the reason it is
+     * given (required: the deduction cannot be undone); borrowed area stays owed to the lender.
+     */
+    public ViolationCase legalize(Actor actor, long caseId, String reason) {
         requireAdmin(actor);
+        String why = reason(reason, true);
         ViolationCase c = lockOpen(actor, caseId);
-        List<ViolationCase.Freeze> order = new ArrayList<>(c.freezes());
-        order.sort(Comparator.comparingLong(ViolationCase.Freeze::lotId));
-        for (ViolationCase.Freeze f : order) {
-            if (f.stillFrozenM2() > 0) {
-                ledger.deduct(f.holdId(), f.stillFrozenM2());
-                violations.recordDeduct(f.id(), f.stillFrozenM2());
-            }
+        List<ViolationCase.Part> parts = c.legalizePlan();
+        for (ViolationCase.Part part : parts) {
+            ledger.deduct(part.freeze().holdId(), part.areaM2());
+            violations.recordDeduct(part.freeze().id(), part.areaM2());
         }
+        violations.recordDecision(c, ViolationDecision.Kind.LEGALIZE, parts.stream().mapToLong(ViolationCase.Part::areaM2).sum(),
+                why, actor.userId(), clock.instant());
         ViolationCase resolved = violations.find(caseId).orElseThrow().after(ViolationCase.Action.RESOLVE);
         violations.saveTransition(resolved, ViolationCase.Action.RESOLVE);
         return resolved;
+    }
+
+    /** What restoring {@code areaM2} would unfreeze, lot by lot, and whether it would end the case; nothing is changed. */
+    public Preview previewRestore(Actor actor, long caseId, long areaM2) {
+        ViolationCase c = get(actor, caseId);
+        List<ViolationCase.Part> parts = c.restorePlan(areaM2);
+        return new Preview(c, parts, c.resolvedBy(parts));
+    }
+
+    /** What legalising would deduct, lot by lot (the case then ends); nothing is changed. */
+    public Preview previewLegalize(Actor actor, long caseId) {
+        ViolationCase c = get(actor, caseId);
+        return new Preview(c, c.legalizePlan(), true);
+    }
+
+    /** A step's effect before it is taken: the parts it would unfreeze or deduct and whether the case would end. */
+    public record Preview(ViolationCase violation, List<ViolationCase.Part> parts, boolean resolves) {
+        public long areaM2() {
+            return parts.stream().mapToLong(ViolationCase.Part::areaM2).sum();
+        }
+    }
+
+    public List<ViolationDecision> decisions(Actor actor, long caseId) {
+        return violations.decisions(get(actor, caseId).id());
+    }
+
+    private static String reason(String reason, boolean required) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why == null && required) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "补办手续将扣减冻结的指标且不可撤销，须说明理由（如批准文号）"
+                    + " / legalising deducts the frozen indicators for good: give the reason (e.g. the approval's number)");
+        }
+        if (why != null && why.length() > ViolationDecision.MAX_REASON) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason", "理由不超过 " + ViolationDecision.MAX_REASON
+                    + " 字 / the reason has at most " + ViolationDecision.MAX_REASON + " characters");
+        }
+        return why;
     }
 
     public ViolationCase get(Actor actor, long caseId) {

@@ -29,4 +29,11 @@ public interface Violations {
     void recordRepaid(long caseId, long areaM2);
 
     List<ViolationCase> list(long countyId, Long townshipId);
+
+    /** Records a decision on the case with its reason; announced as {@code violation.restored} or {@code violation.legalized}. */
+    void recordDecision(ViolationCase c, ViolationDecision.Kind kind, long areaM2, String reason, long userId,
+                        java.time.Instant at);
+
+    /** The case's decisions, oldest first. */
+    java.util.List<ViolationDecision> decisions(long caseId);
 }
