@@ -1,6 +1,8 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import { loadMe, loggedIn, me } from './api'
 
+// meta.roles: who may open a screen; the server refuses what a role may not do either way
+
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
@@ -10,24 +12,24 @@ export const router = createRouter({
       component: () => import('./views/Shell.vue'),
       children: [
         { path: '', component: () => import('./views/Home.vue') },
-        { path: 'outflows', component: () => import('./views/enterprise/Outflows.vue') },
-        { path: 'outflows/new', component: () => import('./views/enterprise/DeclareOutflow.vue') },
+        { path: 'outflows', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Outflows.vue') },
+        { path: 'outflows/new', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/DeclareOutflow.vue') },
         { path: 'outflows/:id', component: () => import('./views/enterprise/OutflowDetail.vue') },
-        { path: 'market', component: () => import('./views/enterprise/Market.vue') },
-        { path: 'orders', component: () => import('./views/enterprise/Orders.vue') },
-        { path: 'inventory', component: () => import('./views/township/Inventory.vue') },
-        { path: 'listings', component: () => import('./views/township/Listings.vue') },
-        { path: 'fund', component: () => import('./views/township/Fund.vue') },
-        { path: 'inflows', component: () => import('./views/township/Inflows.vue') },
-        { path: 'dashboard', component: () => import('./views/county/Dashboard.vue') },
-        { path: 'review', component: () => import('./views/county/OutflowReview.vue') },
-        { path: 'violations', component: () => import('./views/county/Violations.vue') },
-        { path: 'rules', component: () => import('./views/county/Rules.vue') },
-        { path: 'imports', component: () => import('./views/county/Imports.vue') },
-        { path: 'reports', component: () => import('./views/county/Reports.vue') },
-        { path: 'year', component: () => import('./views/county/YearBalance.vue') },
-        { path: 'expenses', component: () => import('./views/county/Expenses.vue') },
-        { path: 'users', component: () => import('./views/county/Users.vue') },
+        { path: 'market', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Market.vue') },
+        { path: 'orders', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/Orders.vue') },
+        { path: 'inventory', meta: { roles: ['TOWNSHIP_OFFICER'] }, component: () => import('./views/township/Inventory.vue') },
+        { path: 'listings', meta: { roles: ['TOWNSHIP_OFFICER'] }, component: () => import('./views/township/Listings.vue') },
+        { path: 'fund', meta: { roles: ['TOWNSHIP_OFFICER'] }, component: () => import('./views/township/Fund.vue') },
+        { path: 'inflows', meta: { roles: ['TOWNSHIP_OFFICER', 'COUNTY_ADMIN'] }, component: () => import('./views/township/Inflows.vue') },
+        { path: 'dashboard', meta: { roles: ['COUNTY_ADMIN', 'COUNTY_VIEWER'] }, component: () => import('./views/county/Dashboard.vue') },
+        { path: 'review', meta: { roles: ['COUNTY_ADMIN', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/county/OutflowReview.vue') },
+        { path: 'violations', meta: { roles: ['COUNTY_ADMIN', 'COUNTY_VIEWER'] }, component: () => import('./views/county/Violations.vue') },
+        { path: 'rules', meta: { roles: ['COUNTY_ADMIN'] }, component: () => import('./views/county/Rules.vue') },
+        { path: 'imports', meta: { roles: ['COUNTY_ADMIN'] }, component: () => import('./views/county/Imports.vue') },
+        { path: 'reports', meta: { roles: ['COUNTY_ADMIN', 'COUNTY_VIEWER'] }, component: () => import('./views/county/Reports.vue') },
+        { path: 'year', meta: { roles: ['COUNTY_ADMIN', 'COUNTY_VIEWER'] }, component: () => import('./views/county/YearBalance.vue') },
+        { path: 'expenses', meta: { roles: ['COUNTY_ADMIN', 'COUNTY_VIEWER'] }, component: () => import('./views/county/Expenses.vue') },
+        { path: 'users', meta: { roles: ['COUNTY_ADMIN'] }, component: () => import('./views/county/Users.vue') },
       ],
     },
   ],
@@ -39,5 +41,8 @@ router.beforeEach(async to => {
   if (!me.value) {
     try { await loadMe() } catch { return '/login' }
   }
+  // a screen of another role (a bookmark, a link passed on) leads to the user's own first screen instead of a broken page
+  const roles = to.meta.roles as string[] | undefined
+  if (roles && !roles.includes(me.value!.role)) return '/'
   return true
 })

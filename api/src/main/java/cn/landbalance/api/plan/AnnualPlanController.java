@@ -8,6 +8,7 @@ import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
 import cn.landbalance.settlement.outflow.YearBalance;
@@ -223,6 +224,27 @@ public class AnnualPlanController {
         waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
         waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
         return new Worklist(countyId, items, overdue, items.size() - overdue);
+    }
+
+    /**
+     * An applicant's worklist (an enterprise, or a project owner): payment notices to pay, applications whose balance
+     * is still open, drafts to declare. The enterprise reads its own; county roles any applicant's of the county.
+     */
+    @Get("/applicants/{orgId}/worklist")
+    @Secured({"ENTERPRISE", "COUNTY_ADMIN", "COUNTY_VIEWER"})
+    @ReadOnly
+    public Worklist applicantWorklist(Actor actor, @PathVariable long countyId, @PathVariable long orgId) {
+        if (actor.countyId() != countyId || (actor.role() == Role.ENTERPRISE && actor.orgId() != orgId)) {
+            throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organisation " + orgId);
+        }
+        List<Item> items = new ArrayList<>();
+        Inbox.ApplicantWaiting w = inbox.waitingFor(countyId, orgId);
+        waiting(items, "NOTICE_PAYMENT", w.noticesToPay(), "缴款通知书待缴款（汇款时在附言中填写缴款识别码）",
+                "payment notices to pay (quote the code in the transfer's memo)", "#/orders");
+        waiting(items, "OUTFLOW_BALANCE", w.outflowsToBalance(), "转出申请尚需落实平衡（购买指标或缴纳费用）",
+                "outflow applications still to balance (buy indicators or pay the fee)", "#/outflows");
+        waiting(items, "OUTFLOW_DRAFT", w.outflowsToDeclare(), "转出申请草稿待申报", "draft applications to declare", "#/outflows");
+        return new Worklist(countyId, items, 0, items.size());
     }
 
     private static void waiting(List<Item> items, String kind, long count, String zh, String en, String link) {

@@ -26,6 +26,8 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
     @Test
     void theCountyAdminImportsTheLongxiPlanResolvesAViolationAndExportsTheReport() throws IOException {
         signIn("county_admin");
+        // the bare county is told where to start
+        waitText(By.cssSelector("[data-testid=dashboard-empty]"), "数据导入");
         clickTestId("menu-imports");
         type(By.cssSelector("[data-testid=import-year]"), "2022");
         type(By.cssSelector("[data-testid=import-grade]"), "14");

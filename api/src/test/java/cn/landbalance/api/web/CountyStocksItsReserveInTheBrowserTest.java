@@ -22,6 +22,17 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
         type(By.cssSelector("[data-testid=inflow-village]"), "城关片区");
         type(By.cssSelector("[data-testid=inflow-before]"), "其他草地");
         type(By.cssSelector("[data-testid=inflow-area]"), "0.6");
+        // the eight checks of the land are asked, none assumed: unanswered, nothing is sent
+        clickTestId("inflow-submit");
+        waitText(By.cssSelector("[data-testid=problem]"), "生态保护红线");
+        // a "yes" is sent as it is and the server refuses the project by the rule
+        for (String check : new String[]{"ecologicalRedLine", "natureReserve", "waterSourceLevel1", "riverLakeForestPastoralDesert",
+                "builtUpArea", "returnedFarmlandForest", "pollutedSoil", "illegalDeforestation"}) {
+            clickTestId("check-" + check + (check.equals("ecologicalRedLine") ? "-yes" : "-no"));
+        }
+        clickTestId("inflow-submit");
+        waitText(By.cssSelector("[data-testid=problem]"), "生态保护红线内的土地不得作为耕地转进来源");
+        clickTestId("check-ecologicalRedLine-no");
         clickTestId("inflow-submit");
         waitText(By.cssSelector("[data-testid=inflows]"), "县级储备");
         click(By.cssSelector("[data-testid^=accept-]"));

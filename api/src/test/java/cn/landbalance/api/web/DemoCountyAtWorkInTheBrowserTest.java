@@ -58,6 +58,9 @@ class DemoCountyAtWorkInTheBrowserTest extends BrowserTest {
         // the enterprise: its order, awaiting the money
         browser.executeScript("sessionStorage.clear()");
         signIn("enterprise_coop");
+        // its first screen: what waits for it — the notice to pay, the application still to balance
+        testId("worklist-NOTICE_PAYMENT");
+        testId("worklist-OUTFLOW_BALANCE");
         go("/orders");
         waitText(By.cssSelector("[data-testid=orders]"), "0.2200");
         assertTrue(testId("orders").getText().contains("165,000.00"), "2 000 m² × 1 100‰ at 5万元/亩: " + testId("orders").getText());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The fund's money leaves only for an approved expense, on screen: 文峰镇's officer proposes ¥30,000 of restoration works
@@ -67,6 +68,10 @@ class FundExpensesInTheBrowserTest extends BrowserTest {
 
         browser.executeScript("sessionStorage.clear()");
         signIn("county_viewer");
+        // a township's screen opened by the county government leads to its own first screen, not a broken form
+        go("/fund");
+        testId("dashboard-year");
+        assertTrue(browser.findElements(By.cssSelector("[data-testid=expense-form], [data-testid=payee]")).isEmpty());
         clickTestId("menu-expenses");
         click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'支出明细')]"));
         waitText(By.cssSelector("[data-testid=spending]"), "西关村");

@@ -36,6 +36,17 @@ public class JooqIndicatorQueries implements IndicatorQueries {
     }
 
     @Override
+    public Map<Long, cn.landbalance.ledger.indicator.LotBalances> totalsByOwner(long countyId) {
+        Map<Long, cn.landbalance.ledger.indicator.LotBalances> totals = new java.util.LinkedHashMap<>();
+        db.fetch("""
+                select owner_region_id, sum(available_m2), sum(reserved_m2), sum(frozen_m2), sum(consumed_m2), sum(deducted_m2)
+                from indicator_lot where county_id = ? and revoked_m2 = 0 group by owner_region_id order by owner_region_id""", countyId)
+                .forEach(r -> totals.put(r.get(0, Long.class), new cn.landbalance.ledger.indicator.LotBalances(r.get(1, Long.class),
+                        r.get(2, Long.class), r.get(3, Long.class), r.get(4, Long.class), r.get(5, Long.class), 0)));
+        return totals;
+    }
+
+    @Override
     public List<IndicatorLot> lotsOwnedBy(long regionId, AsOf asOf) {
         if (asOf.live()) {
             return lotsOwnedBy(regionId);

@@ -47,6 +47,17 @@ public class JooqInbox implements Inbox {
     }
 
     @Override
+    public ApplicantWaiting waitingFor(long countyId, long orgId) {
+        Record r = db.fetchOne("""
+                select (select count(*) from payment_notice where payer_org_id = ? and county_id = ? and status = 'OPEN'),
+                       (select count(*) from outflow_application where applicant_org_id = ? and county_id = ?
+                          and status in ('DECLARED', 'TOWNSHIP_REVIEWED', 'APPROVED', 'IMPLEMENTED') and covered_m2 < required_m2),
+                       (select count(*) from outflow_application where applicant_org_id = ? and county_id = ? and status = 'DRAFT')""",
+                orgId, countyId, orgId, countyId, orgId, countyId);
+        return new ApplicantWaiting(r.get(0, Long.class), r.get(1, Long.class), r.get(2, Long.class));
+    }
+
+    @Override
     public List<ReportingRounds.Declared> declaredWaiting(long countyId, Long townshipId) {
         return db.fetch(zone.in("""
                         select a.id, a.township_id, (coalesce((select max(d.decided_at) from outflow_decision d

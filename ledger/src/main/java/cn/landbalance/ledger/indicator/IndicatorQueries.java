@@ -17,6 +17,12 @@ public interface IndicatorQueries {
      */
     List<IndicatorLot> lotsOwnedBy(long regionId, AsOf asOf);
 
+    /**
+     * Each region's lots of the county summed (townships and reserves), live, leaving out lots whose issue was withdrawn
+     * — the totals of {@code lotsOwnedBy} for every region at once, by region id.
+     */
+    Map<Long, LotBalances> totalsByOwner(long countyId);
+
     /** Each bucket's area over the region's lots as it stood just before {@code at}: the sums of the earlier movements. */
     Map<Bucket, Long> bucketsBefore(long regionId, Instant at);
 

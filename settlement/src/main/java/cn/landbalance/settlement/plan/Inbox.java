@@ -29,6 +29,18 @@ public interface Inbox {
     TownshipWaiting waiting(long countyId, long townshipId);
 
     /**
+     * What waits for an applicant (an enterprise or project owner).
+     *
+     * @param noticesToPay       its payment notices still open (money to transfer, quoting the code)
+     * @param outflowsToBalance  its applications declared or later, not ended, whose obligation is not yet covered
+     * @param outflowsToDeclare  its applications still drafts
+     */
+    record ApplicantWaiting(long noticesToPay, long outflowsToBalance, long outflowsToDeclare) {
+    }
+
+    ApplicantWaiting waitingFor(long countyId, long orgId);
+
+    /**
      * The applications declared and still waiting for their township's review (of one township when given), each with
      * the day it was declared (county time).
      */

@@ -166,8 +166,8 @@ public class ViolationService {
      */
     public ViolationCase restore(Actor actor, long caseId, long areaM2, String reason) {
         requireAdmin(actor);
-        String why = reason(reason, false);
         ViolationCase c = lockOpen(actor, caseId);
+        String why = reason(reason, false);
         List<ViolationCase.Part> parts = c.restorePlan(areaM2);
         for (ViolationCase.Part part : parts) {
             ledger.unfreeze(part.freeze().holdId(), part.areaM2());
@@ -189,8 +189,8 @@ public class ViolationService {
      */
     public ViolationCase legalize(Actor actor, long caseId, String reason) {
         requireAdmin(actor);
-        String why = reason(reason, true);
         ViolationCase c = lockOpen(actor, caseId);
+        String why = reason(reason, true);
         List<ViolationCase.Part> parts = c.legalizePlan();
         for (ViolationCase.Part part : parts) {
             ledger.deduct(part.freeze().holdId(), part.areaM2());
