@@ -12,6 +12,9 @@ export function setLang(l: Lang) {
 
 const en: Record<string, string> = {
   '耕地进出平衡': 'Farmland In/Out Balance',
+  '按案件编号搜索': 'Search by case number',
+  '搜索': 'Search',
+  '按村名或项目编号搜索': 'Search by village or project number',
   '（公顷）': ' (ha)',
   '（元）': ' (yuan)',
   '位于生态保护红线内': 'Inside the ecological protection red line',

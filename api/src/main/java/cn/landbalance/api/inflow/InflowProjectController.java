@@ -133,11 +133,14 @@ public class InflowProjectController {
         return InflowView.of(inflow.get(actor, id));
     }
 
-    @Get("{?townshipId,status,page,size}")
+    /** The projects the user may see, newest first, paged on the server; {@code q} finds by village or project number. */
+    @Get("{?townshipId,status,q,page,size}")
     @ReadOnly
     public Page<InflowView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue InflowStatus status,
-                                 @QueryValue(defaultValue = "0") @Min(0) int page,
+                                 @Nullable @QueryValue @Size(max = 64) String q,
+                                 @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                  @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Page.of(inflow.list(actor, townshipId, status).stream().map(InflowView::of).toList(), page, size);
+        InflowService.ProjectList found = inflow.list(actor, townshipId, status, q, page, size);
+        return new Page<>(found.projects().stream().map(InflowView::of).toList(), page, size, found.total());
     }
 }

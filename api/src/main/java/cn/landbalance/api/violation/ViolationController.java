@@ -206,11 +206,14 @@ public class ViolationController {
         return CaseView.of(violations.get(actor, id));
     }
 
-    @Get
+    /** The cases the user may see, newest first, paged on the server; {@code caseNo} finds a case by part of its number. */
+    @Get("{?townshipId,status,caseNo,page,size}")
     @ReadOnly
-    public Page<CaseView> list(Actor actor, @Nullable @QueryValue Long townshipId,
-                               @QueryValue(defaultValue = "0") @Min(0) int page,
+    public Page<CaseView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue ViolationCase.Status status,
+                               @Nullable @QueryValue @Size(max = 64) String caseNo,
+                               @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Page.of(violations.list(actor, townshipId).stream().map(CaseView::of).toList(), page, size);
+        ViolationService.CaseList found = violations.list(actor, townshipId, status, caseNo, page, size);
+        return new Page<>(found.cases().stream().map(CaseView::of).toList(), page, size, found.total());
     }
 }

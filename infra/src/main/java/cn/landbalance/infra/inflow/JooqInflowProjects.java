@@ -63,15 +63,30 @@ public class JooqInflowProjects implements InflowProjects {
     }
 
     @Override
-    public List<InflowProject> list(long countyId, Long townshipId, InflowStatus status) {
-        Condition where = INFLOW_PROJECT.COUNTY_ID.eq(countyId);
-        if (townshipId != null) {
-            where = where.and(INFLOW_PROJECT.TOWNSHIP_ID.eq(townshipId));
+    public List<InflowProject> list(Selection selection, long offset, int limit) {
+        return db.selectFrom(INFLOW_PROJECT).where(where(selection)).orderBy(INFLOW_PROJECT.ID.desc()).offset(offset).limit(limit)
+                .fetch(JooqInflowProjects::toDomain);
+    }
+
+    @Override
+    public long count(Selection selection) {
+        return db.fetchCount(INFLOW_PROJECT, where(selection));
+    }
+
+    private static Condition where(Selection s) {
+        Condition where = INFLOW_PROJECT.COUNTY_ID.eq(s.countyId());
+        if (s.townshipId() != null) {
+            where = where.and(INFLOW_PROJECT.TOWNSHIP_ID.eq(s.townshipId()));
         }
-        if (status != null) {
-            where = where.and(INFLOW_PROJECT.STATUS.eq(status.name()));
+        if (s.status() != null) {
+            where = where.and(INFLOW_PROJECT.STATUS.eq(s.status().name()));
         }
-        return db.selectFrom(INFLOW_PROJECT).where(where).orderBy(INFLOW_PROJECT.ID).fetch(JooqInflowProjects::toDomain);
+        String text = s.text() == null ? "" : s.text().strip();
+        if (!text.isEmpty()) {
+            Condition village = org.jooq.impl.DSL.condition("position(lower({0}) in lower(village)) > 0", org.jooq.impl.DSL.val(text));
+            where = where.and(text.matches("\\d{1,18}") ? village.or(INFLOW_PROJECT.ID.eq(Long.parseLong(text))) : village);
+        }
+        return where;
     }
 
     @Override

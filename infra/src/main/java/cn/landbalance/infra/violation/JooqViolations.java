@@ -103,19 +103,48 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public List<ViolationCase> list(long countyId, Long townshipId) {
-        Condition where = VIOLATION_CASE.COUNTY_ID.eq(countyId);
-        if (townshipId != null) {
-            where = where.and(VIOLATION_CASE.TOWNSHIP_ID.eq(townshipId));
+    public List<ViolationCase> list(Selection selection, long offset, int limit) {
+        List<ViolationCaseRecord> cases = db.selectFrom(VIOLATION_CASE).where(where(selection)).orderBy(VIOLATION_CASE.ID.desc())
+                .offset(offset).limit(limit).fetch();
+        // the page's freezes in one query, not one per case
+        java.util.Map<Long, List<ViolationCase.Freeze>> freezes = new java.util.HashMap<>();
+        db.selectFrom(VIOLATION_FREEZE).where(VIOLATION_FREEZE.CASE_ID.in(cases.stream().map(ViolationCaseRecord::getId).toList()))
+                .orderBy(VIOLATION_FREEZE.ID)
+                .forEach(f -> freezes.computeIfAbsent(f.getCaseId(), k -> new java.util.ArrayList<>()).add(freeze(f)));
+        return cases.stream().map(r -> toCase(r, freezes.getOrDefault(r.getId(), List.of()))).toList();
+    }
+
+    @Override
+    public long count(Selection selection) {
+        return db.fetchCount(VIOLATION_CASE, where(selection));
+    }
+
+    private static Condition where(Selection s) {
+        Condition where = VIOLATION_CASE.COUNTY_ID.eq(s.countyId());
+        if (s.townshipId() != null) {
+            where = where.and(VIOLATION_CASE.TOWNSHIP_ID.eq(s.townshipId()));
         }
-        return db.selectFrom(VIOLATION_CASE).where(where).orderBy(VIOLATION_CASE.ID).fetch(this::toCase);
+        if (s.status() != null) {
+            where = where.and(VIOLATION_CASE.STATUS.eq(s.status().name()));
+        }
+        if (s.caseNo() != null && !s.caseNo().isBlank()) {
+            where = where.and(org.jooq.impl.DSL.condition("position(lower({0}) in lower(case_no)) > 0",
+                    org.jooq.impl.DSL.val(s.caseNo().strip())));
+        }
+        return where;
     }
 
     private ViolationCase toCase(ViolationCaseRecord r) {
-        List<ViolationCase.Freeze> freezes = db.selectFrom(VIOLATION_FREEZE).where(VIOLATION_FREEZE.CASE_ID.eq(r.getId()))
-                .orderBy(VIOLATION_FREEZE.ID)
-                .fetch(f -> new ViolationCase.Freeze(f.getId(), f.getHoldId(), f.getLotId(), f.getRegionId(), f.getAreaM2(),
-                        f.getBorrowed(), f.getUnfrozenM2(), f.getDeductedM2()));
+        return toCase(r, db.selectFrom(VIOLATION_FREEZE).where(VIOLATION_FREEZE.CASE_ID.eq(r.getId()))
+                .orderBy(VIOLATION_FREEZE.ID).fetch(JooqViolations::freeze));
+    }
+
+    private static ViolationCase.Freeze freeze(cn.landbalance.infra.jooq.tables.records.ViolationFreezeRecord f) {
+        return new ViolationCase.Freeze(f.getId(), f.getHoldId(), f.getLotId(), f.getRegionId(), f.getAreaM2(), f.getBorrowed(),
+                f.getUnfrozenM2(), f.getDeductedM2());
+    }
+
+    private static ViolationCase toCase(ViolationCaseRecord r, List<ViolationCase.Freeze> freezes) {
         return new ViolationCase(r.getId(), r.getCountyId(), r.getTownshipId(), r.getCaseNo(), r.getDescription(),
                 r.getAreaM2(), r.getUnsecuredM2(), ViolationCase.Status.valueOf(r.getStatus()), r.getOutflowApplicationId(),
                 freezes, r.getRepaidM2());

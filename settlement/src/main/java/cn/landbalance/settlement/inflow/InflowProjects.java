@@ -15,7 +15,17 @@ public interface InflowProjects {
 
     void update(InflowProject project);
 
-    List<InflowProject> list(long countyId, Long townshipId, InflowStatus status);
+    /**
+     * Which projects a list shows: the county's, of one township, in one status, whose village contains {@code text} or
+     * whose number is it; null leaves a filter out.
+     */
+    record Selection(long countyId, Long townshipId, InflowStatus status, String text) {
+    }
+
+    /** One page of the selected projects, newest first. */
+    List<InflowProject> list(Selection selection, long offset, int limit);
+
+    long count(Selection selection);
 
     /** {@code count} new project ids, for projects stored later with {@link #insertImported}. */
     List<Long> reserveIds(int count);

@@ -113,17 +113,24 @@ public class InflowService {
                 .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflow project " + id));
     }
 
-    public List<InflowProject> list(Actor actor, Long townshipId, InflowStatus status) {
+    /** One page of the projects an actor may see (newest first) and how many there are in all. */
+    public record ProjectList(List<InflowProject> projects, long total) {
+    }
+
+    /** A township officer sees its township's projects, county roles the county's (narrowed by township, status, text). */
+    public ProjectList list(Actor actor, Long townshipId, InflowStatus status, String text, int page, int size) {
+        InflowProjects.Selection selection;
         if (actor.role() == Role.TOWNSHIP_OFFICER) {
             if (townshipId != null && townshipId != actor.regionId()) {
-                return List.of();
+                return new ProjectList(List.of(), 0);
             }
-            return projects.list(actor.countyId(), actor.regionId(), status);
+            selection = new InflowProjects.Selection(actor.countyId(), actor.regionId(), status, text);
+        } else if (actor.isCountyRole()) {
+            selection = new InflowProjects.Selection(actor.countyId(), townshipId, status, text);
+        } else {
+            return new ProjectList(List.of(), 0);
         }
-        if (!actor.isCountyRole()) {
-            return List.of();
-        }
-        return projects.list(actor.countyId(), townshipId, status);
+        return new ProjectList(projects.list(selection, Math.multiplyExact((long) page, size), size), projects.count(selection));
     }
 
     /** Marks an accepted project's lot as issued (the county's 验收; an imported plan issues its lots in bulk). */

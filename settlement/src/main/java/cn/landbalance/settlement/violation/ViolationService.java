@@ -245,11 +245,24 @@ public class ViolationService {
                 .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
     }
 
-    public List<ViolationCase> list(Actor actor, Long townshipId) {
+    /** One page of the cases an actor may see (newest first) and how many there are in all. */
+    public record CaseList(List<ViolationCase> cases, long total) {
+    }
+
+    /** A township officer sees its township's cases, county roles the county's (narrowed by township, status, number). */
+    public CaseList list(Actor actor, Long townshipId, ViolationCase.Status status, String caseNo, int page, int size) {
+        Violations.Selection selection;
         if (actor.role() == Role.TOWNSHIP_OFFICER) {
-            return violations.list(actor.countyId(), actor.regionId());
+            if (townshipId != null && townshipId != actor.regionId()) {
+                return new CaseList(List.of(), 0);
+            }
+            selection = new Violations.Selection(actor.countyId(), actor.regionId(), status, caseNo);
+        } else if (actor.isCountyRole()) {
+            selection = new Violations.Selection(actor.countyId(), townshipId, status, caseNo);
+        } else {
+            return new CaseList(List.of(), 0);
         }
-        return actor.isCountyRole() ? violations.list(actor.countyId(), townshipId) : List.of();
+        return new CaseList(violations.list(selection, Math.multiplyExact((long) page, size), size), violations.count(selection));
     }
 
     private ViolationCase lockOpen(Actor actor, long caseId) {

@@ -28,7 +28,17 @@ public interface Violations {
 
     void recordRepaid(long caseId, long areaM2);
 
-    List<ViolationCase> list(long countyId, Long townshipId);
+    /**
+     * Which cases a list shows: the county's, of one township, in one status, whose number contains {@code caseNo}
+     * (case-insensitively); null leaves a filter out.
+     */
+    record Selection(long countyId, Long townshipId, ViolationCase.Status status, String caseNo) {
+    }
+
+    /** One page of the selected cases, newest first, with their freezes. */
+    List<ViolationCase> list(Selection selection, long offset, int limit);
+
+    long count(Selection selection);
 
     /** Records a decision on the case with its reason; announced as {@code violation.restored} or {@code violation.legalized}. */
     void recordDecision(ViolationCase c, ViolationDecision.Kind kind, long areaM2, String reason, long userId,

@@ -1,0 +1,67 @@
+package cn.landbalance.api.violation;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Violation cases and inflow projects are listed newest first, paged, filtered and searched by the server (a case by part
+ * of its number, a project by its village or number), and a township officer only ever sees its own.
+ */
+@MicronautTest(transactional = false)
+class ListsArePagedAndSearchedTest extends ApiTest {
+    @Test
+    void casesNewestFirstFoundByTheirNumber() {
+        String admin = login("county_admin");
+        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        long last = 0;
+        for (int i = 1; i <= 5; i++) {
+            Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + (i % 2 == 0 ? gongchang : wenfeng)
+                    + ",\"areaM2\":100,\"caseNo\":\"陇自然资违〔2026〕10" + i + "号\",\"description\":\"违法建房\"}");
+            assertEquals(201, opened.status(), opened.body());
+            last = opened.number("id");
+        }
+        Response page0 = api().get("/api/violations?size=2", admin);
+        assertEquals(5, page0.number("total"));
+        assertEquals(last, page0.json().get("items").get(0).get("id").asLong(), "newest first");
+        assertEquals(1, api().get("/api/violations?size=2&page=2", admin).json().get("items").size());
+        JsonNode found = api().get("/api/violations?caseNo=%E3%80%95103", admin).json();
+        assertEquals(1, found.get("total").asLong());
+        assertEquals("陇自然资违〔2026〕103号", found.get("items").get(0).get("caseNo").asText());
+        assertEquals(0, api().get("/api/violations?status=RESOLVED", admin).number("total"));
+        assertEquals(2, api().get("/api/violations?townshipId=" + gongchang, admin).number("total"));
+        assertEquals(3, api().get("/api/violations", login("officer_wenfeng")).number("total"), "its own township's only");
+        assertEquals(0, api().get("/api/violations?townshipId=" + gongchang, login("officer_wenfeng")).number("total"));
+        assertEquals(0, api().get("/api/violations?caseNo=%25", admin).number("total"), "a % is a character, not a wildcard");
+        assertEquals(400, api().get("/api/violations?caseNo=" + "x".repeat(65), admin).status());
+    }
+
+    @Test
+    void projectsNewestFirstFoundByVillageOrNumber() {
+        String officer = login("officer_shouyang");
+        long shouyang = api().get("/api/me", officer).number("regionId");
+        long last = 0;
+        for (String village : new String[]{"东关村", "西关村", "南关村"}) {
+            last = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + shouyang + ",\"village\":\"" + village
+                    + "\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
+                    + "\"slopeGrade\":2,\"areaM2\":1000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                    + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                    + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        }
+        Response all = api().get("/api/inflow-projects?size=2", officer);
+        assertEquals(3, all.number("total"));
+        assertEquals(last, all.json().get("items").get(0).get("id").asLong());
+        JsonNode west = api().get("/api/inflow-projects?q=%E8%A5%BF%E5%85%B3", officer).json();
+        assertEquals(1, west.get("total").asLong());
+        assertEquals("西关村", west.get("items").get(0).get("village").asText());
+        assertEquals(last, api().get("/api/inflow-projects?q=" + last, officer).json().get("items").get(0).get("id").asLong());
+        assertEquals(3, api().get("/api/inflow-projects?status=DRAFT", login("county_admin")).number("total"));
+        assertTrue(api().get("/api/inflow-projects", login("officer_gongchang")).number("total") == 0, "another township's");
+    }
+}
