@@ -6,13 +6,24 @@ export interface Me { userId: number; username: string; role: string; orgId: num
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, public field: string | undefined,
-              public messageZh: string, public messageEn: string, public detail: string) {
+              public messageZh: string, public messageEn: string, public detail: string,
+              public detailZh?: string, public detailEn?: string) {
     super(messageZh || messageEn)
   }
-  /** The message in the user's language, with the server's detail. */
+  /** The message in the user's language. */
   text(): string {
     return lang.value === 'zh' ? this.messageZh || this.messageEn : this.messageEn || this.messageZh
   }
+  /** What exactly was wrong, in the user's language when the server gave it so; else as the server wrote it. */
+  detailText(): string {
+    return (lang.value === 'zh' ? this.detailZh || this.detailEn : this.detailEn || this.detailZh) || this.detail
+  }
+}
+
+/** An error from a problem+json document. */
+function problem(status: number, statusText: string, json: any): ApiError {
+  return new ApiError(status, json?.code ?? 'HTTP_' + status, json?.field ?? undefined, json?.messageZh ?? '',
+    json?.title ?? statusText, json?.detail ?? '', json?.detailZh ?? undefined, json?.detailEn ?? undefined)
 }
 
 export const me = ref<Me | null>(null)
@@ -38,8 +49,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
   const text = await res.text()
   const json = text ? JSON.parse(text) : null
   if (!res.ok) {
-    throw new ApiError(res.status, json?.code ?? 'HTTP_' + res.status, json?.field ?? undefined,
-      json?.messageZh ?? '', json?.title ?? res.statusText, json?.detail ?? '')
+    throw problem(res.status, res.statusText, json)
   }
   return json as T
 }
@@ -85,7 +95,7 @@ export async function download(path: string, fileName: string, accept = 'applica
   const res = await fetch(path, { headers: { Authorization: `Bearer ${token}`, Accept: accept } })
   if (!res.ok) {
     const json = await res.json().catch(() => null)
-    throw new ApiError(res.status, json?.code ?? 'HTTP_' + res.status, json?.field, json?.messageZh ?? '', json?.title ?? '', json?.detail ?? '')
+    throw problem(res.status, '', json)
   }
   saveBlob(await res.blob(), fileName)
 }

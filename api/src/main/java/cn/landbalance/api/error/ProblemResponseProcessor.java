@@ -129,7 +129,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         }
         for (Throwable t = e.getConversionError().getCause(); t != null && field == null; t = t.getCause()) {
             if (isJsonSyntax(t)) {
-                return Problem.of(ErrorCode.MALFORMED_JSON, null, "the body is not valid JSON");
+                return Problem.of(ErrorCode.MALFORMED_JSON, null, "请求体不是有效的 JSON / the body is not valid JSON");
             }
             field = JsonFieldNames.fromSerdeException(t);
             if (field == null && t.getMessage() != null) {
@@ -141,8 +141,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             field = argument;
         }
         return Problem.of(ErrorCode.INVALID_FIELD, field, field == null
-                ? "a value in the body has the wrong type or is outside the allowed set"
-                : "'" + field + "' has a value of the wrong type or outside the allowed set");
+                ? "请求中有字段的类型或取值无效 / a value in the body has the wrong type or is outside the allowed set"
+                : "字段“" + field + "”的类型或取值无效 / '" + field + "' has a value of the wrong type or outside the allowed set");
     }
 
     private static Problem fromViolations(ConstraintViolationException e) {
@@ -156,6 +156,29 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         boolean missing = first.getConstraintDescriptor().getAnnotation() instanceof NotNull
                 || first.getInvalidValue() == null;
         return Problem.of(missing ? ErrorCode.MISSING_FIELD : ErrorCode.VALIDATION_FAILED, field,
-                "'" + field + "' " + first.getMessage());
+                "字段“" + field + "”" + chinese(first, missing) + " / '" + field + "' " + first.getMessage());
+    }
+
+    /** What the constraint asks, in Chinese (the English is the validator's own message). */
+    private static String chinese(ConstraintViolation<?> v, boolean missing) {
+        if (missing) {
+            return "不能为空";
+        }
+        java.lang.annotation.Annotation a = v.getConstraintDescriptor().getAnnotation();
+        java.util.Map<String, Object> at = v.getConstraintDescriptor().getAttributes();
+        return switch (a.annotationType().getSimpleName()) {
+            case "NotBlank", "NotEmpty" -> "不能为空";
+            case "Size" -> Integer.valueOf(0).equals(at.get("min")) ? "的长度不能超过 " + at.get("max")
+                    : "的长度须在 " + at.get("min") + " 到 " + at.get("max") + " 之间";
+            case "Min", "DecimalMin" -> "不能小于 " + at.get("value");
+            case "Max", "DecimalMax" -> "不能大于 " + at.get("value");
+            case "Positive" -> "须为正数";
+            case "PositiveOrZero" -> "不能为负数";
+            case "Pattern" -> "的格式不正确";
+            case "Digits" -> "的位数不符合要求";
+            case "Past", "PastOrPresent" -> "不能是将来的日期";
+            case "Future", "FutureOrPresent" -> "不能是过去的日期";
+            default -> "的取值无效";
+        };
     }
 }

@@ -96,4 +96,9 @@ public final class Units {
         }
         return result.longValueExact();
     }
+
+    /** 93 000 000 fen → "¥930,000.00": money as people read it, in messages. */
+    public static String yuanText(long fen) {
+        return "¥" + String.format(java.util.Locale.ROOT, "%,.2f", new java.math.BigDecimal(fenToYuan(fen)));
+    }
 }

@@ -162,7 +162,8 @@ public class MoneyLedger {
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
-                    "the fund holds " + debit.balanceFen() + " fen, " + amountFen + " fen asked");
+                    "专户余额 " + Units.yuanText(debit.balanceFen()) + "，不足支付 " + Units.yuanText(amountFen) + " / the fund holds "
+                            + Units.yuanText(debit.balanceFen()) + ", " + Units.yuanText(amountFen) + " asked");
         }
         if (debit.kind().keepsBalance()) {
             store.changeBalance(debit.id(), -amountFen);

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -135,8 +136,9 @@ public class MarketService {
         long open = Math.max(0, app.requiredM2() - app.coveredM2()) - notices.pendingAreaFor(app.id());
         if (areaM2 > open) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
-                    open + " m² of the obligation are neither covered nor in a pending order or fee notice; " + areaM2
-                            + " m² asked");
+                    "尚需落实且不在待缴订单或缴款通知书中的面积为 " + NotificationText.areaZh(Math.max(0, open)) + "，本次 "
+                            + NotificationText.areaZh(areaM2) + " / " + open
+                            + " m² of the obligation are neither covered nor in a pending order or fee notice; " + areaM2 + " m² asked");
         }
         List<Offer> chosen = choose(app, areaM2);
         java.time.LocalDate dueOn = rules.paymentDueOn(app.countyId(), java.time.LocalDate.now(clock));
@@ -202,8 +204,11 @@ public class MarketService {
             if (picked == null) {
                 long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
                 throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
-                        listed + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
-                                + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear() + ") are listed, " + areaM2 + " m² asked");
+                        "符合条件（质量等别不低于 " + app.qualityGrade() + " 等" + (app.paddy() ? "、水田" : "") + "、年度不晚于 "
+                                + app.planYear() + " 年）的挂牌指标共 " + NotificationText.areaZh(listed) + "，需要 "
+                                + NotificationText.areaZh(areaM2) + " / " + listed + " m² of suitable indicators (grade ≤ "
+                                + app.qualityGrade() + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear()
+                                + ") are listed, " + areaM2 + " m² asked");
             }
             List<Offer> locked = market.lockOffers(picked.stream().map(Offer::listingLotId).toList());
             List<Offer> chosen = AllocationPolicy.covering(

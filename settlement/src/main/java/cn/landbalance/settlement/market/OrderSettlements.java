@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
@@ -154,8 +155,8 @@ public class OrderSettlements {
             settling.stream().filter(a -> a.amountFen() > 0)
                     .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
                     .forEach(a -> receipts.computeIfAbsent(order.countyId(), c -> new ArrayList<>()).add(new MoneyLedger.Receipt(
-                            a.townshipId(), a.amountFen(), TransferKind.SALE, serial, "order " + order.id() + ": " + a.areaM2()
-                            + " m² of lot " + a.lotId() + ", notice " + notice.remittanceCode(), p.receipt().receivedOn())));
+                            a.townshipId(), a.amountFen(), TransferKind.SALE, serial, "订单 " + order.id() + "：指标批次 " + a.lotId() + " "
+                            + NotificationText.areaZh(a.areaM2()) + "，缴款通知书 " + notice.remittanceCode(), p.receipt().receivedOn())));
             if (last) {
                 transitions.add(new Market.Transition(order, order.after(Order.Action.PAY, serial)));
             }

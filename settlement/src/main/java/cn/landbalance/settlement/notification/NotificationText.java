@@ -2,7 +2,6 @@ package cn.landbalance.settlement.notification;
 
 import cn.landbalance.ledger.common.Units;
 
-import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -58,6 +57,6 @@ public final class NotificationText {
 
     /** 78 000 000 fen → "¥780,000.00". */
     public static String yuan(long fen) {
-        return "¥" + String.format(Locale.ROOT, "%,.2f", new BigDecimal(Units.fenToYuan(fen)));
+        return Units.yuanText(fen);
     }
 }

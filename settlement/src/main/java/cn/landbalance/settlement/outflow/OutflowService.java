@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.outflow;
 
+import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -154,7 +155,9 @@ public class OutflowService {
             Obligation obligation = obligation(app);
             if (!obligation.fullyCovered()) {
                 throw new DomainException(ErrorCode.OBLIGATION_NOT_COVERED,
-                        obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered (先进后出)");
+                        "先进后出：平衡责任 " + NotificationText.areaZh(obligation.requiredM2()) + "，尚有 "
+                                + NotificationText.areaZh(obligation.remainingM2()) + " 未落实，落实后方可批准 / inflow first: "
+                                + obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered");
             }
         }
         boolean overridden = false;

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.Hold;
@@ -99,7 +100,8 @@ public class ViolationService {
                 .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
         if (areaM2 <= 0 || areaM2 > c.owedM2()) {
             throw DomainException.field(ErrorCode.REPAYMENT_EXCEEDS_OWED, "areaM2",
-                    "the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
+                    "该案件乡镇尚欠 " + NotificationText.areaZh(c.owedM2()) + "，归还 " + NotificationText.areaZh(Math.max(0, areaM2))
+                            + " / the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
         }
         return c;
     }
