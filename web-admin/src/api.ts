@@ -57,7 +57,7 @@ async function request<T>(method: string, path: string, body?: unknown, opts: { 
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown, idempotencyKey?: string) => request<T>('POST', path, body ?? {}, { idempotencyKey }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  put: <T>(path: string, body: unknown, idempotencyKey?: string) => request<T>('PUT', path, body, { idempotencyKey }),
   /** A file as it is (an .xlsx workbook or a CSV in any encoding): the server reads the bytes. */
   upload: <T>(path: string, file: ArrayBuffer, contentType: string, idempotencyKey?: string) =>
     request<T>('POST', path, file, { contentType, idempotencyKey }),

@@ -15,6 +15,7 @@ export const router = createRouter({
         { path: 'outflows', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Outflows.vue') },
         { path: 'outflows/new', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/DeclareOutflow.vue') },
         { path: 'outflows/:id', component: () => import('./views/enterprise/OutflowDetail.vue') },
+        { path: 'profile', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/Profile.vue') },
         { path: 'market', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Market.vue') },
         { path: 'orders', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/Orders.vue') },
         { path: 'inventory', meta: { roles: ['TOWNSHIP_OFFICER'] }, component: () => import('./views/township/Inventory.vue') },

@@ -16,4 +16,11 @@ public class IdentityFactory {
                                     PasswordHasher hasher) {
         return new IdentityService(regions, organizations, users, hasher);
     }
+
+    @jakarta.inject.Singleton
+    cn.landbalance.settlement.identity.ProfileService profileService(Organizations organizations,
+                                                                     cn.landbalance.settlement.identity.OrganizationProfiles profiles,
+                                                                     java.time.Clock clock) {
+        return new cn.landbalance.settlement.identity.ProfileService(organizations, profiles, clock);
+    }
 }

@@ -101,6 +101,18 @@ class CountyAdminRunsTheCountyInTheBrowserTest extends BrowserTest {
 
         clickTestId("menu-reports");
         waitText(By.cssSelector("[data-testid=freeze-totals]"), "案件 1 件");
+        // 审计核查: the audit log's chain and the conservation laws, checked from the screen
+        clickTestId("audit-run");
+        waitText(By.cssSelector("[data-testid=audit-chain]"), "审计日志哈希链完整");
+        waitText(By.cssSelector("[data-testid=audit-invariants]"), "守恒检查全部通过");
+        assertTrue(testId("audit").getText().contains("资金：全部余额之和为零"), testId("audit").getText());
+        // 下达任务: the year's assessment plan, a task for 巩昌镇, read back in the assessment report
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'考核')]"));
+        clickTestId("plan-open");
+        type(By.cssSelector("[data-testid='plan-task-巩昌镇']"), "1.5");
+        clickTestId("plan-save");
+        waitText(By.cssSelector("[data-testid=report-assessment]"), "1.5000");
+        click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'冻结扣减统计')]"));
         clickTestId("report-excel");
         File file = downloaded(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new FileInputStream(file))) {

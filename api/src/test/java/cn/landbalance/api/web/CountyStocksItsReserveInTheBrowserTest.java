@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -74,5 +75,20 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
         assertEquals(2_000, api().get("/api/townships/" + gongchang + "/inventory", login("county_admin")).json()
                 .get("availableM2").asLong());
         screenshot("county-reserve-transfer");
+
+        // 归还借用: 首阳镇 repays 0.1 公顷 of what it borrowed with indicators of its own lot
+        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        long own = acceptedLot("officer_shouyang", shouyang, "旱地", 2_000, 9);
+        go("/violations");
+        clickTestId("repay-陇自然资违〔2026〕90号");
+        waitText(By.cssSelector("[data-testid=repay-dialog]"), "0.2500");
+        type(By.cssSelector("[data-testid=repay-area]"), "0.1000");
+        choose(By.cssSelector("[data-testid=repay-lot]"), "批次 " + own + " · 可用 0.2000 公顷 · 质量等别 9");
+        clickTestId("repay-submit");
+        waitText(By.cssSelector("[data-testid=cases]"), "0.1500");
+        JsonNode repaidCase = api().get("/api/violations", login("county_admin")).json().get("items").get(0);
+        assertEquals(1_500, repaidCase.get("owedM2").asLong(), repaidCase.toString());
+        assertEquals(1_000, api().get("/api/townships/" + shouyang + "/inventory", login("county_admin")).json()
+                .get("availableM2").asLong(), "0.1 公顷 of its lot went to the lender");
     }
 }

@@ -65,6 +65,15 @@ class DemoCountyAtWorkInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=orders]"), "0.2200");
         assertTrue(testId("orders").getText().contains("165,000.00"), "2 000 m² × 1 100‰ at 5万元/亩: " + testId("orders").getText());
         screenshot("demo-enterprise-order");
+        // 单位信息: the credit code's check character is checked by the server, then the profile is kept
+        clickTestId("menu-profile");
+        type(By.cssSelector("[data-testid=profile-credit-code]"), "91350100M000100Y44");
+        type(By.cssSelector("[data-testid=profile-contact]"), "李四");
+        clickTestId("profile-save");
+        waitText(By.cssSelector("[data-testid=problem]"), "校验位");
+        type(By.cssSelector("[data-testid=profile-credit-code]"), "91350100M000100Y43");
+        clickTestId("profile-save");
+        waitText(By.cssSelector(".el-form"), "最近更新");
 
         // 巩昌镇's finance: the notice to confirm; 文峰镇: the declaration to review
         browser.executeScript("sessionStorage.clear()");
