@@ -28,10 +28,23 @@ class EnglishSwitchInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=review]"), "Township review");
         waitText(By.cssSelector("[data-testid=review]"), "Rural road or farm facility");
         waitText(By.cssSelector("[data-testid=who]"), "County admin");
+        waitText(By.cssSelector("[data-testid=review]"), "Area (ha)");
         screenshot("county-review-english");
+        // the other screens read in English too: the dashboard, the violations, a refusal's detail
+        clickTestId("menu-dashboard");
+        waitText(By.tagName("h1"), "Dashboard");
+        waitText(By.cssSelector("body"), "Frozen & deducted (by township)");
+        clickTestId("menu-violations");
+        waitText(By.cssSelector("[data-testid=cases]"), "Case no.");
+        type(By.cssSelector("[data-testid=case-area]"), "0.1");
+        type(By.cssSelector("[data-testid=case-no]"), " ");
+        type(By.cssSelector("[data-testid=case-description]"), "x");
+        clickTestId("open-case");
+        waitText(By.cssSelector("[data-testid=problem]"), "must not be");
+        String problem = testId("problem").getText();
+        org.junit.jupiter.api.Assertions.assertFalse(problem.matches("(?s).*[\\u4e00-\\u9fff].*"), "no Chinese on the English screen: " + problem);
 
         click(By.xpath("//button[normalize-space(.)='中文']"));
-        waitText(By.cssSelector("[data-testid=review]"), "已申报");
-        waitText(By.cssSelector("[data-testid=review] .el-pagination"), "共");
+        waitText(By.cssSelector("[data-testid=cases]"), "案件编号");
     }
 }
