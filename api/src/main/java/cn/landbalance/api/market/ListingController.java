@@ -66,13 +66,14 @@ public class ListingController {
         return HttpResponse.ok(ListingView.of(market.withdraw(actor, id)));
     }
 
-    /** The county's listings; open ones only unless {@code all=true}. */
+    /** The county's listings, newest first, paged on the server; open ones only unless {@code all=true}. */
     @Get
     @ReadOnly
     public Page<ListingView> list(Actor actor, @QueryValue long countyId, @Nullable @QueryValue Long townshipId,
                                   @QueryValue(defaultValue = "false") boolean all,
-                                  @QueryValue(defaultValue = "0") @Min(0) int page,
+                                  @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Page.of(market.listings(actor, countyId, townshipId, !all).stream().map(ListingView::of).toList(), page, size);
+        MarketService.ListingList found = market.listings(actor, countyId, townshipId, !all, page, size);
+        return new Page<>(found.listings().stream().map(ListingView::of).toList(), page, size, found.total());
     }
 }

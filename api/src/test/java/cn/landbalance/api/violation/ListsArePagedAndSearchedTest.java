@@ -64,4 +64,23 @@ class ListsArePagedAndSearchedTest extends ApiTest {
         assertEquals(3, api().get("/api/inflow-projects?status=DRAFT", login("county_admin")).number("total"));
         assertTrue(api().get("/api/inflow-projects", login("officer_gongchang")).number("total") == 0, "another township's");
     }
+
+    @Test
+    void listingsNewestFirstPagedOnTheServer() {
+        String officer = login("officer_wenfeng");
+        long wenfeng = api().get("/api/me", officer).number("regionId");
+        acceptedLot("officer_wenfeng", wenfeng, "旱地", 9_000, 10);
+        long last = 0;
+        for (int i = 0; i < 3; i++) {
+            Response listed = api().post("/api/listings", officer, "{\"townshipId\":" + wenfeng + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}");
+            assertEquals(201, listed.status(), listed.body());
+            last = listed.number("id");
+        }
+        Response page0 = api().get("/api/listings?countyId=" + countyId() + "&size=2", login("enterprise_coop"));
+        assertEquals(3, page0.number("total"));
+        assertEquals(2, page0.json().get("items").size());
+        assertEquals(last, page0.json().get("items").get(0).get("id").asLong(), "newest first");
+        assertEquals(1, api().get("/api/listings?countyId=" + countyId() + "&size=2&page=1", login("enterprise_coop")).json()
+                .get("items").size());
+    }
 }

@@ -97,7 +97,16 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public List<Listing> listings(long countyId, Long townshipId, boolean openOnly) {
+    public List<Listing> listings(long countyId, Long townshipId, boolean openOnly, long offset, int limit) {
+        return listingsWhere(listingsOf(countyId, townshipId, openOnly), offset, limit);
+    }
+
+    @Override
+    public long countListings(long countyId, Long townshipId, boolean openOnly) {
+        return db.fetchCount(LISTING, listingsOf(countyId, townshipId, openOnly));
+    }
+
+    private static Condition listingsOf(long countyId, Long townshipId, boolean openOnly) {
         Condition where = LISTING.COUNTY_ID.eq(countyId);
         if (townshipId != null) {
             where = where.and(LISTING.TOWNSHIP_ID.eq(townshipId));
@@ -105,15 +114,19 @@ public class JooqMarket implements Market {
         if (openOnly) {
             where = where.and(LISTING.STATUS.eq("OPEN"));
         }
-        return listingsWhere(where);
+        return where;
     }
 
     private List<Listing> listingsWhere(Condition where) {
+        return listingsWhere(where, 0, Integer.MAX_VALUE);
+    }
+
+    private List<Listing> listingsWhere(Condition where, long offset, int limit) {
         var remaining = DSL.select(DSL.coalesce(DSL.sum(LISTING_LOT.REMAINING_M2), DSL.inline(java.math.BigDecimal.ZERO)))
                 .from(LISTING_LOT).where(LISTING_LOT.LISTING_ID.eq(LISTING.ID)).asField("remaining");
         return db.select(LISTING.ID, LISTING.COUNTY_ID, LISTING.TOWNSHIP_ID, LISTING.PRICE_PER_MU_FEN, LISTING.LISTED_M2,
                         LISTING.STATUS, remaining)
-                .from(LISTING).where(where).orderBy(LISTING.ID)
+                .from(LISTING).where(where).orderBy(LISTING.ID.desc()).offset(offset).limit(limit)
                 .fetch(r -> new Listing(r.get(LISTING.ID), r.get(LISTING.COUNTY_ID), r.get(LISTING.TOWNSHIP_ID),
                         r.get(LISTING.PRICE_PER_MU_FEN), r.get(LISTING.LISTED_M2),
                         "OPEN".equals(r.get(LISTING.STATUS)) ? ((Number) r.get("remaining")).longValue() : 0,

@@ -22,7 +22,10 @@ public interface Market {
     /** Withdraws the listing: what it still offers is no longer offered. */
     void withdraw(long listingId);
 
-    List<Listing> listings(long countyId, Long townshipId, boolean openOnly);
+    /** One page of the county's listings (of a township; open ones only), newest first. */
+    List<Listing> listings(long countyId, Long townshipId, boolean openOnly, long offset, int limit);
+
+    long countListings(long countyId, Long townshipId, boolean openOnly);
 
     /** The open offers of the county with area left, as last committed; no locks. */
     List<Offer> offers(long countyId);

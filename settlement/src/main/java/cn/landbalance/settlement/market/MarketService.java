@@ -114,11 +114,17 @@ public class MarketService {
         return market.findListing(listingId).orElseThrow();
     }
 
-    public List<Listing> listings(Actor actor, long countyId, Long townshipId, boolean openOnly) {
+    /** One page of listings (newest first) and how many there are in all. */
+    public record ListingList(List<Listing> listings, long total) {
+    }
+
+    /** The county's listings, of a township, open ones only unless asked; newest first, one page. */
+    public ListingList listings(Actor actor, long countyId, Long townshipId, boolean openOnly, int page, int size) {
         if (!actor.inCounty(countyId)) {
             throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
         }
-        return market.listings(countyId, townshipId, openOnly);
+        return new ListingList(market.listings(countyId, townshipId, openOnly, Math.multiplyExact((long) page, size), size),
+                market.countListings(countyId, townshipId, openOnly));
     }
 
     /** Reserves listed indicators for {@code areaM2} of the application's obligation; nothing is reserved if not all can be. */
