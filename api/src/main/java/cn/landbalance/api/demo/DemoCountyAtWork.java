@@ -171,12 +171,18 @@ public class DemoCountyAtWork {
         return send(request, method + " " + path);
     }
 
-    /** The user's token, signing in the first time (demo passwords hold no character JSON must escape). */
+    /** The user's token, signing in the first time. */
     private String token(String user) {
-        return tokens.computeIfAbsent(user, u -> send(HttpRequest.newBuilder(uri("/api/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + u
-                        + "\",\"password\":\"" + passwords.get(u) + "\"}", StandardCharsets.UTF_8)), "sign-in of " + u)
-                .get("access_token").getStringValue());
+        return tokens.computeIfAbsent(user, u -> {
+            try {
+                byte[] credentials = json.writeValueAsBytes(Map.of("username", u, "password", passwords.get(u)));
+                return send(HttpRequest.newBuilder(uri("/api/auth/login")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(credentials)), "sign-in of " + u)
+                        .get("access_token").getStringValue();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     private JsonNode send(HttpRequest.Builder request, String what) {
@@ -197,7 +203,7 @@ public class DemoCountyAtWork {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+        return server.getURI().resolve(path);
     }
 
     private static String key() {

@@ -69,7 +69,7 @@ public class PdfDocuments implements DocumentService.Renderer {
         }
     }
 
-    /** Where a document's code is checked: the setting {@code landbalance.public-url} (PUBLIC_URL), else this server. */
+    /** Where a document's code is checked: the setting {@code landbalance.public-url} (LANDBALANCE_PUBLIC_URL), else this server. */
     public String verifyUrl(String code) {
         String base = publicUrl == null || publicUrl.isBlank() ? server.get().getURL().toString() : publicUrl;
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/verify/" + code;

@@ -82,7 +82,8 @@ public class VerifyController {
     @Get(value = "/verify{?code}", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> form(@Nullable @QueryValue String code) {
         if (code != null && !code.isBlank()) {
-            String typed = VerificationCode.normalize(code).orElse(code.replaceAll("[^0-9A-Za-z-]", ""));
+            String stripped = code.replaceAll("[^0-9A-Za-z-]", "");
+            String typed = VerificationCode.normalize(code).orElse(stripped.substring(0, Math.min(stripped.length(), 40)));
             return HttpResponse.seeOther(URI.create("/verify/" + (typed.isEmpty() ? "-" : typed)));
         }
         return HttpResponse.ok(page("文件核验 / Verify a document", codeForm("")));
@@ -98,6 +99,7 @@ public class VerifyController {
     @Post(value = "/verify/{code}", consumes = MediaType.MULTIPART_FORM_DATA, produces = MediaType.TEXT_HTML)
     @ReadOnly
     public HttpResponse<String> verifyFile(@PathVariable String code, @Nullable @Part("file") CompletedFileUpload file) {
+        // no file chosen (or one larger than any document) is no file to compare: the page answers as without one
         byte[] bytes = null;
         if (file != null && file.getSize() > 0 && file.getSize() <= MAX_FILE) {
             try {
@@ -106,7 +108,7 @@ public class VerifyController {
                 throw new UncheckedIOException(e);
             }
         }
-        return HttpResponse.ok(result(code, documents.verify(code, bytes == null ? new byte[0] : bytes)));
+        return HttpResponse.ok(result(code, documents.verify(code, bytes)));
     }
 
     private VerificationView view(Verification v) {
@@ -128,7 +130,7 @@ public class VerifyController {
             }
         }
         if (now != null && changes.isEmpty()) {
-            changes.add(new Change("明细 / details", printed.rows().size() + " 行 / rows", now.rows().size() + " 行 / rows"));
+            changes.add(new Change("明细或说明 / table or note", "文件所载 / as printed", "已有变化 / changed since"));
         }
         return changes;
     }
@@ -182,7 +184,7 @@ public class VerifyController {
                 body.append("<h3>此后的变化 / What changed since</h3><table class=lines><tr><th>项目</th><td><b>文件所载 / printed</b></td>"
                         + "<td><b>现在 / now</b></td></tr>");
                 for (Change ch : changes(c, v.now())) {
-                    body.append("<tr id=change><th>").append(esc(ch.label())).append("</th><td>").append(esc(ch.printed()))
+                    body.append("<tr class=change><th>").append(esc(ch.label())).append("</th><td>").append(esc(ch.printed()))
                             .append("</td><td>").append(ch.now() == null ? "（已不成立 / no longer holds）" : esc(ch.now())).append("</td></tr>");
                 }
                 body.append("</table>");

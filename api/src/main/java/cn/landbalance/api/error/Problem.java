@@ -25,11 +25,17 @@ public record Problem(String type, String title, int status, String detail, Stri
                 text, code.name(), field, code.messageZh(), detail == null ? code.messageZh() : parts[0], parts[1]);
     }
 
-    /** "中文 / English" → both; a detail without Chinese before the separator is English only. */
+    /**
+     * "中文 / English" → both, split at the first separator with no Chinese after it (so a name holding " / " stays
+     * whole on either side); a detail without Chinese before that separator is English only.
+     */
     static String[] split(String detail) {
-        int at = detail.indexOf(" / ");
-        if (at > 0 && hasChinese(detail.substring(0, at))) {
-            return new String[]{detail.substring(0, at).strip(), detail.substring(at + 3).strip()};
+        for (int at = detail.indexOf(" / "); at > 0; at = detail.indexOf(" / ", at + 3)) {
+            String en = detail.substring(at + 3);
+            if (!hasChinese(en)) {
+                String zh = detail.substring(0, at);
+                return hasChinese(zh) ? new String[]{zh.strip(), en.strip()} : new String[]{null, detail};
+            }
         }
         return hasChinese(detail) && !detail.matches(".*[A-Za-z]{4,}.*") ? new String[]{detail, null} : new String[]{null, detail};
     }

@@ -14,7 +14,6 @@ import cn.landbalance.settlement.outflow.CoverageKind;
 import cn.landbalance.settlement.outflow.Obligation;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowService;
-import cn.landbalance.settlement.outflow.OutflowStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -84,10 +83,8 @@ public class BalanceConfirmationController {
         }
         if ("pdf".equalsIgnoreCase(format) || (format == null && request.accept().stream()
                 .anyMatch(m -> m.getName().equals("application/pdf")))) {
-            // a rejected or withdrawn application has no confirmation to print (its coverage is undone)
-            var content = documentContents.confirmation(app).orElseThrow(() -> new DomainException(
-                    ErrorCode.OBLIGATION_NOT_FULLY_COVERED, "申请已" + (app.status() == OutflowStatus.REJECTED ? "驳回" : "撤回")
-                    + " / the application is " + app.status()));
+            // fully covered (checked above), so printable: a rejected or withdrawn application's coverage is undone
+            var content = documentContents.confirmation(app).orElseThrow();
             return PrintedPdf.response(documents.print(content, pdf), "balance-confirmation-" + app.id(),
                     "平衡确认单-" + app.id());
         }

@@ -240,7 +240,7 @@ public class AnnualPlanController {
         List<Item> items = new ArrayList<>();
         Inbox.ApplicantWaiting w = inbox.waitingFor(countyId, orgId);
         waiting(items, "NOTICE_PAYMENT", w.noticesToPay(), "缴款通知书待缴款（汇款时在附言中填写缴款识别码）",
-                "payment notices to pay (quote the code in the transfer's memo)", "#/orders");
+                "payment notices to pay (quote the code in the transfer's memo)", "#/outflows");
         waiting(items, "OUTFLOW_BALANCE", w.outflowsToBalance(), "转出申请尚需落实平衡（购买指标或缴纳费用）",
                 "outflow applications still to balance (buy indicators or pay the fee)", "#/outflows");
         waiting(items, "OUTFLOW_DRAFT", w.outflowsToDeclare(), "转出申请草稿待申报", "draft applications to declare", "#/outflows");

@@ -131,6 +131,14 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
         assertEquals("ALTERED", altered.get("verdict").asText(), altered.toString());
         assertFalse(altered.get("genuine").asBoolean());
         assertTrue(api().get("/verify/" + confirmationCode, null).body().contains("记录与审计日志不符"));
+
+        // a stored text no longer readable at all is said to be altered, not a failure of the page
+        tx.executeWrite(status -> {
+            db.execute("set local session_replication_role = replica");
+            return db.execute("update issued_document set content = 'X' where code = ?", receiptCode);
+        });
+        assertEquals("ALTERED", verify(receiptCode).get("verdict").asText());
+        assertEquals(200, api().get("/verify/" + receiptCode, null).status());
     }
 
     @Test

@@ -52,5 +52,7 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
         assertArrayEquals(new String[]{null, "format is pdf / xlsx"}, Problem.split("format is pdf / xlsx"));
         assertArrayEquals(new String[]{"当前密码不正确", null}, Problem.split("当前密码不正确"));
         assertArrayEquals(new String[]{null, "lot 7 (巩昌镇) has 30 m² left"}, Problem.split("lot 7 (巩昌镇) has 30 m² left"));
+        assertArrayEquals(new String[]{"案件 陇 / 1 号已办结", "case 陇 / 1 is closed".replace("陇", "L")},
+                Problem.split("案件 陇 / 1 号已办结 / case L / 1 is closed"), "a case number holding the separator");
     }
 }

@@ -37,10 +37,7 @@ abstract class TopicTest extends ApiTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("pulsar.service-url", TestPulsar.get().serviceUrl(),
-                "landbalance.outbox.producer-name", "relay-" + UUID.randomUUID(),
-                "landbalance.outbox.topic", topic,
-                "landbalance.outbox.relay.interval", "100ms");
+        return brokerProperties(topic);
     }
 
     /** A township with a listed lot and {@code buyers} declared applications of the demo enterprise; their ids. */

@@ -78,6 +78,17 @@ public abstract class ApiTest implements TestPropertyProvider {
         return Map.of();
     }
 
+    /**
+     * Settings for a test whose application publishes its events to the run's real broker on a topic of its own, with
+     * the relay polling every 100 ms (and so the notification consumer reading them).
+     */
+    protected static Map<String, String> brokerProperties(String topic) {
+        return Map.of("pulsar.service-url", cn.landbalance.infra.testing.TestPulsar.get().serviceUrl(),
+                "landbalance.outbox.producer-name", "relay-" + java.util.UUID.randomUUID(),
+                "landbalance.outbox.topic", topic,
+                "landbalance.outbox.relay.interval", "100ms");
+    }
+
     protected ApiClient api() {
         if (client == null) {
             client = new ApiClient(server.getURI());

@@ -2,7 +2,6 @@ package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
-import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -27,10 +26,7 @@ class NotificationsInTheBrowserTest extends BrowserTest {
 
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("pulsar.service-url", TestPulsar.get().serviceUrl(),
-                "landbalance.outbox.producer-name", "relay-" + UUID.randomUUID(),
-                "landbalance.outbox.topic", topic,
-                "landbalance.outbox.relay.interval", "100ms");
+        return brokerProperties(topic);
     }
 
     @Test

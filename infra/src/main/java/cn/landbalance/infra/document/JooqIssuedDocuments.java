@@ -69,7 +69,8 @@ public class JooqIssuedDocuments implements IssuedDocuments {
         }
         long id = inserted.get().get(0, Long.class);
         audit.record("document.issued", "document", id, content.countyId(), "code", code, "kind", content.kind().name(),
-                "subjectId", content.subjectId(), "contentSha256", contentSha256, "fileSha256", fileSha256);
+                "subjectId", content.subjectId(), "contentSha256", contentSha256, "fileSha256", fileSha256,
+                "issuedAt", issuedAt.toString());
         return new IssuedDocument(id, code, content, contentSha256, fileSha256, issuedAt, by);
     }
 
@@ -89,7 +90,8 @@ public class JooqIssuedDocuments implements IssuedDocuments {
             matches = document.code().equals(payload.get("code")) && document.contentSha256().equals(payload.get("contentSha256"))
                     && document.fileSha256().equals(payload.get("fileSha256"))
                     && document.content().kind().name().equals(payload.get("kind"))
-                    && String.valueOf(document.content().subjectId()).equals(String.valueOf(payload.get("subjectId")));
+                    && String.valueOf(document.content().subjectId()).equals(String.valueOf(payload.get("subjectId")))
+                    && document.issuedAt().toString().equals(payload.get("issuedAt"));
         } catch (IOException | RuntimeException unreadable) {
             matches = false;
         }
@@ -103,14 +105,28 @@ public class JooqIssuedDocuments implements IssuedDocuments {
                 e.get(7, String.class));
         String before = seq == 1 ? AuditChain.GENESIS
                 : db.fetchOptional("select hash from audit_entry where seq = ?", seq - 1).map(r -> r.get(0, String.class)).orElse(null);
-        Optional<String> nextPrev = db.fetchOptional("select prev_hash from audit_entry where seq = ?", seq + 1)
-                .map(r -> r.get(0, String.class));
-        boolean intact = hash.equals(e.get(10, String.class)) && e.get(9, String.class).equals(before)
-                && nextPrev.map(hash::equals).orElse(true);
+        // the entry after it must chain from it and still hash to what it says, so neither can be rewritten alone
+        Optional<Record> next = db.fetchOptional("""
+                select id, action, aggregate_type, aggregate_id, county_id, actor, occurred_at, payload, prev_hash, hash
+                from audit_entry where seq = ?""", seq + 1);
+        boolean nextHolds = next.map(n -> hash.equals(n.get(8, String.class)) && AuditChain.hash(n.get(8, String.class),
+                n.get(0, Long.class), n.get(1, String.class), n.get(2, String.class), n.get(3, Long.class), n.get(4, Long.class),
+                n.get(5, String.class), n.get(6, OffsetDateTime.class), n.get(7, String.class)).equals(n.get(9, String.class)))
+                .orElse(true);
+        boolean intact = hash.equals(e.get(10, String.class)) && java.util.Objects.equals(e.get(9, String.class), before) && nextHolds;
         return new AuditEvidence(true, matches, intact);
     }
 
+    /** The stored document; its text unreadable (altered by hand) is said so rather than failing the page. */
     private static IssuedDocument document(Record r) {
+        try {
+            return readable(r);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException unreadable) {
+            throw new IssuedDocuments.Unreadable(r.get(1, String.class));
+        }
+    }
+
+    private static IssuedDocument readable(Record r) {
         return new IssuedDocument(r.get(0, Long.class), r.get(1, String.class), DocumentContent.parse(r.get(2, String.class)),
                 r.get(3, String.class), r.get(4, String.class), r.get(5, OffsetDateTime.class).toInstant(), r.get(6, String.class));
     }

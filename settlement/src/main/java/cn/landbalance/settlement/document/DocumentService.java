@@ -74,7 +74,12 @@ public final class DocumentService {
         if (code.isEmpty()) {
             return new Verification(Verdict.MALFORMED, null, null, null, null, false);
         }
-        Optional<IssuedDocument> found = documents.byCode(code.get());
+        Optional<IssuedDocument> found;
+        try {
+            found = documents.byCode(code.get());
+        } catch (IssuedDocuments.Unreadable unreadable) {
+            return new Verification(Verdict.ALTERED, code.get(), null, null, null, false);
+        }
         if (found.isEmpty()) {
             return new Verification(Verdict.UNKNOWN, code.get(), null, null, null, false);
         }

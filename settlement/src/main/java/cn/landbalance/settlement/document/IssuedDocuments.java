@@ -27,6 +27,20 @@ public interface IssuedDocuments {
      */
     AuditEvidence evidence(IssuedDocument document);
 
+    /** A stored document whose text can no longer be read (it was altered outside the application). */
+    final class Unreadable extends RuntimeException {
+        private final String code;
+
+        public Unreadable(String code) {
+            super("issued document " + code + " cannot be read");
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
     record AuditEvidence(boolean recorded, boolean matches, Boolean linkIntact) {
         public boolean holds() {
             return recorded && matches && !Boolean.FALSE.equals(linkIntact);

@@ -161,7 +161,6 @@ public class ViolationService {
         return left;
     }
 
-    /** 拆除复垦 verified: unfreezes {@code areaM2} of the case, borrowed area first (it goes back to the lender). */
     /**
      * 拆除复垦 of {@code areaM2} ({@link ViolationCase#restorePlan}): unfrozen borrowed-first, the reason recorded; the
      * case ends when nothing is left frozen or unsecured.
