@@ -2,6 +2,7 @@ package cn.landbalance.settlement.violation;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.settlement.notification.NotificationText;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,8 +67,9 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
             throw new DomainException(ErrorCode.CASE_CLOSED, "案件 " + caseNo + " 已办结 / case " + caseNo + " is " + status);
         }
         if (areaM2 <= 0 || areaM2 > frozenM2()) {
-            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2", "案件尚冻结 " + frozenM2() + " 平方米，拆除复垦 "
-                    + areaM2 + " 平方米 / " + frozenM2() + " m² of the case are frozen, " + areaM2 + " m² asked");
+            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2", "案件尚冻结 " + NotificationText.areaZh(frozenM2())
+                    + "，拆除复垦 " + NotificationText.areaZh(Math.max(0, areaM2)) + " / " + frozenM2() + " m² of the case are frozen, "
+                    + areaM2 + " m² asked");
         }
         List<Freeze> order = new ArrayList<>(freezes);
         order.sort(Comparator.comparing((Freeze f) -> !f.borrowed()).thenComparingLong(Freeze::lotId));
