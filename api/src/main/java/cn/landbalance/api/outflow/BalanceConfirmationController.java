@@ -123,12 +123,7 @@ public class BalanceConfirmationController {
                 .format(c.issuedAt().atZoneSameInstant(clock.getZone()))));
         List<List<Object>> lines = Xlsx.rows();
         for (ConfirmationLine l : c.coverages()) {
-            lines.add(java.util.Arrays.asList(switch (l.kind()) {
-                case SELF -> "自行补充";
-                case PURCHASE -> "购买指标";
-                case ADJUSTMENT -> "县级调剂";
-                case FEE -> "缴纳费用";
-            }, new java.math.BigDecimal(l.areaHectares()), l.township(), l.lotId() == null ? "" : String.valueOf(l.lotId()),
+            lines.add(java.util.Arrays.asList(DocumentContents.label(l.kind()), new java.math.BigDecimal(l.areaHectares()), l.township(), l.lotId() == null ? "" : String.valueOf(l.lotId()),
                     l.qualityGrade() == null ? "" : String.valueOf(l.qualityGrade()),
                     l.amountFen() == null ? "" : new java.math.BigDecimal(Units.fenToYuan(l.amountFen())), l.reference()));
         }

@@ -202,8 +202,8 @@ public class AnnualPlanController {
 
     /**
      * A township officer's worklist: its fee-funded land overdue and declarations it has not reported in time, then
-     * money to confirm, bank lines to settle, approved expenses to pay, applications to review and inflow drafts to
-     * submit.
+     * money to confirm, bank lines to settle, approved expenses to pay, applications to review and inflow projects saved
+     * but not submitted.
      */
     @Get("/townships/{townshipId}/worklist")
     @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN", "COUNTY_VIEWER"})
@@ -228,7 +228,8 @@ public class AnnualPlanController {
 
     /**
      * An applicant's worklist (an enterprise, or a project owner): payment notices to pay, applications whose balance
-     * is still open, drafts to declare. The enterprise reads its own; county roles any applicant's of the county.
+     * is still open, applications saved and not declared. The enterprise reads its own; county roles any applicant's of
+     * the county.
      */
     @Get("/applicants/{orgId}/worklist")
     @Secured({"ENTERPRISE", "COUNTY_ADMIN", "COUNTY_VIEWER"})
@@ -243,7 +244,8 @@ public class AnnualPlanController {
                 "payment notices to pay (quote the code in the transfer's memo)", "#/outflows");
         waiting(items, "OUTFLOW_BALANCE", w.outflowsToBalance(), "转出申请尚需落实平衡（购买指标或缴纳费用）",
                 "outflow applications still to balance (buy indicators or pay the fee)", "#/outflows");
-        waiting(items, "OUTFLOW_DRAFT", w.outflowsToDeclare(), "转出申请草稿待申报", "draft applications to declare", "#/outflows");
+        waiting(items, "OUTFLOW_DECLARATION", w.outflowsToDeclare(), "转出申请已保存待申报", "saved applications to declare",
+                "#/outflows");
         return new Worklist(countyId, items, 0, items.size());
     }
 

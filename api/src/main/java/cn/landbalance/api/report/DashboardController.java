@@ -7,7 +7,6 @@ import cn.landbalance.ledger.indicator.LotBalances;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
-import cn.landbalance.infra.report.JooqCountyActivity;
 import cn.landbalance.infra.report.JooqFundAndMarketReport;
 import cn.landbalance.infra.violation.JooqFreezeDeductionReport;
 import cn.landbalance.settlement.identity.Actor;
@@ -43,18 +42,15 @@ public class DashboardController {
     private final IndicatorQueries lots;
     private final JooqFundAndMarketReport market;
     private final JooqFreezeDeductionReport freezes;
-    private final JooqCountyActivity activity;
     private final cn.landbalance.settlement.plan.Inbox inbox;
     private final Clock clock;
 
     public DashboardController(Regions regions, IndicatorQueries lots, JooqFundAndMarketReport market,
-                               JooqFreezeDeductionReport freezes, JooqCountyActivity activity,
-                               cn.landbalance.settlement.plan.Inbox inbox, Clock clock) {
+                               JooqFreezeDeductionReport freezes, cn.landbalance.settlement.plan.Inbox inbox, Clock clock) {
         this.regions = regions;
         this.lots = lots;
         this.market = market;
         this.freezes = freezes;
-        this.activity = activity;
         this.inbox = inbox;
         this.clock = clock;
     }
@@ -88,10 +84,13 @@ public class DashboardController {
         }
         Stock reserve = stock(county, totals);
         List<JooqFundAndMarketReport.MarketMonth> months = market.market(countyId, y, AsOf.LIVE);
-        TreeSet<Integer> years = new TreeSet<>(inbox.yearsInPlay(countyId, 20));
+        // the years the county has applications, inflow projects or a plan in: none means nothing was done yet (every
+        // lot comes from an inflow project, imported or accepted)
+        List<Integer> inPlay = inbox.yearsInPlay(countyId, 20);
+        TreeSet<Integer> years = new TreeSet<>(inPlay);
         years.add(thisYear);
         years.add(y);
-        return new Dashboard(countyId, y, new ArrayList<>(years.descendingSet()), !activity.hasBusiness(countyId),
+        return new Dashboard(countyId, y, new ArrayList<>(years.descendingSet()), inPlay.isEmpty(),
                 townships.stream().mapToLong(Stock::availableM2).sum(), townships.stream().mapToLong(Stock::reservedM2).sum(),
                 townships.stream().mapToLong(Stock::frozenM2).sum(), townships, reserve,
                 months.stream().mapToLong(JooqFundAndMarketReport.MarketMonth::areaM2).sum(),

@@ -163,13 +163,10 @@ public class ViolationController {
                     "action", "action 应为 restore 或 legalize / action is restore or legalize");
         };
         ViolationCase c = p.violation();
-        long owedAfter = "restore".equals(action)
-                ? c.owedM2() - p.parts().stream().filter(part -> part.freeze().borrowed()).mapToLong(ViolationCase.Part::areaM2).sum()
-                : c.owedM2();
         return new PreviewView(action, c.id(), c.caseNo(), p.areaM2(), p.parts().stream().map(part -> new PartView(
                 part.freeze().lotId(), part.freeze().regionId(), regions.findById(part.freeze().regionId())
                 .map(cn.landbalance.ledger.region.Region::name).orElse(""), part.freeze().borrowed(), part.areaM2())).toList(),
-                p.resolves(), c.frozenM2() - p.areaM2(), Math.max(0, owedAfter), c.unsecuredM2());
+                p.resolves(), p.stillFrozenAfterM2(), p.owedAfterM2(), c.unsecuredM2());
     }
 
     @Get("/{id}/decisions")

@@ -83,6 +83,11 @@ class CountyStocksItsReserveInTheBrowserTest extends BrowserTest {
         clickTestId("repay-陇自然资违〔2026〕90号");
         waitText(By.cssSelector("[data-testid=repay-dialog]"), "0.2500");
         type(By.cssSelector("[data-testid=repay-area]"), "0.1000");
+        // the township's lots are read when the dialog opens: choose once they are there
+        wait.until(d -> {
+            String lots = d.findElement(By.cssSelector("[data-testid=repay-lot]")).getAttribute("data-lots");
+            return lots != null && !"0".equals(lots);
+        });
         choose(By.cssSelector("[data-testid=repay-lot]"), "批次 " + own + " · 可用 0.2000 公顷 · 质量等别 9");
         clickTestId("repay-submit");
         waitText(By.cssSelector("[data-testid=cases]"), "0.1500");

@@ -189,13 +189,18 @@ public final class DocumentContents implements DocumentService.CurrentContent {
     }
 
     static String coverageKind(Coverage c) {
-        String kind = switch (c.kind()) {
+        String kind = label(c.kind());
+        return c.reversesId() == null ? kind : kind + "（冲回）";
+    }
+
+    /** How a coverage kind is named on the confirmation, printed or as a workbook. */
+    public static String label(cn.landbalance.settlement.outflow.CoverageKind kind) {
+        return switch (kind) {
             case SELF -> "自行补充";
             case PURCHASE -> "购买指标";
             case ADJUSTMENT -> "县级调剂";
             case FEE -> "缴纳费用";
         };
-        return c.reversesId() == null ? kind : kind + "（冲回）";
     }
 
     static String category(OutflowCategory category) {
@@ -211,7 +216,7 @@ public final class DocumentContents implements DocumentService.CurrentContent {
     }
 
     /** The code in groups of four, as it is read aloud and typed: 2026 0000 0123 45. */
-    public static String spaced(String code) {
+    static String spaced(String code) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < code.length(); i += 4) {
             if (i > 0) {

@@ -51,7 +51,7 @@ public final class NotificationText {
         return Units.m2ToHectares(areaM2) + " 公顷（" + Units.m2ToMu(areaM2) + " 亩）";
     }
 
-    public static String areaEn(long areaM2) {
+    static String areaEn(long areaM2) {
         return Units.m2ToHectares(areaM2) + " ha (" + Units.m2ToMu(areaM2) + " mu)";
     }
 

@@ -33,7 +33,7 @@ public interface Inbox {
      *
      * @param noticesToPay       its payment notices still open (money to transfer, quoting the code)
      * @param outflowsToBalance  its applications declared or later, not ended, whose obligation is not yet covered
-     * @param outflowsToDeclare  its applications still drafts
+     * @param outflowsToDeclare  its applications saved and not declared (status DRAFT)
      */
     record ApplicantWaiting(long noticesToPay, long outflowsToBalance, long outflowsToDeclare) {
     }

@@ -208,19 +208,31 @@ public class ViolationService {
     public Preview previewRestore(Actor actor, long caseId, long areaM2) {
         ViolationCase c = get(actor, caseId);
         List<ViolationCase.Part> parts = c.restorePlan(areaM2);
-        return new Preview(c, parts, c.resolvedBy(parts));
+        return new Preview(c, parts, c.resolvedBy(parts), true);
     }
 
     /** What legalising would deduct, lot by lot (the case then ends); nothing is changed. */
     public Preview previewLegalize(Actor actor, long caseId) {
         ViolationCase c = get(actor, caseId);
-        return new Preview(c, c.legalizePlan(), true);
+        return new Preview(c, c.legalizePlan(), true, false);
     }
 
     /** A step's effect before it is taken: the parts it would unfreeze or deduct and whether the case would end. */
-    public record Preview(ViolationCase violation, List<ViolationCase.Part> parts, boolean resolves) {
+    public record Preview(ViolationCase violation, List<ViolationCase.Part> parts, boolean resolves, boolean restores) {
         public long areaM2() {
             return parts.stream().mapToLong(ViolationCase.Part::areaM2).sum();
+        }
+
+        /** What stays frozen after the step. */
+        public long stillFrozenAfterM2() {
+            return violation.frozenM2() - areaM2();
+        }
+
+        /** What the township still owes the reserves after the step: restoring gives borrowed area back, deducting does not. */
+        public long owedAfterM2() {
+            long givenBack = restores
+                    ? parts.stream().filter(p -> p.freeze().borrowed()).mapToLong(ViolationCase.Part::areaM2).sum() : 0;
+            return Math.max(0, violation.owedM2() - givenBack);
         }
     }
 
