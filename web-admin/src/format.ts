@@ -1,4 +1,5 @@
 // How areas, money and dates read for Chinese users. Exact: whole m² and whole fen in, BigInt arithmetic, no floats.
+import { lang as currentLang, type Lang } from './i18n'
 
 const M2_PER_HECTARE = 10000n
 const MU_PER_HECTARE = 15n
@@ -35,8 +36,8 @@ export function mu(m2: number | bigint): string {
   return fixed(toBig(m2) * MU_PER_HECTARE, M2_PER_HECTARE, 4)
 }
 
-/** "1.8755 公顷（28.1325 亩）" — the way the plans write areas. */
-export function area(m2: number | bigint, lang: 'zh' | 'en' = 'zh'): string {
+/** "1.8755 公顷（28.1325 亩）" — the way the plans write areas — or "1.8755 ha (28.1325 mu)"; the screen's language by default. */
+export function area(m2: number | bigint, lang: Lang = currentLang.value): string {
   return lang === 'zh' ? `${hectares(m2)} 公顷（${mu(m2)} 亩）` : `${hectares(m2)} ha (${mu(m2)} mu)`
 }
 
@@ -48,7 +49,7 @@ export function yuan(fen: number | bigint): string {
 }
 
 /** 5 000 000 fen/亩 → "5.00 万元/亩" (Chinese) or "¥50,000.00/mu". */
-export function pricePerMu(fen: number | bigint, lang: 'zh' | 'en' = 'zh'): string {
+export function pricePerMu(fen: number | bigint, lang: Lang = currentLang.value): string {
   const v = toBig(fen)
   return lang === 'zh' ? `${fixed(v, 1000000n, 2)} 万元/亩` : `${yuan(v)}/mu`
 }

@@ -12,8 +12,8 @@ export const router = createRouter({
       component: () => import('./views/Shell.vue'),
       children: [
         { path: '', component: () => import('./views/Home.vue') },
-        { path: 'outflows', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Outflows.vue') },
-        { path: 'outflows/new', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/DeclareOutflow.vue') },
+        { path: 'outflows', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/Outflows.vue') },
+        { path: 'outflows/new', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/DeclareOutflow.vue') },
         { path: 'outflows/:id', component: () => import('./views/enterprise/OutflowDetail.vue') },
         { path: 'profile', meta: { roles: ['ENTERPRISE', 'TOWNSHIP_OFFICER'] }, component: () => import('./views/enterprise/Profile.vue') },
         { path: 'market', meta: { roles: ['ENTERPRISE'] }, component: () => import('./views/enterprise/Market.vue') },

@@ -71,6 +71,14 @@ public class LedgerFactory {
     }
 
     @Singleton
+    cn.landbalance.settlement.outflow.OwnIndicators ownIndicators(OutflowService outflow, Organizations organizations,
+            cn.landbalance.ledger.indicator.IndicatorQueries queries, CountyRulesStore rules,
+            OutflowApplications applications, cn.landbalance.settlement.payment.PaymentNotices notices) {
+        return new cn.landbalance.settlement.outflow.OwnIndicators(outflow, organizations, queries, rules, applications,
+                notices);
+    }
+
+    @Singleton
     OutflowImport outflowImport(Organizations organizations, CountyRulesStore rules, OutflowApplications applications) {
         return new OutflowImport(organizations, rules, applications);
     }

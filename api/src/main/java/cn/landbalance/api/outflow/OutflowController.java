@@ -395,12 +395,14 @@ public class OutflowController {
         return view(outflow.get(actor, id));
     }
 
-    @Get("{?townshipId,status,page,size}")
+    /** Newest first; {@code applicantOrgId} narrows to one applicant's (an enterprise sees only its own anyway). */
+    @Get("{?townshipId,applicantOrgId,status,page,size}")
     @ReadOnly
-    public Page<OutflowView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue OutflowStatus status,
+    public Page<OutflowView> list(Actor actor, @Nullable @QueryValue Long townshipId, @Nullable @QueryValue Long applicantOrgId,
+                                  @Nullable @QueryValue OutflowStatus status,
                                   @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        OutflowService.ApplicationList found = outflow.list(actor, townshipId, status, page, size);
+        OutflowService.ApplicationList found = outflow.list(actor, townshipId, applicantOrgId, status, page, size);
         return new Page<>(found.applications().stream().map(this::view).toList(), page, size, found.total());
     }
 }

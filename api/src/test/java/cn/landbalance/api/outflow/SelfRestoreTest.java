@@ -37,6 +37,18 @@ class SelfRestoreTest extends ApiTest {
         long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 5);
 
         long dry = ownOutflow(wenfeng, false, 12, 2_000);
+        // what the screen offers: the township's own lots only, each with what fits or why not
+        JsonNode offered = api().get("/api/outflow-applications/" + dry + "/own-lots", login("officer_wenfeng")).json();
+        assertEquals(3, offered.size(), offered.toString());
+        for (JsonNode lot : offered) {
+            long id = lot.get("lotId").asLong();
+            assertEquals(id == good ? 2_000 : id == paddyLot ? 1_000 : 0, lot.get("usableM2").asLong(), lot.toString());
+            assertEquals(id == poor ? "LOT_QUALITY_TOO_LOW" : "null", lot.get("refusal").asText(), lot.toString());
+        }
+        assertEquals("指标质量等别低于转出耕地。", offered.get(1).get("refusalZh").asText());
+        assertEquals(403, api().get("/api/outflow-applications/" + dry + "/own-lots", login("county_viewer")).status());
+        assertEquals(404, api().get("/api/outflow-applications/" + dry + "/own-lots", login("officer_gongchang")).status(),
+                "another township's application is not visible");
         assertEquals("LOT_QUALITY_TOO_LOW", selfRestore(dry, poor, 100).string("code"));
         assertEquals("LOT_NOT_OWN", selfRestore(dry, foreign, 100).string("code"));
         assertEquals("OBLIGATION_OVER_COVERED", selfRestore(dry, good, 2_001).string("code"));

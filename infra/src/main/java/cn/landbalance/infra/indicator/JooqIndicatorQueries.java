@@ -36,6 +36,12 @@ public class JooqIndicatorQueries implements IndicatorQueries {
     }
 
     @Override
+    public List<IndicatorLot> lotsHeldBy(long holderOrgId) {
+        return db.selectFrom(INDICATOR_LOT).where(INDICATOR_LOT.HOLDER_ORG_ID.eq(holderOrgId))
+                .orderBy(INDICATOR_LOT.ID).fetch(JooqIndicatorStore::toLot);
+    }
+
+    @Override
     public Map<Long, cn.landbalance.ledger.indicator.LotBalances> totalsByOwner(long countyId) {
         Map<Long, cn.landbalance.ledger.indicator.LotBalances> totals = new java.util.LinkedHashMap<>();
         db.fetch("""

@@ -11,6 +11,9 @@ public interface IndicatorQueries {
     /** The lots owned by a region (a township's inventory, or a reserve), oldest first. */
     List<IndicatorLot> lotsOwnedBy(long regionId);
 
+    /** The lots an organisation restored itself and alone may use ({@code holderOrgId}), oldest first. */
+    List<IndicatorLot> lotsHeldBy(long holderOrgId);
+
     /**
      * The region's lots as they stood at the moment: those issued before it, each with its buckets summed from the
      * movements recorded before it (live: {@link #lotsOwnedBy(long)}).

@@ -373,14 +373,14 @@ public class OutflowService {
     public record ApplicationList(List<OutflowApplication> applications, long total) {
     }
 
-    public ApplicationList list(Actor actor, Long townshipId, OutflowStatus status, int page, int size) {
+    public ApplicationList list(Actor actor, Long townshipId, Long applicantOrgId, OutflowStatus status, int page, int size) {
         if (actor.role() == Role.TOWNSHIP_OFFICER && townshipId != null && townshipId != actor.regionId()) {
             return new ApplicationList(List.of(), 0);
         }
         OutflowApplications.Selection selection = switch (actor.role()) {
             case ENTERPRISE -> new OutflowApplications.Selection(actor.countyId(), townshipId, actor.orgId(), status);
-            case TOWNSHIP_OFFICER -> new OutflowApplications.Selection(actor.countyId(), actor.regionId(), null, status);
-            case COUNTY_ADMIN, COUNTY_VIEWER -> new OutflowApplications.Selection(actor.countyId(), townshipId, null, status);
+            case TOWNSHIP_OFFICER -> new OutflowApplications.Selection(actor.countyId(), actor.regionId(), applicantOrgId, status);
+            case COUNTY_ADMIN, COUNTY_VIEWER -> new OutflowApplications.Selection(actor.countyId(), townshipId, applicantOrgId, status);
         };
         return new ApplicationList(applications.list(selection, Math.multiplyExact(page, size), size),
                 applications.count(selection));
@@ -401,7 +401,6 @@ public class OutflowService {
         }
     }
 
-    /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
     /** A year's obligation is covered by indicators of that year or earlier (a lot's vintage is its plan year). */
     static void requireVintage(OutflowApplication app, IndicatorLot lot) {
         if (lot.vintageYear() > app.planYear()) {
@@ -410,6 +409,7 @@ public class OutflowService {
         }
     }
 
+    /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
     void requireQuality(OutflowApplication app, int lotGrade, boolean lotPaddy, long areaM2) {
         if (app.paddy() && !lotPaddy) {
             throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
