@@ -15,7 +15,7 @@ export function useServerPage<T>(path: string, filters: Record<string, Ref<strin
   async function load() {
     const query = new URLSearchParams({ page: String(page.value - 1), size: String(size.value) })
     for (const [name, value] of Object.entries(filters)) {
-      if (value.value !== null && value.value !== '') query.set(name, String(value.value))
+      if (value.value != null && value.value !== '') query.set(name, String(value.value))
     }
     const res = await api.get<{ items: any[]; total: number }>(`${path}?${query}`)
     rows.value = res.items.map(map)

@@ -17,6 +17,11 @@ public class IdentityFactory {
         return new IdentityService(regions, organizations, users, hasher);
     }
 
+    @Singleton
+    cn.landbalance.settlement.identity.Directory directory(Organizations organizations, UserAccounts users) {
+        return new cn.landbalance.settlement.identity.Directory(organizations, users);
+    }
+
     @jakarta.inject.Singleton
     cn.landbalance.settlement.identity.ProfileService profileService(Organizations organizations,
                                                                      cn.landbalance.settlement.identity.OrganizationProfiles profiles,

@@ -3,6 +3,7 @@ package cn.landbalance.api.identity;
 import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Directory;
 import cn.landbalance.settlement.identity.IdentityService;
 import cn.landbalance.settlement.identity.OrgKind;
 import cn.landbalance.settlement.identity.Organization;
@@ -34,9 +35,11 @@ import jakarta.validation.constraints.Size;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OrganizationController {
     private final IdentityService identity;
+    private final Directory directory;
 
-    public OrganizationController(IdentityService identity) {
+    public OrganizationController(IdentityService identity, Directory directory) {
         this.identity = identity;
+        this.directory = directory;
     }
 
     @Serdeable
@@ -60,13 +63,15 @@ public class OrganizationController {
         return HttpResponse.<OrganizationView>status(HttpStatus.CREATED).body(OrganizationView.of(created));
     }
 
-    @Get("{?regionId,kind,page,size}")
+    /** Newest first; {@code q} matches part of the name. */
+    @Get("{?regionId,kind,q,page,size}")
     @ReadOnly
     public Page<OrganizationView> list(Actor actor, @Nullable @QueryValue Long regionId, @Nullable @QueryValue OrgKind kind,
-                                       @QueryValue(defaultValue = "0") @Min(0) int page,
+                                       @Nullable @QueryValue @Size(max = 64) String q,
+                                       @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                        @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Page.of(identity.listOrganizations(actor, regionId, kind).stream().map(OrganizationView::of).toList(),
-                page, size);
+        Directory.Listing<Organization> found = directory.organizations(actor, regionId, kind, q, page, size);
+        return new Page<>(found.items().stream().map(OrganizationView::of).toList(), page, size, found.total());
     }
 
     @Get("/{id}")

@@ -4,9 +4,11 @@ import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
 import cn.landbalance.api.security.SessionClaims;
 import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Directory;
 import cn.landbalance.settlement.identity.IdentityService;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.UserAccount;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -34,8 +36,12 @@ import jakarta.validation.constraints.Size;
 public class UserController {
     private final IdentityService identity;
     private final SessionClaims sessions;
+    private final Directory directory;
+    private final Names names;
 
-    public UserController(IdentityService identity, SessionClaims sessions) {
+    public UserController(IdentityService identity, SessionClaims sessions, Directory directory, Names names) {
+        this.directory = directory;
+        this.names = names;
         this.identity = identity;
         this.sessions = sessions;
     }
@@ -91,6 +97,11 @@ public class UserController {
         }
     }
 
+    /** A user as the list shows it: with its organisation's name. */
+    @Serdeable
+    public record UserRow(long id, String username, Role role, long orgId, String orgName, boolean enabled) {
+    }
+
     @Post
     @Transactional
     @Idempotent
@@ -99,10 +110,14 @@ public class UserController {
         return HttpResponse.<UserView>status(HttpStatus.CREATED).body(UserView.of(created));
     }
 
-    @Get("{?page,size}")
+    /** Newest first; {@code q} matches part of the username or of the organisation's name. */
+    @Get("{?q,page,size}")
     @ReadOnly
-    public Page<UserView> list(Actor actor, @QueryValue(defaultValue = "0") @Min(0) int page,
-                               @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return Page.of(identity.listUsers(actor).stream().map(UserView::of).toList(), page, size);
+    public Page<UserRow> list(Actor actor, @Nullable @QueryValue @Size(max = 64) String q,
+                              @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                              @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
+        Directory.Listing<UserAccount> found = directory.users(actor, q, page, size);
+        return new Page<>(found.items().stream().map(u -> new UserRow(u.id(), u.username(), u.role(), u.orgId(),
+                names.organizationName(u.orgId()), u.enabled())).toList(), page, size, found.total());
     }
 }

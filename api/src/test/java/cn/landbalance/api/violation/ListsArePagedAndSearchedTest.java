@@ -83,4 +83,44 @@ class ListsArePagedAndSearchedTest extends ApiTest {
         assertEquals(1, api().get("/api/listings?countyId=" + countyId() + "&size=2&page=1", login("enterprise_coop")).json()
                 .get("items").size());
     }
+
+    @Test
+    void organisationsAndUsersNewestFirstFoundByName() {
+        String admin = login("county_admin");
+        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        long last = 0;
+        for (String name : new String[]{"陇西县甲建材有限公司", "陇西县乙物流有限公司", "陇西县丙_建材厂"}) {
+            Response created = api().post("/api/organizations", admin, "{\"name\":\"" + name + "\",\"kind\":\"ENTERPRISE\","
+                    + "\"regionId\":" + wenfeng + "}");
+            assertEquals(201, created.status(), created.body());
+            last = created.number("id");
+        }
+        Response newest = api().get("/api/organizations?size=1", admin);
+        assertEquals(last, newest.json().get("items").get(0).get("id").asLong(), "newest first");
+        assertTrue(newest.number("total") > 3, "the demo county's own as well");
+        JsonNode building = api().get("/api/organizations?q=%E5%BB%BA%E6%9D%90", admin).json();
+        assertEquals(2, building.get("total").asLong(), building.toString());
+        assertEquals(1, api().get("/api/organizations?q=_", admin).number("total"), "an underscore is a character, not a wildcard");
+        assertEquals(1, api().get("/api/organizations?q=%E7%89%A9%E6%B5%81&regionId=" + wenfeng + "&kind=ENTERPRISE", admin)
+                .number("total"));
+        // someone outside the county's roles sees its own organisation only, searched the same way
+        String enterprise = login("enterprise_coop");
+        assertEquals(1, api().get("/api/organizations", enterprise).number("total"));
+        assertEquals(0, api().get("/api/organizations?q=%E5%BB%BA%E6%9D%90", enterprise).number("total"));
+        assertEquals(0, api().get("/api/organizations?page=1", enterprise).json().get("items").size());
+
+        long orgId = last;
+        for (String username : new String[]{"bench_cl_1", "bench_cl_2"}) {
+            Response user = api().post("/api/users", admin, "{\"username\":\"" + username + "\",\"password\":\"a-long-password-1\","
+                    + "\"role\":\"ENTERPRISE\",\"orgId\":" + orgId + "}");
+            assertEquals(201, user.status(), user.body());
+        }
+        JsonNode users = api().get("/api/users?size=1", admin).json();
+        assertEquals("bench_cl_2", users.get("items").get(0).get("username").asText(), "newest first");
+        assertEquals("陇西县丙_建材厂", users.get("items").get(0).get("orgName").asText());
+        assertEquals(2, api().get("/api/users?q=bench_cl", admin).number("total"));
+        assertEquals(2, api().get("/api/users?q=%E4%B8%99_", admin).number("total"), "found by the organisation's name");
+        assertEquals(400, api().get("/api/users?q=" + "x".repeat(65), admin).status());
+        assertEquals(403, api().get("/api/users", enterprise).status());
+    }
 }

@@ -147,6 +147,15 @@ abstract class BrowserTest extends ApiTest {
         click(item);
     }
 
+    /** Types part of a name into the select of {@code testId} that searches the server (remote), then picks the option found. */
+    protected void search(String testId, String typed, String option) {
+        click(By.cssSelector("[data-testid=" + testId + "]"));
+        find(By.cssSelector("[data-testid=" + testId + "] input, input[data-testid=" + testId + "]")).sendKeys(typed);
+        By item = By.xpath("//li[contains(@class,'el-select-dropdown__item')][not(ancestor::*[contains(@style,'display: none')])]"
+                + "[normalize-space(.)='" + option + "']");
+        click(item);
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);

@@ -33,7 +33,8 @@ class FundExpensesInTheBrowserTest extends BrowserTest {
         click(By.xpath("//div[contains(@class,'el-tabs__item')][contains(.,'支出申请')]"));
         type(By.cssSelector("[data-testid=expense-amount]"), "30000");
         choose(By.cssSelector("[data-testid=expense-category]"), "耕地恢复工程");
-        choose(By.cssSelector("[data-testid=expense-project]"), "#" + project + " 西关村 · 0.2000 公顷");
+        // the project is found by typing part of its village: the server searches
+        search("expense-project", "西关", "#" + project + " 西关村 · 0.2000 公顷（3.0000 亩）");
         type(By.cssSelector("[data-testid=expense-payee]"), "陇西县某农业工程有限公司");
         type(By.cssSelector("[data-testid=expense-purpose]"), "西关村耕地恢复工程第一期");
         clickTestId("expense-submit");

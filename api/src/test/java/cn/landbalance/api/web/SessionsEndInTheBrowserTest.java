@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The county admin resets a township officer's forgotten password and disables a departed user, each confirmed in a
@@ -19,6 +20,12 @@ class SessionsEndInTheBrowserTest extends BrowserTest {
         signIn("county_admin");
         clickTestId("menu-users");
         waitText(By.cssSelector("[data-testid=users]"), "officer_shouyang");
+        // the list is searched by the server: part of a username or of the organisation's name
+        type(By.cssSelector("[data-testid=users-search]"), "首阳");
+        waitText(By.cssSelector("[data-testid=users]"), "共 1 条");
+        assertTrue(testId("users").getText().contains("officer_shouyang"), testId("users").getText());
+        type(By.cssSelector("[data-testid=users-search]"), "o");
+        wait.until(d -> testId("users").getText().contains("enterprise_transport"));
 
         clickTestId("reset-officer_shouyang");
         answerPrompt("shouyang-new-password");

@@ -60,6 +60,32 @@ public class JdbcOrganizations implements Organizations {
                         r.getCountyId()));
     }
 
+    @Override
+    public List<Organization> findInCounty(Selection selection, long offset, int limit) {
+        return db.selectFrom(ORGANIZATION).where(where(selection)).orderBy(ORGANIZATION.ID.desc()).offset(offset).limit(limit)
+                .fetch(r -> new Organization(r.getId(), r.getName(), OrgKind.valueOf(r.getKind()), r.getRegionId(),
+                        r.getCountyId()));
+    }
+
+    @Override
+    public long countInCounty(Selection selection) {
+        return db.fetchCount(ORGANIZATION, where(selection));
+    }
+
+    private static Condition where(Selection selection) {
+        Condition where = ORGANIZATION.COUNTY_ID.eq(selection.countyId());
+        if (selection.regionId() != null) {
+            where = where.and(ORGANIZATION.REGION_ID.eq(selection.regionId()));
+        }
+        if (selection.kind() != null) {
+            where = where.and(ORGANIZATION.KIND.eq(selection.kind().name()));
+        }
+        if (selection.query() != null) {
+            where = where.and(ORGANIZATION.NAME.containsIgnoreCase(selection.query()));
+        }
+        return where;
+    }
+
     static Organization toDomain(OrganizationRow row) {
         return new Organization(row.id(), row.name(), OrgKind.valueOf(row.kind()), row.regionId(), row.countyId());
     }

@@ -5,6 +5,7 @@ import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.UserAccount;
 import cn.landbalance.settlement.identity.UserAccounts;
 import jakarta.inject.Singleton;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import java.time.OffsetDateTime;
@@ -70,14 +71,29 @@ public class JdbcUserAccounts implements UserAccounts {
     }
 
     @Override
-    public List<UserAccount> findInCounty(long countyId) {
+    public List<UserAccount> findInCounty(long countyId, String query, long offset, int limit) {
         return db.select(APP_USER.fields()).from(APP_USER)
                 .join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID))
-                .where(ORGANIZATION.COUNTY_ID.eq(countyId))
-                .orderBy(APP_USER.ID)
+                .where(inCounty(countyId, query))
+                .orderBy(APP_USER.ID.desc())
+                .offset(offset).limit(limit)
                 .fetch(r -> new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.PASSWORD_HASH),
                         Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED),
                         r.get(APP_USER.SESSION_VERSION)));
+    }
+
+    @Override
+    public long countInCounty(long countyId, String query) {
+        return db.fetchCount(db.select(APP_USER.ID).from(APP_USER).join(ORGANIZATION).on(ORGANIZATION.ID.eq(APP_USER.ORG_ID))
+                .where(inCounty(countyId, query)));
+    }
+
+    private static Condition inCounty(long countyId, String query) {
+        Condition where = ORGANIZATION.COUNTY_ID.eq(countyId);
+        if (query != null) {
+            where = where.and(APP_USER.USERNAME.containsIgnoreCase(query).or(ORGANIZATION.NAME.containsIgnoreCase(query)));
+        }
+        return where;
     }
 
     static UserAccount toDomain(UserRow row) {

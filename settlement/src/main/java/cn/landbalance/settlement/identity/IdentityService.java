@@ -148,23 +148,10 @@ public class IdentityService {
         return users.create(username, hasher.hash(password), role, orgId);
     }
 
-    public List<Organization> listOrganizations(Actor actor, Long regionId, OrgKind kind) {
-        if (!actor.isCountyRole()) {
-            Organization own = organizations.findById(actor.orgId()).orElseThrow();
-            boolean matches = (regionId == null || regionId == own.regionId()) && (kind == null || kind == own.kind());
-            return matches ? List.of(own) : List.of();
-        }
-        return organizations.findInCounty(actor.countyId(), regionId, kind);
-    }
-
     public Organization getOrganization(Actor actor, long id) {
         return organizations.findById(id)
                 .filter(o -> Tenancy.canSeeOrganization(actor, o))
                 .orElseThrow(() -> new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organization " + id));
-    }
-
-    public List<UserAccount> listUsers(Actor admin) {
-        return users.findInCounty(admin.countyId());
     }
 
     private static String requireName(String name) {

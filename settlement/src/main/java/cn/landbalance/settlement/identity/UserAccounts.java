@@ -19,6 +19,12 @@ public interface UserAccounts {
     /** Replaces the password hash and ends every session (the session version moves on). */
     void setPasswordHash(long id, String passwordHash);
 
-    /** Users whose organisation is in the county, ordered by id. */
-    List<UserAccount> findInCounty(long countyId);
+    /**
+     * One page of the users whose organisation is in the county, newest first; {@code query} (or null) matches part of
+     * the username or of the organisation's name.
+     */
+    List<UserAccount> findInCounty(long countyId, String query, long offset, int limit);
+
+    /** How many users {@link #findInCounty} selects in all. */
+    long countInCounty(long countyId, String query);
 }
