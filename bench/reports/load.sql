@@ -209,12 +209,20 @@ from b_order o join b_account p on p.kind = 'PAYER_CLEARING' and p.owner_region_
 join b_account t on t.kind = 'TOWNSHIP_FUND' and t.owner_region_id = o.township_id;
 
 -- coverages: SELF from the lot's first consumption, PURCHASE per order, FEE per application
-insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, lot_id, quality_grade, amount_fen, created_at)
-select app_id, 'SELF', r2, 'bench:self:' || lot_id, township_id, lot_id, 10, null, at + interval '20 days' from b_lot
-union all
-select app_id, 'PURCHASE', area, 'order:' || id, township_id, lot_id, 10, amount, settled_at from b_order
-union all
-select f.id, 'FEE', 100, 'BENCH-FEE-' || f.id, f.township_id, null, null, 750000, f.at + interval '20 days' from b_fee f;
+-- (each with the application's covered total after it, as the trigger that is off here would have kept it)
+insert into outflow_coverage (application_id, kind, area_m2, ref, township_id, lot_id, quality_grade, amount_fen, created_at,
+                              covered_after_m2)
+select c.*, sum(c.area_m2) over (partition by c.app_id order by c.created_at, c.ref rows unbounded preceding)
+from (select app_id, 'SELF' as kind, r2 as area_m2, 'bench:self:' || lot_id as ref, township_id, lot_id, 10 as quality_grade,
+             null::bigint as amount_fen, at + interval '20 days' as created_at from b_lot
+      union all
+      select app_id, 'PURCHASE', area, 'order:' || id, township_id, lot_id, 10, amount, settled_at from b_order
+      union all
+      select f.id, 'FEE', 100, 'BENCH-FEE-' || f.id, f.township_id, null, null, 750000, f.at + interval '20 days' from b_fee f) c
+order by c.app_id, c.created_at, c.ref;
+update outflow_application a set covered_m2 = s.covered
+from (select application_id, sum(area_m2) as covered from outflow_coverage group by application_id) s
+where s.application_id = a.id and a.id in (select id from b_app);
 
 -- expenses: each township spends a tenth of what it received each year, on restoration works
 insert into money_transfer (debit_account_id, credit_account_id, amount_fen, kind, reference, memo, created_at)
@@ -226,6 +234,15 @@ from (select credit_account_id as account_id, extract(year from created_at at ti
 join fund_account a on a.id = x.account_id
 join b_account e on e.kind = 'EXPENSE_CLEARING' and e.owner_region_id = a.county_id
 where x.received >= 10;
+-- each approved by the county and paid, as the approval rules ask (the demo county's admin stands in for every county's)
+insert into fund_expense (county_id, township_id, amount_fen, category, payee_name, purpose, status, proposed_by,
+                          proposed_at, decided_by, decided_at, bank_serial, paid_on, paid_by, paid_at, transfer_id)
+select a.county_id, a.owner_region_id, t.amount_fen, 'RESTORATION_WORKS', '基准施工单位', '基准支出：复垦工程', 'PAID', u.id,
+       t.created_at - interval '10 days', u.id, t.created_at - interval '5 days', t.reference,
+       (t.created_at at time zone 'Asia/Shanghai')::date, u.id, t.created_at, t.id
+from money_transfer t join fund_account a on a.id = t.debit_account_id
+cross join (select min(id) as id from app_user where role = 'COUNTY_ADMIN') u
+where t.kind = 'EXPENSE' and t.reference like 'BENCH-EXP-%';
 
 update fund_account a set balance_fen = coalesce(c.v, 0) - coalesce(d.v, 0)
 from b_account b
