@@ -28,6 +28,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(code, field, detail);
     }
 
+    /** A refusal about one request field, with its detail in Chinese and in English. */
+    public static DomainException field(ErrorCode code, String field, String detailZh, String detailEn) {
+        return new DomainException(code, field, detailZh + " / " + detailEn);
+    }
+
     public ErrorCode code() {
         return code;
     }

@@ -15,6 +15,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(Kind.MALFORMED, "The method is not allowed on this resource.", "该资源不支持此请求方法。"),
     IMPORT_FILE_INVALID(Kind.MALFORMED, "The import file is empty or its header is not the expected table format.", "导入文件为空或表头不是规定的格式。"),
     DECLARATION_WINDOW_INVALID(Kind.MALFORMED, "A declaration window is not a valid MM-DD range.", "申报时段不是有效的“月-日”区间。"),
+    PARCEL_INVALID(Kind.MALFORMED, "The parcel is not a valid polygon in CGCS2000 or the county's Gauss-Krüger zone.", "地块不是有效的 CGCS2000 或本县高斯-克吕格投影带内的面。"),
+    LAYER_INVALID(Kind.MALFORMED, "The layer file is not GeoJSON polygons in CGCS2000 or the county's Gauss-Krüger zone.", "图层文件不是 CGCS2000 或本县投影带内的 GeoJSON 面要素。"),
     PAYLOAD_TOO_LARGE(Kind.MALFORMED, "The request body is too large.", "请求体过大。"),
 
     // 401 / 403
@@ -62,6 +64,8 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(Kind.CONFLICT, "The idempotency key was already used with a different request.", "幂等键已用于另一个不同的请求。"),
 
     // 422: a business rule said no
+    PARCEL_AREA_MISMATCH(Kind.RULE, "The area computed from the parcels differs from the declared area beyond the county's tolerance.", "按地块图形计算的面积与申报面积之差超出本县允许的误差。"),
+    PARCELS_REQUIRED(Kind.RULE, "The county has loaded its constraint layers: the application must carry its parcels.", "本县已加载管控图层，申请须提交地块图形。"),
     REGION_OUTSIDE_COUNTY(Kind.RULE, "The region is not inside your county.", "该行政区不在您所在的县（区）内。"),
     ORGANIZATION_KIND_REGION_MISMATCH(Kind.RULE, "This kind of organisation cannot be placed at that level of region.", "此类单位不能设在该级行政区。"),
     ROLE_ORGANIZATION_MISMATCH(Kind.RULE, "This role does not fit that kind of organisation.", "该角色与单位类型不符。"),

@@ -57,6 +57,11 @@ public final class Units {
     }
 
     /** m² shown as 亩 with 4 decimals, rounded half up (display only). */
+    /** 5 000 m² → "0.5000 公顷（7.5000 亩）": an area as a Chinese reader reads it, in messages. */
+    public static String areaZh(long m2) {
+        return m2ToHectares(m2) + " 公顷（" + m2ToMu(m2) + " 亩）";
+    }
+
     public static String m2ToMu(long m2) {
         return new BigDecimal(BigInteger.valueOf(m2).multiply(FIFTEEN))
                 .divide(BigDecimal.valueOf(M2_PER_HECTARE), 4, RoundingMode.HALF_UP)

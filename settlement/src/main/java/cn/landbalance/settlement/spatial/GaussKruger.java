@@ -1,0 +1,122 @@
+package cn.landbalance.settlement.spatial;
+
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.util.GeometryTransformer;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * A county's plane: CGCS2000 / 3-degree Gauss-Krüger zone n (EPSG:4488 + n, n = 25…45, central meridian 3n°E, false
+ * easting n·1 000 000 + 500 000 m), where areas are measured in m². Coordinates come as CGCS2000 longitude and latitude
+ * (EPSG:4490; GeoJSON's WGS 84 is the same to a few centimetres) or already in the zone, with its prefix or without.
+ */
+public record GaussKruger(int epsg) {
+    public static final int FIRST_EPSG = 4513;
+    public static final int LAST_EPSG = 4533;
+    private static final CRSFactory CRS = new CRSFactory();
+    private static final CoordinateReferenceSystem CGCS2000 = CRS.createFromParameters("EPSG:4490",
+            "+proj=longlat +ellps=GRS80 +no_defs");
+
+    public GaussKruger {
+        if (epsg < FIRST_EPSG || epsg > LAST_EPSG) {
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "epsg", "投影须为 CGCS2000 三度带高斯-克吕格投影 EPSG:4513–4533，收到 "
+                    + epsg, "the projection must be a CGCS2000 3-degree Gauss-Krüger zone, EPSG:4513-4533; got " + epsg);
+        }
+    }
+
+    /** The zone whose central meridian is nearest the longitude. */
+    public static GaussKruger forLongitude(double longitude) {
+        return new GaussKruger(4488 + (int) Math.round(longitude / 3));
+    }
+
+    public int zone() {
+        return epsg - 4488;
+    }
+
+    public int centralMeridian() {
+        return zone() * 3;
+    }
+
+    private CoordinateReferenceSystem plane() {
+        return CRS.createFromParameters("EPSG:" + epsg, "+proj=tmerc +lat_0=0 +lon_0=" + centralMeridian()
+                + " +k=1 +x_0=" + (zone() * 1_000_000L + 500_000) + " +y_0=0 +ellps=GRS80 +units=m +no_defs");
+    }
+
+    /**
+     * The geometry on this plane: longitude/latitude projected, plane coordinates of this zone kept (with the zone's
+     * prefix or given it). Refuses coordinates of another zone or outside China's longitudes and latitudes.
+     */
+    public Geometry toPlane(Geometry geometry) {
+        Coordinate first = geometry.getCoordinate();
+        if (first == null) {
+            return geometry;
+        }
+        boolean degrees = Math.abs(first.x) <= 180 && Math.abs(first.y) <= 90;
+        // a transform keeps state between calls: one per geometry
+        CoordinateTransform toPlane = degrees ? new CoordinateTransformFactory().createTransform(CGCS2000, plane()) : null;
+        return new GeometryTransformer() {
+            @Override
+            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+                    org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
+                org.locationtech.jts.geom.CoordinateSequence out = coords.copy();
+                ProjCoordinate projected = new ProjCoordinate();
+                for (int i = 0; i < out.size(); i++) {
+                    double x = out.getX(i);
+                    double y = out.getY(i);
+                    if (degrees) {
+                        if (x < 70 || x > 140 || y < 0 || y > 60) {
+                            throw outside(x, y);
+                        }
+                        toPlane.transform(new ProjCoordinate(x, y), projected);
+                        out.setOrdinate(i, 0, projected.x);
+                        out.setOrdinate(i, 1, projected.y);
+                    } else {
+                        out.setOrdinate(i, 0, inZone(x, y));
+                    }
+                }
+                return out;
+            }
+        }.transform(geometry);
+    }
+
+    /** Longitude and latitude of a point on this plane (for maps that draw in degrees). */
+    public Geometry toDegrees(Geometry plane) {
+        CoordinateTransform back = new CoordinateTransformFactory().createTransform(plane(), CGCS2000);
+        return new GeometryTransformer() {
+            @Override
+            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+                    org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
+                org.locationtech.jts.geom.CoordinateSequence out = coords.copy();
+                ProjCoordinate degrees = new ProjCoordinate();
+                for (int i = 0; i < out.size(); i++) {
+                    back.transform(new ProjCoordinate(out.getX(i), out.getY(i)), degrees);
+                    out.setOrdinate(i, 0, degrees.x);
+                    out.setOrdinate(i, 1, degrees.y);
+                }
+                return out;
+            }
+        }.transform(plane);
+    }
+
+    private double inZone(double x, double y) {
+        if (x >= 0 && x < 1_000_000 && y > 0 && y < 7_000_000) {
+            return zone() * 1_000_000L + x;
+        }
+        if (Math.floor(x / 1_000_000) == zone() && y > 0 && y < 7_000_000) {
+            return x;
+        }
+        throw outside(x, y);
+    }
+
+    private DomainException outside(double x, double y) {
+        return DomainException.field(ErrorCode.PARCEL_INVALID, "geometry", "坐标 (" + x + ", " + y + ") 不是 CGCS2000 经纬度，也不在本县的 "
+                + zone() + " 带（EPSG:" + epsg + "）内", "the coordinate (" + x + ", " + y + ") is neither CGCS2000 longitude and "
+                + "latitude nor in the county's zone " + zone() + " (EPSG:" + epsg + ")");
+    }
+}
