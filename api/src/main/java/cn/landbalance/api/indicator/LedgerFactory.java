@@ -64,9 +64,13 @@ public class LedgerFactory {
                                   OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
                                   MoneyLedger money, ListedArea listed, PaymentReferences references,
                                   cn.landbalance.settlement.payment.PaymentNotices notices,
-                                  cn.landbalance.settlement.market.MarketService market, Clock clock) {
+                                  cn.landbalance.settlement.market.MarketService market,
+                                  cn.landbalance.settlement.spatial.ParcelService parcels, Clock clock) {
         return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references,
                 notices, new cn.landbalance.settlement.outflow.ApplicationEnding(market, notices, applications, ledger, money),
+                (actor, app, action) -> parcels.atDecision(actor, app.countyId(),
+                        cn.landbalance.settlement.spatial.SpatialStore.Subject.outflow(app.id()), action.name(), app.areaM2(),
+                        cn.landbalance.settlement.spatial.ParcelCheck.Purpose.OUTFLOW, app.site().supplementPlan()),
                 clock);
     }
 
@@ -76,6 +80,12 @@ public class LedgerFactory {
             OutflowApplications applications, cn.landbalance.settlement.payment.PaymentNotices notices) {
         return new cn.landbalance.settlement.outflow.OwnIndicators(outflow, organizations, queries, rules, applications,
                 notices);
+    }
+
+    @Singleton
+    cn.landbalance.settlement.spatial.ParcelService parcelService(cn.landbalance.settlement.spatial.SpatialStore store,
+                                                                  Clock clock) {
+        return new cn.landbalance.settlement.spatial.ParcelService(store, clock);
     }
 
     @Singleton

@@ -65,12 +65,14 @@ public class OutflowService {
     private final PaymentReferences references;
     private final PaymentNotices notices;
     private final ApplicationEnding ending;
+    private final SiteSurvey survey;
 
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
                           MoneyLedger money, ListedArea listed, PaymentReferences references, PaymentNotices notices,
-                          ApplicationEnding ending, Clock clock) {
+                          ApplicationEnding ending, SiteSurvey survey, Clock clock) {
         this.ending = ending;
+        this.survey = survey;
         this.references = references;
         this.notices = notices;
         this.listed = listed;
@@ -159,6 +161,9 @@ public class OutflowService {
                                 + NotificationText.areaZh(obligation.remainingM2()) + " 未落实，落实后方可批准 / inflow first: "
                                 + obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered");
             }
+        }
+        if (action == OutflowStatus.Action.DECLARE || action == OutflowStatus.Action.APPROVE) {
+            survey.atDecision(actor, app, action);
         }
         boolean overridden = false;
         if (action == OutflowStatus.Action.CLOSE) {

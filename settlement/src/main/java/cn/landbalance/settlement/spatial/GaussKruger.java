@@ -35,6 +35,22 @@ public record GaussKruger(int epsg) {
         return new GaussKruger(4488 + (int) Math.round(longitude / 3));
     }
 
+    /**
+     * The zone a geometry is drawn in, for a county that has not set its own: from the longitude of its first point, or
+     * from the zone prefix of its easting; empty when plane coordinates carry no prefix.
+     */
+    public static java.util.Optional<GaussKruger> inferredFrom(Geometry geometry) {
+        Coordinate first = geometry.getCoordinate();
+        if (first == null) {
+            return java.util.Optional.empty();
+        }
+        if (Math.abs(first.x) <= 180 && Math.abs(first.y) <= 90) {
+            return first.x >= 73.5 && first.x <= 136.5 ? java.util.Optional.of(forLongitude(first.x)) : java.util.Optional.empty();
+        }
+        int zone = (int) Math.floor(first.x / 1_000_000);
+        return zone >= 25 && zone <= 45 ? java.util.Optional.of(new GaussKruger(4488 + zone)) : java.util.Optional.empty();
+    }
+
     public int zone() {
         return epsg - 4488;
     }

@@ -1,0 +1,247 @@
+package cn.landbalance.api.spatial;
+
+import cn.landbalance.api.idempotency.Idempotent;
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.settlement.identity.Actor;
+import cn.landbalance.settlement.identity.Role;
+import cn.landbalance.settlement.outflow.OutflowApplication;
+import cn.landbalance.settlement.outflow.OutflowService;
+import cn.landbalance.settlement.outflow.OutflowStatus;
+import cn.landbalance.settlement.spatial.ConstraintLayer;
+import cn.landbalance.settlement.spatial.GaussKruger;
+import cn.landbalance.settlement.spatial.LayerKind;
+import cn.landbalance.settlement.spatial.ParcelCheck;
+import cn.landbalance.settlement.spatial.ParcelService;
+import cn.landbalance.settlement.spatial.SpatialSettings;
+import cn.landbalance.settlement.spatial.SpatialStore;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.locationtech.jts.geom.Geometry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parcels on the map (issue 23): the county's plane and tolerances, its constraint layers (each upload the next version
+ * of its kind), and an application's parcels with what their overlay finds — as a preview on upload, and as the checks
+ * recorded at declaring and approving.
+ */
+@Tag(name = "spatial")
+@Controller("/api")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class SpatialController {
+    private static final String GEOJSON = "application/geo+json";
+    private final ParcelService parcels;
+    private final SpatialStore store;
+    private final OutflowService outflow;
+
+    public SpatialController(ParcelService parcels, SpatialStore store, OutflowService outflow) {
+        this.parcels = parcels;
+        this.store = store;
+        this.outflow = outflow;
+    }
+
+    @Serdeable
+    public record SettingsBody(@NotNull @Min(GaussKruger.FIRST_EPSG) @Max(GaussKruger.LAST_EPSG) Integer epsg,
+                               @NotNull @Min(0) @Max(200) Integer areaTolerancePermille,
+                               @NotNull @Min(0) @Max(10_000) Long overlapToleranceM2) {
+    }
+
+    /** {@code set} false: the county has not chosen its zone yet (the first layer or parcel in degrees chooses it). */
+    @Serdeable
+    public record SettingsView(boolean set, Integer epsg, Integer zone, Integer centralMeridian, Integer areaTolerancePermille,
+                               Long overlapToleranceM2) {
+        static SettingsView of(Optional<SpatialSettings> s) {
+            return s.map(x -> new SettingsView(true, x.grid().epsg(), x.grid().zone(), x.grid().centralMeridian(),
+                    x.areaTolerancePermille(), x.overlapToleranceM2())).orElse(new SettingsView(false, null, null, null,
+                    SpatialSettings.DEFAULT_AREA_TOLERANCE_PERMILLE, SpatialSettings.DEFAULT_OVERLAP_TOLERANCE_M2));
+        }
+    }
+
+    @Serdeable
+    public record LayerView(long id, LayerKind kind, String kindZh, String kindEn, int version, boolean current, String source,
+                            LocalDate dataDate, int featureCount, long areaM2, Instant uploadedAt) {
+        static LayerView of(ConstraintLayer l, boolean current) {
+            return new LayerView(l.id(), l.kind(), l.kind().zh(), l.kind().en(), l.version(), current, l.source(), l.dataDate(),
+                    l.featureCount(), l.areaM2(), l.uploadedAt());
+        }
+    }
+
+    /** One layer's overlap with the parcels: {@code overlap} is GeoJSON in degrees (null when there is none). */
+    @Serdeable
+    public record FindingView(long layerId, LayerKind kind, String kindZh, String kindEn, int version, long overlapM2,
+                              @Nullable ErrorCode refusal, @Nullable String refusalZh, @Nullable String refusalEn,
+                              @Nullable String overlap) {
+    }
+
+    @Serdeable
+    public record KindView(LayerKind kind, String zh, String en) {
+    }
+
+    /** What an overlay finds; {@code clear}: nothing refuses (the area within tolerance, no forbidden overlap). */
+    @Serdeable
+    public record CheckView(long parcelAreaM2, long declaredAreaM2, long areaToleranceM2, boolean areaMatches, boolean clear,
+                            List<FindingView> findings, List<KindView> notLoaded) {
+        static CheckView of(ParcelCheck c, GaussKruger grid) {
+            List<FindingView> findings = c.findings().stream().map(f -> new FindingView(f.layer().id(), f.layer().kind(),
+                    f.layer().kind().zh(), f.layer().kind().en(), f.layer().version(), f.overlapM2(), f.refusal(),
+                    f.refusal() == null ? null : f.refusal().messageZh(), f.refusal() == null ? null : f.refusal().messageEn(),
+                    f.overlap().isEmpty() ? null : GeoJson.write(grid.toDegrees(f.overlap())))).toList();
+            boolean clear = c.areaMatches() && findings.stream().allMatch(f -> f.refusal() == null);
+            return new CheckView(c.parcelAreaM2(), c.declaredAreaM2(), c.areaToleranceM2(), c.areaMatches(), clear, findings,
+                    kinds(c.notLoaded()));
+        }
+    }
+
+    /** The parcels (GeoJSON in degrees), what a check now finds, and the checks recorded at decisions. */
+    @Serdeable
+    public record ParcelsView(@Nullable String parcels, @Nullable CheckView check, List<RecordedView> checks) {
+    }
+
+    /** A check recorded at a decision, with the layer versions it used. */
+    @Serdeable
+    public record RecordedView(long id, String stage, boolean passed, @Nullable String refusal, long parcelAreaM2,
+                               long declaredAreaM2, List<RecordedFindingView> findings, List<KindView> notLoaded,
+                               Instant checkedAt, long parcelSetId) {
+        static RecordedView of(SpatialStore.RecordedCheck c) {
+            return new RecordedView(c.id(), c.stage(), c.passed(), c.refusal(), c.parcelAreaM2(), c.declaredAreaM2(),
+                    c.findings().stream().map(f -> new RecordedFindingView(f.layerId(), f.kind(), f.kind().zh(), f.version(),
+                            f.overlapM2(), f.refusal())).toList(), kinds(Set.copyOf(c.notLoaded())), c.checkedAt(), c.parcelSetId());
+        }
+    }
+
+    @Serdeable
+    public record RecordedFindingView(long layerId, LayerKind kind, String kindZh, int version, long overlapM2,
+                                      @Nullable String refusal) {
+    }
+
+    static List<KindView> kinds(Set<LayerKind> kinds) {
+        return kinds.stream().sorted().map(k -> new KindView(k, k.zh(), k.en())).toList();
+    }
+
+    @Get("/counties/{countyId}/spatial-settings")
+    @ReadOnly
+    public SettingsView settings(Actor actor, @PathVariable long countyId) {
+        requireCounty(actor, countyId);
+        return SettingsView.of(parcels.settings(countyId));
+    }
+
+    @Put("/counties/{countyId}/spatial-settings")
+    @Secured("COUNTY_ADMIN")
+    @Transactional
+    public SettingsView saveSettings(Actor actor, @PathVariable long countyId, @Valid @Body SettingsBody body) {
+        return SettingsView.of(Optional.of(parcels.saveSettings(actor, countyId, body.epsg(), body.areaTolerancePermille(),
+                body.overlapToleranceM2())));
+    }
+
+    /** The body is the layer's GeoJSON (CGCS2000 degrees, or the county's zone); the next version of its kind. */
+    @Post("/counties/{countyId}/layers{?kind,source,dataDate}")
+    @Secured("COUNTY_ADMIN")
+    @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Transactional
+    @Idempotent
+    public HttpResponse<LayerView> upload(Actor actor, @PathVariable long countyId, @Nullable @QueryValue LayerKind kind,
+                                          @Nullable @Size(max = 200) @QueryValue String source,
+                                          @Nullable @QueryValue LocalDate dataDate, @Nullable @Body byte[] body) {
+        if (kind == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "kind", "请选择图层类型", "choose the kind of layer");
+        }
+        Geometry drawn = GeoJson.read(body, ErrorCode.LAYER_INVALID, "layer");
+        return HttpResponse.created(LayerView.of(parcels.uploadLayer(actor, countyId, kind, source, dataDate, drawn), true));
+    }
+
+    @Get("/counties/{countyId}/layers")
+    @ReadOnly
+    public List<LayerView> layers(Actor actor, @PathVariable long countyId) {
+        requireCounty(actor, countyId);
+        Set<Long> current = new java.util.HashSet<>();
+        store.currentIndexes(countyId).forEach(i -> current.add(i.layer().id()));
+        return store.layers(countyId).stream().map(l -> LayerView.of(l, current.contains(l.id()))).toList();
+    }
+
+    /** A layer version's polygons as GeoJSON in degrees, for the map (at most {@code limit}, in the order uploaded). */
+    @Get(value = "/counties/{countyId}/layers/{layerId}/features{?limit}", produces = GEOJSON)
+    @ReadOnly
+    public String features(Actor actor, @PathVariable long countyId, @PathVariable long layerId,
+                           @QueryValue(defaultValue = "5000") @Min(1) @Max(20_000) int limit) {
+        requireCounty(actor, countyId);
+        ConstraintLayer layer = store.layer(layerId).filter(l -> l.countyId() == countyId)
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
+        GaussKruger grid = parcels.settings(countyId).orElseThrow().grid();
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        List<Geometry> polygons = store.polygons(layer.id());
+        for (int i = 0; i < Math.min(limit, polygons.size()); i++) {
+            out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"kind\":\"").append(layer.kind().name())
+                    .append("\",\"version\":").append(layer.version()).append("},\"geometry\":")
+                    .append(GeoJson.write(grid.toDegrees(polygons.get(i)))).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    /** The applicant (or the county) puts the parcels of its application before it is approved; answers the preview. */
+    @Put("/outflow-applications/{id}/parcels")
+    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
+    @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Transactional
+    @Idempotent
+    public CheckView putParcels(Actor actor, @PathVariable long id, @Nullable @Body byte[] body) {
+        OutflowApplication app = outflow.get(actor, id);
+        if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
+            throw new DomainException(ErrorCode.FORBIDDEN);
+        }
+        if (app.status() != OutflowStatus.DRAFT && app.status() != OutflowStatus.DECLARED
+                && app.status() != OutflowStatus.TOWNSHIP_REVIEWED) {
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION);
+        }
+        Geometry drawn = GeoJson.read(body, ErrorCode.PARCEL_INVALID, "parcels");
+        ParcelCheck check = parcels.putParcels(actor, app.countyId(), SpatialStore.Subject.outflow(id), drawn, app.areaM2(),
+                ParcelCheck.Purpose.OUTFLOW, app.site().supplementPlan());
+        return CheckView.of(check, parcels.settings(app.countyId()).orElseThrow().grid());
+    }
+
+    @Get("/outflow-applications/{id}/parcels")
+    @ReadOnly
+    public ParcelsView parcels(Actor actor, @PathVariable long id) {
+        OutflowApplication app = outflow.get(actor, id);
+        SpatialStore.Subject subject = SpatialStore.Subject.outflow(id);
+        Optional<SpatialStore.ParcelSet> set = store.parcels(subject);
+        if (set.isEmpty()) {
+            return new ParcelsView(null, null, store.checks(subject).stream().map(RecordedView::of).toList());
+        }
+        GaussKruger grid = parcels.settings(app.countyId()).orElseThrow().grid();
+        ParcelCheck check = parcels.preview(app.countyId(), subject, app.areaM2(), ParcelCheck.Purpose.OUTFLOW,
+                app.site().supplementPlan()).orElseThrow();
+        return new ParcelsView(GeoJson.write(grid.toDegrees(set.get().plane())), CheckView.of(check, grid),
+                store.checks(subject).stream().map(RecordedView::of).toList());
+    }
+
+    private static void requireCounty(Actor actor, long countyId) {
+        if (!actor.inCounty(countyId)) {
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package cn.landbalance.api.spatial;
+
+import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.ApiTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * 套合分析 through the API, with synthetic geometry on 陇西县's plane (CGCS2000 zone 35): a parcel inside 永久基本农田
+ * is refused at declaring with the overlap in m², one touching it along an edge is accepted and its check recorded with
+ * the layer version; a newer version of the layer leaves that record pointing at the old one.
+ */
+@MicronautTest(transactional = false)
+class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
+    private static final double X0 = 35_500_000;
+    private static final double Y0 = 3_874_000;
+
+    /** A rectangle of zone 35 (metres, with the zone prefix) from (x, y) of width w and height h, as a GeoJSON polygon. */
+    static String rectangle(double x, double y, double w, double h) {
+        double a = X0 + x;
+        double b = Y0 + y;
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + w) + "," + b + "],[" + (a + w) + ","
+                + (b + h) + "],[" + a + "," + (b + h) + "],[" + a + "," + b + "]]]}";
+    }
+
+    static String collection(String... geometries) {
+        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+        for (int i = 0; i < geometries.length; i++) {
+            out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{},\"geometry\":").append(geometries[i]).append('}');
+        }
+        return out.append("]}").toString();
+    }
+
+    private Response upload(String kind, String geojson) {
+        return api().send("POST", "/api/counties/" + countyId() + "/layers?kind=" + kind + "&source=%E5%8E%BF%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%B1%80"
+                + "&dataDate=2025-12-31", login("county_admin"), geojson, "application/geo+json");
+    }
+
+    private Response putParcels(long application, String geojson) {
+        return api().send("PUT", "/api/outflow-applications/" + application + "/parcels", login("enterprise_coop"), geojson,
+                "application/geo+json");
+    }
+
+    private long application(long areaM2) {
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        Response created = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
+                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, created.status(), created.body());
+        return created.number("id");
+    }
+
+    @Test
+    void aParcelInPermanentBasicFarmlandIsRefusedAndOneAlongItsEdgeAccepted() {
+        Response layer = upload("PERMANENT_BASIC_FARMLAND", collection(rectangle(100, 0, 200, 200), rectangle(0, 500, 100, 100)));
+        assertEquals(201, layer.status(), layer.body());
+        assertEquals(1, layer.number("version"));
+        assertEquals(50_000, layer.number("areaM2"));
+        JsonNode settings = api().get("/api/counties/" + countyId() + "/spatial-settings", login("enterprise_coop")).json();
+        assertEquals(4523, settings.get("epsg").asInt(), "the zone read from the layer's eastings");
+
+        long app = application(5_000);
+        // 100 × 50, 40 m into the farmland: 2 000 m² overlap
+        JsonNode preview = putParcels(app, rectangle(40, 0, 100, 50)).json();
+        assertEquals(5_000, preview.get("parcelAreaM2").asLong());
+        assertTrue(preview.get("areaMatches").asBoolean());
+        assertFalse(preview.get("clear").asBoolean());
+        assertEquals(2_000, preview.get("findings").get(0).get("overlapM2").asLong());
+        assertEquals("OUTFLOW_PERMANENT_BASIC_FARMLAND", preview.get("findings").get(0).get("refusal").asText());
+        assertTrue(preview.get("findings").get(0).get("overlap").asText().contains("Polygon"), "the overlap, to be drawn");
+        assertEquals(2, preview.get("notLoaded").size(), "城镇开发边界 and 高标准农田: declared, not checked");
+
+        Response refused = api().post("/api/outflow-applications/" + app + "/declare", login("enterprise_coop"), null);
+        assertEquals("OUTFLOW_PERMANENT_BASIC_FARMLAND", refused.string("code"), refused.body());
+        assertTrue(refused.string("detailZh").contains("重叠 2000 平方米"), refused.body());
+        assertEquals("parcels", refused.string("field"));
+
+        // moved west until it only touches the farmland along x = 100
+        JsonNode moved = putParcels(app, rectangle(0, 0, 100, 50)).json();
+        assertTrue(moved.get("clear").asBoolean(), moved.toString());
+        assertEquals(0, moved.get("findings").get(0).get("overlapM2").asLong());
+        Response declared = api().post("/api/outflow-applications/" + app + "/declare", login("enterprise_coop"), null);
+        assertEquals(200, declared.status(), declared.body());
+
+        JsonNode checks = api().get("/api/outflow-applications/" + app + "/parcels", login("enterprise_coop")).json().get("checks");
+        assertEquals(1, checks.size(), "only the decision that passed is recorded");
+        assertEquals("DECLARE", checks.get(0).get("stage").asText());
+        long v1 = layer.number("id");
+        assertEquals(v1, checks.get(0).get("findings").get(0).get("layerId").asLong());
+
+        // the county replaces the layer: the recorded check still names version 1, the list shows version 2 as current
+        Response v2 = upload("PERMANENT_BASIC_FARMLAND", collection(rectangle(1_000, 1_000, 100, 100)));
+        assertEquals(2, v2.number("version"));
+        JsonNode again = api().get("/api/outflow-applications/" + app + "/parcels", login("enterprise_coop")).json();
+        assertEquals(v1, again.get("checks").get(0).get("findings").get(0).get("layerId").asLong());
+        assertEquals(1, again.get("checks").get(0).get("findings").get(0).get("version").asInt());
+        assertEquals(v2.number("id"), again.get("check").get("findings").get(0).get("layerId").asLong(), "a check now uses version 2");
+        JsonNode layers = api().get("/api/counties/" + countyId() + "/layers", login("county_viewer")).json();
+        assertEquals(2, layers.size());
+        for (JsonNode l : layers) {
+            assertEquals(l.get("version").asInt() == 2, l.get("current").asBoolean());
+        }
+        assertNotEquals(0, api().get("/api/counties/" + countyId() + "/layers/" + v1 + "/features", login("county_viewer"))
+                .body().length());
+    }
+
+    @Test
+    void anAreaMismatchIsReportedAndAnApplicationWithoutParcelsIsAskedForThem() {
+        assertEquals(201, upload("URBAN_DEVELOPMENT_BOUNDARY", collection(rectangle(5_000, 5_000, 100, 100))).status());
+        long app = application(5_000);
+        JsonNode larger = putParcels(app, rectangle(0, 0, 100, 60)).json();
+        assertFalse(larger.get("areaMatches").asBoolean());
+        assertEquals(50, larger.get("areaToleranceM2").asLong(), "10‰ of 5 000 m²");
+        assertEquals("PARCEL_AREA_MISMATCH", api().post("/api/outflow-applications/" + app + "/declare", login("enterprise_coop"), null)
+                .string("code"));
+
+        long bare = application(2_000);
+        assertEquals("PARCELS_REQUIRED", api().post("/api/outflow-applications/" + bare + "/declare", login("enterprise_coop"), null)
+                .string("code"));
+    }
+
+    @Test
+    void badGeometryIsRefusedNamingTheFieldAndLayersAreTheCountysToUpload() {
+        long app = application(5_000);
+        assertEquals("PARCEL_INVALID", putParcels(app, "not json").string("code"));
+        assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Point\",\"coordinates\":[104.6,35.0]}").string("code"));
+        Response bowtie = putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[104.60,35.00],[104.61,35.01],[104.61,35.00],"
+                + "[104.60,35.01],[104.60,35.00]]]}");
+        assertEquals(400, bowtie.status(), bowtie.body());
+        assertEquals("parcels", bowtie.string("field"));
+        assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[-3.7,40.4],[-3.6,40.4],[-3.6,40.5],"
+                + "[-3.7,40.4]]]}").string("code"), "not in China");
+        assertEquals(403, api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2025-01-01",
+                login("officer_gongchang"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").status());
+        assertEquals("MISSING_FIELD", api().send("POST", "/api/counties/" + countyId() + "/layers?source=x&dataDate=2025-01-01",
+                login("county_admin"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").string("code"));
+        assertEquals(400, api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2999-01-01",
+                login("county_admin"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").status());
+        assertEquals(400, api().put("/api/counties/" + countyId() + "/spatial-settings", login("county_admin"),
+                "{\"epsg\":4326,\"areaTolerancePermille\":10,\"overlapToleranceM2\":1}").status());
+    }
+}
