@@ -97,6 +97,13 @@ public class DemoCountyAtWork {
         upload("/api/imports/outflow?countyId=" + county + "&qualityGrade=14&fileName=longxi-2022-zhuanchu.xlsx",
                 "/demo/longxi-2022-zhuanchu.xlsx", XLSX);
 
+        // a small synthetic layer set around the county seat, labelled as such: 套合分析 and the map can be tried at once
+        for (String kind : new String[]{"PERMANENT_BASIC_FARMLAND", "URBAN_DEVELOPMENT_BOUNDARY", "ECOLOGICAL_RED_LINE"}) {
+            upload("/api/counties/" + county + "/layers?kind=" + kind + "&dataDate=" + (year - 1) + "-12-31&source="
+                            + java.net.URLEncoder.encode("示例数据（合成，非真实图层）", StandardCharsets.UTF_8),
+                    "/demo/longxi-synthetic-" + kind.toLowerCase().replace('_', '-') + ".geojson", "application/geo+json");
+        }
+
         long gongchang = township("officer_gongchang");
         long wenfeng = township("officer_wenfeng");
         long shouyang = township("officer_shouyang");
@@ -110,9 +117,9 @@ public class DemoCountyAtWork {
         call("POST", "/api/listings", "officer_gongchang", "{\"townshipId\":" + gongchang + ",\"areaM2\":6000,\"pricePerMuFen\":5000000}", key());
         call("POST", "/api/listings", "officer_wenfeng", "{\"townshipId\":" + wenfeng + ",\"areaM2\":4000,\"pricePerMuFen\":5200000}", key());
 
-        long coop = declared("enterprise_coop", gongchang, 2_000);
+        long coop = declared("enterprise_coop", gongchang, 2_000, parcel(1_200, 800, 40, 50));
         call("POST", "/api/orders", "enterprise_coop", "{\"outflowApplicationId\":" + coop + ",\"areaM2\":2200}", key());
-        declared("enterprise_transport", wenfeng, 1_500);
+        declared("enterprise_transport", wenfeng, 1_500, parcel(1_400, 1_000, 30, 50));
 
         call("POST", "/api/violations", "county_admin", "{\"townshipId\":" + shouyang + ",\"areaM2\":1500,"
                 + "\"caseNo\":\"陇自然资违〔" + year + "〕1号\",\"description\":\"未经批准在耕地上建设彩钢棚\"}", key());
@@ -135,12 +142,21 @@ public class DemoCountyAtWork {
         call("POST", "/api/inflow-projects/" + id + "/accept", "county_admin", "{\"qualityGrade\":" + grade + "}", key());
     }
 
-    /** The enterprise's 设施农用地 outflow (grade 14) declared; returns its id. */
-    private long declared(String enterprise, long township, long areaM2) {
+    /** A rectangle on the county's plane (zone 35, metres from a point near the county seat), as GeoJSON. */
+    private static String parcel(long x, long y, long width, long height) {
+        long a = 35_466_000 + x;
+        long b = 3_875_000 + y;
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + width) + "," + b + "],[" + (a + width) + ","
+                + (b + height) + "],[" + a + "," + (b + height) + "],[" + a + "," + b + "]]]}";
+    }
+
+    /** The enterprise's 设施农用地 outflow (grade 14) with its parcel, declared; returns its id. */
+    private long declared(String enterprise, long township, long areaM2, String parcel) {
         long id = call("POST", "/api/outflow-applications", enterprise, "{\"townshipId\":" + township
                 + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
                 + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
                 + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}", key()).get("id").getLongValue();
+        call("PUT", "/api/outflow-applications/" + id + "/parcels", enterprise, parcel, key());
         call("POST", "/api/outflow-applications/" + id + "/declare", enterprise, null, key());
         return id;
     }

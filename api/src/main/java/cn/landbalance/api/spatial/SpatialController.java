@@ -153,9 +153,10 @@ public class SpatialController {
     @Put("/counties/{countyId}/spatial-settings")
     @Secured("COUNTY_ADMIN")
     @Transactional
-    public SettingsView saveSettings(Actor actor, @PathVariable long countyId, @Valid @Body SettingsBody body) {
-        return SettingsView.of(Optional.of(parcels.saveSettings(actor, countyId, body.epsg(), body.areaTolerancePermille(),
-                body.overlapToleranceM2())));
+    @Idempotent
+    public HttpResponse<SettingsView> saveSettings(Actor actor, @PathVariable long countyId, @Valid @Body SettingsBody body) {
+        return HttpResponse.ok(SettingsView.of(Optional.of(parcels.saveSettings(actor, countyId, body.epsg(),
+                body.areaTolerancePermille(), body.overlapToleranceM2()))));
     }
 
     /** The body is the layer's GeoJSON (CGCS2000 degrees, or the county's zone); the next version of its kind. */
@@ -202,13 +203,30 @@ public class SpatialController {
         return out.append("]}").toString();
     }
 
+    /**
+     * 套合分析 of a drawn parcel against the county's current layers, nothing stored: what declaring would find for a
+     * conversion ({@code OUTFLOW}) or a restoration ({@code INFLOW}) of {@code declaredAreaM2}.
+     */
+    @Post("/counties/{countyId}/overlay{?purpose,declaredAreaM2}")
+    @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @ReadOnly
+    public CheckView overlay(Actor actor, @PathVariable long countyId, @Nullable @QueryValue ParcelCheck.Purpose purpose,
+                             @Nullable @QueryValue @Min(0) @Max(cn.landbalance.ledger.common.Units.MAX_AREA_M2) Long declaredAreaM2,
+                             @Nullable @Body byte[] body) {
+        requireCounty(actor, countyId);
+        Geometry drawn = GeoJson.read(body, ErrorCode.PARCEL_INVALID, "parcels");
+        ParcelCheck check = parcels.overlay(countyId, drawn, declaredAreaM2 == null ? 0 : declaredAreaM2,
+                purpose == null ? ParcelCheck.Purpose.OUTFLOW : purpose);
+        return CheckView.of(check, parcels.settings(countyId).orElseThrow().grid());
+    }
+
     /** The applicant (or the county) puts the parcels of its application before it is approved; answers the preview. */
     @Put("/outflow-applications/{id}/parcels")
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Transactional
     @Idempotent
-    public CheckView putParcels(Actor actor, @PathVariable long id, @Nullable @Body byte[] body) {
+    public HttpResponse<CheckView> putParcels(Actor actor, @PathVariable long id, @Nullable @Body byte[] body) {
         OutflowApplication app = outflow.get(actor, id);
         if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN);
@@ -220,7 +238,7 @@ public class SpatialController {
         Geometry drawn = GeoJson.read(body, ErrorCode.PARCEL_INVALID, "parcels");
         ParcelCheck check = parcels.putParcels(actor, app.countyId(), SpatialStore.Subject.outflow(id), drawn, app.areaM2(),
                 ParcelCheck.Purpose.OUTFLOW, app.site().supplementPlan());
-        return CheckView.of(check, parcels.settings(app.countyId()).orElseThrow().grid());
+        return HttpResponse.ok(CheckView.of(check, parcels.settings(app.countyId()).orElseThrow().grid()));
     }
 
     @Get("/outflow-applications/{id}/parcels")

@@ -38,7 +38,7 @@ class IdempotentEverywhereTest extends ApiTest {
     /** Writes that are not replayed: logins, and POSTs that only read (a preview, a proposal, a file compared: they change nothing). */
     private static final Set<String> NOT_REPLAYED = Set.of("LoginController.login", "LoginController.changePassword",
             "ImportController.preview", "AdjustmentController.propose", "BankReconciliationController.preview",
-            "VerifyController.verifyFile", "VerifyController.verifyFileJson");
+            "VerifyController.verifyFile", "VerifyController.verifyFileJson", "SpatialController.overlay");
 
     private long gongchang;
 

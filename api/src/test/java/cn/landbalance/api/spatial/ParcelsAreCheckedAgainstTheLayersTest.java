@@ -43,8 +43,9 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
     }
 
     private Response putParcels(long application, String geojson) {
+        // with an idempotency key, as a client that retries sends it
         return api().send("PUT", "/api/outflow-applications/" + application + "/parcels", login("enterprise_coop"), geojson,
-                "application/geo+json");
+                "application/geo+json", java.util.UUID.randomUUID().toString());
     }
 
     private long application(long areaM2) {

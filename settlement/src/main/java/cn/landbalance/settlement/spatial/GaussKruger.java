@@ -59,9 +59,12 @@ public record GaussKruger(int epsg) {
         return zone() * 3;
     }
 
+    private static final java.util.Map<Integer, CoordinateReferenceSystem> PLANES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The zone's reference system, parsed once per zone (it is immutable; a transform is made per use). */
     private CoordinateReferenceSystem plane() {
-        return CRS.createFromParameters("EPSG:" + epsg, "+proj=tmerc +lat_0=0 +lon_0=" + centralMeridian()
-                + " +k=1 +x_0=" + (zone() * 1_000_000L + 500_000) + " +y_0=0 +ellps=GRS80 +units=m +no_defs");
+        return PLANES.computeIfAbsent(epsg, e -> CRS.createFromParameters("EPSG:" + epsg, "+proj=tmerc +lat_0=0 +lon_0=" + centralMeridian()
+                + " +k=1 +x_0=" + (zone() * 1_000_000L + 500_000) + " +y_0=0 +ellps=GRS80 +units=m +no_defs"));
     }
 
     /**

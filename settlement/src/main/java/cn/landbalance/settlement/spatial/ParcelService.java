@@ -74,6 +74,14 @@ public class ParcelService {
         return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), supplementPlan);
     }
 
+    /** What a check of a drawn parcel would find now, nothing stored (a preview while drawing). */
+    public ParcelCheck overlay(long countyId, Geometry drawn, long declaredAreaM2, ParcelCheck.Purpose purpose) {
+        SpatialSettings settings = store.settings(countyId).orElseThrow(() -> DomainException.field(ErrorCode.VALIDATION_FAILED,
+                "parcels", "本县尚未设定投影带，也没有加载图层", "the county has set no zone and loaded no layer"));
+        Geometry plane = union(polygonsOf(settings.grid().toPlane(drawn), ErrorCode.PARCEL_INVALID, "parcels"));
+        return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), false);
+    }
+
     /** What a check of the stored parcels would find now; empty when there are none. */
     public Optional<ParcelCheck> preview(long countyId, SpatialStore.Subject subject, long declaredAreaM2,
                                          ParcelCheck.Purpose purpose, boolean supplementPlan) {

@@ -1,0 +1,86 @@
+package cn.landbalance.api.web;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Parcels on the map: the county uploads its 永久基本农田 layer on 数据导入; an enterprise declares 0.5 公顷 and is
+ * asked for its parcel, uploads one that lies 40 m inside the farmland, sees the refusal with the overlap (2 000 m²)
+ * drawn in red on the map, moves the parcel so it only touches the farmland, and declares.
+ */
+@MicronautTest(transactional = false)
+class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
+    private static final double X0 = 35_500_000;
+    private static final double Y0 = 3_874_000;
+
+    private static String rectangle(double x, double y, double w, double h) {
+        double a = X0 + x;
+        double b = Y0 + y;
+        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + w) + "," + b + "],[" + (a + w) + ","
+                + (b + h) + "],[" + a + "," + (b + h) + "],[" + a + "," + b + "]]]}";
+    }
+
+    private Path file(String name, String geojson) throws IOException {
+        Path path = Files.createTempDirectory("parcels").resolve(name);
+        Files.writeString(path, geojson);
+        return path;
+    }
+
+    @Test
+    void theRefusedParcelIsMovedAndAccepted() throws IOException {
+        signIn("county_admin");
+        clickTestId("menu-imports");
+        choose(By.cssSelector("[data-testid=layer-kind]"), "永久基本农田");
+        type(By.cssSelector("[data-testid=layer-source]"), "陇西县自然资源局 2025 年度变更调查");
+        click(By.cssSelector("[data-testid=layer-date] input"));
+        type(By.cssSelector("[data-testid=layer-date] input"), "2025-12-31");
+        find(By.tagName("h1")).click();
+        upload("layer-file", file("pbf.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{\"name\":\"基本农田保护片区 1\"},\"geometry\":" + rectangle(100, 0, 200, 200) + "}]}"));
+        waitText(By.cssSelector("[data-testid=layers]"), "永久基本农田");
+        waitText(By.cssSelector("[data-testid=layers]"), "现行");
+        screenshot("county-layers");
+
+        browser.executeScript("sessionStorage.clear()");
+        signIn("enterprise_coop");
+        clickTestId("menu-outflows-new");
+        choose(By.cssSelector("[data-testid=township]"), "巩昌镇");
+        type(By.name("landClassAfter"), "设施农用地");
+        type(By.name("areaHectares"), "0.5000");
+        type(By.cssSelector("[name=qualityGrade] input, input[name=qualityGrade]"), "12");
+        clickTestId("declare");
+        waitText(By.cssSelector("[data-testid=parcels-card]"), "尚未提交地块");
+        String application = browser.getCurrentUrl().replaceAll(".*/outflows/", "");
+
+        upload("parcel-upload", file("inside.geojson", rectangle(40, 0, 100, 50)));
+        waitText(By.cssSelector("[data-testid=parcel-check]"), "套合分析未通过");
+        waitText(By.cssSelector("[data-testid=parcel-findings]"), "2000");
+        assertTrue(testId("parcel-findings").getText().contains("占用永久基本农田") || testId("parcel-findings").getText().contains("永久基本农田"),
+                testId("parcel-findings").getText());
+        // the overlap is on the map, in red
+        wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                "return document.querySelectorAll('[data-testid=parcel-map] canvas').length")).intValue() > 0);
+        browser.executeScript("document.querySelector('[data-testid=parcels-card]').scrollIntoView()");
+        screenshot("enterprise-parcel-refused");
+        clickTestId("declare-draft");
+        waitText(By.cssSelector(".el-alert"), "重叠 2000 平方米");
+
+        upload("parcel-upload", file("moved.geojson", rectangle(0, 0, 100, 50)));
+        waitText(By.cssSelector("[data-testid=parcel-check]"), "套合分析通过");
+        clickTestId("declare-draft");
+        waitText(By.cssSelector(".el-tag"), "已申报");
+        screenshot("enterprise-parcel-accepted");
+        assertEquals("DECLARED", api().get("/api/outflow-applications/" + application, login("enterprise_coop")).string("status"));
+        assertEquals(1, api().get("/api/outflow-applications/" + application + "/parcels", login("enterprise_coop")).json()
+                .get("checks").size());
+    }
+}
