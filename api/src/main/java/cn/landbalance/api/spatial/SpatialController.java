@@ -185,7 +185,7 @@ public class SpatialController {
     }
 
     /** A layer version's polygons as GeoJSON in degrees, for the map (at most {@code limit}, in the order uploaded). */
-    @Get(value = "/counties/{countyId}/layers/{layerId}/features{?limit}", produces = GEOJSON)
+    @Get(value = "/counties/{countyId}/layers/{layerId}/features{?limit}", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     @ReadOnly
     public String features(Actor actor, @PathVariable long countyId, @PathVariable long layerId,
                            @QueryValue(defaultValue = "5000") @Min(1) @Max(20_000) int limit) {

@@ -66,7 +66,9 @@ class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
         waitText(By.cssSelector("[data-testid=parcel-findings]"), "2000");
         assertTrue(testId("parcel-findings").getText().contains("占用永久基本农田") || testId("parcel-findings").getText().contains("永久基本农田"),
                 testId("parcel-findings").getText());
-        // the overlap is on the map, in red
+        // the county's layer is on the map (its legend loaded with its polygons), the overlap in red
+        waitText(By.cssSelector("[data-testid=map-layers]"), "永久基本农田 v1");
+        wait.until(d -> "1".equals(testId("parcel-map").getAttribute("data-layer-features")));
         wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
                 "return document.querySelectorAll('[data-testid=parcel-map] canvas').length")).intValue() > 0);
         browser.executeScript("document.querySelector('[data-testid=parcels-card]').scrollIntoView()");
