@@ -50,6 +50,7 @@ public enum ErrorCode {
     PAYMENT_REFERENCE_REUSED(Kind.CONFLICT, "The payment reference was already used for a different payment.", "该支付流水号已用于另一笔不同的付款。"),
     APPLICATION_NOT_COVERABLE(Kind.CONFLICT, "A rejected or closed application takes no more coverage.", "已驳回或已办结的申请不能再落实平衡。"),
     CASE_NUMBER_EXISTS(Kind.CONFLICT, "A case with this number already exists in the county.", "本县已有相同编号的案件。"),
+    DOCUMENT_ALTERED(Kind.CONFLICT, "The stored copy of this document is no longer the file that was issued; it is not handed out again. The county should check the audit log.", "该文书的存档文件已与签发时不一致，不再提供下载，请县级核查审计日志。"),
     NOTICE_NOT_PAID(Kind.CONFLICT, "The notice is not paid yet; there is no receipt for it.", "该缴款通知书尚未确认到账，没有收款凭证。"),
     CASE_CLOSED(Kind.CONFLICT, "The case is already resolved.", "案件已办结。"),
     ORDER_EXPIRED(Kind.CONFLICT, "The order has expired; its reservation was released.", "订单已过期，预留的指标已释放。"),

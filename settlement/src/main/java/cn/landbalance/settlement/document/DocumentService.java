@@ -1,5 +1,8 @@
 package cn.landbalance.settlement.document;
 
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +62,12 @@ public final class DocumentService {
         String sha = content.sha256();
         Optional<IssuedDocument> earlier = documents.find(content.kind(), content.subjectId(), sha);
         if (earlier.isPresent()) {
-            return new Printed(earlier.get(), documents.file(earlier.get().id()));
+            byte[] stored = documents.file(earlier.get().id());
+            // a stored copy that is no longer the file issued is not handed out again
+            if (!DocumentContent.sha256(stored).equals(earlier.get().fileSha256())) {
+                throw new DomainException(ErrorCode.DOCUMENT_ALTERED);
+            }
+            return new Printed(earlier.get(), stored);
         }
         String code = VerificationCode.next();
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -128,6 +128,19 @@ class DocumentServiceTest {
         assertEquals(64, c.sha256().length());
     }
 
+    @Test
+    void aStoredCopyThatIsNoLongerTheIssuedFileIsNotHandedOutAgain() {
+        subjects.put(7L, notice("待缴款"));
+        DocumentService.Printed printed = service.print(notice("待缴款"), renderer);
+        byte[] altered = printed.file().clone();
+        altered[0] ^= 1;
+        store.files.put(printed.document().id(), altered);
+        cn.landbalance.ledger.common.DomainException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                cn.landbalance.ledger.common.DomainException.class, () -> service.print(notice("待缴款"), renderer));
+        assertEquals(cn.landbalance.ledger.common.ErrorCode.DOCUMENT_ALTERED, refused.code());
+        assertEquals(1, store.rows.size(), "nothing new issued in its place");
+    }
+
     private static final class InMemoryDocuments implements IssuedDocuments {
         final List<IssuedDocument> rows = new ArrayList<>();
         final Map<Long, byte[]> files = new HashMap<>();
