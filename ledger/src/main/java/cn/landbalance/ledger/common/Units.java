@@ -56,6 +56,16 @@ public final class Units {
         return BigDecimal.valueOf(m2).movePointLeft(4).setScale(4, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /** 5 000 m² → "0.5000 公顷（7.5000 亩）": an area as a Chinese reader reads it, in messages. */
+    public static String areaZh(long m2) {
+        return m2ToHectares(m2) + " 公顷（" + m2ToMu(m2) + " 亩）";
+    }
+
+    /** 5 000 m² → "0.5000 ha (7.5000 mu)": the same in English. */
+    public static String areaEn(long m2) {
+        return m2ToHectares(m2) + " ha (" + m2ToMu(m2) + " mu)";
+    }
+
     /** m² shown as 亩 with 4 decimals, rounded half up (display only). */
     public static String m2ToMu(long m2) {
         return new BigDecimal(BigInteger.valueOf(m2).multiply(FIFTEEN))
