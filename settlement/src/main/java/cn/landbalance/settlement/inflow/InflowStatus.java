@@ -13,7 +13,19 @@ import java.util.Set;
 public enum InflowStatus {
     DRAFT, SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN;
 
-    public enum Action { SUBMIT, ACCEPT, REJECT, WITHDRAW }
+    public enum Action {
+        SUBMIT, ACCEPT, REJECT, WITHDRAW;
+
+        /** The action in Chinese ("提交", "验收"). */
+        public String label() {
+            return switch (this) {
+                case SUBMIT -> "提交";
+                case ACCEPT -> "验收";
+                case REJECT -> "驳回";
+                case WITHDRAW -> "撤回";
+            };
+        }
+    }
 
     private static final Map<InflowStatus, Map<Action, InflowStatus>> TRANSITIONS = Map.of(
             DRAFT, Map.of(Action.SUBMIT, SUBMITTED, Action.REJECT, REJECTED),
@@ -34,5 +46,16 @@ public enum InflowStatus {
 
     public Set<Action> allowed() {
         return TRANSITIONS.get(this).keySet();
+    }
+
+    /** The status in Chinese ("未提交", "已验收"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case DRAFT -> "未提交";
+            case SUBMITTED -> "已提交";
+            case ACCEPTED -> "已验收";
+            case REJECTED -> "已驳回";
+            case WITHDRAWN -> "已撤回";
+        };
     }
 }

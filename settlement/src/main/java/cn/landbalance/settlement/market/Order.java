@@ -14,7 +14,19 @@ import java.util.Set;
  */
 public record Order(long id, long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
                     Status status, Instant expiresAt, String paymentReference, List<Allocation> allocations) {
-    public enum Status { PENDING_PAYMENT, SETTLED, EXPIRED, CANCELLED }
+    public enum Status {
+        PENDING_PAYMENT, SETTLED, EXPIRED, CANCELLED;
+
+        /** The status in Chinese ("待缴款", "已结算"), as refusals name it. */
+        public String label() {
+            return switch (this) {
+                case PENDING_PAYMENT -> "待缴款";
+                case SETTLED -> "已结算";
+                case EXPIRED -> "已过期";
+                case CANCELLED -> "已撤销";
+            };
+        }
+    }
 
     /** What can happen to an order, the status it leads to, and the events that announce it (in order). */
     public enum Action {
@@ -36,6 +48,15 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
 
         public List<String> events() {
             return events;
+        }
+
+        /** The action in Chinese ("确认缴款", "撤销"). */
+        public String label() {
+            return switch (this) {
+                case PAY -> "确认缴款";
+                case EXPIRE -> "作过期处理";
+                case CANCEL -> "撤销";
+            };
         }
     }
 

@@ -18,6 +18,19 @@ public enum OutflowStatus {
     public enum Action {
         DECLARE, REVIEW, APPROVE, IMPLEMENT, CLOSE, REJECT, WITHDRAW;
 
+        /** The action in Chinese ("申报", "审核"). */
+        public String label() {
+            return switch (this) {
+                case DECLARE -> "申报";
+                case REVIEW -> "审核";
+                case APPROVE -> "批准";
+                case IMPLEMENT -> "实施";
+                case CLOSE -> "办结";
+                case REJECT -> "驳回";
+                case WITHDRAW -> "撤回";
+            };
+        }
+
         /** Whether the action ends the application without its conversion being carried out (its coverage undone). */
         public boolean endsWithoutImplementation() {
             return this == REJECT || this == WITHDRAW;
@@ -50,5 +63,19 @@ public enum OutflowStatus {
     /** Whether coverage may still be added (not once rejected or closed). */
     public boolean coverable() {
         return this != REJECTED && this != CLOSED && this != WITHDRAWN;
+    }
+
+    /** The status in Chinese ("未申报", "乡镇已审核"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case DRAFT -> "未申报";
+            case DECLARED -> "已申报";
+            case TOWNSHIP_REVIEWED -> "乡镇已审核";
+            case APPROVED -> "已批准";
+            case IMPLEMENTED -> "已实施";
+            case CLOSED -> "已办结";
+            case REJECTED -> "已驳回";
+            case WITHDRAWN -> "已撤回";
+        };
     }
 }
