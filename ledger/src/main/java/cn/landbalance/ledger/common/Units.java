@@ -34,20 +34,24 @@ public final class Units {
         try {
             value = new BigDecimal(hectares.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new DomainException(ErrorCode.INVALID_FIELD, "not a number of hectares: " + hectares);
+            throw new DomainException(ErrorCode.INVALID_FIELD,
+                    "“" + hectares + "”不是以公顷计的数字", "not a number of hectares: " + hectares);
         }
         if (value.signum() < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "hectares must not be negative: " + hectares);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "公顷数不能为负数：" + hectares, "hectares must not be negative: " + hectares);
         }
         BigDecimal m2 = value.movePointRight(4).stripTrailingZeros();
         if (m2.scale() > 0) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "公顷数最多 4 位小数（精确到 1 平方米）：" + hectares,
                     "hectares have more than 4 decimals (finer than 1 m²): " + hectares);
         }
         try {
             return m2.longValueExact();
         } catch (ArithmeticException e) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area too large: " + hectares);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "面积过大：" + hectares + " 公顷", "area too large: " + hectares);
         }
     }
 
@@ -85,13 +89,14 @@ public final class Units {
      */
     public static long amountFen(long areaM2, long pricePerMuFen) {
         if (areaM2 < 0 || pricePerMuFen < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area and price must not be negative");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "面积和单价不能为负数", "area and price must not be negative");
         }
         BigInteger numerator = BigInteger.valueOf(areaM2).multiply(BigInteger.valueOf(pricePerMuFen)).multiply(FIFTEEN);
         BigInteger[] qr = numerator.divideAndRemainder(TEN_THOUSAND);
         BigInteger rounded = qr[1].shiftLeft(1).compareTo(TEN_THOUSAND) >= 0 ? qr[0].add(BigInteger.ONE) : qr[0];
         if (rounded.compareTo(LONG_MAX) > 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "amount beyond the representable range");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "金额超出可表示的范围", "amount beyond the representable range");
         }
         return rounded.longValueExact();
     }
@@ -102,7 +107,7 @@ public final class Units {
         BigInteger[] qr = product.divideAndRemainder(BigInteger.valueOf(1000));
         BigInteger result = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
         if (result.compareTo(LONG_MAX) > 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area beyond the representable range");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "面积超出可表示的范围", "area beyond the representable range");
         }
         return result.longValueExact();
     }

@@ -39,6 +39,7 @@ public enum InflowStatus {
         InflowStatus next = TRANSITIONS.get(this).get(action);
         if (next == null) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "耕地转进项目" + label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an inflow project that is " + this + "; allowed: " + allowed());
         }
         return next;
@@ -57,5 +58,11 @@ public enum InflowStatus {
             case REJECTED -> "已驳回";
             case WITHDRAWN -> "已撤回";
         };
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：驳回、撤回" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }

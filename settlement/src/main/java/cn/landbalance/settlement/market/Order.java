@@ -78,9 +78,16 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
     public Order after(Action action, String paymentReference) {
         if (!allowed().contains(action)) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "订单" + status.label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an order that is " + status + "; allowed: " + allowed());
         }
         return new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, action.to(), expiresAt,
                 action == Action.PAY ? paymentReference : this.paymentReference, allocations);
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：确认缴款、撤销" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }

@@ -51,6 +51,7 @@ public enum OutflowStatus {
         OutflowStatus next = TRANSITIONS.get(this).get(action);
         if (next == null) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "耕地转出申请" + label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an outflow application that is " + this + "; allowed: " + allowed());
         }
         return next;
@@ -77,5 +78,11 @@ public enum OutflowStatus {
             case REJECTED -> "已驳回";
             case WITHDRAWN -> "已撤回";
         };
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：驳回、撤回" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }
