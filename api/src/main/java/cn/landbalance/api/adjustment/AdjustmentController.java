@@ -123,7 +123,7 @@ public class AdjustmentController {
                     keep.put(Long.parseLong(k.strip()), v);
                 } catch (NumberFormatException e) {
                     throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.INVALID_FIELD,
-                            "keepM2." + k, "a region id");
+                            "keepM2." + k, "“" + k + "”不是行政区编号", "a region id");
                 }
             });
         }

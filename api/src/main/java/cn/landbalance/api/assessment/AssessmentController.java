@@ -117,6 +117,7 @@ public class AssessmentController {
             TaskBody task = body.tasks().get(i);
             if (!townships.contains(task.townshipId())) {
                 throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "tasks[" + i + "].townshipId",
+                        "乡镇 " + task.townshipId() + " 不属于县 " + countyId,
                         "township " + task.townshipId() + " is not in county " + countyId);
             }
             tasks.add(new AssessmentPlan.Task(task.townshipId(), task.taskM2()));

@@ -35,7 +35,7 @@ public class AuditChainController {
             try {
                 return AuditChain.verify(c);
             } catch (SQLException e) {
-                throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "audit chain could not be read");
+                throw new DomainException(ErrorCode.SERVICE_UNAVAILABLE, "暂时无法读取审计链", "audit chain could not be read");
             }
         });
     }

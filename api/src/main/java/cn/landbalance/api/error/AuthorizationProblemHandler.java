@@ -18,9 +18,9 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
     @Override
     public MutableHttpResponse<Problem> handle(HttpRequest request, AuthorizationException exception) {
         if (exception.isForbidden()) {
-            return Problems.response(ErrorCode.FORBIDDEN, null, null);
+            return Problems.response(ErrorCode.FORBIDDEN, null);
         }
-        return Problems.response(ErrorCode.UNAUTHENTICATED, null, null)
+        return Problems.response(ErrorCode.UNAUTHENTICATED, null)
                 .header("WWW-Authenticate", "Bearer");
     }
 }

@@ -34,15 +34,15 @@ public class DataAccessProblemHandler implements ExceptionHandler<RuntimeExcepti
     public MutableHttpResponse<Problem> handle(HttpRequest request, RuntimeException exception) {
         if (concurrentUpdate(exception)) {
             LOG.info("concurrent update on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
-            return Problems.response(ErrorCode.CONCURRENT_UPDATE, null, null).header("Retry-After", "1");
+            return Problems.response(ErrorCode.CONCURRENT_UPDATE, null).header("Retry-After", "1");
         }
         if (databaseUnreachable(exception)) {
             outage.noticed();
             LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), exception.toString());
-            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, null, null).header("Retry-After", "5");
+            return Problems.response(ErrorCode.SERVICE_UNAVAILABLE, null).header("Retry-After", "5");
         }
         LOG.error("unexpected error on {} {}", request.getMethod(), request.getPath(), exception);
-        return Problems.response(ErrorCode.INTERNAL_ERROR, null, null);
+        return Problems.response(ErrorCode.INTERNAL_ERROR, null);
     }
 
     /**

@@ -15,6 +15,6 @@ import jakarta.inject.Singleton;
 public class DomainExceptionHandler implements ExceptionHandler<DomainException, MutableHttpResponse<Problem>> {
     @Override
     public MutableHttpResponse<Problem> handle(HttpRequest request, DomainException exception) {
-        return Problems.response(exception.code(), exception.field(), exception.getMessage());
+        return Problems.response(exception);
     }
 }

@@ -1,5 +1,6 @@
 package cn.landbalance.api.error;
 
+import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
@@ -8,9 +9,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * An RFC 9457 problem document ({@code application/problem+json}) with the stable {@code code}, the field
  * it is about (if any) and the message in Chinese. Never carries a stack trace or SQL.
  *
- * <p>{@code detail} says what exactly was wrong; details are written "中文 / English" and given apart as
- * {@code detailZh} and {@code detailEn} so that a screen shows the user's language (a detail written in English only has
- * no {@code detailZh}).
+ * <p>{@code detail} says what exactly was wrong. Every detail is given in both languages, apart as {@code detailZh} and
+ * {@code detailEn} (so that a screen shows the user's language) and together in {@code detail} as "中文 / English".
+ * Without a detail of its own a problem's detail is its code's message.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,29 +19,21 @@ public record Problem(String type, String title, int status, String detail, Stri
                       String messageZh, String detailZh, String detailEn) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public static Problem of(ErrorCode code, String field, String detail) {
-        String text = detail == null ? code.messageEn() : detail;
-        String[] parts = split(text);
+    /** The problem of a code with its detail in both languages; a null part is the code's own message. */
+    public static Problem of(ErrorCode code, String field, String detailZh, String detailEn) {
+        String zh = detailZh == null ? code.messageZh() : detailZh;
+        String en = detailEn == null ? code.messageEn() : detailEn;
         return new Problem("urn:landbalance:error:" + code.name(), code.messageEn(), ProblemStatus.of(code).getCode(),
-                text, code.name(), field, code.messageZh(), detail == null ? code.messageZh() : parts[0], parts[1]);
+                zh + " / " + en, code.name(), field, code.messageZh(), zh, en);
     }
 
-    /**
-     * "中文 / English" → both, split at the first separator with no Chinese after it (so a name holding " / " stays
-     * whole on either side); a detail without Chinese before that separator is English only.
-     */
-    static String[] split(String detail) {
-        for (int at = detail.indexOf(" / "); at > 0; at = detail.indexOf(" / ", at + 3)) {
-            String en = detail.substring(at + 3);
-            if (!hasChinese(en)) {
-                String zh = detail.substring(0, at);
-                return hasChinese(zh) ? new String[]{zh.strip(), en.strip()} : new String[]{null, detail};
-            }
-        }
-        return hasChinese(detail) && !detail.matches(".*[A-Za-z]{4,}.*") ? new String[]{detail, null} : new String[]{null, detail};
+    /** The problem of a code whose detail is the code's own message. */
+    public static Problem of(ErrorCode code, String field) {
+        return of(code, field, null, null);
     }
 
-    private static boolean hasChinese(String s) {
-        return s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    /** The problem of a refusal, its detail as the refusal gives it in both languages. */
+    public static Problem of(DomainException e) {
+        return of(e.code(), e.field(), e.detailZh(), e.detailEn());
     }
 }

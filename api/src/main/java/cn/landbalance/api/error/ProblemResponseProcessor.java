@@ -42,7 +42,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     private Problem toProblem(ErrorContext context, HttpStatus status) {
         Throwable cause = context.getRootCause().orElse(null);
         if (cause instanceof DomainException e) {
-            return Problem.of(e.code(), e.field(), e.getMessage());
+            return Problem.of(e);
         }
         if (cause instanceof ConstraintViolationException e) {
             return fromViolations(e);
@@ -51,26 +51,26 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
             return fromConversionError(e);
         }
         if (cause instanceof UnsatisfiedRouteException e) {
-            return Problem.of(ErrorCode.MISSING_FIELD, e.getArgument().getName(),
-                    "required " + e.getArgument().getName() + " is missing");
+            String name = e.getArgument().getName();
+            return Problem.of(ErrorCode.MISSING_FIELD, name, "缺少必填的“" + name + "”", "required " + name + " is missing");
         }
         Optional<String> field = context.getErrors().stream().map(Error::getPath).flatMap(Optional::stream).findFirst();
         String message = context.getErrors().stream().map(Error::getMessage).findFirst().orElse(null);
         return switch (status) {
             case BAD_REQUEST -> badRequest(cause, field.orElse(null), message);
-            case NOT_FOUND -> Problem.of(ErrorCode.NOT_FOUND, null, null);
-            case METHOD_NOT_ALLOWED -> Problem.of(ErrorCode.METHOD_NOT_ALLOWED, null, null);
-            case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null, null);
-            case REQUEST_ENTITY_TOO_LARGE -> Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, null, null);
-            case UNAUTHORIZED -> Problem.of(ErrorCode.UNAUTHENTICATED, null, null);
-            case FORBIDDEN -> Problem.of(ErrorCode.FORBIDDEN, null, null);
-            case SERVICE_UNAVAILABLE -> Problem.of(ErrorCode.SERVICE_UNAVAILABLE, null, null);
+            case NOT_FOUND -> Problem.of(ErrorCode.NOT_FOUND, null);
+            case METHOD_NOT_ALLOWED -> Problem.of(ErrorCode.METHOD_NOT_ALLOWED, null);
+            case UNSUPPORTED_MEDIA_TYPE, NOT_ACCEPTABLE -> Problem.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, null);
+            case REQUEST_ENTITY_TOO_LARGE -> Problem.of(ErrorCode.PAYLOAD_TOO_LARGE, null);
+            case UNAUTHORIZED -> Problem.of(ErrorCode.UNAUTHENTICATED, null);
+            case FORBIDDEN -> Problem.of(ErrorCode.FORBIDDEN, null);
+            case SERVICE_UNAVAILABLE -> Problem.of(ErrorCode.SERVICE_UNAVAILABLE, null);
             default -> {
                 if (status.getCode() >= 500) {
                     LOG.error("unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
-                    yield Problem.of(ErrorCode.INTERNAL_ERROR, null, null);
+                    yield Problem.of(ErrorCode.INTERNAL_ERROR, null);
                 }
-                yield Problem.of(ErrorCode.MALFORMED_REQUEST, field.orElse(null), null);
+                yield Problem.of(ErrorCode.MALFORMED_REQUEST, field.orElse(null));
             }
         };
     }
@@ -79,19 +79,20 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         String text = message == null ? "" : message;
         StrictJsonMapper.NotOneValue notOne = notOneValue(cause);
         if (notOne != null) {
-            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detail());
+            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detailZh(), notOne.detailEn());
         }
         if (cause != null && isJsonSyntax(cause)) {
-            return Problem.of(ErrorCode.MALFORMED_JSON, null, "the body is not valid JSON");
+            return Problem.of(ErrorCode.MALFORMED_JSON, null, "请求体不是有效的 JSON", "the body is not valid JSON");
         }
         String named = field != null ? field : JsonFieldNames.fromMessage(text);
         if (named != null) {
-            return Problem.of(ErrorCode.INVALID_FIELD, named, "'" + named + "' has a value of the wrong type or outside the allowed set");
+            return Problem.of(ErrorCode.INVALID_FIELD, named, "字段“" + named + "”的类型或取值无效",
+                    "'" + named + "' has a value of the wrong type or outside the allowed set");
         }
         if (text.contains("Required") || text.contains("missing")) {
-            return Problem.of(ErrorCode.MISSING_FIELD, null, "a required value is missing");
+            return Problem.of(ErrorCode.MISSING_FIELD, null, "缺少必填的值", "a required value is missing");
         }
-        return Problem.of(ErrorCode.MALFORMED_REQUEST, null, "the request could not be read");
+        return Problem.of(ErrorCode.MALFORMED_REQUEST, null, "无法读取该请求", "the request could not be read");
     }
 
     private static StrictJsonMapper.NotOneValue notOneValue(Throwable error) {
@@ -125,11 +126,11 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         String field = null;
         StrictJsonMapper.NotOneValue notOne = notOneValue(e);
         if (notOne != null) {
-            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detail());
+            return Problem.of(ErrorCode.MALFORMED_JSON, notOne.field(), notOne.detailZh(), notOne.detailEn());
         }
         for (Throwable t = e.getConversionError().getCause(); t != null && field == null; t = t.getCause()) {
             if (isJsonSyntax(t)) {
-                return Problem.of(ErrorCode.MALFORMED_JSON, null, "请求体不是有效的 JSON / the body is not valid JSON");
+                return Problem.of(ErrorCode.MALFORMED_JSON, null, "请求体不是有效的 JSON", "the body is not valid JSON");
             }
             field = JsonFieldNames.fromSerdeException(t);
             if (field == null && t.getMessage() != null) {
@@ -140,9 +141,12 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         if (field == null && !"body".equals(argument)) {
             field = argument;
         }
-        return Problem.of(ErrorCode.INVALID_FIELD, field, field == null
-                ? "请求中有字段的类型或取值无效 / a value in the body has the wrong type or is outside the allowed set"
-                : "字段“" + field + "”的类型或取值无效 / '" + field + "' has a value of the wrong type or outside the allowed set");
+        if (field == null) {
+            return Problem.of(ErrorCode.INVALID_FIELD, null, "请求中有字段的类型或取值无效",
+                    "a value in the body has the wrong type or is outside the allowed set");
+        }
+        return Problem.of(ErrorCode.INVALID_FIELD, field, "字段“" + field + "”的类型或取值无效",
+                "'" + field + "' has a value of the wrong type or outside the allowed set");
     }
 
     private static Problem fromViolations(ConstraintViolationException e) {
@@ -150,13 +154,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 .min(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .orElse(null);
         if (first == null) {
-            return Problem.of(ErrorCode.VALIDATION_FAILED, null, null);
+            return Problem.of(ErrorCode.VALIDATION_FAILED, null);
         }
         String field = JsonFieldNames.fromPropertyPath(first.getPropertyPath().toString());
         boolean missing = first.getConstraintDescriptor().getAnnotation() instanceof NotNull
                 || first.getInvalidValue() == null;
         return Problem.of(missing ? ErrorCode.MISSING_FIELD : ErrorCode.VALIDATION_FAILED, field,
-                "字段“" + field + "”" + chinese(first, missing) + " / '" + field + "' " + first.getMessage());
+                "字段“" + field + "”" + chinese(first, missing), "'" + field + "' " + first.getMessage());
     }
 
     /** What the constraint asks, in Chinese (the English is the validator's own message). */

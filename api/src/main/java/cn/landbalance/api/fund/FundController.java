@@ -92,7 +92,8 @@ public class FundController {
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (end.isBefore(start)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "the period ends before it starts");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to",
+                    "结束日期早于开始日期", "the period ends before it starts");
         }
         MoneyQueries.Statement s = money.statement(township.id(), start.atStartOfDay(clock.getZone()).toOffsetDateTime(),
                 end.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
@@ -106,6 +107,7 @@ public class FundController {
         return regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP)
                 .filter(r -> actor.role() == Role.TOWNSHIP_OFFICER ? actor.regionId() == r.id() : actor.inCounty(r.countyId()))
-                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND,
+                        "乡镇 " + townshipId, "township " + townshipId));
     }
 }

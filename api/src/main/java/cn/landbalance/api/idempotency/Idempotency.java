@@ -60,7 +60,8 @@ public class Idempotency implements MethodInterceptor<Object, Object> {
             return context.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, HEADER, "1-" + MAX_KEY_LENGTH + " characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, HEADER,
+                    "幂等键应为 1-" + MAX_KEY_LENGTH + " 个字符", "1-" + MAX_KEY_LENGTH + " characters");
         }
         HttpRequest<Object> r = request.get();
         String scope = truncate(r.getMethodName() + " " + r.getPath());
@@ -69,7 +70,8 @@ public class Idempotency implements MethodInterceptor<Object, Object> {
         if (stored.isPresent()) {
             IdempotencyKeys.Stored first = stored.get();
             if (!first.scope().equals(scope) || !first.requestHash().equals(hash) || first.status() == null) {
-                throw DomainException.field(ErrorCode.IDEMPOTENCY_KEY_REUSED, HEADER, "key " + key + " was used for another request");
+                throw DomainException.field(ErrorCode.IDEMPOTENCY_KEY_REUSED, HEADER,
+                        "幂等键 " + key + " 已用于另一个请求", "key " + key + " was used for another request");
             }
             return HttpResponse.status(HttpStatus.valueOf(first.status())).body(first.body())
                     .contentType(MediaType.APPLICATION_JSON_TYPE).header(REPLAYED, "true");

@@ -119,16 +119,19 @@ public class InventoryController {
         LocalDate start = from == null ? today.withDayOfYear(1) : from;
         LocalDate end = to == null ? today : to;
         if (start.getYear() < 2000 || start.getYear() > 2100) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "日期须在 2000 至 2100 年间 / from must be in 2000-2100");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from",
+                    "日期须在 2000 至 2100 年间", "from must be in 2000-2100");
         }
         if (end.getYear() < 2000 || end.getYear() > 2100) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "日期须在 2000 至 2100 年间 / to must be in 2000-2100");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to",
+                    "日期须在 2000 至 2100 年间", "to must be in 2000-2100");
         }
         if (end.isBefore(start)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to", "结束日期早于开始日期 / the period ends before it starts");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "to",
+                    "结束日期早于开始日期", "the period ends before it starts");
         }
         if (start.plusYears(10).isBefore(end)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "一次最多查询十年 / at most ten years at once");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "from", "一次最多查询十年", "at most ten years at once");
         }
         IndicatorStatement s = queries.statement(region.id(),
                 start.atStartOfDay(clock.getZone()).toInstant(), end.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
@@ -168,7 +171,8 @@ public class InventoryController {
     private Region visibleTownship(Actor actor, long townshipId) {
         return regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && visible(actor, r))
-                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId));
+                .orElseThrow(() -> new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND,
+                        "乡镇 " + townshipId, "township " + townshipId));
     }
 
     private static boolean visible(Actor actor, Region township) {

@@ -138,6 +138,7 @@ public class ReserveController {
     private Region county(Actor actor, long countyId) {
         return regions.findById(countyId)
                 .filter(r -> r.level() == RegionLevel.COUNTY && actor.inCounty(r.id()))
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND,
+                        "县 " + countyId, "county " + countyId));
     }
 }

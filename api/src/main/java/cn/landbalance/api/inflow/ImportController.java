@@ -168,7 +168,9 @@ public class ImportController {
         PlanKind planKind = switch (kind) {
             case "inflow" -> PlanKind.INFLOW;
             case "outflow" -> PlanKind.OUTFLOW;
-            default -> throw new DomainException(ErrorCode.NOT_FOUND, "no import of kind '" + kind + "' (inflow or outflow)");
+            default -> throw new DomainException(ErrorCode.NOT_FOUND,
+                    "没有“" + kind + "”类的导入（应为 inflow 或 outflow）",
+                    "no import of kind '" + kind + "' (inflow or outflow)");
         };
         return new PlanImportService.Request(countyId, planKind, year, qualityGrade, Boolean.TRUE.equals(replace), fileName,
                 file == null ? new byte[0] : file, actor.userId());

@@ -80,23 +80,32 @@ public class StrictJsonMapper implements JacksonObjectMapper {
         return delegate.writeValueAsString(object);
     }
 
-    /** A body that is valid JSON text but not exactly one value with distinct keys; names the key when there is one. */
+    /**
+     * A body that is valid JSON text but not exactly one value with distinct keys; names the key when there is one, and
+     * says what is wrong in Chinese and in English.
+     */
     public static final class NotOneValue extends JsonParseException {
         private final transient String field;
-        private final String detail;
+        private final String detailZh;
+        private final String detailEn;
 
-        NotOneValue(JsonParser parser, String field, String detail) {
-            super(parser, detail);
+        NotOneValue(JsonParser parser, String field, String detailZh, String detailEn) {
+            super(parser, detailEn);
             this.field = field;
-            this.detail = detail;
+            this.detailZh = detailZh;
+            this.detailEn = detailEn;
         }
 
         public String field() {
             return field;
         }
 
-        public String detail() {
-            return detail;
+        public String detailZh() {
+            return detailZh;
+        }
+
+        public String detailEn() {
+            return detailEn;
         }
     }
 
@@ -116,7 +125,8 @@ public class StrictJsonMapper implements JacksonObjectMapper {
             String message = String.valueOf(e.getOriginalMessage());
             if (message.startsWith("Duplicate field")) {
                 String field = parser.currentName();
-                throw new NotOneValue(parser, field, "the key '" + field + "' appears twice in one object");
+                throw new NotOneValue(parser, field, "键“" + field + "”在同一对象中出现了两次",
+                        "the key '" + field + "' appears twice in one object");
             }
             throw e;
         }
@@ -140,7 +150,7 @@ public class StrictJsonMapper implements JacksonObjectMapper {
             }
         }
         if (parser.nextToken() != null) {
-            throw new NotOneValue(parser, null, "unexpected content after the JSON value");
+            throw new NotOneValue(parser, null, "JSON 值之后还有多余的内容", "unexpected content after the JSON value");
         }
     }
 

@@ -78,8 +78,8 @@ public class BalanceConfirmationController {
         Obligation obligation = outflow.obligation(app);
         if (!obligation.fullyCovered()) {
             throw new DomainException(ErrorCode.OBLIGATION_NOT_FULLY_COVERED,
-                    "尚有 " + cn.landbalance.settlement.notification.NotificationText.areaZh(obligation.remainingM2())
-                            + " 未落实 / " + obligation.remainingM2() + " m² still uncovered");
+                    "尚有 " + cn.landbalance.ledger.common.Units.areaZh(obligation.remainingM2()) + " 未落实",
+                    obligation.remainingM2() + " m² still uncovered");
         }
         if ("pdf".equalsIgnoreCase(format) || (format == null && request.accept().stream()
                 .anyMatch(m -> m.getName().equals("application/pdf")))) {
@@ -90,7 +90,7 @@ public class BalanceConfirmationController {
         }
         if (format != null && !format.equalsIgnoreCase("xlsx") && !format.equalsIgnoreCase("json")) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "format",
-                    "格式应为 pdf、xlsx 或 json / format is pdf, xlsx or json");
+                    "格式应为 pdf、xlsx 或 json", "format is pdf, xlsx or json");
         }
         List<ConfirmationLine> lines = obligation.coverages().stream().map(c -> new ConfirmationLine(c.kind(), c.areaM2(),
                 Units.m2ToHectares(c.areaM2()), c.townshipId(), names.regionName(c.townshipId()), c.lotId(), c.qualityGrade(),

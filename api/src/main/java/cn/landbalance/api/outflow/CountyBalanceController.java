@@ -82,16 +82,19 @@ public class CountyBalanceController {
             return new FeeQuote(countyId, fee, areaM2, Units.m2ToMu(areaM2), amount, Units.fenToYuan(amount));
         }
         if (areaMu == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "areaM2", "give areaM2 or areaMu");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "areaM2",
+                    "请给出面积（areaM2 或 areaMu）", "give areaM2 or areaMu");
         }
         BigDecimal mu;
         try {
             mu = new BigDecimal(areaMu);
         } catch (NumberFormatException e) {
-            throw DomainException.field(ErrorCode.INVALID_FIELD, "areaMu", "not a number: " + areaMu);
+            throw DomainException.field(ErrorCode.INVALID_FIELD, "areaMu",
+                    "“" + areaMu + "”不是数字", "not a number: " + areaMu);
         }
         if (mu.signum() <= 0 || mu.scale() > 4 || mu.compareTo(new BigDecimal("1000000000")) > 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaMu", "a positive number of 亩 with at most 4 decimals");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaMu",
+                    "亩数须为正数，最多 4 位小数", "a positive number of 亩 with at most 4 decimals");
         }
         long amount = mu.multiply(BigDecimal.valueOf(fee)).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
         return new FeeQuote(countyId, fee, null, mu.toPlainString(), amount, Units.fenToYuan(amount));

@@ -259,8 +259,7 @@ public class OutflowController {
             case "close" -> OutflowStatus.Action.CLOSE;
             case "reject" -> OutflowStatus.Action.REJECT;
             case "withdraw" -> OutflowStatus.Action.WITHDRAW;
-            default -> throw new DomainException(ErrorCode.NOT_FOUND,
-                    "no action " + action);
+            default -> throw new DomainException(ErrorCode.NOT_FOUND, "没有“" + action + "”这一操作", "no action " + action);
         };
         OutflowService.Decided decided = outflow.act(actor, id, parsed, body == null ? null : body.reason(),
                 body != null && Boolean.TRUE.equals(body.override()));
@@ -373,8 +372,7 @@ public class OutflowController {
         outflow.get(actor, id);
         FeePayment moved = outflow.reassignFeeDuty(actor, paymentId, body.townshipId());
         if (moved.applicationId() != id) {
-            throw new DomainException(ErrorCode.NOT_FOUND,
-                    "fee payment " + paymentId);
+            throw new DomainException(ErrorCode.NOT_FOUND, "缴费记录 " + paymentId, "fee payment " + paymentId);
         }
         return HttpResponse.ok(new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(),
                 moved.townshipId(), moved.dutyTownshipId()));

@@ -100,7 +100,7 @@ public class PaymentNoticeController {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         if (format != null && !xlsx && !"pdf".equalsIgnoreCase(format)) {
             throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.VALIDATION_FAILED,
-                    "format", "格式应为 pdf 或 xlsx / format is pdf or xlsx");
+                    "format", "格式应为 pdf 或 xlsx", "format is pdf or xlsx");
         }
         DocumentContent content = contents.notice(notice);
         if (!xlsx) {
@@ -125,8 +125,8 @@ public class PaymentNoticeController {
         PaymentNotice notice = payments.get(actor, id);
         if (notice.status() != PaymentNotice.Status.PAID) {
             throw new cn.landbalance.ledger.common.DomainException(cn.landbalance.ledger.common.ErrorCode.NOTICE_NOT_PAID,
-                    "缴款通知书 " + notice.remittanceCode() + " " + PaymentNotice.label(notice.status()) + " / notice "
-                            + notice.remittanceCode() + " is " + notice.status());
+                    "缴款通知书 " + notice.remittanceCode() + " " + PaymentNotice.label(notice.status()),
+                    "notice " + notice.remittanceCode() + " is " + notice.status());
         }
         return PrintedPdf.response(documents.print(contents.receipt(notice), pdf), "receipt-" + notice.remittanceCode(),
                 "收款凭证-" + notice.remittanceCode());

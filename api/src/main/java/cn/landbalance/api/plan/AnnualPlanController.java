@@ -211,7 +211,7 @@ public class AnnualPlanController {
     public Worklist townshipWorklist(Actor actor, @PathVariable long countyId, @PathVariable long townshipId) {
         Region township = FundController.visibleTownship(regions, actor, townshipId);
         if (township.countyId() != countyId) {
-            throw new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "township " + townshipId);
+            throw new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "乡镇 " + townshipId, "township " + townshipId);
         }
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream()
                 .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(AnnualPlanController::item).toList());
@@ -236,7 +236,7 @@ public class AnnualPlanController {
     @ReadOnly
     public Worklist applicantWorklist(Actor actor, @PathVariable long countyId, @PathVariable long orgId) {
         if (actor.countyId() != countyId || (actor.role() == Role.ENTERPRISE && actor.orgId() != orgId)) {
-            throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organisation " + orgId);
+            throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "单位 " + orgId, "organisation " + orgId);
         }
         List<Item> items = new ArrayList<>();
         Inbox.ApplicantWaiting w = inbox.waitingFor(countyId, orgId);

@@ -43,7 +43,8 @@ public class RegionController {
     @ReadOnly
     public List<RegionView> list(@Nullable @QueryValue Long parentId) {
         if (parentId != null && regions.findById(parentId).isEmpty()) {
-            throw DomainException.field(ErrorCode.REGION_NOT_FOUND, "parentId", "region " + parentId);
+            throw DomainException.field(ErrorCode.REGION_NOT_FOUND, "parentId",
+                    "行政区 " + parentId, "region " + parentId);
         }
         return regions.children(parentId).stream().map(RegionView::of).toList();
     }
@@ -52,6 +53,6 @@ public class RegionController {
     @ReadOnly
     public RegionView get(@PathVariable long id) {
         return regions.findById(id).map(RegionView::of)
-                .orElseThrow(() -> new DomainException(ErrorCode.REGION_NOT_FOUND, "region " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.REGION_NOT_FOUND, "行政区 " + id, "region " + id));
     }
 }

@@ -42,7 +42,7 @@ public final class CountyYear {
     public static List<YearBalance> balances(CountyBalances balances, long countyId, int year, AsOf asOf) {
         List<YearBalance> rows = balances.forYear(countyId, year, asOf);
         if (rows.isEmpty()) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "县 " + countyId, "county " + countyId);
         }
         return rows;
     }

@@ -100,7 +100,7 @@ public class LoginController {
     private LoginResponse session(IdentityService.SignedIn signedIn) {
         Actor actor = signedIn.actor();
         String token = tokens.generateToken(ActorClaims.toAuthentication(actor, signedIn.sessionVersion()), expirationSeconds)
-                .orElseThrow(() -> new DomainException(ErrorCode.INTERNAL_ERROR, "token generation failed"));
+                .orElseThrow(() -> new DomainException(ErrorCode.INTERNAL_ERROR, "令牌生成失败", "token generation failed"));
         return new LoginResponse(token, "Bearer", expirationSeconds, List.of(actor.role().name()), actor.orgId(),
                 actor.countyId(), actor.username());
     }

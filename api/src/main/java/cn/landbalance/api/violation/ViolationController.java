@@ -154,13 +154,13 @@ public class ViolationController {
             case "restore" -> {
                 if (areaM2 == null) {
                     throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.MISSING_FIELD,
-                            "areaM2", "拆除复垦须给出面积 / restoring needs areaM2");
+                            "areaM2", "拆除复垦须给出面积", "restoring needs areaM2");
                 }
                 yield violations.previewRestore(actor, id, areaM2);
             }
             case "legalize" -> violations.previewLegalize(actor, id);
             default -> throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.INVALID_FIELD,
-                    "action", "action 应为 restore 或 legalize / action is restore or legalize");
+                    "action", "action 应为 restore 或 legalize", "action is restore or legalize");
         };
         ViolationCase c = p.violation();
         return new PreviewView(action, c.id(), c.caseNo(), p.areaM2(), p.parts().stream().map(part -> new PartView(
@@ -190,7 +190,7 @@ public class ViolationController {
         if (body.method() == Repay.Method.INDICATORS) {
             if (body.lotId() == null) {
                 throw cn.landbalance.ledger.common.DomainException.field(cn.landbalance.ledger.common.ErrorCode.MISSING_FIELD,
-                        "lotId", "repaying with indicators names the lot");
+                        "lotId", "用指标归还须指明指标批次", "repaying with indicators names the lot");
             }
             return HttpResponse.ok(CaseView.of(violations.repayWithIndicators(actor, id, body.lotId(), body.areaM2())));
         }

@@ -2,18 +2,20 @@ package cn.landbalance.api.error;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.ledger.common.DomainException;
+import cn.landbalance.ledger.common.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A refusal's detail comes in both languages (detailZh, detailEn) with areas in 公顷 and money in 元, so the Chinese
- * screen never shows an English sentence with raw units under its Chinese headline.
+ * screen never shows an English sentence with raw units under its Chinese headline; {@code detail} holds both,
+ * "中文 / English".
  */
 @MicronautTest(transactional = false)
 class ProblemDetailsInBothLanguagesTest extends ApiTest {
@@ -47,12 +49,73 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
     }
 
     @Test
-    void aDetailIsSplitAtItsSeparatorOnlyWhenChineseComesFirst() {
-        assertArrayEquals(new String[]{"费用不足 1 分", "the fee rounds to 0 fen"}, Problem.split("费用不足 1 分 / the fee rounds to 0 fen"));
-        assertArrayEquals(new String[]{null, "format is pdf / xlsx"}, Problem.split("format is pdf / xlsx"));
-        assertArrayEquals(new String[]{"当前密码不正确", null}, Problem.split("当前密码不正确"));
-        assertArrayEquals(new String[]{null, "lot 7 (巩昌镇) has 30 m² left"}, Problem.split("lot 7 (巩昌镇) has 30 m² left"));
-        assertArrayEquals(new String[]{"案件 陇 / 1 号已办结", "case 陇 / 1 is closed".replace("陇", "L")},
-                Problem.split("案件 陇 / 1 号已办结 / case L / 1 is closed"), "a case number holding the separator");
+    void refusalsOnceWordedInEnglishOnlyNowSayItInChineseToo() {
+        String admin = login("county_admin");
+        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+
+        // a lot that is not the applicant's own
+        long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 5);
+        long own = api().post("/api/outflow-applications", login("officer_wenfeng"), "{\"townshipId\":" + wenfeng
+                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":2000,\"qualityGrade\":12,"
+                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
+                + "\"highStandardFarmland\":false}").number("id");
+        JsonNode notOwn = api().post("/api/outflow-applications/" + own + "/self-restore", login("officer_wenfeng"),
+                "{\"lotId\":" + foreign + ",\"areaM2\":100}").json();
+        assertEquals("LOT_NOT_OWN", notOwn.get("code").asText(), notOwn.toString());
+        assertEquals("指标批次 " + foreign + " 不是申请主体自有的指标", notOwn.get("detailZh").asText());
+        assertEquals("lot " + foreign, notOwn.get("detailEn").asText());
+        assertEquals("指标批次 " + foreign + " 不是申请主体自有的指标 / lot " + foreign, notOwn.get("detail").asText());
+
+        // a status that does not allow the action
+        long declared = declaredOutflow(wenfeng, 1_000);
+        JsonNode early = api().post("/api/outflow-applications/" + declared + "/approve", admin, null).json();
+        assertEquals("ILLEGAL_TRANSITION", early.get("code").asText(), early.toString());
+        String zh = early.get("detailZh").asText();
+        assertTrue(zh.startsWith("耕地转出申请已申报，不能批准；可进行的操作：") && zh.contains("审核"), zh);
+        assertFalse(zh.contains("DECLARED") || zh.contains("REVIEW"), zh);
+        assertTrue(early.get("detailEn").asText()
+                .startsWith("cannot APPROVE an outflow application that is DECLARED; allowed: "), early.toString());
+
+        // a fund that cannot pay
+        String officer = login("officer_wenfeng");
+        long balance = api().get("/api/townships/" + wenfeng + "/account", officer).number("balanceFen");
+        long expense = api().post("/api/townships/" + wenfeng + "/account/expenses", officer,
+                "{\"amountFen\":" + (balance + 100_000) + ",\"category\":\"OTHER\",\"payeeName\":\"某工程公司\","
+                        + "\"purpose\":\"复垦工程款\"}").number("id");
+        JsonNode poor = api().post("/api/expenses/" + expense + "/approve", admin, "{}").json();
+        assertEquals("FUND_INSUFFICIENT", poor.get("code").asText(), poor.toString());
+        assertTrue(poor.get("detailZh").asText().startsWith("专项资金余额 "), poor.toString());
+        assertFalse(poor.get("detailZh").asText().contains("fen"), poor.toString());
+        assertTrue(poor.get("detailEn").asText().startsWith("the fund holds " + balance + " fen of which "),
+                poor.toString());
+        assertEquals(200, api().post("/api/expenses/" + expense + "/withdraw", officer, null).status());
+
+        // a lot, an application that is not there: the id in a Chinese sentence, the English as before
+        JsonNode missing = api().get("/api/outflow-applications/987654321", admin).json();
+        assertEquals("OUTFLOW_APPLICATION_NOT_FOUND", missing.get("code").asText(), missing.toString());
+        assertEquals("耕地转出申请 987654321", missing.get("detailZh").asText());
+        assertEquals("outflow application 987654321", missing.get("detailEn").asText());
+    }
+
+    @Test
+    void aProblemTakesBothPartsFromTheRefusalAndJoinsThemInDetail() {
+        Problem closed = Problem.of(new DomainException(ErrorCode.CASE_CLOSED, "案件 陇 / 1 号已办结",
+                "case L / 1 is RESOLVED"));
+        assertEquals("案件 陇 / 1 号已办结", closed.detailZh(), "a case number holding ' / ' stays whole");
+        assertEquals("case L / 1 is RESOLVED", closed.detailEn());
+        assertEquals("案件 陇 / 1 号已办结 / case L / 1 is RESOLVED", closed.detail());
+        assertEquals("CASE_CLOSED", closed.code());
+        assertEquals(ErrorCode.CASE_CLOSED.messageZh(), closed.messageZh());
+
+        Problem onAField = Problem.of(DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "面积须为正的整数平方米",
+                "area must be a positive whole number of m²"));
+        assertEquals("areaM2", onAField.field());
+        assertEquals("面积须为正的整数平方米", onAField.detailZh());
+
+        Problem plain = Problem.of(ErrorCode.FORBIDDEN, null);
+        assertEquals(ErrorCode.FORBIDDEN.messageZh(), plain.detailZh());
+        assertEquals(ErrorCode.FORBIDDEN.messageEn(), plain.detailEn());
+        assertEquals(ErrorCode.FORBIDDEN.messageZh() + " / " + ErrorCode.FORBIDDEN.messageEn(), plain.detail());
     }
 }

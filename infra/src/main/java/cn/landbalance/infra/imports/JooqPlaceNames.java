@@ -42,7 +42,8 @@ public class JooqPlaceNames implements PlaceNames {
     @Override
     public PlaceName add(long countyId, String formerName, long regionId, LocalDate effectiveOn, String note) {
         if (db.fetchExists(PLACE_NAME, PLACE_NAME.COUNTY_ID.eq(countyId).and(PLACE_NAME.FORMER_NAME.eq(formerName)))) {
-            throw DomainException.field(ErrorCode.PLACE_NAME_EXISTS, "formerName", formerName);
+            throw DomainException.field(ErrorCode.PLACE_NAME_EXISTS, "formerName",
+                    "旧称“" + formerName + "”已存在", formerName);
         }
         long id = db.insertInto(PLACE_NAME).set(PLACE_NAME.COUNTY_ID, countyId).set(PLACE_NAME.FORMER_NAME, formerName)
                 .set(PLACE_NAME.REGION_ID, regionId).set(PLACE_NAME.EFFECTIVE_ON, effectiveOn).set(PLACE_NAME.NOTE, note)

@@ -30,7 +30,7 @@ public class JooqPaymentReferences implements PaymentReferences {
         if (holder != null && kind.name().equals(holder.get(0, String.class)) && targetId == holder.get(1, Long.class)) {
             return false;
         }
-        throw new DomainException(ErrorCode.PAYMENT_REFERENCE_REUSED, reference);
+        throw new DomainException(ErrorCode.PAYMENT_REFERENCE_REUSED, "支付流水号“" + reference + "”已用于其他款项", reference);
     }
 
     @Override

@@ -70,19 +70,19 @@ public record AsOf(Instant before, String text, int year) {
                 before = at.plus(1, ChronoUnit.MICROS);
             }
         } catch (DateTimeException e) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "须为日期（如 2026-06-30）或时刻（如 "
-                    + "2026-06-30T10:15:00+08:00）/ " + field + " must be a date (2026-06-30) or a date-time "
-                    + "(2026-06-30T10:15:00+08:00)");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "须为日期（如 2026-06-30）或时刻（如 2026-06-30T10:15:00+08:00）",
+                    field + " must be a date (2026-06-30) or a date-time (2026-06-30T10:15:00+08:00)");
         }
         if (day.getYear() < FIRST_YEAR) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "日期须在 2000 年以后 / " + field
-                    + " must be in 2000 or later");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "日期须在 2000 年以后", field + " must be in 2000 or later");
         }
         return new AsOf(before, t, day.getYear());
     }
 
     private static DomainException future(String field) {
-        return DomainException.field(ErrorCode.VALIDATION_FAILED, field, "不能查询尚未到来的时刻 / " + field
-                + " cannot be in the future");
+        return DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                "不能查询尚未到来的时刻", field + " cannot be in the future");
     }
 }

@@ -6,7 +6,8 @@ public record MoneyFen(long value) implements Comparable<MoneyFen> {
 
     public MoneyFen {
         if (value < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "money must not be negative: " + value);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "金额不能为负数：" + Units.yuanText(value), "money must not be negative: " + value);
         }
     }
 

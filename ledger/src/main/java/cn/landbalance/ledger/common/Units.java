@@ -34,20 +34,24 @@ public final class Units {
         try {
             value = new BigDecimal(hectares.trim());
         } catch (NumberFormatException | NullPointerException e) {
-            throw new DomainException(ErrorCode.INVALID_FIELD, "not a number of hectares: " + hectares);
+            throw new DomainException(ErrorCode.INVALID_FIELD,
+                    "“" + hectares + "”不是以公顷计的数字", "not a number of hectares: " + hectares);
         }
         if (value.signum() < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "hectares must not be negative: " + hectares);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "公顷数不能为负数：" + hectares, "hectares must not be negative: " + hectares);
         }
         BigDecimal m2 = value.movePointRight(4).stripTrailingZeros();
         if (m2.scale() > 0) {
             throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "公顷数最多 4 位小数（精确到 1 平方米）：" + hectares,
                     "hectares have more than 4 decimals (finer than 1 m²): " + hectares);
         }
         try {
             return m2.longValueExact();
         } catch (ArithmeticException e) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area too large: " + hectares);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "面积过大：" + hectares + " 公顷", "area too large: " + hectares);
         }
     }
 
@@ -56,12 +60,17 @@ public final class Units {
         return BigDecimal.valueOf(m2).movePointLeft(4).setScale(4, RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    /** m² shown as 亩 with 4 decimals, rounded half up (display only). */
     /** 5 000 m² → "0.5000 公顷（7.5000 亩）": an area as a Chinese reader reads it, in messages. */
     public static String areaZh(long m2) {
         return m2ToHectares(m2) + " 公顷（" + m2ToMu(m2) + " 亩）";
     }
 
+    /** 5 000 m² → "0.5000 ha (7.5000 mu)": the same in English. */
+    public static String areaEn(long m2) {
+        return m2ToHectares(m2) + " ha (" + m2ToMu(m2) + " mu)";
+    }
+
+    /** m² shown as 亩 with 4 decimals, rounded half up (display only). */
     public static String m2ToMu(long m2) {
         return new BigDecimal(BigInteger.valueOf(m2).multiply(FIFTEEN))
                 .divide(BigDecimal.valueOf(M2_PER_HECTARE), 4, RoundingMode.HALF_UP)
@@ -80,13 +89,14 @@ public final class Units {
      */
     public static long amountFen(long areaM2, long pricePerMuFen) {
         if (areaM2 < 0 || pricePerMuFen < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area and price must not be negative");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "面积和单价不能为负数", "area and price must not be negative");
         }
         BigInteger numerator = BigInteger.valueOf(areaM2).multiply(BigInteger.valueOf(pricePerMuFen)).multiply(FIFTEEN);
         BigInteger[] qr = numerator.divideAndRemainder(TEN_THOUSAND);
         BigInteger rounded = qr[1].shiftLeft(1).compareTo(TEN_THOUSAND) >= 0 ? qr[0].add(BigInteger.ONE) : qr[0];
         if (rounded.compareTo(LONG_MAX) > 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "amount beyond the representable range");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    "金额超出可表示的范围", "amount beyond the representable range");
         }
         return rounded.longValueExact();
     }
@@ -97,7 +107,7 @@ public final class Units {
         BigInteger[] qr = product.divideAndRemainder(BigInteger.valueOf(1000));
         BigInteger result = qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
         if (result.compareTo(LONG_MAX) > 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "area beyond the representable range");
+            throw new DomainException(ErrorCode.VALIDATION_FAILED, "面积超出可表示的范围", "area beyond the representable range");
         }
         return result.longValueExact();
     }

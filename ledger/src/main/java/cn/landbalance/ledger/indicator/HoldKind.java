@@ -28,4 +28,9 @@ public enum HoldKind {
     public MovementKind voids() {
         return voidKind;
     }
+
+    /** The kind in Chinese, as refusals name it ("预留", "冻结"). */
+    public String label() {
+        return this == RESERVATION ? "预留" : "冻结";
+    }
 }

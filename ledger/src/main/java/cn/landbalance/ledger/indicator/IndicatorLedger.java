@@ -2,6 +2,7 @@ package cn.landbalance.ledger.indicator;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 
 import java.util.List;
 
@@ -48,11 +49,14 @@ public class IndicatorLedger {
      */
     public IndicatorLot revoke(long lotId, String reference) {
         IndicatorLot lot = store.lockLot(lotId)
-                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "指标批次 " + lotId, "lot " + lotId));
         LotBalances b = lot.balances();
         if (b.availableM2() != b.issuedM2() || store.hasHolds(lotId)) {
-            throw new DomainException(ErrorCode.LOT_IN_USE, "lot " + lotId + " has " + (b.issuedM2() - b.availableM2())
-                    + " m² of " + b.issuedM2() + " m² reserved, frozen, sold, deducted or revoked, or had holds");
+            throw new DomainException(ErrorCode.LOT_IN_USE,
+                    "指标批次 " + lotId + " 共 " + Units.areaZh(b.issuedM2()) + "，其中 "
+                            + Units.areaZh(b.issuedM2() - b.availableM2()) + " 已预留、冻结、售出、扣减或撤销，或曾有预留、冻结记录",
+                    "lot " + lotId + " has " + (b.issuedM2() - b.availableM2()) + " m² of " + b.issuedM2()
+                            + " m² reserved, frozen, sold, deducted or revoked, or had holds");
         }
         LotBalances revoked = b.apply(MovementKind.REVOKE, b.availableM2());
         store.write(lot, revoked, Movement.of(lot, MovementKind.REVOKE, b.availableM2(), null, reference));
@@ -66,7 +70,7 @@ public class IndicatorLedger {
      */
     public IndicatorLot giveBack(long lotId, long areaM2, String reference) {
         IndicatorLot lot = store.lockLot(lotId)
-                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "指标批次 " + lotId, "lot " + lotId));
         LotBalances after = lot.balances().apply(MovementKind.RETURN, areaM2);
         store.write(lot, after, Movement.of(lot, MovementKind.RETURN, areaM2, null, reference));
         return lot.withBalances(after);
@@ -74,7 +78,8 @@ public class IndicatorLedger {
 
     private static void requireIssuable(long areaM2, int qualityGrade) {
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         QualityGrades.require(qualityGrade);
     }
@@ -124,7 +129,7 @@ public class IndicatorLedger {
         for (Consumption c : consumptions) {
             IndicatorStore.LockedHold hold = locked.get(c.holdId());
             if (hold == null) {
-                throw new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + c.holdId());
+                throw new DomainException(ErrorCode.HOLD_NOT_FOUND, "预留或冻结记录 " + c.holdId(), "hold " + c.holdId());
             }
             IndicatorLot lot = hold.lot();
             Hold after = holds.getOrDefault(c.holdId(), hold.hold()).settle(MovementKind.CONSUME, c.areaM2());
@@ -151,13 +156,14 @@ public class IndicatorLedger {
 
     private Hold open(long lotId, HoldKind kind, long areaM2, String reference) {
         IndicatorLot lot = store.lockLot(lotId)
-                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "lot " + lotId));
+                .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "指标批次 " + lotId, "lot " + lotId));
         return store.openHold(lot, lot.balances().apply(kind.open(), areaM2), kind, areaM2, reference);
     }
 
     private Hold settle(long holdId, MovementKind movement, long areaM2) {
         IndicatorStore.LockedHold locked = store.lockHold(holdId)
-                .orElseThrow(() -> new DomainException(ErrorCode.HOLD_NOT_FOUND, "hold " + holdId));
+                .orElseThrow(() -> new DomainException(ErrorCode.HOLD_NOT_FOUND,
+                        "预留或冻结记录 " + holdId, "hold " + holdId));
         IndicatorLot lot = locked.lot();
         Hold settled = locked.hold().settle(movement, areaM2);
         store.settleHold(lot, lot.balances().apply(movement, areaM2), settled,

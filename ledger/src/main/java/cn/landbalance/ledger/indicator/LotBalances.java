@@ -2,6 +2,7 @@ package cn.landbalance.ledger.indicator;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 
 /** The six sub-balances of a lot in m²; never negative (the constructor refuses it). */
 public record LotBalances(long availableM2, long reservedM2, long frozenM2, long consumedM2, long deductedM2,
@@ -38,11 +39,14 @@ public record LotBalances(long availableM2, long reservedM2, long frozenM2, long
     /** The balances after moving {@code areaM2} as {@code kind}; refuses when the source bucket is short. */
     public LotBalances apply(MovementKind kind, long areaM2) {
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         if (kind.from() != null && get(kind.from()) < areaM2) {
             throw new DomainException(kind.from() == Bucket.AVAILABLE
                     ? ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS : ErrorCode.HOLD_EXCEEDED,
+                    kind.label() + " " + Units.areaZh(areaM2) + "，但" + kind.from().label() + "面积仅 "
+                            + Units.areaZh(get(kind.from())),
                     kind + " of " + areaM2 + " m² but only " + get(kind.from()) + " m² " + kind.from());
         }
         long[] v = {availableM2, reservedM2, frozenM2, consumedM2, deductedM2, revokedM2};

@@ -35,4 +35,19 @@ public enum MovementKind {
     public Bucket to() {
         return to;
     }
+
+    /** The movement in Chinese, as refusals name it ("冻结", "扣减"). */
+    public String label() {
+        return switch (this) {
+            case ISSUE -> "入库";
+            case RESERVE -> "预留";
+            case RELEASE -> "释放预留";
+            case CONSUME -> "使用";
+            case FREEZE -> "冻结";
+            case UNFREEZE -> "解冻";
+            case DEDUCT -> "扣减";
+            case REVOKE -> "撤销";
+            case RETURN -> "退回";
+        };
+    }
 }

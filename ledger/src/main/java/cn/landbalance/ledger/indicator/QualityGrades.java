@@ -13,7 +13,8 @@ public final class QualityGrades {
 
     public static int require(int grade) {
         if (grade < BEST || grade > WORST) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "qualityGrade", "quality grade must be 1-15, got " + grade);
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "qualityGrade",
+                    "质量等别应为 1-15，收到的是 " + grade, "quality grade must be 1-15, got " + grade);
         }
         return grade;
     }

@@ -84,9 +84,10 @@ public class MoneyLedger {
         Pair p = lockPair(countyId, AccountKind.RESERVE_FUND, countyId, AccountKind.TOWNSHIP_FUND, townshipId);
         requirePositive(amountFen);
         if (p.payer().balanceFen() < amountFen) {
-            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, field, "县级储备资金余额 "
-                    + Units.fenToYuan(p.payer().balanceFen()) + " 元，不足以支付 " + Units.fenToYuan(amountFen)
-                    + " 元 / the county reserve fund holds " + p.payer().balanceFen() + " fen, " + amountFen + " fen asked");
+            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, field,
+                    "县级储备资金余额 " + Units.fenToYuan(p.payer().balanceFen()) + " 元，不足以支付 " + Units.fenToYuan(amountFen)
+                            + " 元",
+                    "the county reserve fund holds " + p.payer().balanceFen() + " fen, " + amountFen + " fen asked");
         }
         return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
     }
@@ -162,8 +163,9 @@ public class MoneyLedger {
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
-                    "专户余额 " + Units.yuanText(debit.balanceFen()) + "，不足支付 " + Units.yuanText(amountFen) + " / the fund holds "
-                            + Units.yuanText(debit.balanceFen()) + ", " + Units.yuanText(amountFen) + " asked");
+                    "专户余额 " + Units.yuanText(debit.balanceFen()) + "，不足支付 " + Units.yuanText(amountFen),
+                    "the fund holds " + Units.yuanText(debit.balanceFen()) + ", " + Units.yuanText(amountFen)
+                            + " asked");
         }
         if (debit.kind().keepsBalance()) {
             store.changeBalance(debit.id(), -amountFen);
@@ -176,7 +178,8 @@ public class MoneyLedger {
 
     private static void requirePositive(long amountFen) {
         if (amountFen <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen", "amount must be a positive whole number of fen");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen",
+                    "金额须为正的整数分", "amount must be a positive whole number of fen");
         }
     }
 }

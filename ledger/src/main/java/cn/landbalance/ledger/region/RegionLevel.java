@@ -13,4 +13,14 @@ public enum RegionLevel {
             case TOWNSHIP -> null;
         };
     }
+
+    /** The level in Chinese ("县", "乡镇"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case PROVINCE -> "省";
+            case CITY -> "市";
+            case COUNTY -> "县";
+            case TOWNSHIP -> "乡镇";
+        };
+    }
 }

@@ -20,6 +20,7 @@ public interface Regions {
     /** The county {@code countyId}, or COUNTY_NOT_FOUND (404) when there is none or it is another level. */
     default Region requireCounty(long countyId) {
         return findById(countyId).filter(r -> r.level() == RegionLevel.COUNTY)
-                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId));
+                .orElseThrow(() -> new DomainException(ErrorCode.COUNTY_NOT_FOUND,
+                        "县 " + countyId, "county " + countyId));
     }
 }

@@ -87,11 +87,13 @@ public class CountyAdjustments {
         Set<Long> regionsOfCounty = regionsOf(countyId);
         keepM2.forEach((region, area) -> {
             if (!regionsOfCounty.contains(region)) {
-                throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "keepM2." + region, "region " + region
-                        + " is not a township of county " + countyId);
+                throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "keepM2." + region,
+                        "行政区 " + region + " 不是县 " + countyId + " 的乡镇",
+                        "region " + region + " is not a township of county " + countyId);
             }
             if (area == null || area < 0 || area > Units.MAX_AREA_M2) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "keepM2." + region, "a whole number of m² ≥ 0");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "keepM2." + region,
+                        "须为不小于 0 的整数平方米", "a whole number of m² ≥ 0");
             }
         });
         return AdjustmentPlanner.propose(scope, compensation, book.needs(countyId, year), book.supplies(countyId, year),
@@ -106,15 +108,17 @@ public class CountyAdjustments {
         }
         requireCountyRole(actor, countyId);
         if (requests == null || requests.isEmpty()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "lines", "no line to confirm");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "lines", "没有需要确认的调剂明细", "no line to confirm");
         }
         for (int i = 0; i < requests.size(); i++) {
             LineRequest r = requests.get(i);
             if (r == null || r.lotId() == null || r.applicationId() == null) {
-                throw DomainException.field(ErrorCode.MISSING_FIELD, "lines[" + i + "]", "lotId and applicationId");
+                throw DomainException.field(ErrorCode.MISSING_FIELD, "lines[" + i + "]",
+                        "须填写指标批次（lotId）和耕地转出申请（applicationId）", "lotId and applicationId");
             }
             if (r.areaM2() == null || r.areaM2() <= 0 || r.areaM2() > Units.MAX_AREA_M2) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "lines[" + i + "].areaM2", "a whole number of m² > 0");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "lines[" + i + "].areaM2",
+                        "须为正的整数平方米", "a whole number of m² > 0");
             }
         }
         long price = priceOf(countyId, year);
@@ -128,20 +132,24 @@ public class CountyAdjustments {
             String field = "lines[" + firstLineOfApp.get(appId) + "].applicationId";
             OutflowApplication app = applications.lock(appId).filter(a -> a.countyId() == countyId && a.planYear() == year)
                     .orElseThrow(() -> DomainException.field(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, field,
+                            "县 " + countyId + " " + year + " 年度没有耕地转出申请 " + appId,
                             "application " + appId + " of county " + countyId + ", year " + year));
             boolean township = organizations.findById(app.applicantOrgId())
                     .filter(o -> o.kind() == OrgKind.TOWNSHIP && o.regionId() == app.townshipId()).isPresent();
             if (!township) {
-                throw DomainException.field(ErrorCode.ADJUSTMENT_NOT_TOWNSHIP_OBLIGATION, field, "application " + appId);
+                throw DomainException.field(ErrorCode.ADJUSTMENT_NOT_TOWNSHIP_OBLIGATION, field,
+                        "耕地转出申请 " + appId, "application " + appId);
             }
             if (!app.status().coverable()) {
-                throw DomainException.field(ErrorCode.APPLICATION_NOT_COVERABLE, field, "application " + appId + " is "
-                        + app.status());
+                throw DomainException.field(ErrorCode.APPLICATION_NOT_COVERABLE, field,
+                        "耕地转出申请 " + appId + " " + app.status().label(), "application " + appId + " is " + app.status());
             }
             long remaining = Obligation.of(app.requiredM2(), applications.coverages(appId)).remainingM2();
             if (askedOfApp.get(appId) > remaining) {
-                throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, field, askedOfApp.get(appId)
-                        + " m² asked, application " + appId + " needs " + remaining + " m²");
+                throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, field,
+                        "耕地转出申请 " + appId + " 尚需落实 " + Units.areaZh(remaining) + "，本次调剂 "
+                                + Units.areaZh(askedOfApp.get(appId)),
+                        askedOfApp.get(appId) + " m² asked, application " + appId + " needs " + remaining + " m²");
             }
             apps.put(appId, app);
         }
@@ -154,17 +162,23 @@ public class CountyAdjustments {
         for (Map.Entry<Long, Long> e : askedOfLot.entrySet()) {
             String field = "lines[" + firstLineOfLot.get(e.getKey()) + "].lotId";
             IndicatorLot lot = lots.lockLot(e.getKey()).filter(l -> l.countyId() == countyId)
-                    .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_FOUND, field, "lot " + e.getKey()));
+                    .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_FOUND, field,
+                            "指标批次 " + e.getKey(), "lot " + e.getKey()));
             if (lot.holderOrgId() != null || !regionsOfCounty.contains(lot.ownerRegionId())) {
-                throw DomainException.field(ErrorCode.ADJUSTMENT_LOT_NOT_USABLE, field, "lot " + lot.id());
+                throw DomainException.field(ErrorCode.ADJUSTMENT_LOT_NOT_USABLE, field,
+                        "指标批次 " + lot.id(), "lot " + lot.id());
             }
             if (lot.vintageYear() > year) {
-                throw DomainException.field(ErrorCode.LOT_VINTAGE_TOO_LATE, field, "lot " + lot.id() + " is of "
-                        + lot.vintageYear() + ", the year is " + year);
+                throw DomainException.field(ErrorCode.LOT_VINTAGE_TOO_LATE, field,
+                        "指标批次 " + lot.id() + " 为 " + lot.vintageYear() + " 年度指标，晚于调剂年度 " + year,
+                        "lot " + lot.id() + " is of " + lot.vintageYear() + ", the year is " + year);
             }
             if (lot.balances().availableM2() < e.getValue()) {
-                throw DomainException.field(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, field, "lot " + lot.id() + " has "
-                        + lot.balances().availableM2() + " m² available, " + e.getValue() + " m² asked");
+                throw DomainException.field(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, field,
+                        "指标批次 " + lot.id() + " 可用 " + Units.areaZh(lot.balances().availableM2()) + "，本次需要 "
+                                + Units.areaZh(e.getValue()),
+                        "lot " + lot.id() + " has " + lot.balances().availableM2() + " m² available, " + e.getValue()
+                                + " m² asked");
             }
             lotById.put(lot.id(), lot);
         }
@@ -178,13 +192,19 @@ public class CountyAdjustments {
             Need need = new Need(app.id(), app.townshipId(), app.qualityGrade(), app.paddy(), r.areaM2());
             boolean own = lot.ownerRegionId() == app.townshipId();
             if (scope == Scope.OWN && !own) {
-                throw DomainException.field(ErrorCode.ADJUSTMENT_LOT_NOT_USABLE, "lines[" + i + "].lotId", "lot " + lot.id()
-                        + " is not township " + app.townshipId() + "'s own");
+                throw DomainException.field(ErrorCode.ADJUSTMENT_LOT_NOT_USABLE, "lines[" + i + "].lotId",
+                        "指标批次 " + lot.id() + " 不属于乡镇 " + app.townshipId(),
+                        "lot " + lot.id() + " is not township " + app.townshipId() + "'s own");
             }
             if (!supply.serves(need)) {
                 throw DomainException.field(app.paddy() && !lot.paddy() ? ErrorCode.LOT_NOT_PADDY : ErrorCode.LOT_QUALITY_TOO_LOW,
-                        "lines[" + i + "].lotId", "lot " + lot.id() + " (grade " + lot.qualityGrade() + (lot.paddy() ? ", paddy" : "")
-                                + ") for application " + app.id() + " (grade " + app.qualityGrade() + (app.paddy() ? ", paddy" : "") + ")");
+                        "lines[" + i + "].lotId",
+                        "指标批次 " + lot.id() + "（质量等别 " + lot.qualityGrade() + " 等" + (lot.paddy() ? "，水田" : "")
+                                + "）不满足耕地转出申请 " + app.id() + "（质量等别 " + app.qualityGrade() + " 等"
+                                + (app.paddy() ? "，水田" : "") + "）的要求",
+                        "lot " + lot.id() + " (grade " + lot.qualityGrade() + (lot.paddy() ? ", paddy" : "")
+                                + ") for application " + app.id() + " (grade " + app.qualityGrade()
+                                + (app.paddy() ? ", paddy" : "") + ")");
             }
             long amount = own || compensation == Compensation.NONE ? 0 : Units.amountFen(r.areaM2(), price);
             lines.add(new Line(lot.id(), lot.ownerRegionId(), app.id(), app.townshipId(), r.areaM2(), amount));
@@ -237,7 +257,7 @@ public class CountyAdjustments {
     public Adjustment get(Actor actor, long countyId, long id) {
         requireCountyRole(actor, countyId);
         return book.find(id).filter(a -> a.countyId() == countyId)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "adjustment " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "县级调剂 " + id, "adjustment " + id));
     }
 
     /** The guide price of the rules governing the year balanced. */

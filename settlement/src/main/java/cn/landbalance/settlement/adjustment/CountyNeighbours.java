@@ -33,7 +33,8 @@ public class CountyNeighbours {
     public Neighbours replace(Actor actor, long countyId, List<long[]> pairs) {
         Tenancy.requireCountyRoleOf(actor, countyId);
         if (actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the county admin records neighbours");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有县级管理员可以登记相邻乡镇", "only the county admin records neighbours");
         }
         regions.requireCounty(countyId);
         Set<Long> townships = regions.children(countyId).stream().filter(r -> r.level() == RegionLevel.TOWNSHIP)

@@ -41,18 +41,18 @@ public record Neighbours(Set<Pair> pairs) {
         for (int i = 0; i < given.size(); i++) {
             long[] p = given.get(i);
             if (p == null || p.length != 2) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pairs[" + i + "]", "每一对须为两个乡镇 / each pair "
-                        + "names two townships");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pairs[" + i + "]",
+                        "每一对须为两个乡镇", "each pair names two townships");
             }
             for (int side = 0; side < 2; side++) {
                 if (!townshipsOfCounty.contains(p[side])) {
-                    throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "pairs[" + i + "]", "乡镇 " + p[side]
-                            + " 不属于本县 / township " + p[side] + " is not of this county");
+                    throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "pairs[" + i + "]",
+                            "乡镇 " + p[side] + " 不属于本县", "township " + p[side] + " is not of this county");
                 }
             }
             if (p[0] == p[1]) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pairs[" + i + "]", "乡镇不能与自身相邻 / a "
-                        + "township does not border itself");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pairs[" + i + "]",
+                        "乡镇不能与自身相邻", "a township does not border itself");
             }
             pairs.add(Pair.of(p[0], p[1]));
         }

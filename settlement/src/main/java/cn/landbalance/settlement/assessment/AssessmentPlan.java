@@ -2,6 +2,7 @@ package cn.landbalance.settlement.assessment;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 
 import java.util.List;
 import java.util.Map;
@@ -41,10 +42,12 @@ public record AssessmentPlan(int basePoints, int maxBonusPoints, Map<Long, Long>
             String field = "tasks[" + i + "]";
             if (task.taskM2() < 0 || task.taskM2() > MAX_TASK_M2) {
                 throw DomainException.field(ErrorCode.VALIDATION_FAILED, field + ".taskM2",
+                        "任务面积须在 0 至 " + Units.areaZh(MAX_TASK_M2) + " 之间，收到 " + Units.areaZh(task.taskM2()),
                         "taskM2 must be between 0 and " + MAX_TASK_M2 + ", got " + task.taskM2());
             }
             if (byTownship.put(task.townshipId(), task.taskM2()) != null) {
                 throw DomainException.field(ErrorCode.VALIDATION_FAILED, field + ".townshipId",
+                        "乡镇 " + task.townshipId() + " 重复列出",
                         "township " + task.townshipId() + " is listed more than once");
             }
         }
@@ -58,6 +61,8 @@ public record AssessmentPlan(int basePoints, int maxBonusPoints, Map<Long, Long>
     private static void requireRange(String field, int value, int min) {
         if (value < min || value > MAX_POINTS) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    ("basePoints".equals(field) ? "基础分" : "最高加分") + "须在 " + min + " 至 " + MAX_POINTS + " 分之间，收到 "
+                            + value,
                     field + " must be between " + min + " and " + MAX_POINTS + ", got " + value);
         }
     }

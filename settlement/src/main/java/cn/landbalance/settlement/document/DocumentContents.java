@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static cn.landbalance.settlement.notification.NotificationText.areaZh;
+import static cn.landbalance.ledger.common.Units.areaZh;
 import static cn.landbalance.settlement.notification.NotificationText.yuan;
 
 /**

@@ -220,22 +220,24 @@ public class BankReconciliations {
      */
     public StoredLine book(Region township, long lineId, BookedAs as, String reason) {
         StoredLine line = lines.lock(lineId).filter(l -> l.townshipId() == township.id())
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "bank line " + lineId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "银行流水 " + lineId, "bank line " + lineId));
         if (line.status() != BankLines.Status.OPEN) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "该流水已" + (line.status() == BankLines.Status.BOOKED
-                    ? "入账" : "匹配") + "，不能再入账 / the line is already " + line.status());
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "该流水已" + (line.status() == BankLines.Status.BOOKED ? "入账" : "匹配") + "，不能再入账",
+                    "the line is already " + line.status());
         }
         if (reason == null || reason.isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "请说明入账原因 / a reason is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "请说明入账原因", "a reason is required");
         }
         boolean in = line.amountFen() > 0;
         if (in ? as == BookedAs.BANK_CHARGE : as == BookedAs.INTEREST || as == BookedAs.SUBSIDY || as == BookedAs.REFUND) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs", (in ? "收入" : "支出") + "流水不能记为 " + as
-                    + " / a line of money " + (in ? "in" : "out") + " cannot be booked as " + as);
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs",
+                    (in ? "收入" : "支出") + "流水不能记为 " + as,
+                    "a line of money " + (in ? "in" : "out") + " cannot be booked as " + as);
         }
         if (as == BookedAs.REFUND && (line.counterparty() == null || line.counterparty().isBlank())) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs", "流水没有对方户名，无从退回 / the line names no "
-                    + "payer to refund");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bookedAs",
+                    "流水没有对方户名，无从退回", "the line names no payer to refund");
         }
         String reference = line.reference() == null || line.reference().isBlank() ? "BANK-LINE-" + line.id() : line.reference();
         String memo = as + "：" + reason.strip();
@@ -255,7 +257,7 @@ public class BankReconciliations {
     /** Leaves an OPEN line open with a note (an unknown payer being asked about, say). */
     public StoredLine note(Region township, long lineId, String note) {
         StoredLine line = lines.lock(lineId).filter(l -> l.townshipId() == township.id())
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "bank line " + lineId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "银行流水 " + lineId, "bank line " + lineId));
         lines.note(line.id(), note == null ? null : note.strip());
         return lines.lock(line.id()).orElseThrow();
     }

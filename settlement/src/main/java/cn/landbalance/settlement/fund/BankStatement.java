@@ -213,6 +213,6 @@ public final class BankStatement {
     }
 
     private static DomainException invalid(String zh, String en) {
-        return new DomainException(ErrorCode.IMPORT_FILE_INVALID, zh + " / " + en);
+        return new DomainException(ErrorCode.IMPORT_FILE_INVALID, zh, en);
     }
 }

@@ -92,15 +92,15 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
     public static Expense proposed(long countyId, long townshipId, long amountFen, Category category, Long inflowProjectId,
                                    String payeeName, String purpose, String reference, long proposedBy, Instant at) {
         if (amountFen <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen", "金额须为正的整数分 / the amount must be a "
-                    + "positive whole number of fen");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen",
+                    "金额须为正的整数分", "the amount must be a positive whole number of fen");
         }
         if (category == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "category", "请选择支出用途类别 / a category is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "category", "请选择支出用途类别", "a category is required");
         }
         if (category.needsProject() && inflowProjectId == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "inflowProjectId", category.label()
-                    + "须指明所属耕地转进项目 / " + category + " must name the inflow project it pays for");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "inflowProjectId",
+                    category.label() + "须指明所属耕地转进项目", category + " must name the inflow project it pays for");
         }
         String payee = required(payeeName, "payeeName", "收款单位");
         String what = required(purpose, "purpose", "支出事由");
@@ -135,12 +135,12 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
     public Expense paid(Payment payment, LocalDate approvedOn, LocalDate today) {
         check(Status.PAID);
         if (payment.paidOn().isAfter(today)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "paidOn", "付款日期不能晚于今天 / the payment date "
-                    + payment.paidOn() + " is in the future");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "paidOn",
+                    "付款日期不能晚于今天", "the payment date " + payment.paidOn() + " is in the future");
         }
         if (payment.paidOn().isBefore(approvedOn)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "paidOn", "付款日期早于县级批准日期 " + approvedOn
-                    + " / the payment date is before the county approved the expense");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "paidOn",
+                    "付款日期早于县级批准日期 " + approvedOn, "the payment date is before the county approved the expense");
         }
         return new Expense(id, countyId, townshipId, amountFen, category, inflowProjectId, payeeName, purpose, reference,
                 Status.PAID, proposedBy, proposedAt, decidedBy, decidedAt, decisionNote, payment, null);
@@ -164,8 +164,9 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
 
     private void check(Status to) {
         if (!NEXT.get(status).contains(to)) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "支出申请 #" + id + " " + label(status) + "，不能"
-                    + verb(to) + " / expense " + id + " is " + status + ", it cannot become " + to);
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "支出申请 #" + id + " " + label(status) + "，不能" + verb(to),
+                    "expense " + id + " is " + status + ", it cannot become " + to);
         }
     }
 
@@ -194,12 +195,12 @@ public record Expense(long id, long countyId, long townshipId, long amountFen, C
 
     private static String required(String text, String field, String name) {
         if (text == null || text.isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + name + " / " + field + " is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + name, field + " is required");
         }
         String stripped = text.strip();
         if (stripped.length() > MAX_TEXT) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, name + "不能超过 " + MAX_TEXT + " 字 / " + field
-                    + " is longer than " + MAX_TEXT + " characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    name + "不能超过 " + MAX_TEXT + " 字", field + " is longer than " + MAX_TEXT + " characters");
         }
         return stripped;
     }

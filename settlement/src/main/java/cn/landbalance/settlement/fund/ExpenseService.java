@@ -52,20 +52,21 @@ public class ExpenseService {
      */
     public Expense propose(Actor actor, Region township, Proposal p) {
         if (actor.role() != Role.TOWNSHIP_OFFICER || actor.regionId() != township.id()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "只有本乡镇的工作人员可以提出支出申请 / only the township's officer "
-                    + "proposes its expenses");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有本乡镇的工作人员可以提出支出申请", "only the township's officer proposes its expenses");
         }
         Expense proposed = Expense.proposed(township.countyId(), township.id(), p.amountFen(), p.category(),
                 p.inflowProjectId(), p.payeeName(), p.purpose(), p.reference(), actor.userId(), Instant.now(clock));
         if (p.inflowProjectId() != null) {
             InflowProject project = projects.find(p.inflowProjectId()).filter(x -> x.townshipId() == township.id())
                     .orElseThrow(() -> DomainException.field(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflowProjectId",
-                            "本乡镇没有转进项目 " + p.inflowProjectId() + " / the township has no inflow project "
-                                    + p.inflowProjectId()));
+                            "本乡镇没有转进项目 " + p.inflowProjectId(),
+                            "the township has no inflow project " + p.inflowProjectId()));
             if (project.status() == InflowStatus.REJECTED || project.status() == InflowStatus.WITHDRAWN) {
-                throw DomainException.field(ErrorCode.EXPENSE_PROJECT_CLOSED, "inflowProjectId", "转进项目 " + project.id()
-                        + " 已" + (project.status() == InflowStatus.REJECTED ? "驳回" : "撤销") + "，不能再为其支出 / inflow "
-                        + "project " + project.id() + " is " + project.status());
+                throw DomainException.field(ErrorCode.EXPENSE_PROJECT_CLOSED, "inflowProjectId",
+                        "转进项目 " + project.id() + " 已" + (project.status() == InflowStatus.REJECTED ? "驳回" : "撤销")
+                                + "，不能再为其支出",
+                        "inflow project " + project.id() + " is " + project.status());
             }
         }
         return expenses.propose(proposed);
@@ -88,10 +89,11 @@ public class ExpenseService {
         long balance = money.townshipAccount(before.townshipId()).balanceFen();
         long committed = expenses.committedFen(before.townshipId());
         if (balance - committed < before.amountFen()) {
-            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen", "专项资金余额 " + Units.fenToYuan(balance)
-                    + " 元，已批准未支付 " + Units.fenToYuan(committed) + " 元，尚可批准 "
-                    + Units.fenToYuan(Math.max(0, balance - committed)) + " 元 / the fund holds " + balance
-                    + " fen of which " + committed + " fen are committed to approved expenses");
+            throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
+                    "专项资金余额 " + Units.fenToYuan(balance) + " 元，已批准未支付 " + Units.fenToYuan(committed) + " 元，尚可批准 "
+                            + Units.fenToYuan(Math.max(0, balance - committed)) + " 元",
+                    "the fund holds " + balance + " fen of which " + committed
+                            + " fen are committed to approved expenses");
         }
         expenses.save(before, after);
         return after;
@@ -119,7 +121,7 @@ public class ExpenseService {
     public Expense cancel(Actor actor, long expenseId, String reason) {
         Expense before = lockVisible(actor, expenseId);
         if (actor.role() == Role.COUNTY_VIEWER) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "查看角色不能撤销支出 / a viewer cannot cancel an expense");
+            throw new DomainException(ErrorCode.FORBIDDEN, "查看角色不能撤销支出", "a viewer cannot cancel an expense");
         }
         Expense after = before.decided(Expense.Status.CANCELLED, actor.userId(), Instant.now(clock), reason);
         expenses.save(before, after);
@@ -134,10 +136,10 @@ public class ExpenseService {
         Expense before = lockVisible(actor, expenseId);
         requireTownship(actor, before);
         if (bankSerial == null || bankSerial.isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial", "请填写银行流水号 / bankSerial is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial", "请填写银行流水号", "bankSerial is required");
         }
         if (paidOn == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "paidOn", "请填写付款日期 / paidOn is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "paidOn", "请填写付款日期", "paidOn is required");
         }
         String serial = bankSerial.strip();
         LocalDate today = LocalDate.now(clock);
@@ -165,18 +167,18 @@ public class ExpenseService {
 
     private static void requireCounty(Actor actor) {
         if (actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "支出由县级审批 / the county approves expenses");
+            throw new DomainException(ErrorCode.FORBIDDEN, "支出由县级审批", "the county approves expenses");
         }
     }
 
     private static void requireTownship(Actor actor, Expense e) {
         if (actor.role() != Role.TOWNSHIP_OFFICER || actor.regionId() != e.townshipId()) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "只有本乡镇可以撤回或支付其支出 / only the township withdraws or "
-                    + "pays its expenses");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有本乡镇可以撤回或支付其支出", "only the township withdraws or pays its expenses");
         }
     }
 
     private static DomainException notFound(long expenseId) {
-        return new DomainException(ErrorCode.EXPENSE_NOT_FOUND, "expense " + expenseId);
+        return new DomainException(ErrorCode.EXPENSE_NOT_FOUND, "支出申请 " + expenseId, "expense " + expenseId);
     }
 }

@@ -44,6 +44,7 @@ public interface PaymentReferences {
     /** The refusal of a serial that already paid something else, naming the field that carried it. */
     public static DomainException reused(String reference, String field) {
         return DomainException.field(ErrorCode.PAYMENT_REFERENCE_REUSED, field,
-                "支付流水号“" + reference + "”已用于其他款项 / the payment reference " + reference + " already paid something else");
+                "支付流水号“" + reference + "”已用于其他款项",
+                "the payment reference " + reference + " already paid something else");
     }
 }

@@ -19,6 +19,7 @@ public final class Credentials {
     public static String requireValidUsername(String username) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "username",
+                    "用户名应为 3-64 个字符，只含字母、数字、“_”“.”“-”，并以字母或数字开头",
                     "3-64 characters: letters, digits, '_', '.', '-'; starting with a letter or digit");
         }
         return username;
@@ -32,10 +33,11 @@ public final class Credentials {
     public static String requireValidPassword(String password, String field) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
-                    "at least " + MIN_PASSWORD_LENGTH + " characters");
+                    "密码至少 " + MIN_PASSWORD_LENGTH + " 个字符", "at least " + MIN_PASSWORD_LENGTH + " characters");
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "密码最多 " + MAX_PASSWORD_BYTES + " 字节（UTF-8 编码）",
                     "at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8");
         }
         return password;

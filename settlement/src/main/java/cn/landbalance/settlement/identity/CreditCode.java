@@ -18,12 +18,13 @@ public final class CreditCode {
     public static String require(String typed, String field) {
         String code = typed == null ? "" : typed.replace(" ", "").replace("\u3000", "").toUpperCase(java.util.Locale.ROOT);
         if (code.length() != 18 || code.chars().anyMatch(c -> ALPHABET.indexOf(c) < 0)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）"
-                    + " / a unified social credit code is 18 digits or capitals (no I, O, Z, S, V)");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
+                    "a unified social credit code is 18 digits or capitals (no I, O, Z, S, V)");
         }
         if (ALPHABET.charAt(check(code)) != code.charAt(17)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "统一社会信用代码校验位不符，请核对 / the code's check"
-                    + " character does not match: check it");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "统一社会信用代码校验位不符，请核对", "the code's check character does not match: check it");
         }
         return code;
     }

@@ -60,7 +60,7 @@ public class IdentityService {
     public UserAccount disableUser(Actor admin, long userId) {
         UserAccount user = manageable(admin, userId);
         if (user.id() == admin.userId()) {
-            throw DomainException.field(ErrorCode.CANNOT_DISABLE_SELF, "id", "user " + userId);
+            throw DomainException.field(ErrorCode.CANNOT_DISABLE_SELF, "id", "用户 " + userId, "user " + userId);
         }
         users.setEnabled(user.id(), false);
         return users.findById(user.id()).orElseThrow();
@@ -88,11 +88,13 @@ public class IdentityService {
         UserAccount user = users.findById(actor.userId()).filter(UserAccount::enabled)
                 .orElseThrow(() -> new DomainException(ErrorCode.UNAUTHENTICATED));
         if (currentPassword == null || !hasher.matches(currentPassword, user.passwordHash())) {
-            throw DomainException.field(ErrorCode.CURRENT_PASSWORD_WRONG, "currentPassword", "the current password does not match");
+            throw DomainException.field(ErrorCode.CURRENT_PASSWORD_WRONG, "currentPassword",
+                    "当前密码不正确", "the current password does not match");
         }
         Credentials.requireValidPassword(newPassword, "newPassword");
         if (hasher.matches(newPassword, user.passwordHash())) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "newPassword", "the new password is the current one");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "newPassword",
+                    "新密码不能与当前密码相同", "the new password is the current one");
         }
         users.setPasswordHash(user.id(), hasher.hash(newPassword));
         UserAccount changed = users.findById(user.id()).orElseThrow();
@@ -106,7 +108,8 @@ public class IdentityService {
         }
         return users.findById(userId)
                 .filter(u -> organizations.findById(u.orgId()).map(o -> admin.inCounty(o.countyId())).orElse(false))
-                .orElseThrow(() -> DomainException.field(ErrorCode.USER_NOT_FOUND, "id", "user " + userId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.USER_NOT_FOUND, "id",
+                        "用户 " + userId, "user " + userId));
     }
 
     public Actor actorOf(UserAccount user) {
@@ -120,13 +123,14 @@ public class IdentityService {
         Region region = regions.findById(regionId)
                 .filter(r -> r.countyId() != null && admin.inCounty(r.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.REGION_OUTSIDE_COUNTY, "regionId",
-                        "region " + regionId + " is not in your county"));
+                        "行政区 " + regionId + " 不在您所在的县", "region " + regionId + " is not in your county"));
         if (!kind.fits(region.level())) {
             throw DomainException.field(ErrorCode.ORGANIZATION_KIND_REGION_MISMATCH, "regionId",
+                    kind.label() + "不能设在" + region.level().label() + "级行政区",
                     kind + " cannot be placed at a " + region.level());
         }
         if (organizations.existsByNameInRegion(trimmed, regionId)) {
-            throw DomainException.field(ErrorCode.ORGANIZATION_EXISTS, "name", trimmed);
+            throw DomainException.field(ErrorCode.ORGANIZATION_EXISTS, "name", "单位“" + trimmed + "”已存在", trimmed);
         }
         return organizations.create(trimmed, kind, regionId, region.countyId());
     }
@@ -137,13 +141,14 @@ public class IdentityService {
         Organization org = organizations.findById(orgId)
                 .filter(o -> admin.inCounty(o.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "orgId",
-                        "organization " + orgId));
+                        "单位 " + orgId, "organization " + orgId));
         if (role.orgKind() != org.kind()) {
             throw DomainException.field(ErrorCode.ROLE_ORGANIZATION_MISMATCH, "role",
+                    "“" + role.label() + "”角色须属于" + role.orgKind().label() + "，该单位是" + org.kind().label(),
                     role + " belongs to a " + role.orgKind() + " organisation, not a " + org.kind());
         }
         if (users.existsByUsername(username)) {
-            throw DomainException.field(ErrorCode.USERNAME_TAKEN, "username", username);
+            throw DomainException.field(ErrorCode.USERNAME_TAKEN, "username", "用户名“" + username + "”已被占用", username);
         }
         return users.create(username, hasher.hash(password), role, orgId);
     }
@@ -151,13 +156,14 @@ public class IdentityService {
     public Organization getOrganization(Actor actor, long id) {
         return organizations.findById(id)
                 .filter(o -> Tenancy.canSeeOrganization(actor, o))
-                .orElseThrow(() -> new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organization " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND,
+                        "单位 " + id, "organization " + id));
     }
 
     private static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty() || trimmed.length() > 128) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "name", "1-128 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "name", "单位名称应为 1-128 个字", "1-128 characters");
         }
         return trimmed;
     }

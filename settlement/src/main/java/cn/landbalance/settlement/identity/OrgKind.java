@@ -18,4 +18,13 @@ public enum OrgKind {
             case COUNTY -> level == RegionLevel.COUNTY;
         };
     }
+
+    /** The kind in Chinese ("转出主体", "乡镇政府"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case ENTERPRISE -> "转出主体";
+            case TOWNSHIP -> "乡镇政府";
+            case COUNTY -> "县级单位";
+        };
+    }
 }

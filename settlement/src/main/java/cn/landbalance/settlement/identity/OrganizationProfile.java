@@ -18,8 +18,8 @@ public record OrganizationProfile(long orgId, String creditCode, String legalRep
                                          String contactPhone, String address, Instant at) {
         String phone = optional(contactPhone, "contactPhone");
         if (phone != null && !phone.matches("[+0-9][0-9 ()-]{6,24}")) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "contactPhone", "联系电话应为 7 至 25 位数字（可含 +、-、括号）"
-                    + " / a phone number is 7 to 25 digits (+, -, brackets allowed)");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "contactPhone",
+                    "联系电话应为 7 至 25 位数字（可含 +、-、括号）", "a phone number is 7 to 25 digits (+, -, brackets allowed)");
         }
         return new OrganizationProfile(orgId, CreditCode.require(creditCode, "creditCode"),
                 optional(legalRepresentative, "legalRepresentative"), optional(contactName, "contactName"), phone,
@@ -32,8 +32,8 @@ public record OrganizationProfile(long orgId, String creditCode, String legalRep
         }
         String t = text.strip();
         if (t.length() > MAX_TEXT) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "不超过 " + MAX_TEXT + " 字 / at most " + MAX_TEXT
-                    + " characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "不超过 " + MAX_TEXT + " 字", "at most " + MAX_TEXT + " characters");
         }
         return t;
     }

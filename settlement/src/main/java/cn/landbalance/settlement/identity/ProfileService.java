@@ -34,8 +34,8 @@ public final class ProfileService {
                          String contactPhone, String address) {
         Organization org = visible(actor, orgId);
         if (actor.orgId() != org.id() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "只有本单位或县级管理员可以修改单位信息 / only the organisation itself or the"
-                    + " county admin may edit its profile");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有本单位或县级管理员可以修改单位信息", "only the organisation itself or the county admin may edit its profile");
         }
         OrganizationProfile profile = OrganizationProfile.of(org.id(), creditCode, legalRepresentative, contactName, contactPhone,
                 address, clock.instant());
@@ -45,6 +45,7 @@ public final class ProfileService {
 
     private Organization visible(Actor actor, long orgId) {
         return organizations.findById(orgId).filter(o -> Tenancy.canSeeOrganization(actor, o))
-                .orElseThrow(() -> new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organization " + orgId));
+                .orElseThrow(() -> new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND,
+                        "单位 " + orgId, "organization " + orgId));
     }
 }

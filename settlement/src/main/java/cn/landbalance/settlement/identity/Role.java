@@ -30,4 +30,14 @@ public enum Role {
     public boolean isCountyRole() {
         return orgKind == OrgKind.COUNTY;
     }
+
+    /** The role in Chinese as the screens name it ("县级管理员"), for refusals. */
+    public String label() {
+        return switch (this) {
+            case ENTERPRISE -> "转出主体";
+            case TOWNSHIP_OFFICER -> "乡镇";
+            case COUNTY_ADMIN -> "县级管理员";
+            case COUNTY_VIEWER -> "县政府";
+        };
+    }
 }

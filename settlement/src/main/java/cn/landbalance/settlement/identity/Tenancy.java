@@ -14,14 +14,14 @@ public final class Tenancy {
     /** Anyone belonging to the county may read county-wide settings (rules, the region tree). */
     public static void requireMemberOfCounty(Actor actor, long countyId) {
         if (!actor.inCounty(countyId)) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "县 " + countyId, "county " + countyId);
         }
     }
 
     /** The county's own admins and viewers. */
     public static void requireCountyRoleOf(Actor actor, long countyId) {
         if (!actor.isCountyRole() || !actor.inCounty(countyId)) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "县 " + countyId, "county " + countyId);
         }
     }
 
@@ -31,7 +31,7 @@ public final class Tenancy {
 
     public static Organization requireVisible(Actor actor, Organization org) {
         if (!canSeeOrganization(actor, org)) {
-            throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "organization " + org.id());
+            throw new DomainException(ErrorCode.ORGANIZATION_NOT_FOUND, "单位 " + org.id(), "organization " + org.id());
         }
         return org;
     }

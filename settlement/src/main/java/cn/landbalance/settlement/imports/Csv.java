@@ -21,8 +21,10 @@ public final class Csv {
             char c = s.charAt(i);
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || Character.isSurrogate(c)
                     && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(++i)))) {
-                throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, "文件第 " + i + " 个字符是控制字符或乱码（是否为 CSV 文本文件？）"
-                        + " / the file contains a control character or broken text at character " + i + " (is it a CSV text file?)");
+                throw new DomainException(ErrorCode.IMPORT_FILE_INVALID,
+                        "文件第 " + i + " 个字符是控制字符或乱码（是否为 CSV 文本文件？）",
+                        "the file contains a control character or broken text at character " + i
+                                + " (is it a CSV text file?)");
             }
         }
         List<List<String>> records = new ArrayList<>();

@@ -77,12 +77,12 @@ public class PlanImportService {
         Preview preview = read.preview();
         if (expectedDigest != null && !expectedDigest.isBlank() && !expectedDigest.equals(preview.digest())) {
             throw DomainException.field(ErrorCode.IMPORT_PREVIEW_STALE, "previewDigest",
-                    "导入结果与预览不一致，请重新预览 / the outcome differs from the preview; preview again");
+                    "导入结果与预览不一致，请重新预览", "the outcome differs from the preview; preview again");
         }
         List<Long> replaced = new ArrayList<>();
         for (Conflict conflict : preview.conflicts()) {
             if (!request.replace() || !conflict.replaceable()) {
-                throw new DomainException(ErrorCode.PLAN_ALREADY_IMPORTED, conflict.reasonZh() + " / " + conflict.reasonEn());
+                throw new DomainException(ErrorCode.PLAN_ALREADY_IMPORTED, conflict.reasonZh(), conflict.reasonEn());
             }
         }
         PlanWriter writer = writers.get(request.kind());
@@ -93,16 +93,17 @@ public class PlanImportService {
             }
             String[] used = writer.used(earlier).orElse(null);
             if (used != null) {
-                throw new DomainException(ErrorCode.PLAN_IMPORT_IN_USE, "第 " + earlier + " 次导入" + used[0]
-                        + " / import " + earlier + ": " + used[1]);
+                throw new DomainException(ErrorCode.PLAN_IMPORT_IN_USE,
+                        "第 " + earlier + " 次导入" + used[0], "import " + earlier + ": " + used[1]);
             }
             writer.withdraw(earlier);
             imports.markReversed(earlier);
             replaced.add(earlier);
         }
         if (read.rows().isEmpty()) {
-            throw new DomainException(ErrorCode.IMPORT_FILE_INVALID, "没有可导入的行（" + preview.refused() + " 行有错误）"
-                    + " / no row can be imported (" + preview.refused() + " rows have errors)");
+            throw new DomainException(ErrorCode.IMPORT_FILE_INVALID,
+                    "没有可导入的行（" + preview.refused() + " 行有错误）",
+                    "no row can be imported (" + preview.refused() + " rows have errors)");
         }
         PlanImports.PlanImport saved = imports.insert(new PlanImports.PlanImport(0, request.countyId(), request.kind(),
                 preview.year(), preview.contentSha256(), preview.fileSha256(), fileName(request), preview.fileFormat(),
@@ -131,10 +132,12 @@ public class PlanImportService {
         Integer grade = request.qualityGrade();
         if (!table.has(PlanColumns.QUALITY_GRADE) && grade == null) {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "qualityGrade",
-                    "表中没有“质量等别”列，请选择本次导入的质量等别 / the table has no quality grade column: choose the grade for this import");
+                    "表中没有“质量等别”列，请选择本次导入的质量等别",
+                    "the table has no quality grade column: choose the grade for this import");
         }
         if (grade != null && (grade < 1 || grade > 15)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "qualityGrade", "质量等别应为 1-15 / quality grade must be 1-15");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "qualityGrade",
+                    "质量等别应为 1-15", "quality grade must be 1-15");
         }
         List<PreviewRow> previewRows = new ArrayList<>();
         List<PlanRow> rows = new ArrayList<>();
@@ -198,8 +201,9 @@ public class PlanImportService {
         Integer title = table.titleYear();
         Integer asked = request.year();
         if (asked != null && title != null && !asked.equals(title)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "year", "表题为 " + title + " 年度，与所选的 " + asked
-                    + " 年度不符 / the table's title says " + title + " but the import is for " + asked);
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "year",
+                    "表题为 " + title + " 年度，与所选的 " + asked + " 年度不符",
+                    "the table's title says " + title + " but the import is for " + asked);
         }
         int year;
         if (asked != null) {
@@ -211,10 +215,11 @@ public class PlanImportService {
             defaults.add(new Default("year", String.valueOf(year), "取自表题", "from the table's title"));
         } else {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "year",
-                    "表中没有年度（如“2022年度”），请选择计划年度 / the table states no year: choose the plan year");
+                    "表中没有年度（如“2022年度”），请选择计划年度", "the table states no year: choose the plan year");
         }
         if (year < 2000 || year > 2100) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "year", "年度应在 2000-2100 之间 / year must be 2000-2100");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "year",
+                    "年度应在 2000-2100 之间", "year must be 2000-2100");
         }
         return year;
     }

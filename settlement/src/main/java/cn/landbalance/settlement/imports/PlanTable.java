@@ -304,7 +304,7 @@ public final class PlanTable {
                 return Units.hectaresToM2(number.toPlainString());
             } catch (DomainException e) {
                 error(ErrorCode.IMPORT_VALUE_INVALID, headers.getOrDefault(column, column) + "“" + value
-                        + "”精度超过 0.0001 公顷（1 平方米）或超出范围", column + ": " + e.getMessage());
+                        + "”精度超过 0.0001 公顷（1 平方米）或超出范围", column + ": " + e.detailEn());
                 return 0;
             }
         }

@@ -350,6 +350,6 @@ final class XlsxReader {
     }
 
     static DomainException invalid(String zh, String en) {
-        return new DomainException(ErrorCode.IMPORT_FILE_INVALID, zh + " / " + en);
+        return new DomainException(ErrorCode.IMPORT_FILE_INVALID, zh, en);
     }
 }

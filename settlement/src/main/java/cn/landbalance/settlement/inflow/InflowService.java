@@ -56,13 +56,14 @@ public class InflowService {
                 .filter(o -> o.kind() == OrgKind.ENTERPRISE && actor.inCounty(o.countyId()))
                 .map(Organization::id)
                 .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "holderOrgId",
-                        "no enterprise " + holderOrgId + " in your county"));
+                        "本县没有企业 " + holderOrgId, "no enterprise " + holderOrgId + " in your county"));
     }
 
     public InflowProject create(Actor actor, Draft draft) {
         Region township = townshipFor(actor, draft.townshipId());
         if (draft.areaM2() <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         SlopeAreas slopes = SlopeAreas.single(draft.slopeGrade(), draft.areaM2());
         refuseIneligible(slopes, draft.constraints());
@@ -110,7 +111,8 @@ public class InflowService {
 
     public InflowProject get(Actor actor, long id) {
         return projects.find(id).filter(p -> visible(actor, p))
-                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflow project " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND,
+                        "耕地转进项目 " + id, "inflow project " + id));
     }
 
     /** One page of the projects an actor may see (newest first) and how many there are in all. */
@@ -148,8 +150,14 @@ public class InflowService {
     static void refuseIneligible(SlopeAreas slopes, SiteConstraints constraints) {
         List<ErrorCode> refusals = Eligibility.refusals(slopes, constraints);
         if (!refusals.isEmpty()) {
-            throw new DomainException(refusals.get(0), refusals.size() == 1 ? null
-                    : refusals.get(0).messageEn() + " (also: " + refusals.subList(1, refusals.size()) + ")");
+            if (refusals.size() == 1) {
+                throw new DomainException(refusals.get(0));
+            }
+            List<ErrorCode> others = refusals.subList(1, refusals.size());
+            throw new DomainException(refusals.get(0),
+                    refusals.get(0).messageZh() + "另外："
+                            + others.stream().map(ErrorCode::messageZh).collect(java.util.stream.Collectors.joining()),
+                    refusals.get(0).messageEn() + " (also: " + others + ")");
         }
     }
 
@@ -162,18 +170,21 @@ public class InflowService {
         Region township = regions.findById(townshipId)
                 .filter(r -> (r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
                         || (r.level() == RegionLevel.COUNTY && r.id() == actor.countyId() && actor.role() == Role.COUNTY_ADMIN))
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + townshipId, "township " + townshipId));
         boolean allowed = actor.role() == Role.COUNTY_ADMIN
                 || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == townshipId);
         if (!allowed) {
-            throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId);
+            throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                    "乡镇 " + townshipId, "township " + townshipId);
         }
         return township;
     }
 
     private InflowProject lockVisible(Actor actor, long id) {
         return projects.lock(id).filter(p -> visible(actor, p))
-                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND, "inflow project " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.INFLOW_PROJECT_NOT_FOUND,
+                        "耕地转进项目 " + id, "inflow project " + id));
     }
 
     private static boolean visible(Actor actor, InflowProject project) {
@@ -192,8 +203,19 @@ public class InflowService {
     static String requireText(String value, String field) {
         String text = value == null ? "" : value.strip();
         if (text.isEmpty() || text.length() > 200) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, field + " must be 1-200 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    fieldZh(field) + "应为 1-200 个字", field + " must be 1-200 characters");
         }
         return text;
+    }
+
+    /** The text fields {@link #requireText} checks, named in Chinese. */
+    private static String fieldZh(String field) {
+        return switch (field) {
+            case "village" -> "村名";
+            case "landClassBefore" -> "原地类";
+            case "reason" -> "理由";
+            default -> field;
+        };
     }
 }

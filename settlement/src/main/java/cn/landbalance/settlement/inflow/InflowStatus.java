@@ -13,7 +13,19 @@ import java.util.Set;
 public enum InflowStatus {
     DRAFT, SUBMITTED, ACCEPTED, REJECTED, WITHDRAWN;
 
-    public enum Action { SUBMIT, ACCEPT, REJECT, WITHDRAW }
+    public enum Action {
+        SUBMIT, ACCEPT, REJECT, WITHDRAW;
+
+        /** The action in Chinese ("提交", "验收"). */
+        public String label() {
+            return switch (this) {
+                case SUBMIT -> "提交";
+                case ACCEPT -> "验收";
+                case REJECT -> "驳回";
+                case WITHDRAW -> "撤回";
+            };
+        }
+    }
 
     private static final Map<InflowStatus, Map<Action, InflowStatus>> TRANSITIONS = Map.of(
             DRAFT, Map.of(Action.SUBMIT, SUBMITTED, Action.REJECT, REJECTED),
@@ -27,6 +39,7 @@ public enum InflowStatus {
         InflowStatus next = TRANSITIONS.get(this).get(action);
         if (next == null) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "耕地转进项目" + label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an inflow project that is " + this + "; allowed: " + allowed());
         }
         return next;
@@ -34,5 +47,22 @@ public enum InflowStatus {
 
     public Set<Action> allowed() {
         return TRANSITIONS.get(this).keySet();
+    }
+
+    /** The status in Chinese ("未提交", "已验收"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case DRAFT -> "未提交";
+            case SUBMITTED -> "已提交";
+            case ACCEPTED -> "已验收";
+            case REJECTED -> "已驳回";
+            case WITHDRAWN -> "已撤回";
+        };
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：驳回、撤回" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }

@@ -1,6 +1,5 @@
 package cn.landbalance.settlement.market;
 
-import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -70,17 +69,23 @@ public class MarketService {
         Region township = regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.role() == Role.TOWNSHIP_OFFICER
                         && actor.regionId() == r.id())
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + townshipId, "township " + townshipId));
         CountyRules county = rules.find(township.countyId()).orElse(CountyRules.defaults());
         if (pricePerMuFen < county.guidePricePerMuFen()) {
             throw DomainException.field(ErrorCode.LISTING_PRICE_BELOW_GUIDE, "pricePerMuFen",
-                    "the guide price is " + county.guidePricePerMuFen() + " fen/亩 (" + Units.fenToYuan(county.guidePricePerMuFen()) + " 元/亩)");
+                    "县级指导价为每亩 " + Units.yuanText(county.guidePricePerMuFen()),
+                    "the guide price is " + county.guidePricePerMuFen() + " fen/亩 ("
+                            + Units.fenToYuan(county.guidePricePerMuFen()) + " 元/亩)");
         }
         if (pricePerMuFen > CountyRules.MAX_PRICE_PER_MU_FEN) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pricePerMuFen", "price beyond " + CountyRules.MAX_PRICE_PER_MU_FEN);
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "pricePerMuFen",
+                    "每亩价格不能超过 " + Units.yuanText(CountyRules.MAX_PRICE_PER_MU_FEN),
+                    "price beyond " + CountyRules.MAX_PRICE_PER_MU_FEN);
         }
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         market.lockCounty(township.countyId());
         // the lots first, then what is offered on them: no order can take from these lots meanwhile
@@ -98,6 +103,7 @@ public class MarketService {
         }
         if (left > 0) {
             throw DomainException.field(ErrorCode.INSUFFICIENT_UNLISTED_INDICATORS, "areaM2",
+                    "尚可挂牌 " + Units.areaZh(areaM2 - left) + "，本次挂牌 " + Units.areaZh(areaM2),
                     (areaM2 - left) + " m² can still be listed, " + areaM2 + " m² asked");
         }
         return market.insertListing(township.countyId(), township.id(), pricePerMuFen, take);
@@ -106,9 +112,12 @@ public class MarketService {
     public Listing withdraw(Actor actor, long listingId) {
         Listing listing = market.lockListing(listingId)
                 .filter(l -> actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == l.townshipId())
-                .orElseThrow(() -> new DomainException(ErrorCode.LISTING_NOT_FOUND, "listing " + listingId));
+                .orElseThrow(() -> new DomainException(ErrorCode.LISTING_NOT_FOUND,
+                        "挂牌 " + listingId, "listing " + listingId));
         if (listing.status() != Listing.Status.OPEN) {
-            throw new DomainException(ErrorCode.LISTING_NOT_OPEN, "listing " + listingId + " is " + listing.status());
+            throw new DomainException(ErrorCode.LISTING_NOT_OPEN,
+                    "挂牌 " + listingId + " " + listing.status().label(),
+                    "listing " + listingId + " is " + listing.status());
         }
         market.withdraw(listingId);
         return market.findListing(listingId).orElseThrow();
@@ -121,7 +130,7 @@ public class MarketService {
     /** The county's listings, of a township, open ones only unless asked; newest first, one page. */
     public ListingList listings(Actor actor, long countyId, Long townshipId, boolean openOnly, int page, int size) {
         if (!actor.inCounty(countyId)) {
-            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "county " + countyId);
+            throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "县 " + countyId, "county " + countyId);
         }
         return new ListingList(market.listings(countyId, townshipId, openOnly, Math.multiplyExact((long) page, size), size),
                 market.countListings(countyId, townshipId, openOnly));
@@ -130,21 +139,23 @@ public class MarketService {
     /** Reserves listed indicators for {@code areaM2} of the application's obligation; nothing is reserved if not all can be. */
     public Order placeOrder(Actor actor, long applicationId, long areaM2) {
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         OutflowApplication app = applications.lock(applicationId)
                 .filter(a -> a.applicantOrgId() == actor.orgId() && actor.inCounty(a.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflowApplicationId",
-                        "outflow application " + applicationId));
+                        "耕地转出申请 " + applicationId, "outflow application " + applicationId));
         if (!app.status().coverable()) {
-            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE,
+                    "耕地转出申请" + app.status().label(), "application is " + app.status());
         }
         long open = Math.max(0, app.requiredM2() - app.coveredM2()) - notices.pendingAreaFor(app.id());
         if (areaM2 > open) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
-                    "尚需落实且不在待缴订单或缴款通知书中的面积为 " + NotificationText.areaZh(Math.max(0, open)) + "，本次 "
-                            + NotificationText.areaZh(areaM2) + " / " + open
-                            + " m² of the obligation are neither covered nor in a pending order or fee notice; " + areaM2 + " m² asked");
+                    "尚需落实且不在待缴订单或缴款通知书中的面积为 " + Units.areaZh(Math.max(0, open)) + "，本次 " + Units.areaZh(areaM2),
+                    open + " m² of the obligation are neither covered nor in a pending order or fee notice; " + areaM2
+                            + " m² asked");
         }
         List<Offer> chosen = choose(app, areaM2);
         java.time.LocalDate dueOn = rules.paymentDueOn(app.countyId(), java.time.LocalDate.now(clock));
@@ -162,7 +173,8 @@ public class MarketService {
                     offer.pricePerMuFen(), amount, offer.qualityGrade()));
         }
         if (total == 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "订单金额不足 1 分 / the order's amount rounds to 0 fen");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "订单金额不足 1 分", "the order's amount rounds to 0 fen");
         }
         allocations.sort(Comparator.comparingLong(Allocation::lotId));
         List<Allocation> held = new ArrayList<>();
@@ -211,10 +223,10 @@ public class MarketService {
                 long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
                 throw DomainException.field(ErrorCode.INSUFFICIENT_LISTED_INDICATORS, "areaM2",
                         "符合条件（质量等别不低于 " + app.qualityGrade() + " 等" + (app.paddy() ? "、水田" : "") + "、年度不晚于 "
-                                + app.planYear() + " 年）的挂牌指标共 " + NotificationText.areaZh(listed) + "，需要 "
-                                + NotificationText.areaZh(areaM2) + " / " + listed + " m² of suitable indicators (grade ≤ "
-                                + app.qualityGrade() + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear()
-                                + ") are listed, " + areaM2 + " m² asked");
+                                + app.planYear() + " 年）的挂牌指标共 " + Units.areaZh(listed) + "，需要 " + Units.areaZh(areaM2),
+                        listed + " m² of suitable indicators (grade ≤ " + app.qualityGrade()
+                                + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear() + ") are listed, "
+                                + areaM2 + " m² asked");
             }
             List<Offer> locked = market.lockOffers(picked.stream().map(Offer::listingLotId).toList());
             List<Offer> chosen = AllocationPolicy.covering(
@@ -223,24 +235,27 @@ public class MarketService {
                 return chosen;
             }
             if (attempt == CHOICE_ATTEMPTS) {
-                throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the listings changed under " + attempt + " attempts");
+                throw new DomainException(ErrorCode.CONCURRENT_UPDATE,
+                        "挂牌情况在 " + attempt + " 次尝试期间不断变化，请重试", "the listings changed under " + attempt + " attempts");
             }
         }
     }
 
     /** Takes the order's row lock before a confirmation locks one of its notices (the global lock order). */
     public void lockForSettlement(long orderId) {
-        market.lockOrder(orderId).orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+        market.lockOrder(orderId).orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND,
+                "订单 " + orderId, "order " + orderId));
     }
 
     public Order cancel(Actor actor, long orderId) {
         Order order = market.lockOrder(orderId).filter(o -> visible(actor, o))
-                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "订单 " + orderId, "order " + orderId));
         if (order.buyerOrgId() != actor.orgId() && actor.role() != Role.COUNTY_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
         if (order.status() != Order.Status.PENDING_PAYMENT) {
-            throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE, "order " + orderId + " is " + order.status());
+            throw new DomainException(ErrorCode.ORDER_NOT_PAYABLE,
+                    "订单 " + orderId + " " + order.status().label(), "order " + orderId + " is " + order.status());
         }
         release(order, Order.Action.CANCEL);
         return market.findOrder(orderId).orElseThrow();
@@ -323,7 +338,7 @@ public class MarketService {
 
     public Order get(Actor actor, long orderId) {
         return market.findOrder(orderId).filter(o -> visible(actor, o))
-                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId));
+                .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "订单 " + orderId, "order " + orderId));
     }
 
     private static boolean visible(Actor actor, Order order) {

@@ -14,7 +14,19 @@ import java.util.Set;
  */
 public record Order(long id, long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
                     Status status, Instant expiresAt, String paymentReference, List<Allocation> allocations) {
-    public enum Status { PENDING_PAYMENT, SETTLED, EXPIRED, CANCELLED }
+    public enum Status {
+        PENDING_PAYMENT, SETTLED, EXPIRED, CANCELLED;
+
+        /** The status in Chinese ("待缴款", "已结算"), as refusals name it. */
+        public String label() {
+            return switch (this) {
+                case PENDING_PAYMENT -> "待缴款";
+                case SETTLED -> "已结算";
+                case EXPIRED -> "已过期";
+                case CANCELLED -> "已撤销";
+            };
+        }
+    }
 
     /** What can happen to an order, the status it leads to, and the events that announce it (in order). */
     public enum Action {
@@ -37,6 +49,15 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
         public List<String> events() {
             return events;
         }
+
+        /** The action in Chinese ("确认缴款", "撤销"). */
+        public String label() {
+            return switch (this) {
+                case PAY -> "确认缴款";
+                case EXPIRE -> "作过期处理";
+                case CANCEL -> "撤销";
+            };
+        }
     }
 
     private static final Map<Status, Set<Action>> ALLOWED = Map.of(
@@ -57,9 +78,16 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
     public Order after(Action action, String paymentReference) {
         if (!allowed().contains(action)) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "订单" + status.label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an order that is " + status + "; allowed: " + allowed());
         }
         return new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, action.to(), expiresAt,
                 action == Action.PAY ? paymentReference : this.paymentReference, allocations);
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：确认缴款、撤销" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }

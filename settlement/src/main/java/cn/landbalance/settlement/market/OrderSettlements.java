@@ -1,6 +1,6 @@
 package cn.landbalance.settlement.market;
 
-import cn.landbalance.settlement.notification.NotificationText;
+import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
@@ -90,16 +90,19 @@ public class OrderSettlements {
         if (order.status() != Order.Status.PENDING_PAYMENT) {
             boolean expired = order.status() == Order.Status.EXPIRED;
             return Optional.of(new Refusal(expired ? ErrorCode.ORDER_EXPIRED : ErrorCode.ORDER_NOT_PAYABLE, null,
-                    "订单 " + order.id() + " 已" + (expired ? "过期" : order.status() == Order.Status.CANCELLED ? "撤销" : "结算")
-                            + "，到账款项须退回 / order " + order.id() + " is " + order.status() + ", refund the money"));
+                    "订单 " + order.id() + " 已"
+                            + (expired ? "过期" : order.status() == Order.Status.CANCELLED ? "撤销" : "结算") + "，到账款项须退回",
+                    "order " + order.id() + " is " + order.status() + ", refund the money"));
         }
         if (!now.isBefore(order.expiresAt()) && receivedOn.isAfter(notice.dueOn())) {
-            return Optional.of(new Refusal(ErrorCode.ORDER_EXPIRED, null, "款项于 " + receivedOn + " 到账，晚于缴款期限 "
-                    + notice.dueOn() + "，须退款 / the money arrived after the notice's due date " + notice.dueOn()));
+            return Optional.of(new Refusal(ErrorCode.ORDER_EXPIRED, null,
+                    "款项于 " + receivedOn + " 到账，晚于缴款期限 " + notice.dueOn() + "，须退款",
+                    "the money arrived after the notice's due date " + notice.dueOn()));
         }
         if (!application.status().coverable()) {
-            return Optional.of(new Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null, "转出申请已" + application.status()
-                    + "，不能再落实平衡，须退款 / the application is " + application.status() + ", refund the money"));
+            return Optional.of(new Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null,
+                    "耕地转出申请" + application.status().label() + "，不能再落实平衡，须退款",
+                    "the application is " + application.status() + ", refund the money"));
         }
         return Optional.empty();
     }
@@ -156,7 +159,7 @@ public class OrderSettlements {
                     .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
                     .forEach(a -> receipts.computeIfAbsent(order.countyId(), c -> new ArrayList<>()).add(new MoneyLedger.Receipt(
                             a.townshipId(), a.amountFen(), TransferKind.SALE, serial, "订单 " + order.id() + "：指标批次 " + a.lotId() + " "
-                            + NotificationText.areaZh(a.areaM2()) + "，缴款通知书 " + notice.remittanceCode(), p.receipt().receivedOn())));
+                            + Units.areaZh(a.areaM2()) + "，缴款通知书 " + notice.remittanceCode(), p.receipt().receivedOn())));
             if (last) {
                 transitions.add(new Market.Transition(order, order.after(Order.Action.PAY, serial)));
             }

@@ -4,6 +4,9 @@ import cn.landbalance.ledger.common.Units;
 
 import java.util.Locale;
 
+import static cn.landbalance.ledger.common.Units.areaEn;
+import static cn.landbalance.ledger.common.Units.areaZh;
+
 /**
  * What a notification says, in Chinese and English, in the units people read: areas in 公顷 with 亩, money in 元 with
  * thousands separators and 2 decimals (never m² or fen, the units the ledgers keep).
@@ -45,14 +48,6 @@ public final class NotificationText {
         };
         return new Text("挂牌 " + listingId + " 减少 " + areaZh(areaM2) + "（" + why + "）",
                 "Listing " + listingId + " reduced by " + areaEn(areaM2) + " (" + reason.toLowerCase(Locale.ROOT).replace('_', ' ') + ")");
-    }
-
-    public static String areaZh(long areaM2) {
-        return Units.m2ToHectares(areaM2) + " 公顷（" + Units.m2ToMu(areaM2) + " 亩）";
-    }
-
-    static String areaEn(long areaM2) {
-        return Units.m2ToHectares(areaM2) + " ha (" + Units.m2ToMu(areaM2) + " mu)";
     }
 
     /** 78 000 000 fen → "¥780,000.00". */

@@ -86,8 +86,9 @@ public class ApplicationEnding {
      */
     public Reversal undo(OutflowApplication app, Pending locked, FeeOnReversal feeRule) {
         if (!pending(app).sameAs(locked)) {
-            throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "an order or a fee notice of application " + app.id()
-                    + " was created meanwhile");
+            throw new DomainException(ErrorCode.CONCURRENT_UPDATE,
+                    "处理期间耕地转出申请 " + app.id() + " 又生成了订单或缴款通知书",
+                    "an order or a fee notice of application " + app.id() + " was created meanwhile");
         }
         locked.orders().forEach(o -> market.cancelWithApplication(o.id()));
         for (PaymentNotice n : locked.feeNotices()) {

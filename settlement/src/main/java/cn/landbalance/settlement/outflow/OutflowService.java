@@ -1,6 +1,5 @@
 package cn.landbalance.settlement.outflow;
 
-import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -89,20 +88,23 @@ public class OutflowService {
     public OutflowApplication create(Actor actor, Draft draft) {
         Region township = regions.findById(draft.townshipId())
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + draft.townshipId()));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + draft.townshipId(), "township " + draft.townshipId()));
         long applicant = applicantFor(actor, draft.applicantOrgId());
         requireOwnTownship(organizations.findById(applicant).orElseThrow(), township);
         if (draft.areaM2() <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         QualityGrades.require(draft.qualityGrade());
         refuseBreaches(draft.category(), draft.landClassAfter(), draft.site());
         int year = draft.planYear() == null ? LocalDate.now(clock).getYear() : draft.planYear();
         SlopeAreas slopes = draft.slopes() == null ? SlopeAreas.single(1, draft.areaM2()) : draft.slopes();
         if (slopes.totalM2() != draft.areaM2()) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "slopes", "各坡度级面积之和 " + slopes.totalM2()
-                    + " 平方米应等于面积 " + draft.areaM2() + " 平方米 / the slope grades add up to " + slopes.totalM2()
-                    + " m², not the area of " + draft.areaM2() + " m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "slopes",
+                    "各坡度级面积之和 " + slopes.totalM2() + " 平方米应等于面积 " + draft.areaM2() + " 平方米",
+                    "the slope grades add up to " + slopes.totalM2() + " m², not the area of " + draft.areaM2()
+                            + " m²");
         }
         // the obligation is fixed now, by the surplus factor of the rules governing its plan year, recorded with it
         java.util.Optional<cn.landbalance.settlement.rules.RulesVersion> version = rules.governing(township.countyId(), year);
@@ -131,11 +133,13 @@ public class OutflowService {
     public Decided act(Actor actor, long id, OutflowStatus.Action action, String reason, boolean override) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why != null && why.length() > OutflowDecision.MAX_REASON) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason", "理由不超过 " + OutflowDecision.MAX_REASON
-                    + " 字 / the reason has at most " + OutflowDecision.MAX_REASON + " characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason",
+                    "理由不超过 " + OutflowDecision.MAX_REASON + " 字",
+                    "the reason has at most " + OutflowDecision.MAX_REASON + " characters");
         }
         if (action.endsWithoutImplementation() && why == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "驳回或撤回须说明理由 / a rejection or withdrawal needs a reason");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
+                    "驳回或撤回须说明理由", "a rejection or withdrawal needs a reason");
         }
         // what awaits payment is locked before the application, as a confirmation locks it
         ApplicationEnding.Pending pending = action.endsWithoutImplementation() ? ending.lockPending(id) : null;
@@ -149,6 +153,8 @@ public class OutflowService {
             CountyRules today = rules.find(app.countyId()).orElse(CountyRules.defaults());
             if (!today.declarationOpenOn(LocalDate.now(clock))) {
                 throw new DomainException(ErrorCode.OUTFLOW_OUTSIDE_DECLARATION_WINDOW,
+                        "本县的申报时段为 " + today.declarationWindows().stream().map(w -> w.fromText() + " 至 " + w.toText())
+                                .collect(java.util.stream.Collectors.joining("、")),
                         "declarations are open " + today.declarationWindows().stream()
                                 .map(w -> w.fromText() + "~" + w.toText()).toList());
             }
@@ -157,9 +163,10 @@ public class OutflowService {
             Obligation obligation = obligation(app);
             if (!obligation.fullyCovered()) {
                 throw new DomainException(ErrorCode.OBLIGATION_NOT_COVERED,
-                        "先进后出：平衡责任 " + NotificationText.areaZh(obligation.requiredM2()) + "，尚有 "
-                                + NotificationText.areaZh(obligation.remainingM2()) + " 未落实，落实后方可批准 / inflow first: "
-                                + obligation.remainingM2() + " m² of " + obligation.requiredM2() + " m² still uncovered");
+                        "先进后出：平衡责任 " + Units.areaZh(obligation.requiredM2()) + "，尚有 "
+                                + Units.areaZh(obligation.remainingM2()) + " 未落实，落实后方可批准",
+                        "inflow first: " + obligation.remainingM2() + " m² of " + obligation.requiredM2()
+                                + " m² still uncovered");
             }
         }
         if (action == OutflowStatus.Action.DECLARE || action == OutflowStatus.Action.APPROVE) {
@@ -171,9 +178,9 @@ public class OutflowService {
             if (!obligation.fullyCovered()) {
                 if (!override || why == null) {
                     throw DomainException.field(ErrorCode.OBLIGATION_NOT_FULLY_COVERED, override ? "reason" : "override",
-                            "尚有 " + Units.m2ToHectares(obligation.remainingM2()) + " 公顷未落实；县级须注明理由方可强制办结 / "
-                                    + obligation.remainingM2() + " m² are not covered: the county may close it only as an "
-                                    + "override with a reason");
+                            "尚有 " + Units.m2ToHectares(obligation.remainingM2()) + " 公顷未落实；县级须注明理由方可强制办结",
+                            obligation.remainingM2()
+                                    + " m² are not covered: the county may close it only as an override with a reason");
                 }
                 overridden = true;
             }
@@ -247,8 +254,9 @@ public class OutflowService {
     }
 
     private static cn.landbalance.settlement.payment.Refusal notCoverable(OutflowApplication app) {
-        return new cn.landbalance.settlement.payment.Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null, "转出申请已" + app.status()
-                + "，不能再落实平衡，须退款 / the application is " + app.status() + ", refund the money");
+        return new cn.landbalance.settlement.payment.Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null,
+                "耕地转出申请" + app.status().label() + "，不能再落实平衡，须退款",
+                "the application is " + app.status() + ", refund the money");
     }
 
     /** The restored land delivered so far against a fee's duty. */
@@ -271,14 +279,16 @@ public class OutflowService {
         }
         FeePayment payment = applications.lockFeePayment(feePaymentId)
                 .filter(p -> applications.find(p.applicationId()).filter(a -> actor.inCounty(a.countyId())).isPresent())
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "fee payment " + feePaymentId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                        "缴费记录 " + feePaymentId, "fee payment " + feePaymentId));
         if (payment.reversal() == FeePayment.Outcome.REFUNDED) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "这笔费用已退还缴款人，没有需要转移的义务 / fee payment "
-                    + feePaymentId + " was refunded: there is no duty to move");
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "这笔费用已退还缴款人，没有需要转移的义务", "fee payment " + feePaymentId + " was refunded: there is no duty to move");
         }
         Region target = regions.findById(toTownshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + toTownshipId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + toTownshipId, "township " + toTownshipId));
         if (target.id() == payment.dutyTownshipId()) {
             return payment;
         }
@@ -297,9 +307,11 @@ public class OutflowService {
      */
     public long deliverFee(Actor actor, long applicationId, long feePaymentId, long lotId, long areaM2) {
         OutflowApplication app = applications.find(applicationId).filter(a -> actor.inCounty(a.countyId()))
-                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + applicationId));
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
+                        "耕地转出申请 " + applicationId, "outflow application " + applicationId));
         FeePayment seen = applications.feePaymentsOf(applicationId).stream().filter(f -> f.id() == feePaymentId).findFirst()
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "fee payment " + feePaymentId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                        "缴费记录 " + feePaymentId, "fee payment " + feePaymentId));
         if (!(actor.role() == Role.COUNTY_ADMIN
                 || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == seen.dutyTownshipId()))) {
             throw new DomainException(ErrorCode.FORBIDDEN);
@@ -307,26 +319,30 @@ public class OutflowService {
         listed.lockBefore(app.countyId(), List.of(lotId));
         IndicatorLot lot = lots.lockLot(lotId)
                 .filter(l -> l.ownerRegionId() == seen.dutyTownshipId() && l.holderOrgId() == null)
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId
-                        + " is not a lot of the township that owes this land"));
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
+                        "指标批次 " + lotId + " 不属于承担该补充耕地义务的乡镇",
+                        "lot " + lotId + " is not a lot of the township that owes this land"));
         FeePayment payment = applications.lockFeePayment(feePaymentId).orElseThrow();
         if (payment.reversal() == FeePayment.Outcome.REFUNDED) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "这笔费用已退还缴款人，没有需要补充的耕地 / fee payment "
-                    + feePaymentId + " was refunded: no land is owed");
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "这笔费用已退还缴款人，没有需要补充的耕地", "fee payment " + feePaymentId + " was refunded: no land is owed");
         }
         if (payment.dutyTownshipId() != lot.ownerRegionId()) {
-            throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "the duty moved meanwhile");
+            throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "处理期间该义务已被转移", "the duty moved meanwhile");
         }
         long owed = payment.areaM2() - applications.deliveredM2(feePaymentId);
         if (areaM2 > owed) {
-            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2", areaM2 + " m² delivered, " + owed
-                    + " m² owed");
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
+                    "本次补充 " + Units.areaZh(areaM2) + "，尚欠 " + Units.areaZh(owed),
+                    areaM2 + " m² delivered, " + owed + " m² owed");
         }
         if (app.paddy() && !lot.paddy()) {
-            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
+            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId",
+                    "转出的耕地是水田，须用水田指标", "the converted land is paddy");
         }
         if (lot.qualityGrade() > app.qualityGrade()) {
             throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "指标质量等别为 " + lot.qualityGrade() + " 等，低于转出耕地的 " + app.qualityGrade() + " 等",
                     "grade " + lot.qualityGrade() + " is worse than the converted land's grade " + app.qualityGrade());
         }
         Hold hold = indicators.reserve(lotId, areaM2, "fee-delivery:" + feePaymentId);
@@ -347,7 +363,8 @@ public class OutflowService {
         listed.lockBefore(app.countyId(), List.of(lotId));
         IndicatorLot lot = lots.lockLot(lotId)
                 .filter(l -> ownedBy(l, applicant))
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
+                        "指标批次 " + lotId + " 不是申请主体自有的指标", "lot " + lotId));
         requireRoom(app, areaM2);
         requireVintage(app, lot);
         requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
@@ -367,7 +384,8 @@ public class OutflowService {
 
     public OutflowApplication get(Actor actor, long id) {
         return applications.find(id).filter(a -> visible(actor, a))
-                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
+                        "耕地转出申请 " + id, "outflow application " + id));
     }
 
     public Obligation obligation(OutflowApplication app) {
@@ -393,16 +411,19 @@ public class OutflowService {
 
     private void requireRoom(OutflowApplication app, long areaM2) {
         if (!app.status().coverable()) {
-            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE, "application is " + app.status());
+            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE,
+                    "耕地转出申请" + app.status().label(), "application is " + app.status());
         }
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         long open = obligation(app).remainingM2() - notices.pendingAreaFor(app.id());
         if (areaM2 > open) {
-            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2", "尚需落实且不在待缴订单或缴款通知书中的面积为 "
-                    + Math.max(0, open) + " 平方米 / " + Math.max(0, open)
-                    + " m² remain neither covered nor in a pending order or payment notice; " + areaM2 + " m² asked");
+            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
+                    "尚需落实且不在待缴订单或缴款通知书中的面积为 " + Math.max(0, open) + " 平方米",
+                    Math.max(0, open) + " m² remain neither covered nor in a pending order or payment notice; " + areaM2
+                            + " m² asked");
         }
     }
 
@@ -410,6 +431,7 @@ public class OutflowService {
     static void requireVintage(OutflowApplication app, IndicatorLot lot) {
         if (lot.vintageYear() > app.planYear()) {
             throw DomainException.field(ErrorCode.LOT_VINTAGE_TOO_LATE, "lotId",
+                    "指标批次 " + lot.id() + " 为 " + lot.vintageYear() + " 年度指标，晚于平衡责任所属的 " + app.planYear() + " 年度",
                     "lot " + lot.id() + " is of " + lot.vintageYear() + ", the obligation of " + app.planYear());
         }
     }
@@ -417,12 +439,14 @@ public class OutflowService {
     /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
     void requireQuality(OutflowApplication app, int lotGrade, boolean lotPaddy, long areaM2) {
         if (app.paddy() && !lotPaddy) {
-            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId", "the converted land is paddy");
+            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId",
+                    "转出的耕地是水田，须用水田指标", "the converted land is paddy");
         }
         QualityRule rule = rules.forYear(app.countyId(), app.planYear()).qualityRule();
         if (rule == QualityRule.PER_LOT) {
             if (lotGrade > app.qualityGrade()) {
                 throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                        "指标质量等别为 " + lotGrade + " 等，低于转出耕地的 " + app.qualityGrade() + " 等",
                         "grade " + lotGrade + " is worse than the converted land's grade " + app.qualityGrade());
             }
             return;
@@ -437,6 +461,7 @@ public class OutflowService {
         }
         if (weightedSum > (long) app.qualityGrade() * area) {
             throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "按面积加权后的质量等别将低于转出耕地的 " + app.qualityGrade() + " 等",
                     "the area-weighted grade would be worse than the converted land's grade " + app.qualityGrade());
         }
     }
@@ -444,8 +469,14 @@ public class OutflowService {
     static void refuseBreaches(OutflowCategory category, String landClassAfter, OutflowSite site) {
         List<ErrorCode> refusals = OutflowRules.refusals(category, landClassAfter, site);
         if (!refusals.isEmpty()) {
-            throw new DomainException(refusals.get(0), refusals.size() == 1 ? null
-                    : refusals.get(0).messageEn() + " (also: " + refusals.subList(1, refusals.size()) + ")");
+            if (refusals.size() == 1) {
+                throw new DomainException(refusals.get(0));
+            }
+            List<ErrorCode> others = refusals.subList(1, refusals.size());
+            throw new DomainException(refusals.get(0),
+                    refusals.get(0).messageZh() + "另外："
+                            + others.stream().map(ErrorCode::messageZh).collect(java.util.stream.Collectors.joining()),
+                    refusals.get(0).messageEn() + " (also: " + others + ")");
         }
     }
 
@@ -457,17 +488,21 @@ public class OutflowService {
     static void requireOwnTownship(Organization applicant, Region township) {
         if (applicant.kind() == OrgKind.TOWNSHIP && applicant.regionId() != township.id()) {
             throw DomainException.field(ErrorCode.OUTFLOW_OUTSIDE_OWN_TOWNSHIP, "townshipId",
-                    "the applicant is the government of region " + applicant.regionId() + ", not of township " + township.id());
+                    "申请单位是行政区 " + applicant.regionId() + " 的政府，不能在乡镇 " + township.id() + " 申报",
+                    "the applicant is the government of region " + applicant.regionId() + ", not of township "
+                            + township.id());
         }
     }
 
     private long applicantFor(Actor actor, Long requested) {
         if (actor.role() == Role.COUNTY_ADMIN && requested != null) {
             return organizations.findById(requested).filter(o -> actor.inCounty(o.countyId())).map(Organization::id)
-                    .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId", "organization " + requested));
+                    .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId",
+                            "单位 " + requested, "organization " + requested));
         }
         if (requested != null && requested != actor.orgId()) {
-            throw DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId", "organization " + requested);
+            throw DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId",
+                    "单位 " + requested, "organization " + requested);
         }
         if (actor.role() == Role.COUNTY_VIEWER) {
             throw new DomainException(ErrorCode.FORBIDDEN);
@@ -488,19 +523,22 @@ public class OutflowService {
             case WITHDRAW -> actor.orgId() == app.applicantOrgId() || actor.role() == Role.COUNTY_ADMIN;
         };
         if (!allowed) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "your role may not " + action + " this application");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "您的角色不能" + action.label() + "该申请", "your role may not " + action + " this application");
         }
     }
 
     private void requirePayer(Actor actor, OutflowApplication app) {
         if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the applicant covers its obligation");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有申请主体可以落实其平衡责任", "only the applicant covers its obligation");
         }
     }
 
     private OutflowApplication lockVisible(Actor actor, long id) {
         return applications.lock(id).filter(a -> visible(actor, a))
-                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND, "outflow application " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
+                        "耕地转出申请 " + id, "outflow application " + id));
     }
 
     private static boolean visible(Actor actor, OutflowApplication app) {

@@ -18,6 +18,19 @@ public enum OutflowStatus {
     public enum Action {
         DECLARE, REVIEW, APPROVE, IMPLEMENT, CLOSE, REJECT, WITHDRAW;
 
+        /** The action in Chinese ("申报", "审核"). */
+        public String label() {
+            return switch (this) {
+                case DECLARE -> "申报";
+                case REVIEW -> "审核";
+                case APPROVE -> "批准";
+                case IMPLEMENT -> "实施";
+                case CLOSE -> "办结";
+                case REJECT -> "驳回";
+                case WITHDRAW -> "撤回";
+            };
+        }
+
         /** Whether the action ends the application without its conversion being carried out (its coverage undone). */
         public boolean endsWithoutImplementation() {
             return this == REJECT || this == WITHDRAW;
@@ -38,6 +51,7 @@ public enum OutflowStatus {
         OutflowStatus next = TRANSITIONS.get(this).get(action);
         if (next == null) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "耕地转出申请" + label() + "，不能" + action.label() + "；" + allowedZh(),
                     "cannot " + action + " an outflow application that is " + this + "; allowed: " + allowed());
         }
         return next;
@@ -50,5 +64,25 @@ public enum OutflowStatus {
     /** Whether coverage may still be added (not once rejected or closed). */
     public boolean coverable() {
         return this != REJECTED && this != CLOSED && this != WITHDRAWN;
+    }
+
+    /** The status in Chinese ("未申报", "乡镇已审核"), as refusals name it. */
+    public String label() {
+        return switch (this) {
+            case DRAFT -> "未申报";
+            case DECLARED -> "已申报";
+            case TOWNSHIP_REVIEWED -> "乡镇已审核";
+            case APPROVED -> "已批准";
+            case IMPLEMENTED -> "已实施";
+            case CLOSED -> "已办结";
+            case REJECTED -> "已驳回";
+            case WITHDRAWN -> "已撤回";
+        };
+    }
+
+    /** What {@link #allowed()} permits, in Chinese, for a refusal: "可进行的操作：驳回、撤回" or that nothing is. */
+    private String allowedZh() {
+        return allowed().isEmpty() ? "已不能再进行任何操作" : "可进行的操作：" + allowed().stream()
+                .sorted().map(Action::label).collect(java.util.stream.Collectors.joining("、"));
     }
 }

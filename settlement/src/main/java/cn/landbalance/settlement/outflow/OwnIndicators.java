@@ -43,7 +43,8 @@ public class OwnIndicators {
     public List<LotFit> forApplication(Actor actor, long applicationId) {
         OutflowApplication app = outflow.get(actor, applicationId);
         if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the applicant or the county balances an application");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有申请主体或县级管理员可以落实该申请的平衡", "only the applicant or the county balances an application");
         }
         Organization applicant = organizations.findById(app.applicantOrgId()).orElseThrow();
         List<IndicatorLot> own = new ArrayList<>(queries.lotsHeldBy(applicant.id()));

@@ -57,8 +57,9 @@ public record PaymentNotice(long id, long countyId, long townshipId, Kind kind, 
     /** The notice moved to {@code to}; refused with ILLEGAL_TRANSITION (in Chinese and English) when it cannot go there. */
     public PaymentNotice to(Status to, Receipt receipt) {
         if (!NEXT.get(status).contains(to)) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "缴款通知书 " + remittanceCode + " 已" + label(status)
-                    + " / payment notice " + remittanceCode + " is " + status + ", it cannot become " + to);
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+                    "缴款通知书 " + remittanceCode + " 已" + label(status),
+                    "payment notice " + remittanceCode + " is " + status + ", it cannot become " + to);
         }
         return new PaymentNotice(id, countyId, townshipId, kind, orderId, applicationId, areaM2, amountFen, payerOrgId,
                 payerName, remittanceCode, payee, issuedAt, dueOn, to, to == Status.PAID ? receipt : null, rulesVersionId);

@@ -59,7 +59,7 @@ public class PaymentService {
         OutflowService.FeeQuote quote = outflow.quoteFee(actor, applicationId, areaM2);
         OutflowApplication app = quote.application();
         if (quote.amountFen() <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "费用不足 1 分 / the fee rounds to 0 fen");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "费用不足 1 分", "the fee rounds to 0 fen");
         }
         LocalDate dueOn = rules.paymentDueOn(app.countyId(), LocalDate.now(clock));
         return notices.issue(new PaymentNotice(0, app.countyId(), app.townshipId(), PaymentNotice.Kind.FEE, null, app.id(),
@@ -75,8 +75,8 @@ public class PaymentService {
      */
     public PaymentNotice confirm(Actor actor, long noticeId, Arrival arrival) {
         PaymentNotice seen = notices.find(noticeId).filter(n -> mayConfirm(actor, n))
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "缴款通知书 " + noticeId + " 不存在或不归本乡镇收款 / payment notice "
-                        + noticeId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                        "缴款通知书 " + noticeId + " 不存在或不归本乡镇收款", "payment notice " + noticeId));
         return confirmVisible(seen, arrival, actor.userId());
     }
 
@@ -111,28 +111,30 @@ public class PaymentService {
     /** Why the arrival cannot pay the notice, whatever it pays for: {@code serialUsed} when its serial paid something. */
     private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed) {
         if (notice.status() != PaymentNotice.Status.OPEN) {
-            return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null, "缴款通知书 " + notice.remittanceCode()
-                    + " " + PaymentNotice.label(notice.status()) + (notice.status() == PaymentNotice.Status.PAID
-                    ? "，此笔可能为重复缴款" : "") + "，到账款项须退回 / payment notice " + notice.remittanceCode() + " is "
-                    + notice.status()));
+            return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null,
+                    "缴款通知书 " + notice.remittanceCode() + " " + PaymentNotice.label(notice.status())
+                            + (notice.status() == PaymentNotice.Status.PAID ? "，此笔可能为重复缴款" : "") + "，到账款项须退回",
+                    "payment notice " + notice.remittanceCode() + " is " + notice.status()));
         }
         if (arrival.amountFen() != notice.amountFen()) {
-            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen", "到账 "
-                    + Units.fenToYuan(arrival.amountFen()) + " 元与通知书金额 " + Units.fenToYuan(notice.amountFen())
-                    + " 元不符 / the notice asks " + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived"));
+            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
+                    "到账 " + Units.fenToYuan(arrival.amountFen()) + " 元与通知书金额 " + Units.fenToYuan(notice.amountFen())
+                            + " 元不符",
+                    "the notice asks " + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived"));
         }
         LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
         if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE))) {
-            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn", "到账日期早于通知书开具日期 "
-                    + issuedOn + " / the money cannot have arrived before the notice was issued on " + issuedOn));
+            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
+                    "到账日期早于通知书开具日期 " + issuedOn,
+                    "the money cannot have arrived before the notice was issued on " + issuedOn));
         }
         if (arrival.receivedOn().isAfter(LocalDate.now(clock))) {
             return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
-                    "到账日期不能晚于今天 / the money cannot arrive in the future"));
+                    "到账日期不能晚于今天", "the money cannot arrive in the future"));
         }
         if (serialUsed) {
-            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial", "流水号“"
-                    + arrival.bankSerial().strip() + "”已用于其他款项 / the bank serial already paid something else"));
+            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial",
+                    "流水号“" + arrival.bankSerial().strip() + "”已用于其他款项", "the bank serial already paid something else"));
         }
         return java.util.Optional.empty();
     }
@@ -236,12 +238,14 @@ public class PaymentService {
     /** The payer withdraws an open fee notice (an order's notices end with the order). */
     public PaymentNotice cancelFee(Actor actor, long noticeId) {
         PaymentNotice notice = notices.lock(noticeId).filter(n -> mayRead(actor, n))
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "payment notice " + noticeId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                        "缴款通知书 " + noticeId, "payment notice " + noticeId));
         if (notice.payerOrgId() != actor.orgId() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "只有缴款人或县级管理员可撤销 / only the payer or the county may cancel it");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有缴款人或县级管理员可撤销", "only the payer or the county may cancel it");
         }
         if (notice.kind() != PaymentNotice.Kind.FEE) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "订单的缴款通知书随订单撤销 / cancel the order instead");
+            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "订单的缴款通知书随订单撤销", "cancel the order instead");
         }
         PaymentNotice cancelled = notice.to(PaymentNotice.Status.CANCELLED, null);
         notices.save(notice, cancelled);
@@ -270,7 +274,8 @@ public class PaymentService {
 
     public PaymentNotice get(Actor actor, long noticeId) {
         return notices.find(noticeId).filter(n -> mayRead(actor, n))
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "payment notice " + noticeId));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
+                        "缴款通知书 " + noticeId, "payment notice " + noticeId));
     }
 
     /** One page of notices and how many there are in all. */
@@ -301,14 +306,16 @@ public class PaymentService {
     /** Sets the account later notices name (notices already issued keep theirs); the township's officer or the county. */
     public PaymentNotice.Payee setPayee(Actor actor, Region township, PaymentNotice.Payee payee) {
         if (!(actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == township.id()) && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "只有本乡镇或县级管理员可设置收款账户 / only the township or the county sets it");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有本乡镇或县级管理员可设置收款账户", "only the township or the county sets it");
         }
         requireText("accountName", payee.accountName(), 100);
         requireText("bankName", payee.bankName(), 100);
         requireText("accountNo", payee.accountNo(), 40);
         String number = payee.accountNo().replaceAll("[\\s-]", "");
         if (!number.matches("\\d{6,32}")) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "accountNo", "账号应为 6 至 32 位数字 / an account number is 6 to 32 digits");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "accountNo",
+                    "账号应为 6 至 32 位数字", "an account number is 6 to 32 digits");
         }
         PaymentNotice.Payee saved = new PaymentNotice.Payee(payee.accountName().strip(), payee.bankName().strip(), number);
         notices.savePayee(township.id(), saved, actor.userId());
@@ -335,32 +342,47 @@ public class PaymentService {
 
     private void requireArrival(Arrival arrival) {
         if (arrival.bankSerial() == null || arrival.bankSerial().isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial", "请填写银行流水号 / the bank serial is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial",
+                    "请填写银行流水号", "the bank serial is required");
         }
         if (arrival.bankSerial().strip().length() > 128) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bankSerial", "流水号过长 / at most 128 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bankSerial", "流水号过长", "at most 128 characters");
         }
         if (arrival.receivedOn() == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "receivedOn", "请填写到账日期 / the day the money arrived is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "receivedOn",
+                    "请填写到账日期", "the day the money arrived is required");
         }
         if (arrival.payerName() != null && arrival.payerName().length() > 200) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerName", "at most 200 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerName",
+                    "缴款人户名最多 200 个字", "at most 200 characters");
         }
         if (arrival.payerAccount() != null && arrival.payerAccount().length() > 64) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerAccount", "at most 64 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerAccount",
+                    "缴款账号最多 64 个字符", "at most 64 characters");
         }
     }
 
     private static void requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, field, field + " is required / 必填");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + fieldZh(field), field + " is required");
         }
         if (value.strip().length() > max) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "at most " + max + " characters / 最多 " + max + " 个字");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    fieldZh(field) + "最多 " + max + " 个字", "at most " + max + " characters");
         }
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The payee fields {@link #requireText} checks, named in Chinese. */
+    private static String fieldZh(String field) {
+        return switch (field) {
+            case "accountName" -> "户名";
+            case "bankName" -> "开户银行";
+            case "accountNo" -> "账号";
+            default -> field;
+        };
     }
 }

@@ -22,7 +22,9 @@ public final class RemittanceCode {
     /** The code of notice {@code number} issued in {@code year}. */
     public static String of(int year, long number) {
         if (year < 2000 || year > 9999 || number < 1 || number > MAX_NUMBER) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED, "no remittance code for notice " + number + " of " + year);
+            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+                    year + " 年第 " + number + " 号缴款通知书无法生成缴款识别码",
+                    "no remittance code for notice " + number + " of " + year);
         }
         String body = String.format("%04d%08d", year, number);
         return body + String.format("%02d", 98 - mod97(body + "00"));

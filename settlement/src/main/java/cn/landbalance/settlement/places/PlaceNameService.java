@@ -36,18 +36,21 @@ public class PlaceNameService {
         requireAdmin(actor, countyId);
         String former = formerName == null ? "" : formerName.replaceAll("[\\s\\u3000]+", "");
         if (former.isEmpty() || former.length() > 100) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "formerName", "旧称应为 1-100 个字 / formerName must be 1-100 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "formerName",
+                    "旧称应为 1-100 个字", "formerName must be 1-100 characters");
         }
         Region township = regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && r.countyId() != null && r.countyId() == countyId)
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + townshipId, "township " + townshipId));
         boolean current = regions.children(countyId).stream().anyMatch(t -> t.name().replaceAll("[\\s\\u3000]+", "").equals(former));
         if (current) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "formerName",
-                    "“" + former + "”是本县现有乡镇的名称，不能作为旧称 / '" + former + "' is the name of a current township");
+                    "“" + former + "”是本县现有乡镇的名称，不能作为旧称", "'" + former + "' is the name of a current township");
         }
         if (note != null && note.length() > 200) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "note", "说明最多 200 字 / note must be at most 200 characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "note",
+                    "说明最多 200 字", "note must be at most 200 characters");
         }
         return placeNames.add(countyId, former, township.id(), effectiveOn, note == null || note.isBlank() ? null : note.strip());
     }
@@ -55,7 +58,7 @@ public class PlaceNameService {
     public void remove(Actor actor, long countyId, long id) {
         requireAdmin(actor, countyId);
         PlaceName entry = placeNames.find(id).filter(p -> p.countyId() == countyId)
-                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "place name " + id));
+                .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND, "地名 " + id, "place name " + id));
         placeNames.remove(entry.id());
     }
 

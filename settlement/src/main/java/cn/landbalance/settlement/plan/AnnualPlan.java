@@ -50,14 +50,14 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
 
         private static void require(LocalDate d, String field) {
             if (d == null) {
-                throw DomainException.field(ErrorCode.MISSING_FIELD, field, field + " is required / 请填写该期限");
+                throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写该期限", field + " is required");
             }
         }
 
         private static void order(LocalDate before, LocalDate after, String field) {
             if (after.isBefore(before)) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "期限早于前一环节 / " + field + " is before the "
-                        + "deadline of the step before it");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                        "期限早于前一环节", field + " is before the deadline of the step before it");
             }
         }
     }
@@ -76,7 +76,7 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
 
     public AnnualPlan withDeadlines(Deadlines d) {
         if (status == Status.ACCEPTED) {
-            throw refused("已验收的方案不能再改期限 / an accepted plan's deadlines are final");
+            throw refused("已验收的方案不能再改期限", "an accepted plan's deadlines are final");
         }
         return new AnnualPlan(countyId, year, status, d, submittedOn, approvedOn, approvalDocNo, filedOn, filingNo,
                 implementedOn, acceptedOn, stored);
@@ -92,11 +92,12 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
         long inflow = townships.stream().mapToLong(YearBalance::inflowM2).sum();
         long obligation = townships.stream().mapToLong(YearBalance::obligationM2).sum();
         if (inflow == 0 && obligation == 0) {
-            throw refused(year + " 年没有转出或转进，无方案可报 / the year has neither outflows nor inflows");
+            throw refused(year + " 年没有转出或转进，无方案可报", "the year has neither outflows nor inflows");
         }
         if (inflow < obligation) {
-            throw DomainException.field(ErrorCode.PLAN_NOT_BALANCED, "year", "全县转进 " + inflow + " 平方米少于平衡责任 "
-                    + obligation + " 平方米 / the county's inflow " + inflow + " m² is less than its obligation " + obligation + " m²");
+            throw DomainException.field(ErrorCode.PLAN_NOT_BALANCED, "year",
+                    "全县转进 " + inflow + " 平方米少于平衡责任 " + obligation + " 平方米",
+                    "the county's inflow " + inflow + " m² is less than its obligation " + obligation + " m²");
         }
         return with(Status.SUBMITTED, submittedOn, approvedOn, approvalDocNo, filedOn, filingNo, implementedOn, acceptedOn);
     }
@@ -131,8 +132,8 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
         List<String> shortTownships = townships.stream().filter(b -> !b.balanced()).map(b -> b.name() + " " + b.shortfallM2() + " 平方米")
                 .toList();
         if (!shortTownships.isEmpty()) {
-            throw DomainException.field(ErrorCode.PLAN_NOT_BALANCED, "year", "尚未平衡：" + String.join("、", shortTownships)
-                    + " / " + shortTownships.size() + " townships are not balanced");
+            throw DomainException.field(ErrorCode.PLAN_NOT_BALANCED, "year",
+                    "尚未平衡：" + String.join("、", shortTownships), shortTownships.size() + " townships are not balanced");
         }
         return with(Status.ACCEPTED, submittedOn, approvedOn, approvalDocNo, filedOn, filingNo, implementedOn, acceptedOn);
     }
@@ -164,36 +165,36 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
 
     private void expect(Status from, Status to) {
         if (status != from) {
-            throw refused(year + " 年方案" + label(status) + "，不能" + verb(to) + " / the " + year + " plan is " + status
-                    + ", it cannot become " + to);
+            throw refused(year + " 年方案" + label(status) + "，不能" + verb(to),
+                    "the " + year + " plan is " + status + ", it cannot become " + to);
         }
     }
 
     private static void checkDate(LocalDate d, LocalDate notBefore, LocalDate today, String field) {
         if (d == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写日期 / " + field + " is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写日期", field + " is required");
         }
         if (d.isAfter(today)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "日期不能晚于今天 / " + field + " is in the future");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "日期不能晚于今天", field + " is in the future");
         }
         if (notBefore != null && d.isBefore(notBefore)) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, "日期早于上一环节 " + notBefore + " / " + field
-                    + " is before the step before it (" + notBefore + ")");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    "日期早于上一环节 " + notBefore, field + " is before the step before it (" + notBefore + ")");
         }
     }
 
     private static String text(String s, String field, String name) {
         if (s == null || s.isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + name + " / " + field + " is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + name, field + " is required");
         }
         if (s.strip().length() > 100) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, name + "不超过 100 字 / " + field + " is too long");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, field, name + "不超过 100 字", field + " is too long");
         }
         return s.strip();
     }
 
-    private static DomainException refused(String message) {
-        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, message);
+    private static DomainException refused(String zh, String en) {
+        return new DomainException(ErrorCode.ILLEGAL_TRANSITION, zh, en);
     }
 
     public static String label(Status s) {

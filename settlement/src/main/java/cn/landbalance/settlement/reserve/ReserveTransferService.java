@@ -55,29 +55,30 @@ public class ReserveTransferService {
     public ReserveTransfer transferIn(Actor actor, long countyId, long lotId, long areaM2, Compensation compensation,
                                       String reason) {
         if (actor.role() != Role.COUNTY_ADMIN || !actor.inCounty(countyId)) {
-            throw new DomainException(ErrorCode.FORBIDDEN, "only the county admin takes indicators into its reserve");
+            throw new DomainException(ErrorCode.FORBIDDEN,
+                    "只有县级管理员可以将指标调入县级储备", "only the county admin takes indicators into its reserve");
         }
         Region county = regions.requireCounty(countyId);
         if (areaM2 <= 0 || areaM2 > Units.MAX_AREA_M2) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "面积须为正的整数平方米 / the area must be a "
-                    + "positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "the area must be a positive whole number of m²");
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "请写明调入储备的理由（不超过 500 字）/ give the "
-                    + "reason (at most 500 characters)");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
+                    "请写明调入储备的理由（不超过 500 字）", "give the reason (at most 500 characters)");
         }
         Compensation paid = compensation == null ? Compensation.NONE : compensation;
         listed.lockBefore(countyId, List.of(lotId));
         IndicatorLot lot = lots.lockLot(lotId)
                 .filter(l -> l.countyId() == countyId && l.holderOrgId() == null)
                 .filter(l -> regions.findById(l.ownerRegionId()).filter(r -> r.level() == RegionLevel.TOWNSHIP).isPresent())
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_FOUND, "lotId", "lot " + lotId
-                        + " is not a township's lot of this county"));
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_FOUND, "lotId",
+                        "指标批次 " + lotId + " 不是本县乡镇的指标", "lot " + lotId + " is not a township's lot of this county"));
         if (lot.balances().availableM2() < areaM2) {
-            throw DomainException.field(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, "areaM2", "该批次可用 "
-                    + Units.m2ToHectares(lot.balances().availableM2()) + " 公顷 / the lot has " + lot.balances().availableM2()
-                    + " m² available, " + areaM2 + " m² asked");
+            throw DomainException.field(ErrorCode.INSUFFICIENT_AVAILABLE_INDICATORS, "areaM2",
+                    "该批次可用 " + Units.m2ToHectares(lot.balances().availableM2()) + " 公顷",
+                    "the lot has " + lot.balances().availableM2() + " m² available, " + areaM2 + " m² asked");
         }
         int year = LocalDate.now(clock).getYear();
         long price = rules.forYear(countyId, year).guidePricePerMuFen();
@@ -88,8 +89,9 @@ public class ReserveTransferService {
         if (paid == Compensation.FUND) {
             amount = Units.amountFen(areaM2, price);
             if (amount <= 0) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "compensation", "按指导价补偿不足 1 分，请选择不补偿 / "
-                        + "the compensation at the guide price rounds to 0 fen: take it without compensation");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "compensation",
+                        "按指导价补偿不足 1 分，请选择不补偿",
+                        "the compensation at the guide price rounds to 0 fen: take it without compensation");
             }
             Transfer t = money.payFromReserve(countyId, lot.ownerRegionId(), amount, reference, "indicators of lot " + lotId
                     + " taken into the county reserve: " + areaM2 + " m² at the guide price", "compensation");

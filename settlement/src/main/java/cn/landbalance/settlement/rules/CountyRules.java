@@ -2,6 +2,7 @@ package cn.landbalance.settlement.rules;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.Units;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -38,22 +39,26 @@ public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplus
         requireRange("surplusFactorPermille", surplusFactorPermille, MIN_SURPLUS_PERMILLE, MAX_SURPLUS_PERMILLE);
         requireRange("paymentTermWorkingDays", paymentTermWorkingDays, 1, MAX_PAYMENT_TERM_WORKING_DAYS);
         if (sequencing == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "sequencing", "sequencing is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "sequencing",
+                    "请选择平衡方式（先进后出或同步平衡）", "sequencing is required");
         }
         if (qualityRule == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "qualityRule", "qualityRule is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "qualityRule",
+                    "请选择质量等别规则（逐批次不低于或加权平均不低于）", "qualityRule is required");
         }
         if (declarationWindows == null || declarationWindows.isEmpty()) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "declarationWindows",
+                    "至少须有一个申报时段（全年可申报请填 01-01 至 12-31）",
                     "at least one declaration window is required (01-01 to 12-31 for all year)");
         }
         if (declarationWindows.size() > MAX_WINDOWS) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "declarationWindows",
-                    "at most " + MAX_WINDOWS + " declaration windows");
+                    "申报时段最多 " + MAX_WINDOWS + " 个", "at most " + MAX_WINDOWS + " declaration windows");
         }
         declarationWindows = List.copyOf(declarationWindows);
         if (feeOnReversal == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "feeOnReversal", "feeOnReversal is required");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "feeOnReversal",
+                    "请选择申请撤回或驳回后已缴费用的处理方式（退还缴款人或留存乡镇）", "feeOnReversal is required");
         }
     }
 
@@ -71,7 +76,22 @@ public record CountyRules(long feePerMuFen, long guidePricePerMuFen, int surplus
     private static void requireRange(String field, long value, long min, long max) {
         if (value < min || value > max) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
+                    rangeZh(field, min, max, value),
                     field + " must be between " + min + " and " + max + ", got " + value);
         }
+    }
+
+    /** "费用标准须在 ¥0.01/亩 至 ¥100,000,000.00/亩 之间，收到 ¥0.00/亩": a range refusal in Chinese, money in 元. */
+    private static String rangeZh(String field, long min, long max, long value) {
+        boolean money = field.endsWith("PerMuFen");
+        java.util.function.LongFunction<String> v = money ? n -> Units.yuanText(n) + "/亩" : String::valueOf;
+        String name = switch (field) {
+            case "feePerMuFen" -> "费用标准";
+            case "guidePricePerMuFen" -> "指导价";
+            case "surplusFactorPermille" -> "超额系数（‰）";
+            case "paymentTermWorkingDays" -> "缴款期限（工作日）";
+            default -> field;
+        };
+        return name + "须在 " + v.apply(min) + " 至 " + v.apply(max) + " 之间，收到 " + v.apply(value);
     }
 }

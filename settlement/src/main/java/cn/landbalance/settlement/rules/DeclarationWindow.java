@@ -18,12 +18,14 @@ public record DeclarationWindow(MonthDay from, MonthDay to) {
 
     private static MonthDay monthDay(String text, String field) {
         if (text == null || !MM_DD.matcher(text).matches()) {
-            throw DomainException.field(ErrorCode.DECLARATION_WINDOW_INVALID, field, "expected MM-DD, got " + text);
+            throw DomainException.field(ErrorCode.DECLARATION_WINDOW_INVALID, field,
+                    "应为“月-日”格式（MM-DD），收到 " + text, "expected MM-DD, got " + text);
         }
         try {
             return MonthDay.of(Integer.parseInt(text.substring(0, 2)), Integer.parseInt(text.substring(3)));
         } catch (DateTimeException e) {
-            throw DomainException.field(ErrorCode.DECLARATION_WINDOW_INVALID, field, "no such day: " + text);
+            throw DomainException.field(ErrorCode.DECLARATION_WINDOW_INVALID, field,
+                    "没有这一天：" + text, "no such day: " + text);
         }
     }
 

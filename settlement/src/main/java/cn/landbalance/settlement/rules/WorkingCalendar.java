@@ -28,15 +28,16 @@ public final class WorkingCalendar {
      */
     public static List<CalendarEntry> checkedYear(List<CalendarEntry> entries) {
         if (entries.size() > MAX_ENTRIES) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "entries", "一年最多 " + MAX_ENTRIES + " 段 / at most "
-                    + MAX_ENTRIES + " entries a year");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "entries",
+                    "一年最多 " + MAX_ENTRIES + " 段", "at most " + MAX_ENTRIES + " entries a year");
         }
         List<CalendarEntry> sorted = new ArrayList<>(entries);
         sorted.sort(java.util.Comparator.comparing(CalendarEntry::from));
         for (int i = 1; i < sorted.size(); i++) {
             if (!sorted.get(i).from().isAfter(sorted.get(i - 1).to())) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "entries", sorted.get(i).from() + " 与“"
-                        + sorted.get(i - 1).name() + "”重叠 / " + sorted.get(i).from() + " overlaps " + sorted.get(i - 1).name());
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "entries",
+                        sorted.get(i).from() + " 与“" + sorted.get(i - 1).name() + "”重叠",
+                        sorted.get(i).from() + " overlaps " + sorted.get(i - 1).name());
             }
         }
         return List.copyOf(sorted);

@@ -28,7 +28,8 @@ public class OutflowImplementation {
         OutflowApplication app = outflow.act(actor, applicationId, OutflowStatus.Action.IMPLEMENT);
         if (implementedAreaM2 == null || implementedAreaM2 <= app.areaM2()) {
             if (implementedAreaM2 != null && implementedAreaM2 <= 0) {
-                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "implementedAreaM2", "must be positive");
+                throw DomainException.field(ErrorCode.VALIDATION_FAILED, "implementedAreaM2",
+                        "实施面积须为正数", "must be positive");
             }
             return new Result(app, null);
         }

@@ -2,7 +2,7 @@ package cn.landbalance.settlement.violation;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.settlement.notification.NotificationText;
+import cn.landbalance.ledger.common.Units;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +35,8 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
     /** The case after {@code action}; an open case only (a resolved one is CASE_CLOSED). */
     public ViolationCase after(Action action) {
         if (status != Status.OPEN) {
-            throw new DomainException(ErrorCode.CASE_CLOSED, "case " + caseNo + " is " + status);
+            throw new DomainException(ErrorCode.CASE_CLOSED,
+                    "案件 " + caseNo + " 已办结", "case " + caseNo + " is " + status);
         }
         return new ViolationCase(id, countyId, townshipId, caseNo, description, areaM2, unsecuredM2, Status.RESOLVED,
                 outflowApplicationId, freezes, repaidM2);
@@ -64,12 +65,13 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
      */
     public List<Part> restorePlan(long areaM2) {
         if (status != Status.OPEN) {
-            throw new DomainException(ErrorCode.CASE_CLOSED, "案件 " + caseNo + " 已办结 / case " + caseNo + " is " + status);
+            throw new DomainException(ErrorCode.CASE_CLOSED,
+                    "案件 " + caseNo + " 已办结", "case " + caseNo + " is " + status);
         }
         if (areaM2 <= 0 || areaM2 > frozenM2()) {
-            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2", "案件尚冻结 " + NotificationText.areaZh(frozenM2())
-                    + "，拆除复垦 " + NotificationText.areaZh(Math.max(0, areaM2)) + " / " + frozenM2() + " m² of the case are frozen, "
-                    + areaM2 + " m² asked");
+            throw DomainException.field(ErrorCode.RESTORE_EXCEEDS_FROZEN, "areaM2",
+                    "案件尚冻结 " + Units.areaZh(frozenM2()) + "，拆除复垦 " + Units.areaZh(Math.max(0, areaM2)),
+                    frozenM2() + " m² of the case are frozen, " + areaM2 + " m² asked");
         }
         List<Freeze> order = new ArrayList<>(freezes);
         order.sort(Comparator.comparing((Freeze f) -> !f.borrowed()).thenComparingLong(Freeze::lotId));
@@ -88,7 +90,8 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
     /** 补办用地手续: everything still frozen is deducted for good, by lot; borrowed area stays owed to its lender. */
     public List<Part> legalizePlan() {
         if (status != Status.OPEN) {
-            throw new DomainException(ErrorCode.CASE_CLOSED, "案件 " + caseNo + " 已办结 / case " + caseNo + " is " + status);
+            throw new DomainException(ErrorCode.CASE_CLOSED,
+                    "案件 " + caseNo + " 已办结", "case " + caseNo + " is " + status);
         }
         return freezes.stream().filter(f -> f.stillFrozenM2() > 0).sorted(Comparator.comparingLong(Freeze::lotId))
                 .map(f -> new Part(f, f.stillFrozenM2())).toList();

@@ -1,6 +1,5 @@
 package cn.landbalance.settlement.violation;
 
-import cn.landbalance.settlement.notification.NotificationText;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.Hold;
@@ -68,11 +67,13 @@ public class ViolationService {
         listed.lockBefore(c.countyId(), List.of(lotId));
         IndicatorLot own = lotStore.lockLot(lotId)
                 .filter(l -> l.ownerRegionId() == c.townshipId() && l.holderOrgId() == null)
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId", "lot " + lotId + " is not the township's"));
+                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
+                        "指标批次 " + lotId + " 不是本乡镇的指标", "lot " + lotId + " is not the township's"));
         IndicatorLot lent = lots.lotsOwnedBy(borrowed.regionId()).stream().filter(l -> l.id() == borrowed.lotId()).findFirst()
                 .orElseThrow();
         if (own.qualityGrade() > lent.qualityGrade() || (lent.paddy() && !own.paddy())) {
             throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
+                    "借用的指标质量等别为 " + lent.qualityGrade() + " 等" + (lent.paddy() ? "，且为水田" : "") + "，归还的指标不能低于此",
                     "the borrowed indicators were grade " + lent.qualityGrade() + (lent.paddy() ? ", paddy" : ""));
         }
         String reference = "violation:" + caseId + ":repay";
@@ -97,11 +98,12 @@ public class ViolationService {
 
     private ViolationCase lockRepayable(Actor actor, long caseId, long areaM2) {
         ViolationCase c = violations.lock(caseId).filter(v -> visible(actor, v))
-                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND,
+                        "违法用地案件 " + caseId, "case " + caseId));
         if (areaM2 <= 0 || areaM2 > c.owedM2()) {
             throw DomainException.field(ErrorCode.REPAYMENT_EXCEEDS_OWED, "areaM2",
-                    "该案件乡镇尚欠 " + NotificationText.areaZh(c.owedM2()) + "，归还 " + NotificationText.areaZh(Math.max(0, areaM2))
-                            + " / the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
+                    "该案件乡镇尚欠 " + Units.areaZh(c.owedM2()) + "，归还 " + Units.areaZh(Math.max(0, areaM2)),
+                    "the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
         }
         return c;
     }
@@ -116,12 +118,14 @@ public class ViolationService {
         requireAdmin(actor);
         Region township = regions.findById(townshipId)
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId", "township " + townshipId));
+                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
+                        "乡镇 " + townshipId, "township " + townshipId));
         if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2", "area must be a positive whole number of m²");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
+                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
         if (violations.caseNoExists(township.countyId(), caseNo)) {
-            throw DomainException.field(ErrorCode.CASE_NUMBER_EXISTS, "caseNo", caseNo);
+            throw DomainException.field(ErrorCode.CASE_NUMBER_EXISTS, "caseNo", "案件编号“" + caseNo + "”已存在", caseNo);
         }
         Region county = regions.findById(township.countyId()).orElseThrow();
         List<Long> lenders = county.parentId() == null ? List.of(township.id(), county.id())
@@ -243,19 +247,22 @@ public class ViolationService {
     private static String reason(String reason, boolean required) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (why == null && required) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason", "补办手续将扣减冻结的指标且不可撤销，须说明理由（如批准文号）"
-                    + " / legalising deducts the frozen indicators for good: give the reason (e.g. the approval's number)");
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
+                    "补办手续将扣减冻结的指标且不可撤销，须说明理由（如批准文号）",
+                    "legalising deducts the frozen indicators for good: give the reason (e.g. the approval's number)");
         }
         if (why != null && why.length() > ViolationDecision.MAX_REASON) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason", "理由不超过 " + ViolationDecision.MAX_REASON
-                    + " 字 / the reason has at most " + ViolationDecision.MAX_REASON + " characters");
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason",
+                    "理由不超过 " + ViolationDecision.MAX_REASON + " 字",
+                    "the reason has at most " + ViolationDecision.MAX_REASON + " characters");
         }
         return why;
     }
 
     public ViolationCase get(Actor actor, long caseId) {
         return violations.find(caseId).filter(c -> visible(actor, c))
-                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND,
+                        "违法用地案件 " + caseId, "case " + caseId));
     }
 
     /** One page of the cases an actor may see (newest first) and how many there are in all. */
@@ -280,9 +287,11 @@ public class ViolationService {
 
     private ViolationCase lockOpen(Actor actor, long caseId) {
         ViolationCase c = violations.lock(caseId).filter(v -> visible(actor, v))
-                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND, "case " + caseId));
+                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND,
+                        "违法用地案件 " + caseId, "case " + caseId));
         if (c.status() != ViolationCase.Status.OPEN) {
-            throw new DomainException(ErrorCode.CASE_CLOSED, "case " + c.caseNo() + " is " + c.status());
+            throw new DomainException(ErrorCode.CASE_CLOSED,
+                    "案件 " + c.caseNo() + " 已办结", "case " + c.caseNo() + " is " + c.status());
         }
         return c;
     }

@@ -59,7 +59,8 @@ class BankStatementTest {
         assertEquals(-1_234L, BankStatement.fen(1, "(12.34)"));
         assertEquals(10L, BankStatement.fen(1, "0.1"));
         assertEquals(2_000_000_000_001L, BankStatement.fen(1, "20,000,000,000.01"), "no floating point on the way");
-        assertTrue(assertThrows(DomainException.class, () -> BankStatement.fen(7, "1.005")).getMessage().contains("第 7 行"));
+        assertTrue(assertThrows(DomainException.class, () -> BankStatement.fen(7, "1.005")).detailZh()
+                .contains("第 7 行"));
         assertThrows(DomainException.class, () -> BankStatement.fen(8, "99999999999999999999"));
         assertEquals(LocalDate.of(2026, 12, 1), BankStatement.date("46357"), "an Excel date");
         assertNull(BankStatement.date("2026-13-01"));

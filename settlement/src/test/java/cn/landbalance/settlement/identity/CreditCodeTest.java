@@ -28,7 +28,7 @@ class CreditCodeTest {
             assertEquals("creditCode", e.field());
         }
         DomainException check = assertThrows(DomainException.class, () -> CreditCode.require("91350100M000100Y44", "creditCode"));
-        assertTrue(check.getMessage().contains("校验位"), check.getMessage());
+        assertTrue(check.detailZh().contains("校验位"), check.detailZh());
     }
 
     @Test

@@ -73,7 +73,7 @@ class PlanTableTest {
     void areasInMuAreRefused() {
         byte[] csv = "乡镇,地类,坡度1级,坡度5级,面积（亩）\n碧岩镇,果园,1,,1\n".getBytes(StandardCharsets.UTF_8);
         DomainException e = assertThrows(DomainException.class, () -> outflow(csv));
-        assertTrue(e.getMessage().contains("公顷"), e.getMessage());
+        assertTrue(e.detailZh().contains("公顷"), e.detailZh());
     }
 
     @Test
@@ -94,6 +94,7 @@ class PlanTableTest {
     void aTableWithoutItsColumnsIsRefusedNamingThem() {
         DomainException e = assertThrows(DomainException.class,
                 () -> outflow("乡镇,地类,面积\n碧岩镇,果园,1\n".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(e.getMessage().contains("坡度1级") && e.getMessage().contains("slope_1_ha"), e.getMessage());
+        assertTrue(e.detailZh().contains("坡度1级"), e.detailZh());
+        assertTrue(e.detailEn().contains("slope_1_ha"), e.detailEn());
     }
 }

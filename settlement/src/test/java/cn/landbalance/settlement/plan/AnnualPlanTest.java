@@ -46,7 +46,7 @@ class AnnualPlanTest {
                 .filed(TODAY, null, TODAY).implemented(TODAY, TODAY);
         DomainException refused = assertThrows(DomainException.class, () -> implemented.accepted(TODAY, TODAY, covers));
         assertEquals(ErrorCode.PLAN_NOT_BALANCED, refused.code());
-        assertTrue(refused.getMessage().contains("镇2 500"), refused.getMessage());
+        assertTrue(refused.detailZh().contains("镇2 500"), refused.detailZh());
         assertEquals("approvedOn", assertThrows(DomainException.class, () -> AnnualPlan.draft(3, 2023)
                 .submitted(TODAY, TODAY, covers).approved(TODAY.minusDays(1), "文号", TODAY)).field(), "before the submission");
         assertEquals("submittedOn", assertThrows(DomainException.class, () -> AnnualPlan.draft(3, 2023)
