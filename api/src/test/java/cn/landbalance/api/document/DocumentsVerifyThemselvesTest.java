@@ -158,7 +158,7 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
         assertEquals("VIOLATION_NOTICE", before.get("kind").asText());
         assertEquals("0.3000 公顷（4.5000 亩）", line(before, "仍冻结"));
 
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000}").status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000,\"reason\":\"拆除复垦\"}").status());
         JsonNode after = verify(code);
         assertEquals("SUPERSEDED", after.get("verdict").asText());
         boolean frozenChanged = false;

@@ -254,7 +254,7 @@ class BadInputCorpusTest extends ApiTest {
                 {"POST", "/api/counties/" + county + "/place-names", "county_admin", "{\"formerName\":\"\",\"townshipId\":1}", "application/json"},
                 {"POST", "/api/townships/" + township + "/account/bank-lines/999999/book", "officer_gongchang", "{\"bookedAs\":\"INTEREST\",\"reason\":\"x\"}", "application/json"},
                 {"POST", "/api/townships/" + township + "/account/bank-lines/999999/book", "officer_gongchang", "{\"bookedAs\":\"GIFT\",\"reason\":\"x\"}", "application/json"},
-                {"POST", "/api/violations/99999/restore", "county_admin", "{\"areaM2\":1}", "application/json"},
+                {"POST", "/api/violations/99999/restore", "county_admin", "{\"areaM2\":1,\"reason\":\"拆除复垦\"}", "application/json"},
                 {"POST", "/api/violations/abc/legalize", "county_admin", null, null},
                 {"POST", "/api/outflow-applications/" + app + "/explode", "enterprise_coop", null, null},
                 {"DELETE", "/api/outflow-applications/" + app, "enterprise_coop", null, null},

@@ -69,7 +69,7 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
 
         // a status that does not allow the action
         long declared = declaredOutflow(wenfeng, 1_000);
-        JsonNode early = api().post("/api/outflow-applications/" + declared + "/approve", admin, null).json();
+        JsonNode early = api().post("/api/outflow-applications/" + declared + "/approve", admin, "{\"reason\":\"同意\"}").json();
         assertEquals("ILLEGAL_TRANSITION", early.get("code").asText(), early.toString());
         String zh = early.get("detailZh").asText();
         assertTrue(zh.startsWith("耕地转出申请已申报，不能批准；可进行的操作：") && zh.contains("审核"), zh);

@@ -119,10 +119,10 @@ class IdempotentEverywhereTest extends ApiTest {
         String admin = login("county_admin");
         long caseId = api().post("/api/violations", admin, "{\"townshipId\":" + gongchang
                 + ",\"areaM2\":2000,\"caseNo\":\"IDEM-1\",\"description\":\"违法占用\"}").number("id");
-        Response first = api().send("POST", "/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":500}",
+        Response first = api().send("POST", "/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":500,\"reason\":\"拆除复垦\"}",
                 "application/json", "restore-key");
         assertEquals(200, first.status(), first.body());
-        Response again = api().send("POST", "/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":500}",
+        Response again = api().send("POST", "/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":500,\"reason\":\"拆除复垦\"}",
                 "application/json", "restore-key");
         assertEquals(first.body(), again.body());
         assertEquals("true", again.header("Idempotent-Replayed"));

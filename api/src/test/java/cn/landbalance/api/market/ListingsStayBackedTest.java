@@ -60,7 +60,7 @@ class ListingsStayBackedTest extends ApiTest {
 
         // restoring the land unfreezes: the area is available again, not listed again (the township lists it anew)
         long caseId = frozen.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":19313}").status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":19313,\"reason\":\"拆除复垦\"}").status());
         assertEquals(0, remaining(dead));
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
                 + ",\"areaM2\":19313,\"pricePerMuFen\":5000000}").status());

@@ -226,7 +226,7 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
             return;
         }
         Response restored = send("restore", "POST", "/api/violations/" + id + "/restore", "county_admin",
-                "{\"areaM2\":" + areaM2 + "}");
+                "{\"areaM2\":" + areaM2 + ",\"reason\":\"拆除复垦\"}");
         if (restored.status() != 200 || restored.number("frozenM2") > 0) {
             openCases.add(id);
         }

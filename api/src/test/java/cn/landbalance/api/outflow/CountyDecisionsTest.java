@@ -48,7 +48,10 @@ class CountyDecisionsTest extends ApiTest {
         rules("SYNCHRONOUS", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]");
         assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", login("enterprise_coop"), null).status());
         api().post("/api/outflow-applications/" + id + "/review", login("officer_gongchang"), null);
-        Response approved = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null);
+        Response silent = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null);
+        assertEquals(400, silent.status(), "an approval gives its opinion (审批意见)");
+        assertEquals("reason", silent.string("field"));
+        Response approved = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), "{\"reason\":\"同意\"}");
         assertEquals("APPROVED", approved.string("status"), approved.body());
         assertEquals(1000, approved.json().get("obligation").get("remainingM2").asLong());
 

@@ -73,7 +73,7 @@ class OutflowFeeAndObligationTest extends ApiTest {
         JsonNode obligation = api().get("/api/outflow-applications/" + id, login("enterprise_coop")).json().get("obligation");
         assertEquals(18_755, obligation.get("requiredM2").asLong());
 
-        Response refused = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null);
+        Response refused = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), "{\"reason\":\"同意\"}");
         assertEquals(422, refused.status());
         assertEquals("OBLIGATION_NOT_COVERED", refused.string("code"));
 
@@ -136,7 +136,7 @@ class OutflowFeeAndObligationTest extends ApiTest {
         assertEquals("BANK-2022-0001", line.get("reference").asText());
         assertEquals(140_662_500, line.get("amountFen").asLong());
 
-        assertEquals("APPROVED", api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null)
+        assertEquals("APPROVED", api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), "{\"reason\":\"同意\"}")
                 .string("status"));
         assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
     }
@@ -228,7 +228,7 @@ class OutflowFeeAndObligationTest extends ApiTest {
         assertEquals("OPEN", api().get("/api/payment-notices/" + notice.number("id"), login("enterprise_coop")).string("status"));
         assertEquals(404, api().get("/api/outflow-applications/" + id, login("officer_wenfeng")).status());
         assertEquals(200, api().get("/api/outflow-applications/" + id, login("officer_gongchang")).status());
-        assertEquals(403, api().post("/api/outflow-applications/" + id + "/approve", login("enterprise_coop"), null).status());
+        assertEquals(403, api().post("/api/outflow-applications/" + id + "/approve", login("enterprise_coop"), "{\"reason\":\"同意\"}").status());
         assertNotNull(api().get("/api/outflow-applications/" + id, login("county_viewer")).json().get("obligation"));
     }
 

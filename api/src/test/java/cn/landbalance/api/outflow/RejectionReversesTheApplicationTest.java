@@ -223,7 +223,7 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         try {
             long application = declaredOutflow(gongchang, 1_000);
             assertEquals(200, api().post("/api/outflow-applications/" + application + "/review", admin, null).status());
-            assertEquals(200, api().post("/api/outflow-applications/" + application + "/approve", admin, null).status());
+            assertEquals(200, api().post("/api/outflow-applications/" + application + "/approve", admin, "{\"reason\":\"同意\"}").status());
             assertEquals(200, api().post("/api/outflow-applications/" + application + "/implement", admin, "{}").status());
 
             Response plain = api().post("/api/outflow-applications/" + application + "/close", admin, null);

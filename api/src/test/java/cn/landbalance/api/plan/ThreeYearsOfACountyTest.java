@@ -113,14 +113,14 @@ class ThreeYearsOfACountyTest extends ApiTest {
         // 先进后出: P5 cannot be approved until the county's 调剂 covers it
         long p5 = application("officer_shouyang", c, 2_000, 2023);
         assertEquals(200, api().post("/api/outflow-applications/" + p5 + "/review", admin, null).status());
-        Response early = api().post("/api/outflow-applications/" + p5 + "/approve", admin, null);
+        Response early = api().post("/api/outflow-applications/" + p5 + "/approve", admin, "{\"reason\":\"同意\"}");
         assertEquals("OBLIGATION_NOT_COVERED", early.string("code"), early.body());
         Instant beforeAdjustment = Instant.now();
         JsonNode lines = selfBalance(county, 2023, "COUNTY", admin, 1).get("lines");
         assertEquals(l2, lines.get(0).get("lotId").asLong(), "only B has spare indicators");
         assertEquals(p5, lines.get(0).get("applicationId").asLong());
         assertEquals(2_200, lines.get(0).get("areaM2").asLong());
-        assertEquals(200, api().post("/api/outflow-applications/" + p5 + "/approve", admin, null).status());
+        assertEquals(200, api().post("/api/outflow-applications/" + p5 + "/approve", admin, "{\"reason\":\"同意\"}").status());
 
         // 2024
         long p6 = application("officer_wenfeng", b, 1_000, 2024);

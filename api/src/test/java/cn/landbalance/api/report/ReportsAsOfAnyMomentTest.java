@@ -109,7 +109,7 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
         assertEquals(201, opened.status(), opened.body());
         snapshots.add(snapshot("a violation in 寿阳镇 borrows 2 500 m² from the reserve", paths, admin));
         long caseId = opened.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000}").status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000,\"reason\":\"拆除复垦\"}").status());
         snapshots.add(snapshot("1 000 m² restored: unfrozen", paths, admin));
         assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}").status());
         snapshots.add(snapshot("the rest legalised: deducted", paths, admin));

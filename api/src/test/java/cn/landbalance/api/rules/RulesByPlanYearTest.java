@@ -42,9 +42,9 @@ class RulesByPlanYearTest extends ApiTest {
         for (long id : new long[]{old, current}) {
             assertEquals(200, api().post("/api/outflow-applications/" + id + "/review", admin, null).status());
         }
-        Response approvedOld = api().post("/api/outflow-applications/" + old + "/approve", admin, null);
+        Response approvedOld = api().post("/api/outflow-applications/" + old + "/approve", admin, "{\"reason\":\"同意\"}");
         assertEquals(200, approvedOld.status(), "进出同步 in 2022: approved before coverage " + approvedOld.body());
-        Response refused = api().post("/api/outflow-applications/" + current + "/approve", admin, null);
+        Response refused = api().post("/api/outflow-applications/" + current + "/approve", admin, "{\"reason\":\"同意\"}");
         assertEquals(422, refused.status(), refused.body());
         assertEquals("OBLIGATION_NOT_COVERED", refused.string("code"), "先进后出 from 2023");
 
@@ -52,7 +52,7 @@ class RulesByPlanYearTest extends ApiTest {
         assertEquals(200, api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"), 2023)
                 .replace("\"surplusFactorPermille\":1100", "\"surplusFactorPermille\":1200")).status());
         assertEquals(1100, required(current, admin));
-        assertEquals(200, api().post("/api/outflow-applications/" + current + "/approve", admin, null).status());
+        assertEquals(200, api().post("/api/outflow-applications/" + current + "/approve", admin, "{\"reason\":\"同意\"}").status());
         assertEquals(1200, required(application(township, 2023, 1000), admin),
                 "a new application of 2023 takes the newest version");
 

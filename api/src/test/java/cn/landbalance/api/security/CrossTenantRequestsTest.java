@@ -123,7 +123,7 @@ class CrossTenantRequestsTest extends ApiTest {
                 new Attempt("weiyuan_admin", "GET", "/api/counties/" + longxi + "/neighbours", null),
                 new Attempt("weiyuan_admin", "PUT", "/api/counties/" + longxi + "/neighbours", "{\"pairs\":[]}"),
                 new Attempt("weiyuan_admin", "GET", "/api/violations/" + violation, null),
-                new Attempt("weiyuan_admin", "POST", "/api/violations/" + violation + "/restore", "{\"areaM2\":10}"),
+                new Attempt("weiyuan_admin", "POST", "/api/violations/" + violation + "/restore", "{\"areaM2\":10,\"reason\":\"拆除复垦\"}"),
                 new Attempt("weiyuan_admin", "POST", "/api/violations/" + violation + "/legalize", null),
                 new Attempt("weiyuan_admin", "POST", "/api/violations", "{\"townshipId\":" + gongchang + ",\"areaM2\":1,\"caseNo\":\"WY\",\"description\":\"d\"}"),
                 new Attempt("weiyuan_admin", "POST", "/api/inflow-projects/" + project + "/accept", "{\"qualityGrade\":10}"),

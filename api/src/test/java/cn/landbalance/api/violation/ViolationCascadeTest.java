@@ -57,7 +57,10 @@ class ViolationCascadeTest extends ApiTest {
         assertReportAndInvariants(county, 2_500, 0, 0, 1_500);
 
         long caseId = opened.number("id");
-        Response restored = api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000}");
+        Response unexplained = api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000}");
+        assertEquals(400, unexplained.status(), "a restoration gives its reason");
+        assertEquals("reason", unexplained.string("field"));
+        Response restored = api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000,\"reason\":\"拆除复垦\"}");
         assertEquals(200, restored.status(), restored.body());
         assertEquals(1_500, restored.number("frozenM2"));
         assertEquals(500, restored.number("owedM2"), "restoration gives borrowed area back first");
@@ -66,7 +69,7 @@ class ViolationCascadeTest extends ApiTest {
                 assertEquals(1_000, f.get("unfrozenM2").asLong());
             }
         }
-        assertEquals(422, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1501}").status());
+        assertEquals(422, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1501,\"reason\":\"拆除复垦\"}").status());
         assertReportAndInvariants(county, 2_500, 1_000, 0, 500);
 
         Response legalised = api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}");
@@ -75,7 +78,7 @@ class ViolationCascadeTest extends ApiTest {
         assertEquals(0, legalised.number("frozenM2"));
         assertEquals(500, legalised.number("owedM2"), "borrowed area deducted for good stays owed to the county reserve");
         assertEquals(1_000, api().get("/api/townships/" + gongchang + "/inventory", admin).number("deductedM2"));
-        Response closed = api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1}");
+        Response closed = api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1,\"reason\":\"拆除复垦\"}");
         assertEquals(409, closed.status());
         assertEquals("CASE_CLOSED", closed.string("code"));
         assertReportAndInvariants(county, 2_500, 1_000, 1_500, 500);
@@ -132,7 +135,7 @@ class ViolationCascadeTest extends ApiTest {
         assertEquals(7_500_000, fee.number("amountFen"));
         api().post("/api/outflow-applications/" + app + "/declare", enterprise, null);
         api().post("/api/outflow-applications/" + app + "/review", login("officer_wenfeng"), null);
-        assertEquals("APPROVED", api().post("/api/outflow-applications/" + app + "/approve", login("county_admin"), null)
+        assertEquals("APPROVED", api().post("/api/outflow-applications/" + app + "/approve", login("county_admin"), "{\"reason\":\"同意\"}")
                 .string("status"));
         Response implemented = api().post("/api/outflow-applications/" + app + "/implement", login("county_admin"),
                 "{\"implementedAreaM2\":1300}");

@@ -141,6 +141,10 @@ public class OutflowService {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
                     "驳回或撤回须说明理由", "a rejection or withdrawal needs a reason");
         }
+        if (action == OutflowStatus.Action.APPROVE && why == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
+                    "批准须填写审批意见", "an approval needs its opinion (审批意见)");
+        }
         // what awaits payment is locked before the application, as a confirmation locks it
         ApplicationEnding.Pending pending = action.endsWithoutImplementation() ? ending.lockPending(id) : null;
         OutflowApplication app = lockVisible(actor, id);

@@ -244,12 +244,18 @@ public class ViolationService {
         return violations.decisions(get(actor, caseId).id());
     }
 
-    private static String reason(String reason, boolean required) {
+    /** A decision's reason: required for both (restoring unfreezes, legalising deducts for good), at most the limit. */
+    private static String reason(String reason, boolean legalising) {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why == null && required) {
+        if (why == null && legalising) {
             throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
                     "补办手续将扣减冻结的指标且不可撤销，须说明理由（如批准文号）",
                     "legalising deducts the frozen indicators for good: give the reason (e.g. the approval's number)");
+        }
+        if (why == null) {
+            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
+                    "拆除复垦解冻指标须说明依据（如整改验收文号）",
+                    "restoring unfreezes indicators: give the reason (e.g. the number of the rectification's acceptance)");
         }
         if (why != null && why.length() > ViolationDecision.MAX_REASON) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason",
