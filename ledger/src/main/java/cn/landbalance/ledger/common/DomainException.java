@@ -44,6 +44,24 @@ public class DomainException extends RuntimeException {
         return new DomainException(code, field, null, null);
     }
 
+    /**
+     * The first of several refusals of one request (a rule table's answer, in its order of precedence), naming the
+     * others in its detail; null when there is none.
+     */
+    public static DomainException firstOf(java.util.List<ErrorCode> refusals) {
+        if (refusals.isEmpty()) {
+            return null;
+        }
+        ErrorCode first = refusals.get(0);
+        if (refusals.size() == 1) {
+            return new DomainException(first);
+        }
+        java.util.List<ErrorCode> others = refusals.subList(1, refusals.size());
+        return new DomainException(first, first.messageZh() + "另外："
+                + others.stream().map(ErrorCode::messageZh).collect(java.util.stream.Collectors.joining()),
+                first.messageEn() + " (also: " + others + ")");
+    }
+
     public ErrorCode code() {
         return code;
     }

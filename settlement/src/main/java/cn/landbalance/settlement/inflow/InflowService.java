@@ -148,16 +148,9 @@ public class InflowService {
     }
 
     static void refuseIneligible(SlopeAreas slopes, SiteConstraints constraints) {
-        List<ErrorCode> refusals = Eligibility.refusals(slopes, constraints);
-        if (!refusals.isEmpty()) {
-            if (refusals.size() == 1) {
-                throw new DomainException(refusals.get(0));
-            }
-            List<ErrorCode> others = refusals.subList(1, refusals.size());
-            throw new DomainException(refusals.get(0),
-                    refusals.get(0).messageZh() + "另外："
-                            + others.stream().map(ErrorCode::messageZh).collect(java.util.stream.Collectors.joining()),
-                    refusals.get(0).messageEn() + " (also: " + others + ")");
+        DomainException refused = DomainException.firstOf(Eligibility.refusals(slopes, constraints));
+        if (refused != null) {
+            throw refused;
         }
     }
 

@@ -471,16 +471,9 @@ public class OutflowService {
     }
 
     static void refuseBreaches(OutflowCategory category, String landClassAfter, OutflowSite site) {
-        List<ErrorCode> refusals = OutflowRules.refusals(category, landClassAfter, site);
-        if (!refusals.isEmpty()) {
-            if (refusals.size() == 1) {
-                throw new DomainException(refusals.get(0));
-            }
-            List<ErrorCode> others = refusals.subList(1, refusals.size());
-            throw new DomainException(refusals.get(0),
-                    refusals.get(0).messageZh() + "另外："
-                            + others.stream().map(ErrorCode::messageZh).collect(java.util.stream.Collectors.joining()),
-                    refusals.get(0).messageEn() + " (also: " + others + ")");
+        DomainException refused = DomainException.firstOf(OutflowRules.refusals(category, landClassAfter, site));
+        if (refused != null) {
+            throw refused;
         }
     }
 

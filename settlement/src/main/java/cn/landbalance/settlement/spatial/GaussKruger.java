@@ -76,51 +76,44 @@ public record GaussKruger(int epsg) {
         if (first == null) {
             return geometry;
         }
-        boolean degrees = Math.abs(first.x) <= 180 && Math.abs(first.y) <= 90;
+        if (Math.abs(first.x) > 180 || Math.abs(first.y) > 90) {
+            return eachPoint(geometry, (x, y) -> new double[] {inZone(x, y), y});
+        }
         // a transform keeps state between calls: one per geometry
-        CoordinateTransform toPlane = degrees ? new CoordinateTransformFactory().createTransform(CGCS2000, plane()) : null;
-        return new GeometryTransformer() {
-            @Override
-            protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
-                    org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
-                org.locationtech.jts.geom.CoordinateSequence out = coords.copy();
-                ProjCoordinate projected = new ProjCoordinate();
-                for (int i = 0; i < out.size(); i++) {
-                    double x = out.getX(i);
-                    double y = out.getY(i);
-                    if (degrees) {
-                        if (x < 70 || x > 140 || y < 0 || y > 60) {
-                            throw outside(x, y);
-                        }
-                        toPlane.transform(new ProjCoordinate(x, y), projected);
-                        out.setOrdinate(i, 0, projected.x);
-                        out.setOrdinate(i, 1, projected.y);
-                    } else {
-                        out.setOrdinate(i, 0, inZone(x, y));
-                    }
-                }
-                return out;
+        CoordinateTransform toPlane = new CoordinateTransformFactory().createTransform(CGCS2000, plane());
+        return eachPoint(geometry, (x, y) -> {
+            if (x < 70 || x > 140 || y < 0 || y > 60) {
+                throw outside(x, y);
             }
-        }.transform(geometry);
+            ProjCoordinate projected = toPlane.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+            return new double[] {projected.x, projected.y};
+        });
     }
 
     /** Longitude and latitude of a point on this plane (for maps that draw in degrees). */
     public Geometry toDegrees(Geometry plane) {
         CoordinateTransform back = new CoordinateTransformFactory().createTransform(plane(), CGCS2000);
+        return eachPoint(plane, (x, y) -> {
+            ProjCoordinate degrees = back.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+            return new double[] {degrees.x, degrees.y};
+        });
+    }
+
+    /** The geometry with each point's x and y replaced by what {@code move} makes of them. */
+    private static Geometry eachPoint(Geometry geometry, java.util.function.BiFunction<Double, Double, double[]> move) {
         return new GeometryTransformer() {
             @Override
             protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
                     org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
                 org.locationtech.jts.geom.CoordinateSequence out = coords.copy();
-                ProjCoordinate degrees = new ProjCoordinate();
                 for (int i = 0; i < out.size(); i++) {
-                    back.transform(new ProjCoordinate(out.getX(i), out.getY(i)), degrees);
-                    out.setOrdinate(i, 0, degrees.x);
-                    out.setOrdinate(i, 1, degrees.y);
+                    double[] moved = move.apply(out.getX(i), out.getY(i));
+                    out.setOrdinate(i, 0, moved[0]);
+                    out.setOrdinate(i, 1, moved[1]);
                 }
                 return out;
             }
-        }.transform(plane);
+        }.transform(geometry);
     }
 
     private double inZone(double x, double y) {

@@ -53,7 +53,7 @@ class ParcelCheckTest {
         DomainException refused = assertThrows(DomainException.class, check::requireClear);
         assertEquals(ErrorCode.OUTFLOW_PERMANENT_BASIC_FARMLAND, refused.code());
         assertTrue(refused.getMessage().contains("4000 m²"), refused.getMessage());
-        assertTrue(refused.getMessage().contains("第 1 版"), refused.getMessage());
+        assertTrue(refused.detailZh().contains("第 1 版"), refused.detailZh());
     }
 
     @Test
