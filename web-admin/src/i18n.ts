@@ -245,15 +245,16 @@ const en: Record<string, string> = {
   '城镇开发边界（规划建设用地）': 'Urban development boundary (planned construction land)',
   '生态保护红线': 'Ecological red line', '自然保护地': 'Nature reserve', '饮用水水源一级保护区': 'Drinking-water source zone (level 1)',
   '管控图层': 'Constraint layer', '重叠面积(平方米)': 'Overlap (m²)', '结论': 'Finding', '未超出容差': 'Within tolerance', '已申报': 'Declared',
-  '地块与套合分析': 'Parcels and overlay check', '取消绘制': 'Stop drawing', '在地图上绘制地块': 'Draw the parcel on the map', '上传地块 GeoJSON': 'Upload parcels (GeoJSON)',
+  '地块与套合分析': 'Parcels and overlay check', '取消绘制': 'Stop drawing', '在地图上绘制地块': 'Draw the parcel on the map', 
   '套合分析通过': 'Overlay check passed', '套合分析未通过': 'Overlay check failed', '地块面积': 'Parcel area', '申报面积': 'Declared area',
   '误差以内': 'within tolerance', '超出允许误差': 'beyond the tolerance of', '平方米': 'm²', '本县未加载，按申报、未核查：': 'No layer loaded, declared and not checked: ',
   '尚未提交地块。本县加载管控图层后，申报和批准前都将把地块与图层套合分析。': 'No parcels yet. Once the county has loaded its layers, the parcels are overlaid with them before declaring and before approving.',
   '已保存。请在地图上绘制或上传地块，套合分析通过后申报。': 'Saved. Draw or upload the parcels on the map, then declare once the overlay check passes.',
   '现行': 'Current', '历史版本': 'Earlier version', '个图斑': 'polygons', '版本': 'Version', '图斑数': 'Polygons', '来源': 'Source', '数据日期': 'Data as of',
-  '上传时间': 'Uploaded at', '上传 GeoJSON（CGCS2000 经纬度或本县高斯-克吕格投影带坐标）。同类图层再次上传即为新版本；旧版本保留，已作出的审查仍指向当时的版本。': "Upload GeoJSON (CGCS2000 longitude/latitude or the county's Gauss-Krüger zone). Uploading a kind again adds a new version; earlier versions stay, and the checks already made still name the version they used.",
+  '上传时间': 'Uploaded at', '上传 GeoJSON 或压缩的 Shapefile（.zip，含 .shp/.shx/.dbf，可附 .prj），坐标为 CGCS2000 经纬度或本县高斯-克吕格投影带坐标。同类图层再次上传即为新版本；旧版本保留，已作出的审查仍指向当时的版本。': "Upload GeoJSON or a zipped Shapefile (.shp/.shx/.dbf, with .prj if any), in CGCS2000 longitude/latitude or the county's Gauss-Krüger zone. Uploading a kind again adds a new version; earlier versions stay, and the checks already made still name the version they used.",
   '本县投影': "County's projection", '带': 'zone', '中央经线': 'central meridian', '面积误差': 'area tolerance', '重叠容差': 'overlap tolerance',
-  '图层类型': 'Layer', '选择 GeoJSON 并上传': 'Choose GeoJSON and upload',
+  '图层类型': 'Layer', '选择 GeoJSON 或 Shapefile（.zip）并上传': 'Choose GeoJSON or a zipped Shapefile and upload',
+  '上传地块（GeoJSON 或 Shapefile .zip）': 'Upload parcels (GeoJSON or zipped Shapefile)',
 }
 
 /** The text in the current language: Chinese is the key itself. */

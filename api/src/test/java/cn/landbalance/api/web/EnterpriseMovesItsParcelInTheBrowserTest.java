@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import cn.landbalance.api.support.ApiClient.Response;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,9 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Parcels on the map: the county uploads its 永久基本农田 layer on 数据导入; an enterprise declares 0.5 公顷 and is
+ * Parcels on the map: the county uploads its 永久基本农田 layer on 数据导入 as a zipped Shapefile; an enterprise declares 0.5 公顷 and is
  * asked for its parcel, uploads one that lies 40 m inside the farmland, sees the refusal with the overlap (2 000 m²)
- * drawn in red on the map, moves the parcel so it only touches the farmland, and declares.
+ * drawn in red on the map, moves the parcel so it only touches the farmland, and declares. The same layer uploaded as
+ * GeoJSON gives the same overlap as the Shapefile did.
  */
 @MicronautTest(transactional = false)
 class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
@@ -44,8 +46,12 @@ class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
         click(By.cssSelector("[data-testid=layer-date] input"));
         type(By.cssSelector("[data-testid=layer-date] input"), "2025-12-31");
         find(By.tagName("h1")).click();
-        upload("layer-file", file("pbf.geojson", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-                + "\"properties\":{\"name\":\"基本农田保护片区 1\"},\"geometry\":" + rectangle(100, 0, 200, 200) + "}]}"));
+        // the layer as a zipped Shapefile (read in the browser): the rectangle of x 100–300, y 0–200 (make_shapefile.py)
+        Path shapefile = Files.createTempDirectory("layer").resolve("pbf-shapefile.zip");
+        try (var in = getClass().getResourceAsStream("/spatial/pbf-shapefile.zip")) {
+            Files.copy(in, shapefile);
+        }
+        upload("layer-file", shapefile);
         waitText(By.cssSelector("[data-testid=layers]"), "永久基本农田");
         waitText(By.cssSelector("[data-testid=layers]"), "现行");
         screenshot("county-layers");
@@ -84,5 +90,22 @@ class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
         assertEquals("DECLARED", api().get("/api/outflow-applications/" + application, login("enterprise_coop")).string("status"));
         assertEquals(1, api().get("/api/outflow-applications/" + application + "/parcels", login("enterprise_coop")).json()
                 .get("checks").size());
+
+        // the same layer as GeoJSON (version 2) gives the same result as the Shapefile did (version 1)
+        long county = api().get("/api/me", login("county_admin")).number("countyId");
+        String inside = rectangle(40, 0, 100, 50);
+        Response fromShapefile = api().send("POST", "/api/counties/" + county + "/overlay?declaredAreaM2=5000", login("county_admin"),
+                inside, "application/geo+json");
+        Response v2 = api().send("POST", "/api/counties/" + county + "/layers?kind=PERMANENT_BASIC_FARMLAND&source=geojson"
+                + "&dataDate=2025-12-31", login("county_admin"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+                + "\"Feature\",\"properties\":{},\"geometry\":" + rectangle(100, 0, 200, 200) + "}]}", "application/geo+json");
+        assertEquals(2, v2.number("version"), v2.body());
+        Response fromGeoJson = api().send("POST", "/api/counties/" + county + "/overlay?declaredAreaM2=5000", login("county_admin"),
+                inside, "application/geo+json");
+        assertEquals(2_000, fromShapefile.json().get("findings").get(0).get("overlapM2").asLong(), fromShapefile.body());
+        assertEquals(fromShapefile.json().get("findings").get(0).get("overlapM2"), fromGeoJson.json().get("findings").get(0).get("overlapM2"));
+        assertEquals(40_000, v2.number("areaM2"));
+        assertEquals(40_000, api().get("/api/counties/" + county + "/layers", login("county_admin")).json().get(1).get("areaM2").asLong(),
+                "version 1, from the Shapefile, has the same area");
     }
 }
