@@ -60,7 +60,7 @@ create table parcel_check (
     not_loaded       varchar(200) not null,
     checked_at       timestamp with time zone not null,
     checked_by       bigint       not null,
-    constraint parcel_check_stage_ck check (stage in ('DECLARE', 'APPROVE', 'ACCEPT'))
+    constraint parcel_check_stage_ck check (stage in ('DECLARE', 'APPROVE', 'SUBMIT', 'ACCEPT'))
 );
 create index parcel_check_subject_idx on parcel_check (subject_kind, subject_id, id);
 

@@ -129,10 +129,15 @@ public class DemoCountyAtWork {
         return call("GET", "/api/me", officer, null, null).get("regionId").getLongValue();
     }
 
+    private int projectsPlaced;
+
     private long submitted(String officer, long township, String village, long areaM2) {
         long id = call("POST", "/api/inflow-projects", officer, "{\"townshipId\":" + township + ",\"village\":\"" + village
                 + "\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":\"即可恢复\","
                 + "\"slopeGrade\":2,\"areaM2\":" + areaM2 + ",\"constraints\":" + NO_CONSTRAINTS + "}", key()).get("id").getLongValue();
+        // its parcel, 100 m wide, east of the synthetic layers (the county has layers: a project carries its parcels)
+        call("PUT", "/api/inflow-projects/" + id + "/parcels", officer, parcel(2_000 + 200L * projectsPlaced++, 2_000, 100,
+                areaM2 / 100), key());
         call("POST", "/api/inflow-projects/" + id + "/submit", officer, null, key());
         return id;
     }

@@ -50,8 +50,13 @@ public class LedgerFactory {
 
     @Singleton
     InflowService inflowService(Regions regions, Organizations organizations, InflowProjects projects,
-                                IndicatorLedger ledger, IndicatorStore lots, Clock clock) {
-        return new InflowService(regions, organizations, projects, ledger, lots, clock);
+                                IndicatorLedger ledger, IndicatorStore lots,
+                                cn.landbalance.settlement.spatial.ParcelService parcels, Clock clock) {
+        return new InflowService(regions, organizations, projects, ledger, lots,
+                (actor, project, action) -> parcels.atDecision(actor, project.countyId(),
+                        cn.landbalance.settlement.spatial.SpatialStore.Subject.inflow(project.id()), action.name(),
+                        project.slopes().totalM2(), cn.landbalance.settlement.spatial.ParcelCheck.Purpose.INFLOW, false),
+                clock);
     }
 
     @Singleton

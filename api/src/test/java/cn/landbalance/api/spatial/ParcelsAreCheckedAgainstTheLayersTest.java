@@ -37,6 +37,16 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         return out.append("]}").toString();
     }
 
+    /** The finding of one layer kind in a check (the tests of this class share the county's layers). */
+    private static JsonNode finding(JsonNode check, String kind) {
+        for (JsonNode f : check.get("findings")) {
+            if (f.get("kind").asText().equals(kind)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no finding of " + kind + " in " + check);
+    }
+
     private Response upload(String kind, String geojson) {
         return api().send("POST", "/api/counties/" + countyId() + "/layers?kind=" + kind + "&source=%E5%8E%BF%E8%87%AA%E7%84%B6%E8%B5%84%E6%BA%90%E5%B1%80"
                 + "&dataDate=2025-12-31", login("county_admin"), geojson, "application/geo+json");
@@ -72,10 +82,11 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals(5_000, preview.get("parcelAreaM2").asLong());
         assertTrue(preview.get("areaMatches").asBoolean());
         assertFalse(preview.get("clear").asBoolean());
-        assertEquals(2_000, preview.get("findings").get(0).get("overlapM2").asLong());
-        assertEquals("OUTFLOW_PERMANENT_BASIC_FARMLAND", preview.get("findings").get(0).get("refusal").asText());
-        assertTrue(preview.get("findings").get(0).get("overlap").asText().contains("Polygon"), "the overlap, to be drawn");
-        assertEquals(2, preview.get("notLoaded").size(), "城镇开发边界 and 高标准农田: declared, not checked");
+        assertEquals(2_000, finding(preview, "PERMANENT_BASIC_FARMLAND").get("overlapM2").asLong());
+        assertEquals("OUTFLOW_PERMANENT_BASIC_FARMLAND", finding(preview, "PERMANENT_BASIC_FARMLAND").get("refusal").asText());
+        assertTrue(finding(preview, "PERMANENT_BASIC_FARMLAND").get("overlap").asText().contains("Polygon"), "the overlap, to be drawn");
+        assertTrue(preview.get("notLoaded").toString().contains("HIGH_STANDARD_FARMLAND"), "高标准农田: declared, not checked");
+        assertFalse(preview.get("notLoaded").toString().contains("PERMANENT_BASIC_FARMLAND"));
 
         Response refused = api().post("/api/outflow-applications/" + app + "/declare", login("enterprise_coop"), null);
         assertEquals("OUTFLOW_PERMANENT_BASIC_FARMLAND", refused.string("code"), refused.body());
@@ -85,7 +96,7 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         // moved west until it only touches the farmland along x = 100
         JsonNode moved = putParcels(app, rectangle(0, 0, 100, 50)).json();
         assertTrue(moved.get("clear").asBoolean(), moved.toString());
-        assertEquals(0, moved.get("findings").get(0).get("overlapM2").asLong());
+        assertEquals(0, finding(moved, "PERMANENT_BASIC_FARMLAND").get("overlapM2").asLong());
         Response declared = api().post("/api/outflow-applications/" + app + "/declare", login("enterprise_coop"), null);
         assertEquals(200, declared.status(), declared.body());
 
@@ -101,12 +112,17 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         JsonNode again = api().get("/api/outflow-applications/" + app + "/parcels", login("enterprise_coop")).json();
         assertEquals(v1, again.get("checks").get(0).get("findings").get(0).get("layerId").asLong());
         assertEquals(1, again.get("checks").get(0).get("findings").get(0).get("version").asInt());
-        assertEquals(v2.number("id"), again.get("check").get("findings").get(0).get("layerId").asLong(), "a check now uses version 2");
+        assertEquals(v2.number("id"), finding(again.get("check"), "PERMANENT_BASIC_FARMLAND").get("layerId").asLong(), "a check now uses version 2");
         JsonNode layers = api().get("/api/counties/" + countyId() + "/layers", login("county_viewer")).json();
-        assertEquals(2, layers.size());
+        int farmland = 0;
         for (JsonNode l : layers) {
+            if (!l.get("kind").asText().equals("PERMANENT_BASIC_FARMLAND")) {
+                continue;
+            }
+            farmland++;
             assertEquals(l.get("version").asInt() == 2, l.get("current").asBoolean());
         }
+        assertEquals(2, farmland);
         assertNotEquals(0, api().get("/api/counties/" + countyId() + "/layers/" + v1 + "/features", login("county_viewer"))
                 .body().length());
     }
@@ -145,5 +161,37 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
                 login("county_admin"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").status());
         assertEquals(400, api().put("/api/counties/" + countyId() + "/spatial-settings", login("county_admin"),
                 "{\"epsg\":4326,\"areaTolerancePermille\":10,\"overlapToleranceM2\":1}").status());
+    }
+
+    @Test
+    void anInflowProjectInTheEcologicalRedLineIsRefusedAtSubmittingAndItsChecksAreRecorded() {
+        assertEquals(201, upload("ECOLOGICAL_RED_LINE", collection(rectangle(0, 0, 500, 100))).status());
+        String officer = login("officer_wenfeng");
+        long wenfeng = api().get("/api/me", officer).number("regionId");
+        long project = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
+                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
+                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        assertEquals("PARCELS_REQUIRED", api().post("/api/inflow-projects/" + project + "/submit", officer, null).string("code"));
+
+        // declared outside the red line, drawn inside it: the drawing decides
+        Response inside = api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(100, 75, 100, 50),
+                "application/geo+json", java.util.UUID.randomUUID().toString());
+        assertEquals(2_500, finding(inside.json(), "ECOLOGICAL_RED_LINE").get("overlapM2").asLong(), inside.body());
+        Response refused = api().post("/api/inflow-projects/" + project + "/submit", officer, null);
+        assertEquals("INFLOW_ECOLOGICAL_RED_LINE", refused.string("code"), refused.body());
+        assertTrue(refused.string("detailZh").contains("生态保护红线"), refused.body());
+
+        assertEquals(200, api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(100, 100, 100, 50),
+                "application/geo+json", java.util.UUID.randomUUID().toString()).status());
+        assertEquals(200, api().post("/api/inflow-projects/" + project + "/submit", officer, null).status());
+        assertEquals(200, api().post("/api/inflow-projects/" + project + "/accept", login("county_admin"), "{\"qualityGrade\":10}").status());
+        JsonNode checks = api().get("/api/inflow-projects/" + project + "/parcels", login("county_viewer")).json().get("checks");
+        assertEquals(2, checks.size());
+        assertEquals("SUBMIT", checks.get(0).get("stage").asText());
+        assertEquals("ACCEPT", checks.get(1).get("stage").asText());
+        assertEquals(403, api().send("PUT", "/api/inflow-projects/" + project + "/parcels", login("enterprise_coop"),
+                rectangle(0, 0, 10, 10), "application/geo+json", null).status());
     }
 }

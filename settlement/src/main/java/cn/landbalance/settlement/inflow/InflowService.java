@@ -36,9 +36,22 @@ public class InflowService {
     private final IndicatorLedger ledger;
     private final IndicatorStore lots;
     private final Clock clock;
+    private final ProjectSurvey survey;
+
+    /**
+     * The overlay of a project's parcels with the county's layers (生态保护红线, 自然保护地, 水源保护区), asked when the
+     * township submits and when the county accepts: refuses what the layers forbid and records what it checked.
+     */
+    @FunctionalInterface
+    public interface ProjectSurvey {
+        ProjectSurvey NONE = (actor, project, action) -> { };
+
+        void atDecision(Actor actor, InflowProject project, InflowStatus.Action action);
+    }
 
     public InflowService(Regions regions, Organizations organizations, InflowProjects projects, IndicatorLedger ledger,
-                         IndicatorStore lots, Clock clock) {
+                         IndicatorStore lots, ProjectSurvey survey, Clock clock) {
+        this.survey = survey;
         this.regions = regions;
         this.organizations = organizations;
         this.projects = projects;
@@ -82,6 +95,7 @@ public class InflowService {
         }
         InflowStatus next = project.status().after(InflowStatus.Action.SUBMIT);
         refuseIneligible(project.slopes(), project.constraints());
+        survey.atDecision(actor, project, InflowStatus.Action.SUBMIT);
         InflowProject submitted = project.withStatus(next);
         projects.update(submitted);
         return submitted;
@@ -97,6 +111,7 @@ public class InflowService {
         QualityGrades.require(qualityGrade);
         InflowProject project = lockVisible(actor, id);
         project.status().after(InflowStatus.Action.ACCEPT);
+        survey.atDecision(actor, project, InflowStatus.Action.ACCEPT);
         return issue(project, qualityGrade, project.planYear());
     }
 

@@ -45,6 +45,10 @@ public interface SpatialStore {
         public static Subject outflow(long applicationId) {
             return new Subject("OUTFLOW", applicationId);
         }
+
+        public static Subject inflow(long projectId) {
+            return new Subject("INFLOW", projectId);
+        }
     }
 
     record ParcelSet(long id, Geometry plane, long areaM2, Instant uploadedAt) {
