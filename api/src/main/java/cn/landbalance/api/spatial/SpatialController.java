@@ -63,7 +63,11 @@ public class SpatialController {
     private final OutflowService outflow;
     private final InflowService inflow;
 
-    public SpatialController(ParcelService parcels, SpatialStore store, OutflowService outflow, InflowService inflow) {
+    private final String tiles;
+
+    public SpatialController(ParcelService parcels, SpatialStore store, OutflowService outflow, InflowService inflow,
+                             @io.micronaut.context.annotation.Value("${landbalance.map.tiles:}") String tiles) {
+        this.tiles = tiles;
         this.parcels = parcels;
         this.store = store;
         this.outflow = outflow;
@@ -146,6 +150,17 @@ public class SpatialController {
 
     static List<KindView> kinds(Set<LayerKind> kinds) {
         return kinds.stream().sorted().map(k -> new KindView(k, k.zh(), k.en())).toList();
+    }
+
+    /** A base map for the web admin's maps: an XYZ tile address (e.g. 天地图 with the county's key), or none. */
+    @Serdeable
+    public record MapSettings(@Nullable String tilesUrl) {
+    }
+
+    /** The maps draw vector layers only unless {@code LANDBALANCE_MAP_TILES} names a tile source. */
+    @Get("/map-settings")
+    public MapSettings mapSettings() {
+        return new MapSettings(tiles == null || tiles.isBlank() ? null : tiles.strip());
     }
 
     @Get("/counties/{countyId}/spatial-settings")

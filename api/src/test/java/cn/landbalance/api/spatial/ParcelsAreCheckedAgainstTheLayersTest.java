@@ -73,6 +73,8 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals(201, layer.status(), layer.body());
         assertEquals(1, layer.number("version"));
         assertEquals(50_000, layer.number("areaM2"));
+        JsonNode tiles = api().get("/api/map-settings", login("enterprise_coop")).json().path("tilesUrl");
+        assertTrue(tiles.isNull() || tiles.isMissingNode(), "no tile source by default: vector layers only");
         JsonNode settings = api().get("/api/counties/" + countyId() + "/spatial-settings", login("enterprise_coop")).json();
         assertEquals(4523, settings.get("epsg").asInt(), "the zone read from the layer's eastings");
 

@@ -54,6 +54,8 @@ class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
         upload("layer-file", shapefile);
         waitText(By.cssSelector("[data-testid=layers]"), "永久基本农田");
         waitText(By.cssSelector("[data-testid=layers]"), "现行");
+        // the county's zone was read from the layer's eastings: zone 35
+        wait.until(d -> "4523".equals(d.findElement(By.cssSelector("[data-testid=spatial-epsg] input")).getAttribute("value")));
         screenshot("county-layers");
 
         browser.executeScript("sessionStorage.clear()");
