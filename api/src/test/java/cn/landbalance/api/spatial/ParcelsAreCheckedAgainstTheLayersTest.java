@@ -146,6 +146,10 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
 
     @Test
     void badGeometryIsRefusedNamingTheFieldAndLayersAreTheCountysToUpload() {
+        // the county's zone set by the county itself (the other tests may or may not have set it by a first layer)
+        assertEquals(200, api().send("PUT", "/api/counties/" + countyId() + "/spatial-settings", login("county_admin"),
+                "{\"epsg\":4523,\"areaTolerancePermille\":10,\"overlapToleranceM2\":1}", "application/json",
+                java.util.UUID.randomUUID().toString()).status());
         long app = application(5_000);
         assertEquals("PARCEL_INVALID", putParcels(app, "not json").string("code"));
         assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Point\",\"coordinates\":[104.6,35.0]}").string("code"));
@@ -155,6 +159,14 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals("parcels", bowtie.string("field"));
         assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[-3.7,40.4],[-3.6,40.4],[-3.6,40.5],"
                 + "[-3.7,40.4]]]}").string("code"), "not in China");
+        Response otherZone = putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[36500000,3874000],[36500100,3874000],"
+                + "[36500100,3874100],[36500000,3874000]]]}");
+        assertEquals("parcels", otherZone.string("field"), otherZone.body());
+        Response layerOtherZone = api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2025-01-01",
+                login("county_admin"), "{\"type\":\"Polygon\",\"coordinates\":[[[36500000,3874000],[36500100,3874000],"
+                        + "[36500100,3874100],[36500000,3874000]]]}", "application/geo+json");
+        assertEquals("LAYER_INVALID", layerOtherZone.string("code"), layerOtherZone.body());
+        assertEquals("layer", layerOtherZone.string("field"));
         assertEquals(403, api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2025-01-01",
                 login("officer_gongchang"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").status());
         assertEquals("MISSING_FIELD", api().send("POST", "/api/counties/" + countyId() + "/layers?source=x&dataDate=2025-01-01",

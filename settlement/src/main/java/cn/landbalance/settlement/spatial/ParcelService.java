@@ -56,7 +56,7 @@ public class ParcelService {
                     "give the date of the data, not after today");
         }
         SpatialSettings settings = settingsFor(countyId, drawn, "layer");
-        List<Geometry> polygons = polygonsOf(settings.grid().toPlane(drawn), ErrorCode.LAYER_INVALID, "layer");
+        List<Geometry> polygons = polygonsOf(onPlane(settings, drawn, ErrorCode.LAYER_INVALID, "layer"), ErrorCode.LAYER_INVALID, "layer");
         if (polygons.size() > MAX_LAYER_POLYGONS) {
             throw DomainException.field(ErrorCode.LAYER_INVALID, "layer", "一个图层最多 " + MAX_LAYER_POLYGONS + " 个面，收到 "
                     + polygons.size(), "a layer holds at most " + MAX_LAYER_POLYGONS + " polygons; got " + polygons.size());
@@ -69,7 +69,8 @@ public class ParcelService {
     public ParcelCheck putParcels(Actor actor, long countyId, SpatialStore.Subject subject, Geometry drawn, long declaredAreaM2,
                                   ParcelCheck.Purpose purpose, boolean supplementPlan) {
         SpatialSettings settings = settingsFor(countyId, drawn, "parcels");
-        Geometry plane = union(polygonsOf(settings.grid().toPlane(drawn), ErrorCode.PARCEL_INVALID, "parcels"));
+        Geometry plane = union(polygonsOf(onPlane(settings, drawn, ErrorCode.PARCEL_INVALID, "parcels"), ErrorCode.PARCEL_INVALID,
+                "parcels"));
         store.saveParcels(subject, plane, Math.round(plane.getArea()), actor.userId(), clock.instant());
         return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), supplementPlan);
     }
@@ -78,7 +79,8 @@ public class ParcelService {
     public ParcelCheck overlay(long countyId, Geometry drawn, long declaredAreaM2, ParcelCheck.Purpose purpose) {
         SpatialSettings settings = store.settings(countyId).orElseThrow(() -> DomainException.field(ErrorCode.VALIDATION_FAILED,
                 "parcels", "本县尚未设定投影带，也没有加载图层", "the county has set no zone and loaded no layer"));
-        Geometry plane = union(polygonsOf(settings.grid().toPlane(drawn), ErrorCode.PARCEL_INVALID, "parcels"));
+        Geometry plane = union(polygonsOf(onPlane(settings, drawn, ErrorCode.PARCEL_INVALID, "parcels"), ErrorCode.PARCEL_INVALID,
+                "parcels"));
         return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), false);
     }
 
@@ -123,6 +125,15 @@ public class ParcelService {
                 SpatialSettings.DEFAULT_OVERLAP_TOLERANCE_M2);
         store.saveSettings(settings, clock.instant());
         return settings;
+    }
+
+    /** The geometry on the county's plane; a coordinate off it is refused as the upload's own fault (layer or parcels). */
+    private static Geometry onPlane(SpatialSettings settings, Geometry drawn, ErrorCode code, String field) {
+        try {
+            return settings.grid().toPlane(drawn);
+        } catch (DomainException e) {
+            throw e.code() == ErrorCode.PARCEL_INVALID ? DomainException.field(code, field, e.detailZh(), e.detailEn()) : e;
+        }
     }
 
     /** The polygons of a geometry (collections and multi-polygons opened), each valid and of some area. */
