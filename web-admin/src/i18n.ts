@@ -239,7 +239,7 @@ const en: Record<string, string> = {
   '自身转出申请': 'Own outflow applications', '无可用面积': 'Nothing usable now', '指标年度': 'Vintage', '可用面积': 'Available',
   '可用于本申请': 'Usable here', '最多': 'at most', '用自有指标落实': 'Cover with own indicators', '面积须为正数，最多4位小数（公顷）': 'Area must be positive with at most 4 decimals (ha)',
   '确认落实': 'Cover it', '已用自有指标落实': 'Covered with own indicators', '用自有指标落实（自行补充）': 'Cover with own indicators (self-restoration)',
-  '使用此批次': 'Use this lot', '投影（EPSG）': 'Projection (EPSG)', '面积误差（‰）': 'Area tolerance (‰)', '重叠容差（平方米）': 'Overlap tolerance (m²)', '地块': 'Parcels', '跳到正文': 'Skip to content', '主菜单': 'Main menu', '输入村名或项目编号搜索': 'Type a village or project number', '按名称搜索': 'Search by name', '输入名称搜索': 'Type part of the name', '按用户名或单位搜索': 'Search by username or organisation',
+  '使用此批次': 'Use this lot', '拖动地块的顶点可修改地块，松开后重新套合分析。': "Drag a parcel's vertices to change it; on release it is checked again.", '投影（EPSG）': 'Projection (EPSG)', '面积误差（‰）': 'Area tolerance (‰)', '重叠容差（平方米）': 'Overlap tolerance (m²)', '地块': 'Parcels', '跳到正文': 'Skip to content', '主菜单': 'Main menu', '输入村名或项目编号搜索': 'Type a village or project number', '按名称搜索': 'Search by name', '输入名称搜索': 'Type part of the name', '按用户名或单位搜索': 'Search by username or organisation',
   '企业/项目主体': 'Enterprise / project owner', '县级部门': 'County department', '申请主体自有的指标：年度不晚于转出年度、占水田补水田、质量不降低。可用面积由系统按县级规则计算。': "The applicant's own indicators: of the plan year or earlier, paddy for paddy, quality no lower. The usable area is computed by the system from the county's rules.",
   '图层': 'Layers', '本县尚未加载管控图层': 'The county has loaded no constraint layer', '地块与管控图层地图': 'Map of the parcels and constraint layers',
   '城镇开发边界（规划建设用地）': 'Urban development boundary (planned construction land)',
