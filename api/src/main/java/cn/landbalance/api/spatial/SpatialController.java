@@ -204,23 +204,57 @@ public class SpatialController {
         return store.layers(countyId).stream().map(l -> LayerView.of(l, current.contains(l.id()))).toList();
     }
 
-    /** A layer version's polygons as GeoJSON in degrees, for the map (at most {@code limit}, in the order uploaded). */
-    @Get(value = "/counties/{countyId}/layers/{layerId}/features{?limit}", produces = {GEOJSON, MediaType.APPLICATION_JSON})
+    /**
+     * A layer version's polygons as GeoJSON in degrees, for the map: those meeting {@code bbox} (min lon, min lat, max
+     * lon, max lat) through the layer's index, or the first ones uploaded; at most {@code limit}.
+     */
+    @Get(value = "/counties/{countyId}/layers/{layerId}/features{?bbox,limit}", produces = {GEOJSON, MediaType.APPLICATION_JSON})
     @ReadOnly
     public String features(Actor actor, @PathVariable long countyId, @PathVariable long layerId,
+                           @Nullable @QueryValue @Size(max = 200) String bbox,
                            @QueryValue(defaultValue = "5000") @Min(1) @Max(20_000) int limit) {
         requireCounty(actor, countyId);
         ConstraintLayer layer = store.layer(layerId).filter(l -> l.countyId() == countyId)
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND));
         GaussKruger grid = parcels.settings(countyId).orElseThrow().grid();
+        List<Geometry> polygons = bbox == null || bbox.isBlank() ? store.polygons(layer.id())
+                : store.index(layer).near(onPlane(grid, box(bbox)).getEnvelopeInternal(), limit);
         StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        List<Geometry> polygons = store.polygons(layer.id());
         for (int i = 0; i < Math.min(limit, polygons.size()); i++) {
             out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{\"kind\":\"").append(layer.kind().name())
                     .append("\",\"version\":").append(layer.version()).append("},\"geometry\":")
                     .append(GeoJson.write(grid.toDegrees(polygons.get(i)))).append('}');
         }
         return out.append("]}").toString();
+    }
+
+    private static Geometry onPlane(GaussKruger grid, Geometry degrees) {
+        try {
+            return grid.toPlane(degrees);
+        } catch (DomainException e) {
+            throw DomainException.field(ErrorCode.INVALID_FIELD, "bbox", e.detailZh(), e.detailEn());
+        }
+    }
+
+    /** "minLon,minLat,maxLon,maxLat" as a rectangle in degrees. */
+    private static Geometry box(String bbox) {
+        String[] parts = bbox.split(",");
+        try {
+            if (parts.length != 4) {
+                throw new NumberFormatException();
+            }
+            double[] v = new double[4];
+            for (int i = 0; i < 4; i++) {
+                v[i] = Double.parseDouble(parts[i].strip());
+            }
+            if (!(v[0] < v[2] && v[1] < v[3])) {
+                throw new NumberFormatException();
+            }
+            return new org.locationtech.jts.geom.GeometryFactory().toGeometry(new org.locationtech.jts.geom.Envelope(v[0], v[2], v[1], v[3]));
+        } catch (NumberFormatException e) {
+            throw DomainException.field(ErrorCode.INVALID_FIELD, "bbox", "bbox 应为“最小经度,最小纬度,最大经度,最大纬度”",
+                    "bbox is \"minLon,minLat,maxLon,maxLat\"");
+        }
     }
 
     /**

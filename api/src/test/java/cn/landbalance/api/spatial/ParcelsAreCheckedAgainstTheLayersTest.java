@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -125,8 +124,14 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
             assertEquals(l.get("version").asInt() == 2, l.get("current").asBoolean());
         }
         assertEquals(2, farmland);
-        assertNotEquals(0, api().get("/api/counties/" + countyId() + "/layers/" + v1 + "/features", login("county_viewer"))
-                .body().length());
+        String features = "/api/counties/" + countyId() + "/layers/" + v1 + "/features";
+        assertEquals(2, api().get(features, login("county_viewer")).json().get("features").size());
+        // around the polygons (they lie near 105°E, 35°N) through the layer's index, and far from them
+        assertEquals(2, api().get(features + "?bbox=104.9,34.9,105.1,35.1", login("county_viewer")).json().get("features").size());
+        assertEquals(0, api().get(features + "?bbox=104.0,34.0,104.1,34.1", login("county_viewer")).json().get("features").size());
+        Response badBox = api().get(features + "?bbox=105,35,104,34", login("county_viewer"));
+        assertEquals(400, badBox.status());
+        assertEquals("bbox", badBox.string("field"));
     }
 
     @Test

@@ -110,10 +110,15 @@ public class JooqSpatialStore implements SpatialStore {
                         order by kind, version desc""", countyId).map(JooqSpatialStore::layerOf);
         List<LayerIndex> out = new ArrayList<>();
         for (ConstraintLayer layer : current) {
-            out.add(indexes.computeIfAbsent(layer.id(), id -> new LayerIndex(layer, polygons(id))));
+            out.add(index(layer));
         }
         out.sort(java.util.Comparator.comparing(i -> i.layer().kind()));
         return out;
+    }
+
+    @Override
+    public LayerIndex index(ConstraintLayer layer) {
+        return indexes.computeIfAbsent(layer.id(), id -> new LayerIndex(layer, polygons(id)));
     }
 
     @Override

@@ -39,6 +39,18 @@ public final class LayerIndex {
         return size;
     }
 
+    /** The layer's polygons whose boxes meet {@code area} (on the plane), at most {@code limit}: what a map shows there. */
+    public List<Geometry> near(org.locationtech.jts.geom.Envelope area, int limit) {
+        List<Geometry> found = new ArrayList<>();
+        for (Object item : tree.query(area)) {
+            if (found.size() == limit) {
+                break;
+            }
+            found.add(((PreparedGeometry) item).getGeometry());
+        }
+        return found;
+    }
+
     /** The part of {@code parcel} inside the layer (empty when they only touch or do not meet). */
     public Geometry overlap(Geometry parcel) {
         List<Geometry> pieces = new ArrayList<>();

@@ -25,6 +25,9 @@ public interface SpatialStore {
     /** The newest version of each kind the county has loaded, indexed (built once per version and kept). */
     List<LayerIndex> currentIndexes(long countyId);
 
+    /** A layer version indexed (built once per version and kept), whether current or not. */
+    LayerIndex index(ConstraintLayer layer);
+
     /** A layer version's polygons (on the plane), in the order uploaded. */
     List<Geometry> polygons(long layerId);
 
