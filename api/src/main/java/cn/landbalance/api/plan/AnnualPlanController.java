@@ -190,7 +190,7 @@ public class AnnualPlanController {
     public Worklist worklist(Actor actor, @PathVariable long countyId) {
         requireCounty(actor, countyId);
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(AnnualPlanController::item).toList());
-        plans.lateReports(countyId, null).forEach(r -> items.add(lateReport(r)));
+        plans.overdueReports(countyId, null).forEach(r -> items.add(overdueReport(r)));
         long overdue = items.size();
         Inbox.Waiting w = inbox.waiting(countyId);
         waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
@@ -215,7 +215,7 @@ public class AnnualPlanController {
         }
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream()
                 .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(AnnualPlanController::item).toList());
-        plans.lateReports(countyId, townshipId).forEach(r -> items.add(lateReport(r)));
+        plans.overdueReports(countyId, townshipId).forEach(r -> items.add(overdueReport(r)));
         long overdue = items.size();
         Inbox.TownshipWaiting w = inbox.waiting(countyId, townshipId);
         waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
@@ -256,7 +256,7 @@ public class AnnualPlanController {
     }
 
     /** Declarations a township has not reviewed and reported to the county by its round's date (seed 000). */
-    private Item lateReport(ReportingRounds.LateReport r) {
+    private Item overdueReport(ReportingRounds.OverdueReport r) {
         String township = regions.findById(r.townshipId()).map(Region::name).orElse(String.valueOf(r.townshipId()));
         return new Item("TOWNSHIP_REPORT", true, r.due().getYear(), r.due(), r.townshipId(), township, r.count(), 0,
                 township + " " + r.count() + " 件转出申报逾期未审核上报（期限 " + r.due() + "）",

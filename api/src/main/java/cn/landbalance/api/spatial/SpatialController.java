@@ -199,8 +199,9 @@ public class SpatialController {
     @ReadOnly
     public List<LayerView> layers(Actor actor, @PathVariable long countyId) {
         requireCounty(actor, countyId);
+        // which versions are current, without loading their polygons
         Set<Long> current = new java.util.HashSet<>();
-        store.currentIndexes(countyId).forEach(i -> current.add(i.layer().id()));
+        store.currentLayers(countyId).forEach(l -> current.add(l.id()));
         return store.layers(countyId).stream().map(l -> LayerView.of(l, current.contains(l.id()))).toList();
     }
 

@@ -104,16 +104,17 @@ public class JooqSpatialStore implements SpatialStore {
     }
 
     @Override
-    public List<LayerIndex> currentIndexes(long countyId) {
-        List<ConstraintLayer> current = db.fetch("""
+    public List<ConstraintLayer> currentLayers(long countyId) {
+        List<ConstraintLayer> current = new ArrayList<>(db.fetch("""
                         select distinct on (kind) * from constraint_layer where county_id = ?
-                        order by kind, version desc""", countyId).map(JooqSpatialStore::layerOf);
-        List<LayerIndex> out = new ArrayList<>();
-        for (ConstraintLayer layer : current) {
-            out.add(index(layer));
-        }
-        out.sort(java.util.Comparator.comparing(i -> i.layer().kind()));
-        return out;
+                        order by kind, version desc""", countyId).map(JooqSpatialStore::layerOf));
+        current.sort(java.util.Comparator.comparing(ConstraintLayer::kind));
+        return current;
+    }
+
+    @Override
+    public List<LayerIndex> currentIndexes(long countyId) {
+        return currentLayers(countyId).stream().map(this::index).toList();
     }
 
     @Override

@@ -77,7 +77,7 @@ public class AnnualPlanService {
     }
 
     /** Declarations their township has not reviewed and reported by their round's date (seed 000), on today. */
-    public List<ReportingRounds.LateReport> lateReports(long countyId, Long townshipId) {
+    public List<ReportingRounds.OverdueReport> overdueReports(long countyId, Long townshipId) {
         return ReportingRounds.late(inbox.declaredWaiting(countyId, townshipId), today());
     }
 

@@ -21,7 +21,7 @@ public final class ReportingRounds {
     }
 
     /** How many of a township's declarations wait for its review past one report date. */
-    public record LateReport(long townshipId, LocalDate due, long count) {
+    public record OverdueReport(long townshipId, LocalDate due, long count) {
     }
 
     /** The day the township must report a declaration of {@code declaredOn} to the county. */
@@ -37,7 +37,7 @@ public final class ReportingRounds {
     }
 
     /** The late ones on {@code today}, per township and report date (townships in id order, oldest date first). */
-    public static List<LateReport> late(List<Declared> waiting, LocalDate today) {
+    public static List<OverdueReport> late(List<Declared> waiting, LocalDate today) {
         Map<Long, Map<LocalDate, Long>> late = new TreeMap<>();
         for (Declared d : waiting) {
             LocalDate due = reportDue(d.declaredOn());
@@ -46,6 +46,6 @@ public final class ReportingRounds {
             }
         }
         return late.entrySet().stream().flatMap(t -> t.getValue().entrySet().stream()
-                .map(e -> new LateReport(t.getKey(), e.getKey(), e.getValue()))).toList();
+                .map(e -> new OverdueReport(t.getKey(), e.getKey(), e.getValue()))).toList();
     }
 }

@@ -15,6 +15,9 @@ import org.locationtech.proj4j.ProjCoordinate;
  * A county's plane: CGCS2000 / 3-degree Gauss-Krüger zone n (EPSG:4488 + n, n = 25…45, central meridian 3n°E, false
  * easting n·1 000 000 + 500 000 m), where areas are measured in m². Coordinates come as CGCS2000 longitude and latitude
  * (EPSG:4490; GeoJSON's WGS 84 is the same to a few centimetres) or already in the zone, with its prefix or without.
+ *
+ * <p>Coordinates are doubles (degrees, metres), as JTS and proj4j take them; they are never an area or an amount. An
+ * area leaves the plane as whole m² ({@code Math.round} in {@link ParcelCheck} and {@link ParcelService}).
  */
 public record GaussKruger(int epsg) {
     public static final int FIRST_EPSG = 4513;

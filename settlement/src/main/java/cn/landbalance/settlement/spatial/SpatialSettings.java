@@ -23,12 +23,6 @@ public record SpatialSettings(long countyId, GaussKruger grid, int areaTolerance
         }
     }
 
-    /** A county that set nothing: the zone of its longitude, 10‰, 1 m². */
-    public static SpatialSettings defaults(long countyId, double longitude) {
-        return new SpatialSettings(countyId, GaussKruger.forLongitude(longitude), DEFAULT_AREA_TOLERANCE_PERMILLE,
-                DEFAULT_OVERLAP_TOLERANCE_M2);
-    }
-
     /** The difference from {@code declaredM2} still taken as the same area. */
     public long areaToleranceM2(long declaredM2) {
         return Math.max(1, (declaredM2 * areaTolerancePermille + 999) / 1000);

@@ -22,6 +22,9 @@ public interface SpatialStore {
 
     Optional<ConstraintLayer> layer(long layerId);
 
+    /** The newest version of each kind the county has loaded, in the order of the kinds. */
+    List<ConstraintLayer> currentLayers(long countyId);
+
     /** The newest version of each kind the county has loaded, indexed (built once per version and kept). */
     List<LayerIndex> currentIndexes(long countyId);
 

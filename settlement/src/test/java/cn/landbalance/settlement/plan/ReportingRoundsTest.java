@@ -27,7 +27,7 @@ class ReportingRoundsTest {
     }
 
     @Test
-    void lateReportsAreCountedPerTownshipAndDate() {
+    void overdueReportsAreCountedPerTownshipAndDate() {
         List<ReportingRounds.Declared> waiting = List.of(
                 new ReportingRounds.Declared(1, 8, LocalDate.of(2026, 1, 10)),
                 new ReportingRounds.Declared(2, 8, LocalDate.of(2026, 1, 20)),
@@ -35,11 +35,11 @@ class ReportingRoundsTest {
                 new ReportingRounds.Declared(4, 5, LocalDate.of(2026, 5, 2)),
                 new ReportingRounds.Declared(5, 5, LocalDate.of(2026, 6, 2)));
         assertEquals(List.of(), ReportingRounds.late(waiting, LocalDate.of(2026, 2, 28)), "the last day is not late");
-        assertEquals(List.of(new ReportingRounds.LateReport(8, LocalDate.of(2026, 2, 28), 2)),
+        assertEquals(List.of(new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 2, 28), 2)),
                 ReportingRounds.late(waiting, LocalDate.of(2026, 3, 1)));
-        assertEquals(List.of(new ReportingRounds.LateReport(5, LocalDate.of(2026, 6, 30), 1),
-                        new ReportingRounds.LateReport(8, LocalDate.of(2026, 2, 28), 2),
-                        new ReportingRounds.LateReport(8, LocalDate.of(2026, 6, 30), 1)),
+        assertEquals(List.of(new ReportingRounds.OverdueReport(5, LocalDate.of(2026, 6, 30), 1),
+                        new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 2, 28), 2),
+                        new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 6, 30), 1)),
                 ReportingRounds.late(waiting, LocalDate.of(2026, 7, 1)));
     }
 }
