@@ -243,6 +243,8 @@ const en: Record<string, string> = {
   '企业/项目主体': 'Enterprise / project owner', '县级部门': 'County department', '申请主体自有的指标：年度不晚于转出年度、占水田补水田、质量不降低。可用面积由系统按县级规则计算。': "The applicant's own indicators: of the plan year or earlier, paddy for paddy, quality no lower. The usable area is computed by the system from the county's rules.",
   '图层': 'Layers', '本县尚未加载管控图层': 'The county has loaded no constraint layer', '地块与管控图层地图': 'Map of the parcels and constraint layers',
   '城镇开发边界（规划建设用地）': 'Urban development boundary (planned construction land)',
+  '河道湖区、林区、牧区、沙漠': 'River, lake, forest, pastoral and desert areas', '城镇村建成区': 'Built-up area of a town or village',
+  '退耕还林地块': 'Land returned to forest', '严格管控类污染耕地': 'Polluted land under strict control', '乡镇界': 'Township outlines', '县界': 'County outline',
   '生态保护红线': 'Ecological red line', '自然保护地': 'Nature reserve', '饮用水水源一级保护区': 'Drinking-water source zone (level 1)',
   '管控图层': 'Constraint layer', '重叠面积(平方米)': 'Overlap (m²)', '结论': 'Finding', '未超出容差': 'Within tolerance', '已申报': 'Declared',
   '地块与套合分析': 'Parcels and overlay check', '取消绘制': 'Stop drawing', '在地图上绘制地块': 'Draw the parcel on the map', 

@@ -98,7 +98,8 @@ public class DemoCountyAtWork {
                 "/demo/longxi-2022-zhuanchu.xlsx", XLSX);
 
         // a small synthetic layer set around the county seat, labelled as such: 套合分析 and the map can be tried at once
-        for (String kind : new String[]{"PERMANENT_BASIC_FARMLAND", "URBAN_DEVELOPMENT_BOUNDARY", "ECOLOGICAL_RED_LINE"}) {
+        for (String kind : new String[]{"PERMANENT_BASIC_FARMLAND", "URBAN_DEVELOPMENT_BOUNDARY", "ECOLOGICAL_RED_LINE",
+                "TOWNSHIP_OUTLINE", "COUNTY_OUTLINE"}) {
             upload("/api/counties/" + county + "/layers?kind=" + kind + "&dataDate=" + (year - 1) + "-12-31&source="
                             + java.net.URLEncoder.encode("示例数据（合成，非真实图层）", StandardCharsets.UTF_8),
                     "/demo/longxi-synthetic-" + kind.toLowerCase().replace('_', '-') + ".geojson", "application/geo+json");

@@ -92,11 +92,11 @@ public class SpatialController {
     }
 
     @Serdeable
-    public record LayerView(long id, LayerKind kind, String kindZh, String kindEn, int version, boolean current, String source,
-                            LocalDate dataDate, int featureCount, long areaM2, Instant uploadedAt) {
+    public record LayerView(long id, LayerKind kind, String kindZh, String kindEn, boolean outline, int version, boolean current,
+                            String source, LocalDate dataDate, int featureCount, long areaM2, Instant uploadedAt) {
         static LayerView of(ConstraintLayer l, boolean current) {
-            return new LayerView(l.id(), l.kind(), l.kind().zh(), l.kind().en(), l.version(), current, l.source(), l.dataDate(),
-                    l.featureCount(), l.areaM2(), l.uploadedAt());
+            return new LayerView(l.id(), l.kind(), l.kind().zh(), l.kind().en(), l.kind().outline(), l.version(), current,
+                    l.source(), l.dataDate(), l.featureCount(), l.areaM2(), l.uploadedAt());
         }
     }
 

@@ -4,7 +4,13 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
+    @Inject
+    TransactionOperations<Connection> tx;
+    @Inject
+    DSLContext db;
     private static final double X0 = 35_500_000;
     private static final double Y0 = 3_874_000;
 
@@ -212,5 +222,51 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals("ACCEPT", checks.get(1).get("stage").asText());
         assertEquals(403, api().send("PUT", "/api/inflow-projects/" + project + "/parcels", login("enterprise_coop"),
                 rectangle(0, 0, 10, 10), "application/geo+json", null).status());
+    }
+
+    @Test
+    void outlinesAreDrawnNotCheckedAndABuiltUpAreaRefusesARestorationWithItsEventsPublished() {
+        // the outlines around everything the other tests draw: never overlaid, never named as "declared, not checked"
+        Response township = upload("TOWNSHIP_OUTLINE", collection(rectangle(-2_000, -2_000, 4_000, 4_000),
+                rectangle(2_000, -2_000, 4_000, 4_000)));
+        assertEquals(201, township.status(), township.body());
+        assertTrue(township.json().get("outline").asBoolean());
+        assertEquals(201, upload("COUNTY_OUTLINE", collection(rectangle(-5_000, -5_000, 20_000, 20_000))).status());
+        Response builtUp = upload("BUILT_UP_AREA", collection(rectangle(3_000, 3_000, 200, 200)));
+        assertEquals(201, builtUp.status(), builtUp.body());
+
+        String officer = login("officer_wenfeng");
+        long wenfeng = api().get("/api/me", officer).number("regionId");
+        long project = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
+                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
+                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        // declared outside the built-up area, drawn 50 m into it
+        Response inside = api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(3_150, 3_050, 100, 50),
+                "application/geo+json", java.util.UUID.randomUUID().toString());
+        assertEquals(200, inside.status(), inside.body());
+        assertEquals(2_500, finding(inside.json(), "BUILT_UP_AREA").get("overlapM2").asLong(), inside.body());
+        for (JsonNode f : inside.json().get("findings")) {
+            assertFalse(f.get("kind").asText().endsWith("_OUTLINE"), "an outline is not overlaid: " + f);
+        }
+        assertFalse(inside.json().get("notLoaded").toString().contains("OUTLINE"), inside.body());
+        Response refused = api().post("/api/inflow-projects/" + project + "/submit", officer, null);
+        assertEquals("INFLOW_BUILT_UP_AREA", refused.string("code"), refused.body());
+        assertTrue(refused.string("detailZh").contains("城镇村建成区") && refused.string("detailZh").contains("2500"), refused.body());
+        assertEquals(200, api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(3_250, 3_250, 100, 50),
+                "application/geo+json", java.util.UUID.randomUUID().toString()).status());
+        assertEquals(200, api().post("/api/inflow-projects/" + project + "/submit", officer, null).status());
+
+        // each upload, parcel set and recorded check is an event on the stream (and an entry of the audit log)
+        assertEquals(List.of("parcels.uploaded", "parcels.uploaded", "parcels.checked"), tx.executeRead(status -> db.fetch(
+                "select type from outbox_event where aggregate_type = 'inflow-project' and aggregate_id = ? order by id", project)
+                .map(r -> r.get(0, String.class))));
+        String checked = tx.executeRead(status -> db.fetchOne("select payload from outbox_event where type = 'parcels.checked' "
+                + "and aggregate_id = ?", project).get(0, String.class));
+        assertTrue(checked.contains("\"stage\":\"SUBMIT\"") && checked.contains("\"kind\":\"BUILT_UP_AREA\""), checked);
+        int uploaded = tx.executeRead(status -> db.fetchOne("select count(*) from outbox_event where type = 'layer.uploaded' "
+                + "and aggregate_type = 'constraint-layer' and aggregate_id = ?", township.number("id")).get(0, Integer.class));
+        assertEquals(1, uploaded);
     }
 }

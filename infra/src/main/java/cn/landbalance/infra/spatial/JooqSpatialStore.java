@@ -1,6 +1,6 @@
 package cn.landbalance.infra.spatial;
 
-import cn.landbalance.infra.audit.AuditTrail;
+import cn.landbalance.infra.outbox.Outbox;
 import cn.landbalance.settlement.spatial.ConstraintLayer;
 import cn.landbalance.settlement.spatial.GaussKruger;
 import cn.landbalance.settlement.spatial.LayerIndex;
@@ -36,14 +36,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class JooqSpatialStore implements SpatialStore {
     private static final int BATCH = 2_000;
     private final DSLContext db;
-    private final AuditTrail audit;
+    private final Outbox outbox;
     private final JsonMapper json;
     private final Map<Long, LayerIndex> indexes = new ConcurrentHashMap<>();
 
-    public JooqSpatialStore(DSLContext db, AuditTrail audit, JsonMapper json) {
+    public JooqSpatialStore(DSLContext db, Outbox outbox, JsonMapper json) {
         this.db = db;
         this.json = json;
-        this.audit = audit;
+        this.outbox = outbox;
     }
 
     @Override
@@ -62,8 +62,8 @@ public class JooqSpatialStore implements SpatialStore {
                   area_tolerance_permille = excluded.area_tolerance_permille,
                   overlap_tolerance_m2 = excluded.overlap_tolerance_m2, updated_at = excluded.updated_at""",
                 s.countyId(), s.grid().epsg(), s.areaTolerancePermille(), s.overlapToleranceM2(), at.toString());
-        audit.record("spatial.settings_saved", "county", s.countyId(), s.countyId(), "epsg", s.grid().epsg(),
-                "areaTolerancePermille", s.areaTolerancePermille(), "overlapToleranceM2", s.overlapToleranceM2());
+        outbox.record("spatial.settings_saved", "county", s.countyId(), s.countyId(), null, Outbox.fields("countyId", s.countyId(),
+                "epsg", s.grid().epsg(), "areaTolerancePermille", s.areaTolerancePermille(), "overlapToleranceM2", s.overlapToleranceM2()));
     }
 
     @Override
@@ -87,8 +87,9 @@ public class JooqSpatialStore implements SpatialStore {
             }
             batch.execute();
         }
-        audit.record("layer.uploaded", "constraint_layer", id, countyId, "kind", kind.name(), "version", version,
-                "source", source, "dataDate", dataDate.toString(), "features", polygons.size(), "areaM2", areaM2);
+        outbox.record("layer.uploaded", "constraint-layer", id, countyId, null, Outbox.fields("layerId", id, "kind", kind.name(),
+                "version", version, "source", source, "dataDate", dataDate.toString(), "features", polygons.size(), "areaM2", areaM2,
+                "userId", userId));
         return new ConstraintLayer(id, countyId, kind, version, source, dataDate, polygons.size(), areaM2, at, userId);
     }
 
@@ -130,12 +131,13 @@ public class JooqSpatialStore implements SpatialStore {
     }
 
     @Override
-    public long saveParcels(Subject subject, Geometry plane, long areaM2, long userId, Instant at) {
+    public long saveParcels(long countyId, Subject subject, Geometry plane, long areaM2, long userId, Instant at) {
         long id = db.fetchOne("""
                         insert into parcel_set (subject_kind, subject_id, wkb, area_m2, uploaded_at, uploaded_by)
                         values (?, ?, ?, ?, ?::timestamptz, ?) returning id""",
                 subject.kind(), subject.id(), new WKBWriter().write(plane), areaM2, at.toString(), userId).get(0, Long.class);
-        audit.record("parcels.uploaded", subject.kind().toLowerCase(), subject.id(), null, "parcelSetId", id, "areaM2", areaM2);
+        outbox.record("parcels.uploaded", aggregateOf(subject), subject.id(), countyId, null, Outbox.fields("parcelSetId", id,
+                "subject", subject.kind(), "subjectId", subject.id(), "areaM2", areaM2, "userId", userId));
         return id;
     }
 
@@ -149,20 +151,37 @@ public class JooqSpatialStore implements SpatialStore {
     }
 
     @Override
-    public void recordCheck(Subject subject, long parcelSetId, String stage, ParcelCheck check, long userId, Instant at) {
-        // numbers and enum names only: written as they are
-        String findings = check.findings().stream().map(f -> "{\"layerId\":" + f.layer().id() + ",\"kind\":\"" + f.layer().kind().name()
-                + "\",\"version\":" + f.layer().version() + ",\"overlapM2\":" + f.overlapM2() + ",\"refusal\":\""
-                + (f.refusal() == null ? "" : f.refusal().name()) + "\"}").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    public void recordCheck(long countyId, Subject subject, long parcelSetId, String stage, ParcelCheck check, long userId,
+                            Instant at) {
+        List<Map<String, Object>> findings = check.findings().stream().map(f -> Outbox.fields("layerId", f.layer().id(),
+                "kind", f.layer().kind().name(), "version", f.layer().version(), "overlapM2", f.overlapM2(),
+                "refusal", f.refusal() == null ? "" : f.refusal().name())).toList();
         String refusal = check.findings().stream().filter(f -> f.refusal() != null).map(f -> f.refusal().name()).findFirst()
                 .orElse(check.areaMatches() ? null : "PARCEL_AREA_MISMATCH");
-        db.execute("""
+        List<String> notLoaded = check.notLoaded().stream().map(Enum::name).sorted().toList();
+        long id = db.fetchOne("""
                             insert into parcel_check (subject_kind, subject_id, parcel_set_id, stage, passed, refusal, parcel_area_m2,
                               declared_area_m2, findings, not_loaded, checked_at, checked_by)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?)""",
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?) returning id""",
                     subject.kind(), subject.id(), parcelSetId, stage, refusal == null, refusal, check.parcelAreaM2(),
-                    check.declaredAreaM2(), findings,
-                    String.join(",", check.notLoaded().stream().map(Enum::name).sorted().toList()), at.toString(), userId);
+                    check.declaredAreaM2(), write(findings), String.join(",", notLoaded), at.toString(), userId)
+                .get(0, Long.class);
+        outbox.record("parcels.checked", aggregateOf(subject), subject.id(), countyId, null, Outbox.fields("checkId", id,
+                "parcelSetId", parcelSetId, "stage", stage, "passed", refusal == null, "refusal", refusal,
+                "parcelAreaM2", check.parcelAreaM2(), "declaredAreaM2", check.declaredAreaM2(), "findings", findings,
+                "notLoaded", notLoaded, "userId", userId));
+    }
+
+    private static String aggregateOf(Subject subject) {
+        return "INFLOW".equals(subject.kind()) ? "inflow-project" : "outflow-application";
+    }
+
+    private String write(Object value) {
+        try {
+            return new String(json.writeValueAsBytes(value), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

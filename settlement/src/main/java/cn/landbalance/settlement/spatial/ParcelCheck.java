@@ -29,7 +29,11 @@ public record ParcelCheck(Purpose purpose, long parcelAreaM2, long declaredAreaM
                 LayerKind.HIGH_STANDARD_FARMLAND, ErrorCode.OUTFLOW_HIGH_STANDARD_WITHOUT_PLAN)),
         INFLOW(Map.of(LayerKind.ECOLOGICAL_RED_LINE, ErrorCode.INFLOW_ECOLOGICAL_RED_LINE,
                 LayerKind.NATURE_RESERVE, ErrorCode.INFLOW_NATURE_RESERVE,
-                LayerKind.WATER_SOURCE_PROTECTION, ErrorCode.INFLOW_WATER_SOURCE_LEVEL1));
+                LayerKind.WATER_SOURCE_PROTECTION, ErrorCode.INFLOW_WATER_SOURCE_LEVEL1,
+                LayerKind.RIVER_LAKE_FOREST_PASTORAL_DESERT, ErrorCode.INFLOW_RIVER_LAKE_FOREST_PASTORAL_DESERT,
+                LayerKind.BUILT_UP_AREA, ErrorCode.INFLOW_BUILT_UP_AREA,
+                LayerKind.RETURNED_FARMLAND_FOREST, ErrorCode.INFLOW_RETURNED_FARMLAND_FOREST,
+                LayerKind.POLLUTED_SOIL, ErrorCode.INFLOW_POLLUTED_SOIL));
 
         private final Map<LayerKind, ErrorCode> refusals;
 
@@ -61,6 +65,9 @@ public record ParcelCheck(Purpose purpose, long parcelAreaM2, long declaredAreaM
         notLoaded.addAll(purpose.kinds());
         for (LayerIndex index : currentLayers) {
             LayerKind kind = index.layer().kind();
+            if (kind.outline()) {
+                continue;
+            }
             notLoaded.remove(kind);
             Geometry overlap = index.overlap(parcel);
             long overlapM2 = Math.round(overlap.getArea());

@@ -71,7 +71,7 @@ public class ParcelService {
         SpatialSettings settings = settingsFor(countyId, drawn, "parcels");
         Geometry plane = union(polygonsOf(onPlane(settings, drawn, ErrorCode.PARCEL_INVALID, "parcels"), ErrorCode.PARCEL_INVALID,
                 "parcels"));
-        store.saveParcels(subject, plane, Math.round(plane.getArea()), actor.userId(), clock.instant());
+        store.saveParcels(countyId, subject, plane, Math.round(plane.getArea()), actor.userId(), clock.instant());
         return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), supplementPlan);
     }
 
@@ -101,7 +101,7 @@ public class ParcelService {
         List<LayerIndex> layers = store.currentIndexes(countyId);
         Optional<SpatialStore.ParcelSet> parcels = store.parcels(subject);
         if (parcels.isEmpty()) {
-            if (!layers.isEmpty()) {
+            if (layers.stream().anyMatch(l -> !l.layer().kind().outline())) {
                 throw DomainException.field(ErrorCode.PARCELS_REQUIRED, "parcels", "本县已加载管控图层，请先上传或绘制地块图形",
                         "the county has loaded its constraint layers: upload or draw the parcels first");
             }
@@ -110,7 +110,7 @@ public class ParcelService {
         ParcelCheck check = ParcelCheck.of(purpose, parcels.get().plane(), declaredAreaM2, store.settings(countyId).orElseThrow(),
                 layers, supplementPlan);
         check.requireClear();
-        store.recordCheck(subject, parcels.get().id(), stage, check, actor.userId(), clock.instant());
+        store.recordCheck(countyId, subject, parcels.get().id(), stage, check, actor.userId(), clock.instant());
     }
 
     private SpatialSettings settingsFor(long countyId, Geometry drawn, String field) {

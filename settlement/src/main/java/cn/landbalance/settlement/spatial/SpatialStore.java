@@ -35,13 +35,13 @@ public interface SpatialStore {
     List<Geometry> polygons(long layerId);
 
     /** Keeps a new set of parcels of an application (the newest counts) and returns its id. */
-    long saveParcels(Subject subject, Geometry plane, long areaM2, long userId, Instant at);
+    long saveParcels(long countyId, Subject subject, Geometry plane, long areaM2, long userId, Instant at);
 
     /** The newest parcels of an application, with the id of their set. */
     Optional<ParcelSet> parcels(Subject subject);
 
     /** Keeps what a decision's check found, naming the layer versions it used. */
-    void recordCheck(Subject subject, long parcelSetId, String stage, ParcelCheck check, long userId, Instant at);
+    void recordCheck(long countyId, Subject subject, long parcelSetId, String stage, ParcelCheck check, long userId, Instant at);
 
     /** The checks recorded for an application, oldest first. */
     List<RecordedCheck> checks(Subject subject);

@@ -102,4 +102,25 @@ class ParcelCheckTest {
         ParcelCheck check = ParcelCheck.of(ParcelCheck.Purpose.OUTFLOW, square(0, 0, 100), 10_000, SETTINGS, List.of(doubled), false);
         assertEquals(10_000, check.findings().get(0).overlapM2());
     }
+
+    @Test
+    void eachRestorationLayerRefusesWithItsOwnCodeAndOutlinesAreNeverOverlaid() {
+        Geometry parcel = square(0, 0, 100);
+        for (var refusal : java.util.Map.of(LayerKind.RIVER_LAKE_FOREST_PASTORAL_DESERT, ErrorCode.INFLOW_RIVER_LAKE_FOREST_PASTORAL_DESERT,
+                LayerKind.BUILT_UP_AREA, ErrorCode.INFLOW_BUILT_UP_AREA, LayerKind.RETURNED_FARMLAND_FOREST,
+                ErrorCode.INFLOW_RETURNED_FARMLAND_FOREST, LayerKind.POLLUTED_SOIL, ErrorCode.INFLOW_POLLUTED_SOIL).entrySet()) {
+            LayerIndex layer = layer(refusal.getKey(), 1, square(50, 0, 100));
+            assertEquals(refusal.getValue(), assertThrows(DomainException.class, () -> ParcelCheck.of(ParcelCheck.Purpose.INFLOW,
+                    parcel, 10_000, SETTINGS, List.of(layer), false).requireClear()).code(), refusal.getKey().name());
+            // an outflow may lie there: the layer is the restoration's concern
+            ParcelCheck.of(ParcelCheck.Purpose.OUTFLOW, parcel, 10_000, SETTINGS, List.of(layer), false).requireClear();
+        }
+        LayerIndex township = layer(LayerKind.TOWNSHIP_OUTLINE, 1, square(-1_000, -1_000, 3_000));
+        LayerIndex county = layer(LayerKind.COUNTY_OUTLINE, 1, square(-5_000, -5_000, 10_000));
+        ParcelCheck check = ParcelCheck.of(ParcelCheck.Purpose.INFLOW, parcel, 10_000, SETTINGS, List.of(township, county), false);
+        assertTrue(check.findings().isEmpty(), "an outline is drawn, never overlaid");
+        assertEquals(7, check.notLoaded().size(), "every restoration layer still declared, not checked");
+        assertTrue(check.notLoaded().stream().noneMatch(LayerKind::outline));
+        check.requireClear();
+    }
 }
