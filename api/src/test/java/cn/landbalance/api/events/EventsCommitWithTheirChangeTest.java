@@ -1,6 +1,8 @@
 package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.MarketEvent;
 import cn.landbalance.infra.outbox.Outbox;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -31,19 +33,22 @@ class EventsCommitWithTheirChangeTest extends ApiTest {
 
     @Test
     void eventsOfATransactionArriveInTheOrderRecordedAndOnlyIfItCommits() {
-        String type = "test.ordered";
+        // events of a listing no test data has (id 900 001 …), as an adapter hands them over
+        String type = EventType.INDICATOR_LISTING_WITHDRAWN.wireName();
         List<UUID> recorded = tx.executeWrite(status -> List.of(
-                outbox.record(type, "test", 1, null, null, Outbox.fields("n", 1)),
-                outbox.record(type, "test", 1, null, null, Outbox.fields("n", 2)),
-                outbox.record(type, "test", 1, null, null, Outbox.fields("n", 3))));
+                outbox.publish(new MarketEvent.ListingWithdrawn(null, 900_001, 1)),
+                outbox.publish(new MarketEvent.ListingWithdrawn(null, 900_001, 2)),
+                outbox.publish(new MarketEvent.ListingWithdrawn(null, 900_001, 3))));
         assertEquals(recorded, tx.<List<UUID>>executeRead(status -> db.fetch(
-                "select event_id from outbox_event where type = ? order by id", type).getValues(0, UUID.class)));
-        assertEquals(3, count("select count(*) from audit_entry where action = 'test.ordered'"));
+                "select event_id from outbox_event where type = ? and aggregate_id = 900001 order by id", type).getValues(0, UUID.class)));
+        assertEquals(List.of("{\"listingId\":900001,\"townshipId\":1}", "{\"listingId\":900001,\"townshipId\":2}",
+                "{\"listingId\":900001,\"townshipId\":3}"), tx.<List<String>>executeRead(status -> db.fetch(
+                "select payload from outbox_event where type = ? and aggregate_id = 900001 order by id", type).getValues(0, String.class)));
+        assertEquals(3, count("select count(*) from audit_entry where action = '" + type + "' and aggregate_id = 900001"));
 
         // a commit that fails after the events were flushed (a later synchronization refuses) leaves none of them
-        String failed = "test.failed_commit";
         assertThrows(RuntimeException.class, () -> tx.executeWrite(status -> {
-            outbox.record(failed, "test", 2, null, null, Outbox.fields("n", 1));
+            outbox.publish(new MarketEvent.ListingWithdrawn(null, 900_002, 1));
             status.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
@@ -57,11 +62,11 @@ class EventsCommitWithTheirChangeTest extends ApiTest {
             });
             return null;
         }));
-        assertEquals(0, count("select count(*) from outbox_event where type = '" + failed + "'"));
-        assertEquals(0, count("select count(*) from audit_entry where action = '" + failed + "'"));
+        assertEquals(0, count("select count(*) from outbox_event where aggregate_id = 900002"));
+        assertEquals(0, count("select count(*) from audit_entry where aggregate_id = 900002"));
 
         // an event without a transaction (hence without a change) is refused
-        assertThrows(IllegalStateException.class, () -> outbox.record("test.alone", "test", 3, null, null, Outbox.fields()));
+        assertThrows(IllegalStateException.class, () -> outbox.publish(new MarketEvent.ListingWithdrawn(null, 900_003, 1)));
     }
 
     private long count(String sql) {

@@ -1,6 +1,7 @@
 package cn.landbalance.infra.adjustment;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.PlanEvent;
 import cn.landbalance.settlement.adjustment.Adjustment;
 import cn.landbalance.settlement.adjustment.AdjustmentBook;
 import cn.landbalance.settlement.adjustment.Compensation;
@@ -91,10 +92,8 @@ public class JooqAdjustmentBook implements AdjustmentBook {
         Map<Long, Long> receivedByTownship = a.lines().stream().filter(d -> !d.line().own())
                 .collect(Collectors.groupingBy(d -> d.line().toTownshipId(), java.util.TreeMap::new,
                         Collectors.summingLong(d -> d.line().areaM2())));
-        outbox.record("county.adjustment_confirmed", "county_adjustment", a.id(), a.countyId(), a.countyId(),
-                Outbox.fields("year", a.year(), "scope", a.scope().name(), "compensation", a.compensation().name(),
-                        "lines", a.lines().size(), "areaM2", a.areaM2(), "amountFen", a.amountFen(),
-                        "receivedM2ByTownship", receivedByTownship));
+        outbox.publish(new PlanEvent.AdjustmentConfirmed(a.countyId(), a.id(), a.year(), a.scope().name(), a.compensation().name(),
+                a.lines().size(), a.areaM2(), a.amountFen(), receivedByTownship));
         return a;
     }
 
@@ -141,7 +140,6 @@ public class JooqAdjustmentBook implements AdjustmentBook {
                     pairs.stream().map(Neighbours.Pair::a).toArray(Long[]::new),
                     pairs.stream().map(Neighbours.Pair::b).toArray(Long[]::new));
         }
-        outbox.record("county.neighbours_set", "county", countyId, countyId, countyId, Outbox.fields("countyId", countyId,
-                "pairs", pairs.stream().map(p -> List.of(p.a(), p.b())).toList(), "userId", userId));
+        outbox.publish(new PlanEvent.NeighboursSet(countyId, pairs.stream().map(p -> List.of(p.a(), p.b())).toList(), userId));
     }
 }

@@ -1,6 +1,7 @@
 package cn.landbalance.infra.imports;
 
 import cn.landbalance.infra.jooq.tables.records.PlanImportRecord;
+import cn.landbalance.settlement.event.PlanEvent;
 import cn.landbalance.infra.outbox.Outbox;
 import cn.landbalance.settlement.imports.PlanImports;
 import cn.landbalance.settlement.imports.PlanKind;
@@ -62,10 +63,8 @@ public class JooqPlanImports implements PlanImports {
         r.setImportedBy(p.importedBy());
         r.setCreatedAt(OffsetDateTime.now());
         r.store();
-        outbox.record("plan.imported", "plan-import", r.getId(), p.countyId(), p.countyId(), Outbox.fields(
-                "importId", r.getId(), "kind", p.kind().name(), "year", p.year(), "rows", p.rowsImported(),
-                "areaM2", p.areaM2(), "warnings", p.warnings(), "contentSha256", p.contentSha256(),
-                "fileName", p.fileName()));
+        outbox.publish(new PlanEvent.PlanImported(p.countyId(), r.getId(), p.kind().name(), p.year(), p.rowsImported(), p.areaM2(),
+                p.warnings(), p.contentSha256(), p.fileName()));
         return toDomain(r);
     }
 
@@ -75,9 +74,8 @@ public class JooqPlanImports implements PlanImports {
         r.setStatus("REVERSED");
         r.setReversedAt(OffsetDateTime.now());
         r.store();
-        outbox.record("plan.import_reversed", "plan-import", id, r.getCountyId(), r.getCountyId(), Outbox.fields(
-                "importId", id, "kind", r.getKind(), "year", r.getPlanYear(), "rows", r.getRowsImported(),
-                "areaM2", r.getAreaM2()));
+        outbox.publish(new PlanEvent.PlanImportReversed(r.getCountyId(), id, r.getKind(), r.getPlanYear(), r.getRowsImported(),
+                r.getAreaM2()));
     }
 
     @Override

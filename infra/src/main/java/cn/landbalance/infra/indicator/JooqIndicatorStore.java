@@ -10,6 +10,7 @@ import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.LotBalances;
 import cn.landbalance.ledger.indicator.Movement;
 import cn.landbalance.ledger.indicator.MovementKind;
+import cn.landbalance.settlement.event.IndicatorEvent;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
@@ -273,16 +274,8 @@ public class JooqIndicatorStore implements IndicatorStore {
     }
 
     private void recordEvent(Movement movement) {
-        outbox.record("indicator." + EVENT_NAMES.get(movement.kind()), "indicator-lot", movement.lotId(),
-                movement.countyId(), movement.ownerRegionId(), Outbox.fields("lotId", movement.lotId(),
-                        "townshipId", movement.ownerRegionId(), "areaM2", movement.areaM2(),
-                        "holdId", movement.holdId(), "reference", movement.reference()));
+        outbox.publish(IndicatorEvent.Moved.of(movement));
     }
-
-    private static final java.util.Map<MovementKind, String> EVENT_NAMES = java.util.Map.of(
-            MovementKind.ISSUE, "issued", MovementKind.RESERVE, "reserved", MovementKind.RELEASE, "released",
-            MovementKind.CONSUME, "consumed", MovementKind.FREEZE, "frozen", MovementKind.UNFREEZE, "unfrozen",
-            MovementKind.DEDUCT, "deducted", MovementKind.REVOKE, "revoked", MovementKind.RETURN, "returned");
 
     @Override
     public void assignHolder(long lotId, long holderOrgId) {

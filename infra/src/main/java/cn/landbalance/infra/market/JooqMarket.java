@@ -1,6 +1,8 @@
 package cn.landbalance.infra.market;
 
 import cn.landbalance.infra.jooq.tables.records.MarketOrderRecord;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.MarketEvent;
 import cn.landbalance.settlement.market.Allocation;
 import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Market;
@@ -72,8 +74,7 @@ public class JooqMarket implements Market {
         areaByLot.forEach((lot, area) -> db.insertInto(LISTING_LOT)
                 .set(LISTING_LOT.LISTING_ID, id).set(LISTING_LOT.LOT_ID, lot)
                 .set(LISTING_LOT.LISTED_M2, area).set(LISTING_LOT.REMAINING_M2, area).execute());
-        outbox.record("indicator.listed", "listing", id, countyId, townshipId, Outbox.fields("listingId", id,
-                "townshipId", townshipId, "areaM2", total, "pricePerMuFen", pricePerMuFen, "lots", areaByLot.keySet()));
+        outbox.publish(new MarketEvent.Listed(countyId, id, townshipId, total, pricePerMuFen, areaByLot.keySet()));
         return findListing(id).orElseThrow();
     }
 
@@ -92,8 +93,7 @@ public class JooqMarket implements Market {
     public void withdraw(long listingId) {
         db.update(LISTING).set(LISTING.STATUS, "WITHDRAWN").where(LISTING.ID.eq(listingId)).execute();
         Listing listing = findListing(listingId).orElseThrow();
-        outbox.record("indicator.listing_withdrawn", "listing", listingId, listing.countyId(), listing.townshipId(),
-                Outbox.fields("listingId", listingId, "townshipId", listing.townshipId()));
+        outbox.publish(new MarketEvent.ListingWithdrawn(listing.countyId(), listingId, listing.townshipId()));
     }
 
     @Override
@@ -185,9 +185,8 @@ public class JooqMarket implements Market {
     public void reduceOffer(Offer offer, long areaM2, String reason) {
         changeOffered(offer.listingLotId(), -areaM2);
         Listing listing = findListing(offer.listingId()).orElseThrow();
-        outbox.record("indicator.listing_reduced", "listing", listing.id(), listing.countyId(), listing.townshipId(),
-                Outbox.fields("listingId", listing.id(), "townshipId", listing.townshipId(), "lotId", offer.lotId(),
-                        "areaM2", areaM2, "remainingM2", listing.remainingM2(), "reason", reason));
+        outbox.publish(new MarketEvent.ListingReduced(listing.countyId(), listing.id(), listing.townshipId(), offer.lotId(), areaM2,
+                listing.remainingM2(), reason));
     }
 
     @Override
@@ -233,9 +232,7 @@ public class JooqMarket implements Market {
         stored.sort(Comparator.comparingLong(Allocation::lotId).thenComparingLong(Allocation::id));
         Order order = new Order(id, countyId, applicationId, buyerOrgId, areaM2, amountFen, Order.Status.PENDING_PAYMENT,
                 expiresAt, null, List.copyOf(stored));
-        Map<String, Object> placed = orderFields(order);
-        placed.put("rulesVersionId", rulesVersionId);
-        outbox.record("order.placed", "order", id, countyId, null, placed);
+        outbox.publish(MarketEvent.OrderPlaced.of(order, rulesVersionId));
         return order;
     }
 
@@ -328,8 +325,8 @@ public class JooqMarket implements Market {
         if (updated != 1) {
             throw new IllegalStateException("order " + before.id() + " was not " + before.status() + " under its lock");
         }
-        for (String event : action.events()) {
-            outbox.record(event, "order", after.id(), after.countyId(), null, orderFields(after));
+        for (EventType event : action.events()) {
+            outbox.publish(MarketEvent.OrderChanged.of(event, after));
         }
     }
 
@@ -352,18 +349,10 @@ public class JooqMarket implements Market {
             throw new IllegalStateException(updated + " of " + transitions.size() + " orders were as read under their locks");
         }
         for (Transition t : transitions) {
-            for (String event : action.events()) {
-                outbox.record(event, "order", t.after().id(), t.after().countyId(), null, orderFields(t.after()));
+            for (EventType event : action.events()) {
+                outbox.publish(MarketEvent.OrderChanged.of(event, t.after()));
             }
         }
-    }
-
-    private static Map<String, Object> orderFields(Order o) {
-        return Outbox.fields("orderId", o.id(), "outflowApplicationId", o.applicationId(), "buyerOrgId", o.buyerOrgId(),
-                "status", o.status().name(), "areaM2", o.areaM2(), "amountFen", o.amountFen(),
-                "paymentReference", o.paymentReference(),
-                "allocations", o.allocations().stream().map(a -> Outbox.fields("lotId", a.lotId(), "townshipId", a.townshipId(),
-                        "areaM2", a.areaM2(), "pricePerMuFen", a.pricePerMuFen(), "amountFen", a.amountFen())).toList());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package cn.landbalance.infra.money;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.fund.Expense;
 import cn.landbalance.settlement.fund.Expenses;
@@ -158,14 +160,19 @@ public class JooqExpenses implements Expenses {
     }
 
     private void announce(Expense e) {
-        outbox.record("expense." + e.status().name().toLowerCase(java.util.Locale.ROOT), "expense", e.id(), e.countyId(),
-                e.townshipId(), Outbox.fields("expenseId", e.id(), "townshipId", e.townshipId(), "amountFen", e.amountFen(),
-                        "category", e.category().name(), "inflowProjectId", e.inflowProjectId(), "payeeName", e.payeeName(),
-                        "status", e.status().name(),
-                        "note", e.cancellation() == null ? e.decisionNote() : e.cancellation().reason(),
-                        "bankSerial", e.payment() == null ? null : e.payment().bankSerial(),
-                        "paidOn", e.payment() == null ? null : e.payment().paidOn().toString(),
-                        "transferId", e.payment() == null ? null : e.payment().transferId()));
+        EventType type = switch (e.status()) {
+            case PROPOSED -> EventType.EXPENSE_PROPOSED;
+            case APPROVED -> EventType.EXPENSE_APPROVED;
+            case REJECTED -> EventType.EXPENSE_REJECTED;
+            case WITHDRAWN -> EventType.EXPENSE_WITHDRAWN;
+            case PAID -> EventType.EXPENSE_PAID;
+            case CANCELLED -> EventType.EXPENSE_CANCELLED;
+        };
+        outbox.publish(new MoneyEvent.ExpenseChanged(type, e.countyId(), e.id(), e.townshipId(), e.amountFen(), e.category().name(),
+                e.inflowProjectId(), e.payeeName(), e.status().name(),
+                e.cancellation() == null ? e.decisionNote() : e.cancellation().reason(),
+                e.payment() == null ? null : e.payment().bankSerial(), e.payment() == null ? null : e.payment().paidOn(),
+                e.payment() == null ? null : e.payment().transferId()));
     }
 
     private static Expense expense(Record rec) {

@@ -1,6 +1,7 @@
 package cn.landbalance.infra.money;
 
 import cn.landbalance.infra.jooq.tables.records.FundAccountRecord;
+import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.infra.jooq.tables.records.MoneyTransferRecord;
 import cn.landbalance.ledger.money.Account;
 import cn.landbalance.ledger.money.AccountKind;
@@ -168,10 +169,8 @@ public class JooqMoneyStore implements MoneyStore {
 
     private Transfer posted(long transferId, Account debit, Account credit, long amountFen, TransferKind kind,
                             String reference, String memo) {
-        outbox.record("account.posting", "fund-account", credit.id(), credit.countyId(), credit.ownerRegionId(),
-                Outbox.fields("transferId", transferId, "debitAccountId", debit.id(), "creditAccountId", credit.id(),
-                        "creditAccountKind", credit.kind().name(), "amountFen", amountFen, "kind", kind.name(),
-                        "reference", reference, "memo", memo));
+        outbox.publish(new MoneyEvent.AccountPosting(credit.countyId(), credit.ownerRegionId(), transferId, debit.id(), credit.id(),
+                credit.kind().name(), amountFen, kind.name(), reference, memo));
         return new Transfer(transferId, debit.id(), credit.id(), amountFen, kind, reference, memo);
     }
 }

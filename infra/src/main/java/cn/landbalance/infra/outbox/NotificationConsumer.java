@@ -1,6 +1,7 @@
 package cn.landbalance.infra.outbox;
 
 import cn.landbalance.infra.pulsar.PulsarBroker;
+import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.notification.NotificationText;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -87,27 +88,31 @@ public class NotificationConsumer {
         Long org = null;
         Long region = null;
         NotificationText.Text text;
-        switch (type) {
-            case "order.settled" -> {
+        EventType known = EventType.ofWireName(type).orElse(null);
+        if (known == null) {
+            return 0;
+        }
+        switch (known) {
+            case ORDER_SETTLED -> {
                 org = payload.get("buyerOrgId").getLongValue();
                 text = NotificationText.orderSettled(payload.get("orderId").getLongValue(), payload.get("areaM2").getLongValue(),
                         payload.get("amountFen").getLongValue());
             }
-            case "indicator.frozen" -> {
+            case INDICATOR_FROZEN -> {
                 region = payload.get("townshipId").getLongValue();
                 text = NotificationText.indicatorsFrozen(payload.get("areaM2").getLongValue(),
                         payload.get("reference").getStringValue());
             }
-            case "indicator.listing_reduced" -> {
+            case INDICATOR_LISTING_REDUCED -> {
                 region = payload.get("townshipId").getLongValue();
                 text = NotificationText.listingReduced(payload.get("listingId").getLongValue(),
                         payload.get("areaM2").getLongValue(), payload.get("reason").getStringValue());
             }
-            case "fee.paid" -> {
+            case FEE_PAID -> {
                 region = payload.get("townshipId").getLongValue();
                 text = NotificationText.feePaid(payload.get("amountFen").getLongValue(), payload.get("areaM2").getLongValue());
             }
-            case "outflow.approved" -> {
+            case OUTFLOW_APPROVED -> {
                 org = payload.get("applicantOrgId").getLongValue();
                 text = NotificationText.outflowApproved(payload.get("applicationId").getLongValue());
             }

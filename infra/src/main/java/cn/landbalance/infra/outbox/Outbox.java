@@ -2,6 +2,8 @@ package cn.landbalance.infra.outbox;
 
 import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.tx.AtCommit;
+import cn.landbalance.settlement.event.DomainEvent;
+import cn.landbalance.settlement.event.Payload;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
@@ -10,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,14 +34,15 @@ public class Outbox {
         this.atCommit = atCommit;
     }
 
-    /** Records {@code type} about aggregate {@code aggregateType}/{@code aggregateId}; {@code payload} keys keep their order. */
-    public UUID record(String type, String aggregateType, long aggregateId, Long countyId, Long regionId,
-                       Map<String, Object> payload) {
+    /** Records {@code event} (its name, aggregate and payload are the event's own) in the caller's transaction. */
+    public UUID publish(DomainEvent event) {
         UUID eventId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now();
-        String body = write(payload);
-        audit.record(type, aggregateType, aggregateId, countyId, body);
-        atCommit.append(writer, new Event(eventId, type, aggregateType, aggregateId, countyId, regionId, now, body));
+        String type = event.type().wireName();
+        String body = write(Payload.of(event));
+        audit.record(type, event.aggregateType(), event.aggregateId(), event.countyId(), body);
+        atCommit.append(writer, new Event(eventId, type, event.aggregateType(), event.aggregateId(), event.countyId(),
+                event.regionId(), now, body));
         return eventId;
     }
 
@@ -55,15 +57,6 @@ public class Outbox {
 
     private record Event(UUID eventId, String type, String aggregateType, long aggregateId, Long countyId, Long regionId,
                          OffsetDateTime occurredAt, String payload) {
-    }
-
-    /** An ordered map for payloads: {@code Outbox.fields("lotId", 1, "areaM2", 100)}. */
-    public static Map<String, Object> fields(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
     }
 
     private String write(Map<String, Object> payload) {

@@ -1,6 +1,9 @@
 package cn.landbalance.infra.outflow;
 
 import cn.landbalance.infra.jooq.tables.records.OutflowApplicationRecord;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.MoneyEvent;
+import cn.landbalance.settlement.event.OutflowEvent;
 import cn.landbalance.infra.jooq.tables.records.OutflowCoverageRecord;
 import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
@@ -186,8 +189,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         for (int i = 0; i < rows.size(); i++) {
             OutflowApplication app = coverages.get(i).application();
             Coverage.Added one = new Coverage.Added(toCoverage(rows.get(i)), rows.get(i).getCoveredAfterM2());
-            outbox.record("obligation.coverage_added", "outflow-application", app.id(), app.countyId(), app.townshipId(),
-                    coverageFields(app, one));
+            outbox.publish(coverageEvent(EventType.OBLIGATION_COVERAGE_ADDED, app, one));
             if (one.completes(app)) {
                 announceCovered(app, one);
             }
@@ -202,10 +204,8 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
                 .where(OUTFLOW_APPLICATION.ID.eq(id)).execute();
         OutflowApplication app = find(id).orElseThrow();
-        outbox.record("outflow." + status.name().toLowerCase(java.util.Locale.ROOT), "outflow-application", id,
-                app.countyId(), app.townshipId(), Outbox.fields("applicationId", id, "applicantOrgId", app.applicantOrgId(),
-                        "townshipId", app.townshipId(), "status", status.name(), "areaM2", app.areaM2(),
-                        "requiredM2", app.requiredM2()));
+        outbox.publish(new OutflowEvent.StatusChanged(app.countyId(), id, app.applicantOrgId(), app.townshipId(), status,
+                app.areaM2(), app.requiredM2()));
     }
 
     @Override
@@ -240,15 +240,13 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     private void announceCovered(OutflowApplication app, Coverage.Added added) {
-        outbox.record("obligation.covered", "outflow-application", app.id(), app.countyId(), app.townshipId(),
-                coverageFields(app, added));
+        outbox.publish(coverageEvent(EventType.OBLIGATION_COVERED, app, added));
     }
 
-    private static Map<String, Object> coverageFields(OutflowApplication app, Coverage.Added added) {
+    private static OutflowEvent.CoverageAdded coverageEvent(EventType type, OutflowApplication app, Coverage.Added added) {
         Coverage c = added.coverage();
-        return Outbox.fields("applicationId", app.id(), "applicantOrgId", app.applicantOrgId(),
-                "kind", c.kind().name(), "areaM2", c.areaM2(), "ref", c.ref(), "townshipId", c.townshipId(), "lotId", c.lotId(),
-                "requiredM2", app.requiredM2(), "coveredM2", added.coveredAfterM2());
+        return new OutflowEvent.CoverageAdded(type, app.countyId(), app.townshipId(), app.id(), app.applicantOrgId(),
+                c.kind().name(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(), app.requiredM2(), added.coveredAfterM2());
     }
 
     /**
@@ -271,11 +269,9 @@ public class JooqOutflowApplications implements OutflowApplications {
     public Coverage reverse(OutflowApplication app, Coverage reversal, Long refundTransferId) {
         OutflowCoverageRecord stored = insertCoverage(app.id(), reversal, refundTransferId);
         Coverage c = toCoverage(stored);
-        outbox.record("obligation.coverage_reversed", "outflow-application", app.id(), app.countyId(), app.townshipId(),
-                Outbox.fields("applicationId", app.id(), "applicantOrgId", app.applicantOrgId(), "kind", c.kind().name(),
-                        "areaM2", c.areaM2(), "reversesCoverageId", c.reversesId(), "townshipId", c.townshipId(),
-                        "lotId", c.lotId(), "amountFen", c.amountFen(), "refundTransferId", refundTransferId,
-                        "requiredM2", app.requiredM2(), "coveredM2", stored.getCoveredAfterM2()));
+        outbox.publish(new OutflowEvent.CoverageReversed(app.countyId(), app.townshipId(), app.id(), app.applicantOrgId(),
+                c.kind().name(), c.areaM2(), c.reversesId(), c.townshipId(), c.lotId(), c.amountFen(), refundTransferId,
+                app.requiredM2(), stored.getCoveredAfterM2()));
         return c;
     }
 
@@ -287,10 +283,9 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_REVERSAL.TRANSFER_ID, transferId)
                 .set(FEE_REVERSAL.CREATED_AT, OffsetDateTime.now())
                 .execute();
-        outbox.record("fee." + outcome.name().toLowerCase(java.util.Locale.ROOT), "outflow-application", p.applicationId(),
-                app.countyId(), p.dutyTownshipId(), Outbox.fields("feePaymentId", p.id(), "applicationId", p.applicationId(),
-                        "applicantOrgId", app.applicantOrgId(), "townshipId", p.dutyTownshipId(), "areaM2", p.areaM2(),
-                        "amountFen", p.amountFen(), "paymentReference", p.paymentReference(), "transferId", transferId));
+        outbox.publish(new MoneyEvent.FeeReversed(outcome == FeePayment.Outcome.REFUNDED ? EventType.FEE_REFUNDED
+                : EventType.FEE_KEPT, app.countyId(), p.id(), p.applicationId(), app.applicantOrgId(), p.dutyTownshipId(),
+                p.areaM2(), p.amountFen(), p.paymentReference(), transferId));
     }
 
     @Override
@@ -358,9 +353,8 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_DELIVERY.USER_ID, userId)
                 .set(FEE_DELIVERY.DELIVERED_AT, at.atOffset(java.time.ZoneOffset.UTC))
                 .returning(FEE_DELIVERY.ID).fetchOne().getId();
-        outbox.record("fee.delivered", "fee_payment", payment.id(), application.countyId(), payment.dutyTownshipId(),
-                Outbox.fields("deliveryId", id, "applicationId", payment.applicationId(), "lotId", lotId, "areaM2", areaM2,
-                        "owedM2", owedAfterM2));
+        outbox.publish(new MoneyEvent.FeeDelivered(application.countyId(), payment.id(), payment.dutyTownshipId(), id,
+                payment.applicationId(), lotId, areaM2, owedAfterM2));
     }
 
     static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, String reversal) {
@@ -382,10 +376,8 @@ public class JooqOutflowApplications implements OutflowApplications {
                 .set(FEE_PAYMENT.CREATED_AT, OffsetDateTime.now())
                 .returning().fetchOne();
         OutflowApplication app = find(p.applicationId()).orElseThrow();
-        outbox.record("fee.paid", "outflow-application", p.applicationId(), app.countyId(), p.townshipId(),
-                Outbox.fields("feePaymentId", r.getId(), "applicationId", p.applicationId(), "applicantOrgId",
-                        app.applicantOrgId(), "townshipId", p.townshipId(), "areaM2", p.areaM2(), "amountFen", p.amountFen(),
-                        "paymentReference", p.paymentReference()));
+        outbox.publish(new MoneyEvent.FeePaid(app.countyId(), r.getId(), p.applicationId(), app.applicantOrgId(), p.townshipId(),
+                p.areaM2(), p.amountFen(), p.paymentReference()));
         return toFeePayment(r, null);
     }
 

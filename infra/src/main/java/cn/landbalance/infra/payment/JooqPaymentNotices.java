@@ -1,6 +1,8 @@
 package cn.landbalance.infra.payment;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.settlement.payment.NoticeQuery;
 import cn.landbalance.settlement.payment.PaymentNotice;
 import cn.landbalance.settlement.payment.PaymentNotices;
@@ -52,7 +54,7 @@ public class JooqPaymentNotices implements PaymentNotices {
                 n.payerOrgId(), code, n.payee().accountName(), n.payee().bankName(), n.payee().accountNo(),
                 OffsetDateTime.ofInstant(n.issuedAt(), ZoneOffset.UTC), n.dueOn(), n.rulesVersionId());
         PaymentNotice issued = find(id).orElseThrow();
-        announce("payment_notice.issued", issued);
+        announce(EventType.PAYMENT_NOTICE_ISSUED, issued);
         return issued;
     }
 
@@ -114,7 +116,12 @@ public class JooqPaymentNotices implements PaymentNotices {
         if (updated != 1) {
             throw new IllegalStateException("payment notice " + after.id() + " was not " + before.status());
         }
-        announce("payment_notice." + after.status().name().toLowerCase(), after);
+        announce(switch (after.status()) {
+            case OPEN -> EventType.PAYMENT_NOTICE_ISSUED;
+            case PAID -> EventType.PAYMENT_NOTICE_PAID;
+            case EXPIRED -> EventType.PAYMENT_NOTICE_EXPIRED;
+            case CANCELLED -> EventType.PAYMENT_NOTICE_CANCELLED;
+        }, after);
     }
 
     @Override
@@ -141,7 +148,7 @@ public class JooqPaymentNotices implements PaymentNotices {
         if (updated != paid.size()) {
             throw new IllegalStateException(updated + " of " + paid.size() + " payment notices were as read under their locks");
         }
-        paid.forEach(n -> announce("payment_notice.paid", n));
+        paid.forEach(n -> announce(EventType.PAYMENT_NOTICE_PAID, n));
     }
 
     @Override
@@ -231,19 +238,14 @@ public class JooqPaymentNotices implements PaymentNotices {
                   account_no = excluded.account_no, updated_by = excluded.updated_by, updated_at = excluded.updated_at""",
                 townshipId, payee.accountName(), payee.bankName(), payee.accountNo(), userId);
         Long countyId = db.fetchValue("select county_id from region where id = ?", townshipId) instanceof Number n ? n.longValue() : null;
-        outbox.record("fund.bank_account_set", "township", townshipId, countyId, townshipId,
-                Outbox.fields("townshipId", townshipId, "accountName", payee.accountName(), "bankName", payee.bankName(),
-                        "accountNo", payee.accountNo()));
+        outbox.publish(new MoneyEvent.BankAccountSet(countyId, townshipId, payee.accountName(), payee.bankName(), payee.accountNo()));
     }
 
-    private void announce(String type, PaymentNotice n) {
-        outbox.record(type, "payment-notice", n.id(), n.countyId(), n.townshipId(), Outbox.fields(
-                "noticeId", n.id(), "kind", n.kind().name(), "orderId", n.orderId(), "applicationId", n.applicationId(),
-                "townshipId", n.townshipId(), "payerOrgId", n.payerOrgId(), "areaM2", n.areaM2(), "amountFen", n.amountFen(),
-                "remittanceCode", n.remittanceCode(), "dueOn", n.dueOn().toString(), "status", n.status().name(),
-                "bankSerial", n.receipt() == null ? null : n.receipt().bankSerial(),
-                "receivedOn", n.receipt() == null ? null : n.receipt().receivedOn().toString(),
-                "rulesVersionId", n.rulesVersionId()));
+    private void announce(EventType type, PaymentNotice n) {
+        outbox.publish(new MoneyEvent.PaymentNoticeChanged(type, n.countyId(), n.id(), n.kind().name(), n.orderId(), n.applicationId(),
+                n.townshipId(), n.payerOrgId(), n.areaM2(), n.amountFen(), n.remittanceCode(), n.dueOn(), n.status().name(),
+                n.receipt() == null ? null : n.receipt().bankSerial(), n.receipt() == null ? null : n.receipt().receivedOn(),
+                n.rulesVersionId()));
     }
 
     private static PaymentNotice toNotice(Record r) {

@@ -1,6 +1,8 @@
 package cn.landbalance.infra.plan;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.PlanEvent;
 import cn.landbalance.infra.jooq.tables.records.AnnualPlanRecord;
 import cn.landbalance.settlement.plan.AnnualPlan;
 import cn.landbalance.settlement.plan.AnnualPlans;
@@ -38,7 +40,7 @@ public class JooqAnnualPlans implements AnnualPlans {
     }
 
     @Override
-    public void save(AnnualPlan p, String event, long userId) {
+    public void save(AnnualPlan p, EventType event, long userId) {
         AnnualPlan.Deadlines d = p.deadlines();
         OffsetDateTime now = OffsetDateTime.now();
         java.util.Map<org.jooq.Field<?>, Object> row = new java.util.LinkedHashMap<>();
@@ -64,16 +66,9 @@ public class JooqAnnualPlans implements AnnualPlans {
                 .onConflict(ANNUAL_PLAN.COUNTY_ID, ANNUAL_PLAN.PLAN_YEAR).doUpdate()
                 .set(row)
                 .execute();
-        outbox.record(event, "annual_plan", p.countyId() * 10_000 + p.year(), p.countyId(), p.countyId(), Outbox.fields(
-                "countyId", p.countyId(), "year", p.year(), "status", p.status().name(),
-                "approvalDue", d.approvalDue().toString(), "implementationDue", d.implementationDue().toString(),
-                "acceptanceDue", d.acceptanceDue().toString(), "feeDeliveryDue", d.feeDeliveryDue().toString(),
-                "submittedOn", text(p.submittedOn()), "approvedOn", text(p.approvedOn()), "approvalDocNo", p.approvalDocNo(), "filedOn", text(p.filedOn()),
-                "filingNo", p.filingNo(), "implementedOn", text(p.implementedOn()), "acceptedOn", text(p.acceptedOn())));
-    }
-
-    private static String text(Object o) {
-        return o == null ? null : o.toString();
+        outbox.publish(new PlanEvent.PlanStep(event, p.countyId(), p.year(), p.status().name(), d.approvalDue(),
+                d.implementationDue(), d.acceptanceDue(), d.feeDeliveryDue(), p.submittedOn(), p.approvedOn(), p.approvalDocNo(),
+                p.filedOn(), p.filingNo(), p.implementedOn(), p.acceptedOn()));
     }
 
     private static AnnualPlan plan(AnnualPlanRecord r) {

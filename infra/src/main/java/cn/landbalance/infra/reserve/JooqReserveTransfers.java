@@ -1,6 +1,7 @@
 package cn.landbalance.infra.reserve;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.settlement.adjustment.Compensation;
 import cn.landbalance.settlement.reserve.ReserveTransfer;
 import cn.landbalance.settlement.reserve.ReserveTransfers;
@@ -42,10 +43,8 @@ public class JooqReserveTransfers implements ReserveTransfers {
                 .set(RESERVE_TRANSFER.CREATED_AT, t.at().atOffset(ZoneOffset.UTC))
                 .set(RESERVE_TRANSFER.RULES_VERSION_ID, t.rulesVersionId())
                 .returning(RESERVE_TRANSFER.ID).fetchOne().getId();
-        outbox.record("reserve.transferred_in", "reserve-transfer", id, t.countyId(), t.townshipId(), Outbox.fields(
-                "reserveTransferId", id, "townshipId", t.townshipId(), "fromLotId", t.fromLotId(), "toLotId", t.toLotId(),
-                "areaM2", t.areaM2(), "compensation", t.compensation().name(), "amountFen", t.amountFen(),
-                "transferId", t.transferId(), "reason", t.reason(), "rulesVersionId", t.rulesVersionId()));
+        outbox.publish(new MoneyEvent.ReserveTransferredIn(t.countyId(), id, t.townshipId(), t.fromLotId(), t.toLotId(), t.areaM2(),
+                t.compensation().name(), t.amountFen(), t.transferId(), t.reason(), t.rulesVersionId()));
         return new ReserveTransfer(id, t.countyId(), t.townshipId(), t.fromLotId(), t.toLotId(), t.areaM2(), t.compensation(),
                 t.pricePerMuFen(), t.amountFen(), t.transferId(), t.reason(), t.userId(), t.at(), t.rulesVersionId());
     }

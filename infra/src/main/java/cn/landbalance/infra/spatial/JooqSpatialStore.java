@@ -1,6 +1,8 @@
 package cn.landbalance.infra.spatial;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.settlement.event.Payload;
+import cn.landbalance.settlement.event.SpatialEvent;
 import cn.landbalance.settlement.spatial.ConstraintLayer;
 import cn.landbalance.settlement.spatial.GaussKruger;
 import cn.landbalance.settlement.spatial.LayerIndex;
@@ -62,8 +64,7 @@ public class JooqSpatialStore implements SpatialStore {
                   area_tolerance_permille = excluded.area_tolerance_permille,
                   overlap_tolerance_m2 = excluded.overlap_tolerance_m2, updated_at = excluded.updated_at""",
                 s.countyId(), s.grid().epsg(), s.areaTolerancePermille(), s.overlapToleranceM2(), at.toString());
-        outbox.record("spatial.settings_saved", "county", s.countyId(), s.countyId(), null, Outbox.fields("countyId", s.countyId(),
-                "epsg", s.grid().epsg(), "areaTolerancePermille", s.areaTolerancePermille(), "overlapToleranceM2", s.overlapToleranceM2()));
+        outbox.publish(new SpatialEvent.SettingsSaved(s.countyId(), s.grid().epsg(), s.areaTolerancePermille(), s.overlapToleranceM2()));
     }
 
     @Override
@@ -87,9 +88,8 @@ public class JooqSpatialStore implements SpatialStore {
             }
             batch.execute();
         }
-        outbox.record("layer.uploaded", "constraint-layer", id, countyId, null, Outbox.fields("layerId", id, "kind", kind.name(),
-                "version", version, "source", source, "dataDate", dataDate.toString(), "features", polygons.size(), "areaM2", areaM2,
-                "userId", userId));
+        outbox.publish(new SpatialEvent.LayerUploaded(countyId, id, kind.name(), version, source, dataDate, polygons.size(), areaM2,
+                userId));
         return new ConstraintLayer(id, countyId, kind, version, source, dataDate, polygons.size(), areaM2, at, userId);
     }
 
@@ -136,8 +136,7 @@ public class JooqSpatialStore implements SpatialStore {
                         insert into parcel_set (subject_kind, subject_id, wkb, area_m2, uploaded_at, uploaded_by)
                         values (?, ?, ?, ?, ?::timestamptz, ?) returning id""",
                 subject.kind(), subject.id(), new WKBWriter().write(plane), areaM2, at.toString(), userId).get(0, Long.class);
-        outbox.record("parcels.uploaded", aggregateOf(subject), subject.id(), countyId, null, Outbox.fields("parcelSetId", id,
-                "subject", subject.kind(), "subjectId", subject.id(), "areaM2", areaM2, "userId", userId));
+        outbox.publish(new SpatialEvent.ParcelsUploaded(countyId, id, subject.kind(), subject.id(), areaM2, userId));
         return id;
     }
 
@@ -153,9 +152,8 @@ public class JooqSpatialStore implements SpatialStore {
     @Override
     public void recordCheck(long countyId, Subject subject, long parcelSetId, String stage, ParcelCheck check, long userId,
                             Instant at) {
-        List<Map<String, Object>> findings = check.findings().stream().map(f -> Outbox.fields("layerId", f.layer().id(),
-                "kind", f.layer().kind().name(), "version", f.layer().version(), "overlapM2", f.overlapM2(),
-                "refusal", f.refusal() == null ? "" : f.refusal().name())).toList();
+        List<SpatialEvent.Finding> findings = check.findings().stream().map(f -> new SpatialEvent.Finding(f.layer().id(),
+                f.layer().kind().name(), f.layer().version(), f.overlapM2(), f.refusal() == null ? "" : f.refusal().name())).toList();
         String refusal = check.findings().stream().filter(f -> f.refusal() != null).map(f -> f.refusal().name()).findFirst()
                 .orElse(check.areaMatches() ? null : "PARCEL_AREA_MISMATCH");
         List<String> notLoaded = check.notLoaded().stream().map(Enum::name).sorted().toList();
@@ -164,16 +162,10 @@ public class JooqSpatialStore implements SpatialStore {
                               declared_area_m2, findings, not_loaded, checked_at, checked_by)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?) returning id""",
                     subject.kind(), subject.id(), parcelSetId, stage, refusal == null, refusal, check.parcelAreaM2(),
-                    check.declaredAreaM2(), write(findings), String.join(",", notLoaded), at.toString(), userId)
+                    check.declaredAreaM2(), write(findings.stream().map(Payload::ofPart).toList()), String.join(",", notLoaded), at.toString(), userId)
                 .get(0, Long.class);
-        outbox.record("parcels.checked", aggregateOf(subject), subject.id(), countyId, null, Outbox.fields("checkId", id,
-                "parcelSetId", parcelSetId, "stage", stage, "passed", refusal == null, "refusal", refusal,
-                "parcelAreaM2", check.parcelAreaM2(), "declaredAreaM2", check.declaredAreaM2(), "findings", findings,
-                "notLoaded", notLoaded, "userId", userId));
-    }
-
-    private static String aggregateOf(Subject subject) {
-        return "INFLOW".equals(subject.kind()) ? "inflow-project" : "outflow-application";
+        outbox.publish(new SpatialEvent.ParcelsChecked(countyId, subject.kind(), subject.id(), id, parcelSetId, stage, refusal == null,
+                refusal, check.parcelAreaM2(), check.declaredAreaM2(), findings, notLoaded, userId));
     }
 
     private String write(Object value) {

@@ -1,6 +1,8 @@
 package cn.landbalance.infra.violation;
 
 import cn.landbalance.infra.jooq.tables.records.ViolationCaseRecord;
+import cn.landbalance.settlement.event.EventType;
+import cn.landbalance.settlement.event.ViolationEvent;
 import cn.landbalance.infra.outbox.Outbox;
 import cn.landbalance.settlement.violation.ViolationCase;
 import cn.landbalance.settlement.violation.ViolationDecision;
@@ -42,8 +44,7 @@ public class JooqViolations implements Violations {
                 .set(VIOLATION_CASE.STATUS, "OPEN").set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
                 .set(VIOLATION_CASE.CREATED_AT, OffsetDateTime.now()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
                 .returning(VIOLATION_CASE.ID).fetchOne().getId();
-        outbox.record("violation.opened", "violation-case", id, countyId, townshipId, Outbox.fields("caseId", id,
-                "caseNo", caseNo, "townshipId", townshipId, "areaM2", areaM2, "outflowApplicationId", outflowApplicationId));
+        outbox.publish(new ViolationEvent.Opened(countyId, id, caseNo, townshipId, areaM2, outflowApplicationId));
         return find(id).orElseThrow();
     }
 
@@ -88,9 +89,8 @@ public class JooqViolations implements Violations {
     public void saveTransition(ViolationCase c, ViolationCase.Action action) {
         db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, c.status().name()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
                 .where(VIOLATION_CASE.ID.eq(c.id())).execute();
-        outbox.record(action.event(), "violation-case", c.id(), c.countyId(), c.townshipId(), Outbox.fields(
-                "caseId", c.id(), "caseNo", c.caseNo(), "townshipId", c.townshipId(), "unfrozenM2", c.unfrozenM2(),
-                "deductedM2", c.deductedM2(), "owedM2", c.owedM2()));
+        outbox.publish(new ViolationEvent.Resolved(c.countyId(), c.id(), c.caseNo(), c.townshipId(), c.unfrozenM2(),
+                c.deductedM2(), c.owedM2()));
     }
 
     @Override
@@ -157,9 +157,8 @@ public class JooqViolations implements Violations {
                 insert into violation_decision (case_id, action, area_m2, reason, decided_by, decided_at)
                 values (?, ?, ?, ?, ?, ?::timestamptz) returning id""", c.id(), kind.name(), areaM2, reason, userId,
                 OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)) instanceof Number n ? n.longValue() : 0;
-        outbox.record(kind == ViolationDecision.Kind.RESTORE ? "violation.restored" : "violation.legalized", "violation-case",
-                c.id(), c.countyId(), c.townshipId(), Outbox.fields("caseId", c.id(), "caseNo", c.caseNo(), "decisionId", id,
-                        "areaM2", areaM2, "reason", reason));
+        outbox.publish(new ViolationEvent.Decided(kind == ViolationDecision.Kind.RESTORE ? EventType.VIOLATION_RESTORED
+                : EventType.VIOLATION_LEGALIZED, c.countyId(), c.townshipId(), c.id(), c.caseNo(), id, areaM2, reason));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.settlement.event.EventType;
+
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 
@@ -30,14 +32,14 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
 
     /** What can happen to an order, the status it leads to, and the events that announce it (in order). */
     public enum Action {
-        PAY(Status.SETTLED, List.of("order.paid", "order.settled")),
-        EXPIRE(Status.EXPIRED, List.of("order.expired")),
-        CANCEL(Status.CANCELLED, List.of("order.cancelled"));
+        PAY(Status.SETTLED, List.of(EventType.ORDER_PAID, EventType.ORDER_SETTLED)),
+        EXPIRE(Status.EXPIRED, List.of(EventType.ORDER_EXPIRED)),
+        CANCEL(Status.CANCELLED, List.of(EventType.ORDER_CANCELLED));
 
         private final Status to;
-        private final List<String> events;
+        private final List<EventType> events;
 
-        Action(Status to, List<String> events) {
+        Action(Status to, List<EventType> events) {
             this.to = to;
             this.events = events;
         }
@@ -46,7 +48,7 @@ public record Order(long id, long countyId, long applicationId, long buyerOrgId,
             return to;
         }
 
-        public List<String> events() {
+        public List<EventType> events() {
             return events;
         }
 

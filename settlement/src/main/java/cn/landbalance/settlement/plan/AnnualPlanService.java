@@ -1,6 +1,7 @@
 package cn.landbalance.settlement.plan;
 
 import cn.landbalance.settlement.outflow.CountyBalances;
+import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.outflow.YearBalance;
 
 import java.time.Clock;
@@ -36,30 +37,30 @@ public class AnnualPlanService {
     }
 
     public View setDeadlines(long countyId, int year, AnnualPlan.Deadlines deadlines, long userId) {
-        return change(countyId, year, p -> p.withDeadlines(deadlines), "plan.deadlines_set", userId);
+        return change(countyId, year, p -> p.withDeadlines(deadlines), EventType.PLAN_DEADLINES_SET, userId);
     }
 
     /** 报批 on {@code submittedOn} (today when not given); so are 实施完成 and 验收; 批准 and 备案 need their dates. */
     public View submit(long countyId, int year, LocalDate submittedOn, long userId) {
         return change(countyId, year, p -> p.submitted(orToday(submittedOn), today(), balances.forYear(countyId, year)),
-                "plan.submitted", userId);
+                EventType.PLAN_SUBMITTED, userId);
     }
 
     public View approve(long countyId, int year, LocalDate approvedOn, String documentNo, long userId) {
-        return change(countyId, year, p -> p.approved(approvedOn, documentNo, today()), "plan.approved", userId);
+        return change(countyId, year, p -> p.approved(approvedOn, documentNo, today()), EventType.PLAN_APPROVED, userId);
     }
 
     public View file(long countyId, int year, LocalDate filedOn, String filingNo, long userId) {
-        return change(countyId, year, p -> p.filed(filedOn, filingNo, today()), "plan.filed", userId);
+        return change(countyId, year, p -> p.filed(filedOn, filingNo, today()), EventType.PLAN_FILED, userId);
     }
 
     public View implemented(long countyId, int year, LocalDate implementedOn, long userId) {
-        return change(countyId, year, p -> p.implemented(orToday(implementedOn), today()), "plan.implemented", userId);
+        return change(countyId, year, p -> p.implemented(orToday(implementedOn), today()), EventType.PLAN_IMPLEMENTED, userId);
     }
 
     public View accept(long countyId, int year, LocalDate acceptedOn, long userId) {
         return change(countyId, year, p -> p.accepted(orToday(acceptedOn), today(), balances.forYear(countyId, year)),
-                "plan.accepted", userId);
+                EventType.PLAN_ACCEPTED, userId);
     }
 
     /**
@@ -81,7 +82,7 @@ public class AnnualPlanService {
         return ReportingRounds.late(inbox.declaredWaiting(countyId, townshipId), today());
     }
 
-    private View change(long countyId, int year, UnaryOperator<AnnualPlan> step, String event, long userId) {
+    private View change(long countyId, int year, UnaryOperator<AnnualPlan> step, EventType event, long userId) {
         AnnualPlan after = step.apply(plans.lockOrDraft(countyId, year));
         plans.save(after, event, userId);
         List<YearBalance> townships = balances.forYear(countyId, year);

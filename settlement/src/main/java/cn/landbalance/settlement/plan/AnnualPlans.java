@@ -1,6 +1,7 @@
 package cn.landbalance.settlement.plan;
 
 import java.util.Optional;
+import cn.landbalance.settlement.event.EventType;
 
 /** Port: the counties' annual plans, one per county and year. Row locks last until the transaction ends. */
 public interface AnnualPlans {
@@ -10,5 +11,5 @@ public interface AnnualPlans {
     AnnualPlan lockOrDraft(long countyId, int year);
 
     /** Stores the plan as moved by the domain and announces {@code plan.<status>} (or {@code plan.deadlines_set}). */
-    void save(AnnualPlan plan, String event, long userId);
+    void save(AnnualPlan plan, EventType event, long userId);
 }

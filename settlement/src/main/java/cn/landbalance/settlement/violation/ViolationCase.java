@@ -19,17 +19,7 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
 
     /** What ends a case: everything frozen given back by restoration, or what is left deducted by legalisation. */
     public enum Action {
-        RESOLVE("violation.resolved");
-
-        private final String event;
-
-        Action(String event) {
-            this.event = event;
-        }
-
-        public String event() {
-            return event;
-        }
+        RESOLVE
     }
 
     /** The case after {@code action}; an open case only (a resolved one is CASE_CLOSED). */

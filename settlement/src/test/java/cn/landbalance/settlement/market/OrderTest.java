@@ -23,7 +23,8 @@ class OrderTest {
         Order paid = pending().after(Order.Action.PAY, "ICBC-1");
         assertEquals(Order.Status.SETTLED, paid.status());
         assertEquals("ICBC-1", paid.paymentReference());
-        assertEquals(List.of("order.paid", "order.settled"), Order.Action.PAY.events());
+        assertEquals(List.of(cn.landbalance.settlement.event.EventType.ORDER_PAID, cn.landbalance.settlement.event.EventType.ORDER_SETTLED),
+                Order.Action.PAY.events());
         Order expired = pending().after(Order.Action.EXPIRE, "ignored");
         assertEquals(Order.Status.EXPIRED, expired.status());
         assertNull(expired.paymentReference(), "only a payment leaves a reference");
