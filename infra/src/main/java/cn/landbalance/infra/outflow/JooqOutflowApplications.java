@@ -199,10 +199,14 @@ public class JooqOutflowApplications implements OutflowApplications {
     }
 
     @Override
-    public void updateStatus(long id, OutflowStatus status) {
-        db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
+    public void saveTransition(long id, OutflowStatus.Transition step) {
+        OutflowStatus status = step.to();
+        int updated = db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
                 .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
-                .where(OUTFLOW_APPLICATION.ID.eq(id)).execute();
+                .where(OUTFLOW_APPLICATION.ID.eq(id).and(OUTFLOW_APPLICATION.STATUS.eq(step.from().name()))).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("outflow application " + id + " was not " + step.from() + " under its lock");
+        }
         OutflowApplication app = find(id).orElseThrow();
         outbox.publish(new OutflowEvent.StatusChanged(app.countyId(), id, app.applicantOrgId(), app.townshipId(), status,
                 app.areaM2(), app.requiredM2()));

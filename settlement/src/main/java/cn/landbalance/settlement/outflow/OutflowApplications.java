@@ -24,7 +24,8 @@ public interface OutflowApplications {
     /** Reads and row-locks these applications, in ascending id (the order every use case takes them in). */
     List<OutflowApplication> lockAll(java.util.Collection<Long> ids);
 
-    void updateStatus(long id, OutflowStatus status);
+    /** Records a step of the (locked) application: from its status, which it still has, to the step's. */
+    void saveTransition(long id, OutflowStatus.Transition step);
 
     /** Which applications a list shows: one county, optionally one township, applicant and status. */
     record Selection(long countyId, Long townshipId, Long applicantOrgId, OutflowStatus status) {

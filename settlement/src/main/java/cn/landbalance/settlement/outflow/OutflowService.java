@@ -149,7 +149,8 @@ public class OutflowService {
         ApplicationEnding.Pending pending = action.endsWithoutImplementation() ? ending.lockPending(id) : null;
         OutflowApplication app = lockVisible(actor, id);
         requireMayAct(actor, app, action);
-        OutflowStatus next = app.status().after(action);
+        OutflowStatus.Transition step = app.status().transition(action);
+        OutflowStatus next = step.to();
         // decisions on the application follow the rules governing its plan year; declaring, today's windows
         CountyRules county = rules.forYear(app.countyId(), app.planYear());
         if (action == OutflowStatus.Action.DECLARE) {
@@ -190,7 +191,7 @@ public class OutflowService {
             }
         }
         Reversal reversal = pending == null ? Reversal.NONE : ending.undo(app, pending, county.feeOnReversal());
-        applications.updateStatus(id, next);
+        applications.saveTransition(id, step);
         applications.recordDecision(new OutflowDecision(0, id, action, app.status(), next, why, overridden,
                 actor.userId(), clock.instant()));
         return new Decided(app.withStatus(next), reversal);

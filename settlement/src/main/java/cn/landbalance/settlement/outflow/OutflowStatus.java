@@ -57,6 +57,36 @@ public enum OutflowStatus {
         return next;
     }
 
+    /** The step {@code action} takes from this status, as the table allows it (refused otherwise, as {@link #after}). */
+    public Transition transition(Action action) {
+        return new Transition(this, action, after(action));
+    }
+
+    /** A step the table allows; made only by {@link #transition}, so a port can record no other. */
+    public static final class Transition {
+        private final OutflowStatus from;
+        private final Action action;
+        private final OutflowStatus to;
+
+        private Transition(OutflowStatus from, Action action, OutflowStatus to) {
+            this.from = from;
+            this.action = action;
+            this.to = to;
+        }
+
+        public OutflowStatus from() {
+            return from;
+        }
+
+        public Action action() {
+            return action;
+        }
+
+        public OutflowStatus to() {
+            return to;
+        }
+    }
+
     public Set<Action> allowed() {
         return TRANSITIONS.get(this).keySet();
     }
