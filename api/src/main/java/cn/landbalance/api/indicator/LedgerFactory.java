@@ -80,6 +80,12 @@ public class LedgerFactory {
     }
 
     @Singleton
+    cn.landbalance.settlement.outflow.FeeLand feeLand(Regions regions, OutflowApplications applications, IndicatorLedger ledger,
+                                                      IndicatorStore lots, MoneyLedger money, ListedArea listed, Clock clock) {
+        return new cn.landbalance.settlement.outflow.FeeLand(regions, applications, ledger, lots, money, listed, clock);
+    }
+
+    @Singleton
     cn.landbalance.settlement.outflow.OwnIndicators ownIndicators(OutflowService outflow, Organizations organizations,
             cn.landbalance.ledger.indicator.IndicatorQueries queries, CountyRulesStore rules,
             OutflowApplications applications, cn.landbalance.settlement.payment.PaymentNotices notices) {

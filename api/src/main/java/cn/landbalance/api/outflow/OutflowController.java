@@ -154,13 +154,6 @@ public class OutflowController {
                               Ownership ownership) {
     }
 
-    /** A fee paid; {@code deliveredM2}: restored land delivered against its duty so far ({@code owedM2} still owed). */
-    @Serdeable
-    public record FeePaymentView(long id, long applicationId, long areaM2, long amountFen, String amountYuan,
-                                 String paymentReference, long townshipId, long dutyTownshipId,
-                                 FeePayment.Outcome reversal, long deliveredM2, long owedM2) {
-    }
-
     /** A decision's reason; {@code override} closes an application whose obligation is not fully covered. */
     @Serdeable
     public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason, @Nullable Boolean override) {
@@ -316,66 +309,6 @@ public class OutflowController {
                                                                        @Valid @Body FeeNoticeBody body) {
         return HttpResponse.<cn.landbalance.api.payment.NoticeView>status(HttpStatus.CREATED)
                 .body(cn.landbalance.api.payment.NoticeView.of(payments.issueFee(actor, id, body.areaM2())));
-    }
-
-    /** The fees paid for the application (confirmed by finance), each with the township that holds its duty. */
-    @Get("/{id}/fee-payments")
-    @ReadOnly
-    public List<FeePaymentView> feePayments(Actor actor, @PathVariable long id) {
-        outflow.get(actor, id);
-        return outflow.feePayments(id).stream().map(p -> {
-            long delivered = outflow.deliveredM2(p.id());
-            long owed = p.reversal() == FeePayment.Outcome.REFUNDED ? 0 : p.areaM2() - delivered;
-            return new FeePaymentView(p.id(), p.applicationId(), p.areaM2(), p.amountFen(), Units.fenToYuan(p.amountFen()),
-                    p.paymentReference(), p.townshipId(), p.dutyTownshipId(), p.reversal(), delivered, owed);
-        }).toList();
-    }
-
-    @Serdeable
-    public record DeliveryBody(@NotNull @Positive Long lotId, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2) {
-    }
-
-    @Serdeable
-    public record DeliveryView(long feePaymentId, long applicationId, long lotId, long areaM2, long owedM2) {
-    }
-
-    /**
-     * Fee-funded restoration delivered: area of a lot of the township holding the fee's duty consumed against it (the
-     * township's officer or the county admin).
-     */
-    @Post("/{id}/fee-payments/{paymentId}/deliveries")
-    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
-    @Transactional
-    @Idempotent
-    public HttpResponse<DeliveryView> deliver(Actor actor, @PathVariable long id, @PathVariable long paymentId,
-                                              @Valid @Body DeliveryBody body) {
-        long owed = outflow.deliverFee(actor, id, paymentId, body.lotId(), body.areaM2());
-        return HttpResponse.created(new DeliveryView(paymentId, id, body.lotId(), body.areaM2(), owed));
-    }
-
-    @Serdeable
-    public record ReassignBody(@NotNull @Positive Long townshipId) {
-    }
-
-    @Serdeable
-    public record FeeDutyView(long feePaymentId, long applicationId, long areaM2, long amountFen, long paidToTownshipId,
-                              long dutyTownshipId) {
-    }
-
-    /** The county moves a fee's duty to deliver inflow, with its money, to another township. */
-    @Post("/{id}/fee-payments/{paymentId}/reassign")
-    @Secured("COUNTY_ADMIN")
-    @Transactional
-    @Idempotent
-    public HttpResponse<FeeDutyView> reassign(Actor actor, @PathVariable long id, @PathVariable long paymentId,
-                                @Valid @Body ReassignBody body) {
-        outflow.get(actor, id);
-        FeePayment moved = outflow.reassignFeeDuty(actor, paymentId, body.townshipId());
-        if (moved.applicationId() != id) {
-            throw new DomainException(ErrorCode.NOT_FOUND, "缴费记录 " + paymentId, "fee payment " + paymentId);
-        }
-        return HttpResponse.ok(new FeeDutyView(moved.id(), moved.applicationId(), moved.areaM2(), moved.amountFen(),
-                moved.townshipId(), moved.dutyTownshipId()));
     }
 
     @Post("/{id}/self-restore")
