@@ -79,6 +79,11 @@ public class OutflowController {
         this.implementation = implementation;
     }
 
+    /** The longest land class after conversion a declaration may name, and the quality grades (质量等别) it may give. */
+    static final int LAND_CLASS_AFTER_MAX_LENGTH = 100;
+    static final int QUALITY_GRADE_MIN = 1;
+    static final int QUALITY_GRADE_MAX = 15;
+
     @Serdeable
     public record GreenBelt(@NotNull RoadType roadType, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal widthM) {
     }
@@ -105,8 +110,10 @@ public class OutflowController {
 
     @Serdeable
     public record CreateOutflow(@NotNull @Positive Long townshipId, @Nullable @Positive Long applicantOrgId,
-                                @NotNull OutflowCategory category, @NotBlank @Size(max = 100) String landClassAfter,
-                                @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @NotNull @Min(1) @Max(15) Integer qualityGrade,
+                                @NotNull OutflowCategory category,
+                                @NotBlank @Size(max = LAND_CLASS_AFTER_MAX_LENGTH) String landClassAfter,
+                                @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
+                                @NotNull @Min(QUALITY_GRADE_MIN) @Max(QUALITY_GRADE_MAX) Integer qualityGrade,
                                 @NotNull Boolean paddy, @NotNull Boolean permanentBasicFarmland,
                                 @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
                                 @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
