@@ -2238,7 +2238,7 @@ export interface components {
             amountFen: number;
             amountYuan: string;
             /** Format: int64 */
-            confirmedBy: number;
+            confirmedBy?: number | null;
             /** Format: date-time */
             confirmedAt: string;
             lines: components["schemas"]["AdjustmentController.LineView"][];
@@ -2277,9 +2277,9 @@ export interface components {
             amountFen: number;
             amountYuan: string;
             /** Format: int64 */
-            coverageId: number;
+            coverageId?: number | null;
             /** Format: int64 */
-            transferId: number;
+            transferId?: number | null;
         };
         /** @description What to propose: the year, OWN or COUNTY, FUND or NONE (default FUND), and the area regions keep (by region id). */
         "AdjustmentController.ProposalRequest": {
@@ -2378,19 +2378,19 @@ export interface components {
             kind: string;
             overdue: boolean;
             /** Format: int32 */
-            year: number;
+            year?: number | null;
             /** Format: date */
-            due: string;
+            due?: string | null;
             /** Format: int64 */
-            townshipId: number;
-            township: string;
+            townshipId?: number | null;
+            township?: string | null;
             /** Format: int64 */
             count: number;
             /** Format: int64 */
             areaM2: number;
             textZh: string;
             textEn: string;
-            link: string;
+            link?: string | null;
         };
         "AnnualPlanController.PlanView": {
             /** Format: int64 */
@@ -2402,17 +2402,17 @@ export interface components {
             stored: boolean;
             deadlines: components["schemas"]["AnnualPlan.Deadlines"];
             /** Format: date */
-            submittedOn: string;
+            submittedOn?: string | null;
             /** Format: date */
-            approvedOn: string;
-            approvalDocNo: string;
+            approvedOn?: string | null;
+            approvalDocNo?: string | null;
             /** Format: date */
-            filedOn: string;
-            filingNo: string;
+            filedOn?: string | null;
+            filingNo?: string | null;
             /** Format: date */
-            implementedOn: string;
+            implementedOn?: string | null;
             /** Format: date */
-            acceptedOn: string;
+            acceptedOn?: string | null;
             /** Format: int64 */
             inflowM2: number;
             /** Format: int64 */
@@ -2514,8 +2514,8 @@ export interface components {
             /** Format: int64 */
             unsealed: number;
             /** Format: int64 */
-            firstBrokenSeq: number;
-            problem: string;
+            firstBrokenSeq?: number | null;
+            problem?: string | null;
         };
         "AuditController.Check": {
             name: string;
@@ -2564,11 +2564,11 @@ export interface components {
             townshipId: number;
             township: string;
             /** Format: int64 */
-            lotId: number;
+            lotId?: number | null;
             /** Format: int32 */
-            qualityGrade: number;
+            qualityGrade?: number | null;
             /** Format: int64 */
-            amountFen: number;
+            amountFen?: number | null;
             reference: string;
         };
         /** @enum {string} */
@@ -2578,7 +2578,7 @@ export interface components {
         /** @description 余额调节表 (see Reconciliation.Adjustment); amounts in fen. */
         "BankReconciliationController.AdjustmentView": {
             /** Format: int64 */
-            bankBalanceFen: number;
+            bankBalanceFen?: number | null;
             /** Format: int64 */
             bookBalanceFen: number;
             /** Format: int64 */
@@ -2590,10 +2590,10 @@ export interface components {
             /** Format: int64 */
             bookPaidNotBankedFen: number;
             /** Format: int64 */
-            adjustedBankBalanceFen: number;
+            adjustedBankBalanceFen?: number | null;
             /** Format: int64 */
             adjustedBookBalanceFen: number;
-            balanced: boolean;
+            balanced?: boolean | null;
         };
         /** @description A statement line; `lineId`, `status`, `note`, `bookedAs` are those of the stored line. */
         "BankReconciliationController.BankLineView": {
@@ -2607,10 +2607,10 @@ export interface components {
             counterparty: string;
             memo: string;
             /** Format: int64 */
-            lineId: number;
+            lineId?: number | null;
             status: components["schemas"]["BankLines.Status"];
-            note: string;
-            bookedAs: components["schemas"]["BankLines.BookedAs"];
+            note?: string | null;
+            bookedAs?: components["schemas"]["BankLines.BookedAs"] | null;
         };
         "BankReconciliationController.Booking": {
             bookedAs: components["schemas"]["BankLines.BookedAs"];
@@ -2665,10 +2665,10 @@ export interface components {
             /** Format: int32 */
             open: number;
             /** Format: int64 */
-            bankBalanceFen: number;
+            bankBalanceFen?: number | null;
             /** Format: int64 */
             bookBalanceFen: number;
-            balanced: boolean;
+            balanced?: boolean | null;
             /** Format: date-time */
             at: string;
         };
@@ -2696,12 +2696,12 @@ export interface components {
             counterparty: string;
             memo: string;
             /** Format: int64 */
-            balanceFen: number;
+            balanceFen?: number | null;
             status: components["schemas"]["BankLines.Status"];
-            note: string;
-            bookedAs: components["schemas"]["BankLines.BookedAs"];
+            note?: string | null;
+            bookedAs?: components["schemas"]["BankLines.BookedAs"] | null;
             /** Format: int64 */
-            transferId: number;
+            transferId?: number | null;
         };
         /** @enum {string} */
         "BankReconciliations.Basis": "REMITTANCE_CODE" | "AMOUNT_AND_PAYER";
@@ -2850,10 +2850,10 @@ export interface components {
             category: components["schemas"]["Expense.Category"];
             categoryLabel: string;
             /** Format: int64 */
-            inflowProjectId: number;
+            inflowProjectId?: number | null;
             payeeName: string;
             purpose: string;
-            reference: string;
+            reference?: string | null;
             status: components["schemas"]["Expense.Status"];
             statusLabel: string;
             /** Format: int64 */
@@ -2861,20 +2861,20 @@ export interface components {
             /** Format: date-time */
             proposedAt: string;
             /** Format: int64 */
-            decidedBy: number;
+            decidedBy?: number | null;
             /** Format: date-time */
-            decidedAt: string;
-            decisionNote: string;
-            bankSerial: string;
+            decidedAt?: string | null;
+            decisionNote?: string | null;
+            bankSerial?: string | null;
             /** Format: date */
-            paidOn: string;
+            paidOn?: string | null;
             /** Format: int64 */
-            transferId: number;
+            transferId?: number | null;
             /** Format: int64 */
-            cancelledBy: number;
+            cancelledBy?: number | null;
             /** Format: date-time */
-            cancelledAt: string;
-            cancelReason: string;
+            cancelledAt?: string | null;
+            cancelReason?: string | null;
             /** Format: int64 */
             fundBalanceFen: number;
             /** Format: int64 */
@@ -2998,8 +2998,8 @@ export interface components {
             townshipId: number;
             township: string;
             /** Format: int64 */
-            inflowProjectId: number;
-            village: string;
+            inflowProjectId?: number | null;
+            village?: string | null;
             category: components["schemas"]["Expense.Category"];
             categoryLabel: string;
             approved: boolean;
@@ -3075,7 +3075,7 @@ export interface components {
             kind: string;
             /** Format: int32 */
             year: number;
-            fileName: string;
+            fileName?: string | null;
             fileFormat: string;
             /** Format: int32 */
             rowsImported: number;
@@ -3088,9 +3088,9 @@ export interface components {
             /** Format: date-time */
             importedAt: string;
             /** Format: date-time */
-            reversedAt: string;
+            reversedAt?: string | null;
             /** Format: int64 */
-            replacedBy: number;
+            replacedBy?: number | null;
         };
         "ImportController.IssueView": {
             /** Format: int32 */
@@ -3107,7 +3107,7 @@ export interface components {
             countyId: number;
             /** Format: int32 */
             year: number;
-            fileName: string;
+            fileName?: string | null;
             fileFormat: string;
             fileSha256: string;
             contentSha256: string;
@@ -3164,7 +3164,7 @@ export interface components {
             areaM2: number;
             hectares: string;
             /** Format: int32 */
-            qualityGrade: number;
+            qualityGrade?: number | null;
             issues: components["schemas"]["ImportController.IssueView"][];
         };
         "InflowProjectController.Accept": {
@@ -3206,11 +3206,11 @@ export interface components {
             countyId: number;
             /** Format: int64 */
             townshipId: number;
-            village: string;
+            village?: string | null;
             landClassBefore: string;
             targetClass: components["schemas"]["TargetClass"];
             ownership: components["schemas"]["Ownership"];
-            restorationAttr: components["schemas"]["RestorationAttr"];
+            restorationAttr?: components["schemas"]["RestorationAttr"] | null;
             /** Format: int64 */
             areaM2: number;
             areaHectares: string;
@@ -3220,12 +3220,12 @@ export interface components {
             planYear: number;
             status: components["schemas"]["InflowStatus"];
             /** Format: int32 */
-            qualityGrade: number;
+            qualityGrade?: number | null;
             /** Format: int64 */
-            lotId: number;
-            rejectionReason: string;
+            lotId?: number | null;
+            rejectionReason?: string | null;
             /** Format: int64 */
-            holderOrgId: number;
+            holderOrgId?: number | null;
         };
         "InflowProjectController.Reject": {
             reason: string;
@@ -3291,9 +3291,9 @@ export interface components {
             /** Format: int32 */
             vintageYear: number;
             /** Format: int64 */
-            sourceProjectId: number;
+            sourceProjectId?: number | null;
             /** Format: int64 */
-            holderOrgId: number;
+            holderOrgId?: number | null;
         };
         /** @description One movement of the statement; `kindLabel` as the ledger reads it in Chinese. */
         "InventoryController.MovementView": {
@@ -3419,7 +3419,7 @@ export interface components {
             /** Format: int64 */
             amountFen: number;
             /** Format: int64 */
-            averagePricePerMuFen: number;
+            averagePricePerMuFen?: number | null;
         };
         /** @enum {string} */
         LayerKind: "PERMANENT_BASIC_FARMLAND" | "URBAN_DEVELOPMENT_BOUNDARY" | "HIGH_STANDARD_FARMLAND" | "ECOLOGICAL_RED_LINE" | "NATURE_RESERVE" | "WATER_SOURCE_PROTECTION";
@@ -3508,7 +3508,7 @@ export interface components {
             id: number;
             kind: components["schemas"]["PaymentNotice.Kind"];
             /** Format: int64 */
-            orderId: number;
+            orderId?: number | null;
             /** Format: int64 */
             applicationId: number;
             /** Format: int64 */
@@ -3531,9 +3531,9 @@ export interface components {
             dueOn: string;
             status: components["schemas"]["PaymentNotice.Status"];
             statusLabel: string;
-            receipt: components["schemas"]["NoticeView.Receipt"];
+            receipt?: components["schemas"]["NoticeView.Receipt"] | null;
             /** Format: int64 */
-            rulesVersionId: number;
+            rulesVersionId?: number | null;
         };
         "NoticeView.Payee": {
             accountName: string;
@@ -3548,11 +3548,11 @@ export interface components {
             payerName: string;
             payerAccount: string;
             /** Format: int64 */
-            confirmedBy: number;
+            confirmedBy?: number | null;
             /** Format: date-time */
             confirmedAt: string;
             /** Format: int64 */
-            bankLineId: number;
+            bankLineId?: number | null;
         };
         "Notifications.Notification": {
             type: string;
@@ -3657,13 +3657,13 @@ export interface components {
             /** Format: int64 */
             townshipId: number;
             /** Format: int64 */
-            lotId: number;
+            lotId?: number | null;
             /** Format: int32 */
-            qualityGrade: number;
+            qualityGrade?: number | null;
             /** Format: int64 */
-            amountFen: number;
+            amountFen?: number | null;
             /** Format: int64 */
-            reversesId: number;
+            reversesId?: number | null;
         };
         "OutflowController.CreateOutflow": {
             /** Format: int64 */
@@ -3786,9 +3786,9 @@ export interface components {
         "OutflowController.ImplementedView": {
             application: components["schemas"]["OutflowController.OutflowView"];
             /** Format: int64 */
-            excessViolationCaseId: number;
+            excessViolationCaseId?: number | null;
             /** Format: int64 */
-            excessM2: number;
+            excessM2?: number | null;
         };
         "OutflowController.KeptFeeView": {
             /** Format: int64 */
@@ -4086,8 +4086,8 @@ export interface components {
             townshipId: number;
             townshipName: string;
             /** Format: date */
-            effectiveOn: string;
-            note: string;
+            effectiveOn?: string | null;
+            note?: string | null;
         };
         /** @enum {string} */
         QualityRule: "PER_LOT" | "WEIGHTED_AVERAGE";
@@ -4100,7 +4100,7 @@ export interface components {
             name: string;
             level: components["schemas"]["RegionLevel"];
             /** Format: int64 */
-            parentId: number;
+            parentId: number | null;
         };
         /** @enum {string} */
         RegionLevel: "PROVINCE" | "CITY" | "COUNTY" | "TOWNSHIP";
@@ -4274,15 +4274,15 @@ export interface components {
         "SpatialController.SettingsView": {
             set: boolean;
             /** Format: int32 */
-            epsg: number;
+            epsg?: number | null;
             /** Format: int32 */
-            zone: number;
+            zone?: number | null;
             /** Format: int32 */
-            centralMeridian: number;
+            centralMeridian?: number | null;
             /** Format: int32 */
-            areaTolerancePermille: number;
+            areaTolerancePermille?: number | null;
             /** Format: int64 */
-            overlapToleranceM2: number;
+            overlapToleranceM2?: number | null;
         };
         /** @enum {string} */
         TargetClass: "水田" | "水浇地" | "旱地";

@@ -68,8 +68,9 @@ public class BalanceConfirmationController {
     }
 
     @Serdeable
-    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId, String township,
-                                   Long lotId, Integer qualityGrade, Long amountFen, String reference) {
+    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId,
+                                   String township, @Nullable Long lotId, @Nullable Integer qualityGrade,
+                                   @Nullable Long amountFen, String reference) {
     }
 
     /** 平衡确认单: once the obligation is fully covered, what covers it (lots, townships, areas, amounts, references). */

@@ -5,6 +5,7 @@ import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.OutflowDecision;
 import cn.landbalance.settlement.outflow.Reversal;
 import cn.landbalance.settlement.rules.FeeOnReversal;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 
 import cn.landbalance.api.idempotency.Idempotent;
@@ -27,7 +28,6 @@ import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
 import cn.landbalance.settlement.violation.OutflowImplementation;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -117,9 +117,9 @@ public class OutflowController {
                                 @NotNull Boolean paddy, @NotNull Boolean permanentBasicFarmland,
                                 @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
                                 @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
-                                @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake, @Nullable Boolean turf,
-                                @Nullable @Min(2000) @Max(2100) Integer planYear, @Nullable @Valid Slopes slopes,
-                                @Nullable Ownership ownership) {
+                                @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake,
+                                @Nullable Boolean turf, @Nullable @Min(2000) @Max(2100) Integer planYear,
+                                @Nullable @Valid Slopes slopes, @Nullable Ownership ownership) {
         OutflowSite site() {
             return new OutflowSite(permanentBasicFarmland, plannedConstructionLand, highStandardFarmland,
                     Boolean.TRUE.equals(supplementPlan), greenBelt == null ? null : greenBelt.roadType(),
@@ -137,8 +137,9 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
-                               Integer qualityGrade, Long amountFen, Long reversesId) {
+    public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId,
+                               @Nullable Long lotId, @Nullable Integer qualityGrade, @Nullable Long amountFen,
+                               @Nullable Long reversesId) {
         static CoverageView of(Coverage c) {
             return new CoverageView(c.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(), c.qualityGrade(),
                     c.amountFen(), c.reversesId());
@@ -170,7 +171,8 @@ public class OutflowController {
 
     /** A decision's reason; {@code override} closes an application whose obligation is not fully covered. */
     @Serdeable
-    public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason, @Nullable Boolean override) {
+    public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason,
+                               @Nullable Boolean override) {
     }
 
     @Serdeable
@@ -234,7 +236,8 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record ImplementedView(OutflowView application, Long excessViolationCaseId, Long excessM2) {
+    public record ImplementedView(OutflowView application, @Nullable Long excessViolationCaseId,
+                                  @Nullable Long excessM2) {
     }
 
     /**

@@ -55,14 +55,15 @@ public class FundAndMarketReportController {
      * without an approved claim, or ({@code legacy}) recorded before expenses needed the county's approval.
      */
     @Serdeable
-    public record SpendingRow(long townshipId, String township, Long inflowProjectId, String village,
-                              cn.landbalance.settlement.fund.Expense.Category category, String categoryLabel,
-                              boolean approved, boolean legacy, long paidFen, int paidCount, long committedFen) {
+    public record SpendingRow(long townshipId, String township, @Nullable Long inflowProjectId,
+                              @Nullable String village, cn.landbalance.settlement.fund.Expense.Category category,
+                              String categoryLabel, boolean approved, boolean legacy, long paidFen, int paidCount,
+                              long committedFen) {
     }
 
     @Serdeable
-    public record Spending(long countyId, int year, @Nullable String asOf, List<SpendingRow> rows, long paidFen, long committedFen,
-                           long unapprovedFen) {
+    public record Spending(long countyId, int year, @Nullable String asOf, List<SpendingRow> rows, long paidFen,
+                           long committedFen, long unapprovedFen) {
     }
 
     /**
@@ -105,13 +106,13 @@ public class FundAndMarketReportController {
     }
 
     @Serdeable
-    public record Funds(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
-                        long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
+    public record Funds(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.FundRow> townships,
+                        long openingFen, long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
     }
 
     @Serdeable
-    public record MarketReport(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2,
-                               long amountFen) {
+    public record MarketReport(long countyId, int year, @Nullable String asOf,
+                               List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2, long amountFen) {
     }
 
     /** Opening = last year's closing (结转); closing is carried over into the next year. */
