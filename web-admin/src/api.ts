@@ -1,8 +1,12 @@
 // The HTTP client: bearer token, JSON, and problem+json turned into an ApiError carrying code, field and both messages.
 import { ref } from 'vue'
+import type { components } from './api-types'
 import { lang } from './i18n'
 
-export interface Me { userId: number; username: string; role: string; orgId: number; regionId: number; countyId: number }
+/** A request or answer of the API by its name in the OpenAPI document (src/api-types.ts is generated from it). */
+export type Schema<K extends keyof components['schemas']> = components['schemas'][K]
+
+export type Me = Schema<'LoginController.Me'>
 
 export class ApiError extends Error {
   constructor(public status: number, public code: string, public field: string | undefined,
@@ -20,8 +24,12 @@ export class ApiError extends Error {
   }
 }
 
+/** The fields of an application/problem+json answer that the client reads (docs/errors.md). */
+interface ProblemJson { code?: string; field?: string | null; messageZh?: string; title?: string; detail?: string;
+  detailZh?: string | null; detailEn?: string | null }
+
 /** An error from a problem+json document. */
-function problem(status: number, statusText: string, json: any): ApiError {
+function problem(status: number, statusText: string, json: ProblemJson | null): ApiError {
   return new ApiError(status, json?.code ?? 'HTTP_' + status, json?.field ?? undefined, json?.messageZh ?? '',
     json?.title ?? statusText, json?.detail ?? '', json?.detailZh ?? undefined, json?.detailEn ?? undefined)
 }
@@ -65,7 +73,7 @@ export const api = {
 }
 
 export async function login(username: string, password: string): Promise<Me> {
-  const res = await request<{ access_token: string }>('POST', '/api/auth/login', { username, password })
+  const res = await request<Schema<'LoginController.LoginResponse'>>('POST', '/api/auth/login', { username, password })
   token = res.access_token
   sessionStorage.setItem('token', token)
   return loadMe()
@@ -73,7 +81,7 @@ export async function login(username: string, password: string): Promise<Me> {
 
 /** Changes the signed-in user's password; every other session of the user ends, this one goes on with a new token. */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  const res = await request<{ access_token: string }>('POST', '/api/me/password', { currentPassword, newPassword })
+  const res = await request<Schema<'LoginController.LoginResponse'>>('POST', '/api/me/password', { currentPassword, newPassword })
   token = res.access_token
   sessionStorage.setItem('token', token)
 }

@@ -5,6 +5,6 @@ export async function geoJsonOf(file: File): Promise<string> {
   if (!/\.zip$/i.test(file.name)) return await file.text()
   const shp = (await import('shpjs')).default
   const parsed = await shp(await file.arrayBuffer())
-  const collections: any[] = Array.isArray(parsed) ? parsed : [parsed]
+  const collections = Array.isArray(parsed) ? parsed : [parsed]
   return JSON.stringify({ type: 'FeatureCollection', features: collections.flatMap(c => c.features) })
 }

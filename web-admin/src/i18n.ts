@@ -12,12 +12,12 @@ export function setLang(l: Lang) {
 
 const en: Record<string, string> = {
   '耕地进出平衡': 'Farmland In/Out Balance',
-  '1.0–8.0，无则不填': '1.0–8.0, blank if none',
+  '，无则不填': ', blank if none',
   '乔木林地、果园、坑塘水面…': 'woodland, orchard, pond…',
   '其他园地': 'other garden land',
   '出让': 'Sold',
   '剩余面积': 'Remaining',
-  '县乡道路（≤3米）': 'County or township road (≤3 m)',
+  '县乡道路': 'County or township road',
   '可购面积': 'Available to buy',
   '实际实施面积（公顷，留空为批准面积）': 'Area carried out (ha; blank for the approved area)',
   '宽度(米)': 'Width (m)',
@@ -36,7 +36,7 @@ const en: Record<string, string> = {
   '质量核算': 'Quality rule',
   '质量等别（1–15）': 'Quality grade (1–15)',
   '道路类型': 'Road type',
-  '铁路、国道省道（≤5米）': 'Railway, national or provincial road (≤5 m)',
+  '铁路、国道省道': 'Railway, national or provincial road',
   '项目编号': 'Project',
   '驳回理由': 'Reason for rejecting',
   '高标准农田': 'High-standard farmland',

@@ -1,7 +1,7 @@
 import { ref } from 'vue'
-import { api, me } from './api'
+import { api, me, type Schema } from './api'
 
-export interface Region { id: number; code: string; name: string; level: string; parentId: number | null }
+export type Region = Schema<'RegionController.RegionView'>
 
 /** The townships of the user's county, loaded once. */
 export const townships = ref<Region[]>([])

@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { emptyOutflowForm, fieldOfCode, outflowBody, validateOutflow, type OutflowForm } from './validation'
+import { emptyOutflowForm, fieldOfCode, outflowBody, validateOutflow as validate, type OutflowForm, type OutflowLimits } from './validation'
+
+/** What GET /api/rules/outflow answers (DeclarationFormReadsTheServersLimitsTest holds the server to it). */
+const LIMITS: OutflowLimits = {
+  greenBelts: [
+    { roadType: 'COUNTY_TOWNSHIP_ROAD', maxWidthM: 3 },
+    { roadType: 'RAILWAY_NATIONAL_PROVINCIAL_ROAD', maxWidthM: 5 },
+    { roadType: 'RIVER_RESERVOIR', maxWidthM: null },
+  ],
+  ruralRoadMinWidthM: 1.0,
+  ruralRoadMaxWidthM: 8.0,
+  lakeOrTurfLandClasses: ['草皮', '人工湖'],
+  qualityGradeMin: 1,
+  qualityGradeMax: 15,
+  landClassAfterMaxLength: 100,
+}
+
+function validateOutflow(f: OutflowForm) {
+  return validate(f, LIMITS)
+}
 
 function form(patch: Partial<OutflowForm>): OutflowForm {
   return { ...emptyOutflowForm(), townshipId: 7, landClassAfter: '乔木林地', areaHectares: '1.8755', qualityGrade: 12, ...patch }
@@ -50,6 +69,26 @@ describe('outflow declaration checks, one row per rule (as the server orders the
     expect(fieldOfCode('OUTFLOW_GREEN_BELT_TOO_WIDE')).toBe('greenBeltWidthM')
     expect(fieldOfCode('VALIDATION_FAILED', 'areaM2')).toBe('areaHectares')
     expect(fieldOfCode('FORBIDDEN')).toBeNull()
+  })
+})
+
+describe('the checks follow the limits the server gives', () => {
+  it('a wider green belt, a narrower road, another land class and grade bound', () => {
+    const other: OutflowLimits = {
+      ...LIMITS,
+      greenBelts: [{ roadType: 'COUNTY_TOWNSHIP_ROAD', maxWidthM: 4 }],
+      ruralRoadMinWidthM: 0.5,
+      lakeOrTurfLandClasses: ['景观水面'],
+      qualityGradeMax: 10,
+      landClassAfterMaxLength: 4,
+    }
+    const f = form({ category: 'GREEN_BELT', greenBeltRoadType: 'COUNTY_TOWNSHIP_ROAD', greenBeltWidthM: '4', ruralRoadWidthM: '0.5', qualityGrade: 10 })
+    expect(validate(f, other)).toEqual({})
+    expect(validate({ ...f, greenBeltWidthM: '4.01' }, other).greenBeltWidthM).toBe('OUTFLOW_GREEN_BELT_TOO_WIDE')
+    expect(validate({ ...f, landClassAfter: '草皮' }, other).landscapeLake).toBeUndefined()
+    expect(validate({ ...f, landClassAfter: '景观水面' }, other).landscapeLake).toBe('OUTFLOW_LAKE_OR_TURF')
+    expect(validate({ ...f, landClassAfter: '其他林地用' }, other).landClassAfter).toBe('VALIDATION_FAILED')
+    expect(validate({ ...f, qualityGrade: 11 }, other).qualityGrade).toBe('VALIDATION_FAILED')
   })
 })
 

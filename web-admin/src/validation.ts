@@ -1,8 +1,12 @@
-// The outflow declaration's rule checks (DOMAIN.md §5, seeds 000 and 001), shown as the user types. The server
-// applies the same rules and has the last word; its refusals are shown next to the same fields.
+// The outflow declaration's rule checks (DOMAIN.md §5, seeds 000 and 001), shown as the user types. The limits are
+// the server's own (GET /api/rules/outflow, loaded once by the form); the server applies the same rules and has the
+// last word, and its refusals are shown next to the same fields.
+import type { components } from './api-types'
 import { parseHectares } from './format'
 
-export type RoadType = 'COUNTY_TOWNSHIP_ROAD' | 'RAILWAY_NATIONAL_PROVINCIAL_ROAD' | 'RIVER_RESERVOIR'
+export type RoadType = components['schemas']['RoadType']
+/** The widths, land classes and bounds the server checks a declaration against. */
+export type OutflowLimits = components['schemas']['OutflowRulesController.OutflowLimits']
 
 export interface OutflowForm {
   townshipId: number | null
@@ -28,10 +32,9 @@ export interface OutflowForm {
 /** field → error code; the codes are the server's (docs/errors.md), so one message table serves both. */
 export type FieldErrors = Partial<Record<keyof OutflowForm, string>>
 
-const MAX_GREEN_BELT_M: Record<RoadType, number | null> = {
-  COUNTY_TOWNSHIP_ROAD: 3,
-  RAILWAY_NATIONAL_PROVINCIAL_ROAD: 5,
-  RIVER_RESERVOIR: null,
+/** The widest green belt along a road type, or null where no width is set (rivers and reservoirs). */
+export function maxGreenBeltWidthM(limits: OutflowLimits, roadType: RoadType): number | null {
+  return limits.greenBelts.find(b => b.roadType === roadType)?.maxWidthM ?? null
 }
 
 function width(text: string): number | null {
@@ -49,11 +52,11 @@ export function emptyOutflowForm(): OutflowForm {
   }
 }
 
-export function validateOutflow(f: OutflowForm): FieldErrors {
+export function validateOutflow(f: OutflowForm, limits: OutflowLimits): FieldErrors {
   const e: FieldErrors = {}
   if (f.townshipId == null) e.townshipId = 'MISSING_FIELD'
   if (!f.landClassAfter.trim()) e.landClassAfter = 'MISSING_FIELD'
-  else if (f.landClassAfter.length > 100) e.landClassAfter = 'VALIDATION_FAILED'
+  else if (f.landClassAfter.length > limits.landClassAfterMaxLength) e.landClassAfter = 'VALIDATION_FAILED'
   const m2 = parseHectares(f.areaHectares)
   if (!f.areaHectares.trim()) e.areaHectares = 'MISSING_FIELD'
   else if (m2 == null || m2 <= 0) e.areaHectares = 'VALIDATION_FAILED'
@@ -63,10 +66,11 @@ export function validateOutflow(f: OutflowForm): FieldErrors {
     if (grades.some(g => g == null || g < 0) || m2 == null || sum !== m2) e.slopeHectares = 'SLOPES_DO_NOT_ADD_UP'
   }
   if (f.qualityGrade == null) e.qualityGrade = 'MISSING_FIELD'
-  else if (!Number.isInteger(f.qualityGrade) || f.qualityGrade < 1 || f.qualityGrade > 15) e.qualityGrade = 'VALIDATION_FAILED'
+  else if (!Number.isInteger(f.qualityGrade) || f.qualityGrade < limits.qualityGradeMin
+    || f.qualityGrade > limits.qualityGradeMax) e.qualityGrade = 'VALIDATION_FAILED'
   if (f.permanentBasicFarmland) e.permanentBasicFarmland = 'OUTFLOW_PERMANENT_BASIC_FARMLAND'
   if (f.plannedConstructionLand) e.plannedConstructionLand = 'OUTFLOW_PLANNED_CONSTRUCTION_LAND'
-  if (f.landscapeLake || f.turf || f.landClassAfter.trim() === '草皮' || f.landClassAfter.trim() === '人工湖') {
+  if (f.landscapeLake || f.turf || limits.lakeOrTurfLandClasses.includes(f.landClassAfter.trim())) {
     e.landscapeLake = 'OUTFLOW_LAKE_OR_TURF'
   }
   if (f.highStandardFarmland && !f.supplementPlan) e.highStandardFarmland = 'OUTFLOW_HIGH_STANDARD_WITHOUT_PLAN'
@@ -74,13 +78,13 @@ export function validateOutflow(f: OutflowForm): FieldErrors {
     const w = width(f.greenBeltWidthM)
     if (!f.greenBeltRoadType || w == null) e.greenBeltWidthM = 'OUTFLOW_GREEN_BELT_UNDESCRIBED'
     else {
-      const max = MAX_GREEN_BELT_M[f.greenBeltRoadType]
+      const max = maxGreenBeltWidthM(limits, f.greenBeltRoadType)
       if (max != null && w > max) e.greenBeltWidthM = 'OUTFLOW_GREEN_BELT_TOO_WIDE'
     }
   }
   if (f.ruralRoadWidthM.trim()) {
     const w = width(f.ruralRoadWidthM)
-    if (w == null || w < 1 || w > 8) e.ruralRoadWidthM = 'OUTFLOW_RURAL_ROAD_WIDTH'
+    if (w == null || w < limits.ruralRoadMinWidthM || w > limits.ruralRoadMaxWidthM) e.ruralRoadWidthM = 'OUTFLOW_RURAL_ROAD_WIDTH'
   }
   return e
 }

@@ -1,3 +1,4 @@
+import type { Schema } from '../api'
 import { lang, t } from '../i18n'
 import { townshipName } from '../regions'
 
@@ -36,7 +37,8 @@ export function categoryText(c: string): string {
 }
 
 /** An outflow application as the application tables show it. */
-export function outflowRow(a: any) {
+export type OutflowRow = ReturnType<typeof outflowRow>
+export function outflowRow(a: Schema<'OutflowController.OutflowView'>) {
   return { ...a, township: townshipName(a.townshipId), statusText: statusText(a.status), categoryText: categoryText(a.category),
     requiredM2: a.obligation.requiredM2, remainingM2: a.obligation.remainingM2 }
 }

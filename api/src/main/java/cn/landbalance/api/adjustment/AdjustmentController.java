@@ -86,13 +86,14 @@ public class AdjustmentController {
 
     @Serdeable
     public record ConfirmRequest(@NotNull @Min(2000) @Max(2100) Integer year, @NotNull Scope scope,
-                                 @Nullable Compensation compensation, @NotNull @Size(min = 1, max = 20_000) List<@Valid LineBody> lines) {
+                                 @Nullable Compensation compensation,
+                                 @NotNull @Size(min = 1, max = 20_000) List<@Valid LineBody> lines) {
     }
 
     @Serdeable
     public record LineView(long lotId, long fromRegionId, String from, boolean fromReserve, long applicationId,
                            long toTownshipId, String to, long areaM2, String areaMu, long amountFen, String amountYuan,
-                           Long coverageId, Long transferId) {
+                           @Nullable Long coverageId, @Nullable Long transferId) {
     }
 
     @Serdeable
@@ -108,8 +109,9 @@ public class AdjustmentController {
 
     @Serdeable
     public record AdjustmentView(long id, long countyId, int year, Scope scope, Compensation compensation,
-                                 long pricePerMuFen, long areaM2, String areaHectares, long amountFen, String amountYuan,
-                                 Long confirmedBy, Instant confirmedAt, List<LineView> lines) {
+                                 long pricePerMuFen, long areaM2, String areaHectares, long amountFen,
+                                 String amountYuan, @Nullable Long confirmedBy, Instant confirmedAt,
+                                 List<LineView> lines) {
     }
 
     /** The optimizer's proposal for the year (nothing changes). */

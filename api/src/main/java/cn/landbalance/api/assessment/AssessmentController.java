@@ -30,6 +30,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -131,6 +134,9 @@ public class AssessmentController {
      * JSON, or an .xlsx workbook (sheet 考核) with {@code Accept:} the spreadsheet media type; the balances now or as of
      * a moment ({@code asOf}), scored by the year's assessment plan as it stands.
      */
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentReport.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/reports/assessment", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @Secured({"COUNTY_ADMIN", "COUNTY_VIEWER"})
     @ReadOnly

@@ -55,8 +55,9 @@ public class BankReconciliationController {
 
     /** A statement line; {@code lineId}, {@code status}, {@code note}, {@code bookedAs} are those of the stored line. */
     @Serdeable
-    public record BankLineView(int row, LocalDate date, long amountFen, String reference, String counterparty, String memo,
-                               Long lineId, BankLines.Status status, String note, BankLines.BookedAs bookedAs) {
+    public record BankLineView(int row, LocalDate date, long amountFen, String reference, String counterparty,
+                               String memo, @Nullable Long lineId, BankLines.Status status, @Nullable String note,
+                               @Nullable BankLines.BookedAs bookedAs) {
     }
 
     @Serdeable
@@ -69,9 +70,10 @@ public class BankReconciliationController {
 
     /** 余额调节表 (see {@link Reconciliation.Adjustment}); amounts in fen. */
     @Serdeable
-    public record AdjustmentView(Long bankBalanceFen, long bookBalanceFen, long bankReceivedNotBookedFen,
+    public record AdjustmentView(@Nullable Long bankBalanceFen, long bookBalanceFen, long bankReceivedNotBookedFen,
                                  long bankPaidNotBookedFen, long bookReceivedNotBankedFen, long bookPaidNotBankedFen,
-                                 Long adjustedBankBalanceFen, long adjustedBookBalanceFen, Boolean balanced) {
+                                 @Nullable Long adjustedBankBalanceFen, long adjustedBookBalanceFen,
+                                 @Nullable Boolean balanced) {
         static AdjustmentView of(Reconciliation.Adjustment a) {
             return new AdjustmentView(a.bankBalanceFen(), a.bookBalanceFen(), a.bankReceivedNotBookedFen(),
                     a.bankPaidNotBookedFen(), a.bookReceivedNotBankedFen(), a.bookPaidNotBankedFen(),
@@ -80,8 +82,9 @@ public class BankReconciliationController {
     }
 
     @Serdeable
-    public record RunView(long id, String fileName, String fileSha256, LocalDate from, LocalDate to, int linesRead, int linesNew,
-                          int matched, int open, Long bankBalanceFen, long bookBalanceFen, Boolean balanced, OffsetDateTime at) {
+    public record RunView(long id, String fileName, String fileSha256, LocalDate from, LocalDate to, int linesRead,
+                          int linesNew, int matched, int open, @Nullable Long bankBalanceFen, long bookBalanceFen,
+                          @Nullable Boolean balanced, OffsetDateTime at) {
         static RunView of(BankLines.Run r) {
             return new RunView(r.id(), r.fileName(), r.fileSha256(), r.from(), r.to(), r.linesRead(), r.linesNew(), r.matched(),
                     r.open(), r.bankBalanceFen(), r.bookBalanceFen(), r.balanced(), r.at());
@@ -110,9 +113,9 @@ public class BankReconciliationController {
     }
 
     @Serdeable
-    public record StoredLineView(long id, LocalDate date, long amountFen, String reference, String counterparty, String memo,
-                                 Long balanceFen, BankLines.Status status, String note, BankLines.BookedAs bookedAs,
-                                 Long transferId) {
+    public record StoredLineView(long id, LocalDate date, long amountFen, String reference, String counterparty,
+                                 String memo, @Nullable Long balanceFen, BankLines.Status status, @Nullable String note,
+                                 @Nullable BankLines.BookedAs bookedAs, @Nullable Long transferId) {
         static StoredLineView of(BankLines.StoredLine l) {
             return new StoredLineView(l.id(), l.date(), l.amountFen(), l.reference(), l.counterparty(), l.memo(),
                     l.balanceFen(), l.status(), l.note(), l.bookedAs(), l.transferId());

@@ -92,12 +92,14 @@ public class ExpenseController {
     }
 
     @Serdeable
-    public record ExpenseView(long id, long countyId, long townshipId, String township, long amountFen, String amountYuan,
-                              Expense.Category category, String categoryLabel, Long inflowProjectId, String payeeName,
-                              String purpose, String reference, Expense.Status status, String statusLabel, long proposedBy,
-                              Instant proposedAt, Long decidedBy, Instant decidedAt, String decisionNote,
-                              String bankSerial, LocalDate paidOn, Long transferId, Long cancelledBy,
-                              Instant cancelledAt, String cancelReason, long fundBalanceFen, long fundCommittedFen) {
+    public record ExpenseView(long id, long countyId, long townshipId, String township, long amountFen,
+                              String amountYuan, Expense.Category category, String categoryLabel,
+                              @Nullable Long inflowProjectId, String payeeName, String purpose,
+                              @Nullable String reference, Expense.Status status, String statusLabel, long proposedBy,
+                              Instant proposedAt, @Nullable Long decidedBy, @Nullable Instant decidedAt,
+                              @Nullable String decisionNote, @Nullable String bankSerial, @Nullable LocalDate paidOn,
+                              @Nullable Long transferId, @Nullable Long cancelledBy, @Nullable Instant cancelledAt,
+                              @Nullable String cancelReason, long fundBalanceFen, long fundCommittedFen) {
     }
 
     /** The township proposes an expense of its fund (nothing moves until the county approves and the township pays). */

@@ -49,8 +49,8 @@ public class InventoryController {
 
     @Serdeable
     public record LotView(long id, long areaM2, long availableM2, long reservedM2, long frozenM2, long consumedM2,
-                          long deductedM2, int qualityGrade, boolean paddy, int vintageYear, Long sourceProjectId,
-                          Long holderOrgId) {
+                          long deductedM2, int qualityGrade, boolean paddy, int vintageYear,
+                          @Nullable Long sourceProjectId, @Nullable Long holderOrgId) {
         static LotView of(IndicatorLot l) {
             LotBalances b = l.balances();
             return new LotView(l.id(), b.issuedM2(), b.availableM2(), b.reservedM2(), b.frozenM2(), b.consumedM2(),
@@ -59,9 +59,9 @@ public class InventoryController {
     }
 
     @Serdeable
-    public record Inventory(long townshipId, String name, @Nullable String asOf, long issuedM2, long availableM2, long reservedM2, long frozenM2,
-                            long consumedM2, long deductedM2, String issuedHectares, String availableHectares,
-                            List<LotView> lots) {
+    public record Inventory(long townshipId, String name, @Nullable String asOf, long issuedM2, long availableM2,
+                            long reservedM2, long frozenM2, long consumedM2, long deductedM2, String issuedHectares,
+                            String availableHectares, List<LotView> lots) {
     }
 
     /** The township's lots now, or as they stood at the end of a day or at a moment ({@code asOf}). */

@@ -62,7 +62,7 @@ public class ImportController {
 
     @Serdeable
     public record RowView(int row, String outcome, String township, String village, String landClass, long areaM2,
-                          String hectares, Integer qualityGrade, List<IssueView> issues) {
+                          String hectares, @Nullable Integer qualityGrade, List<IssueView> issues) {
         static RowView of(PlanImportService.PreviewRow r) {
             return new RowView(r.row(), r.outcome().name(), r.township(), r.village(), r.landClass(), r.areaM2(),
                     Units.m2ToHectares(r.areaM2()), r.qualityGrade(), IssueView.of(r.issues()));
@@ -70,9 +70,10 @@ public class ImportController {
     }
 
     @Serdeable
-    public record ImportView(long id, String kind, int year, String fileName, String fileFormat, int rowsImported,
-                             long areaM2, String hectares, int warnings, boolean active, OffsetDateTime importedAt,
-                             OffsetDateTime reversedAt, Long replacedBy) {
+    public record ImportView(long id, String kind, int year, @Nullable String fileName, String fileFormat,
+                             int rowsImported, long areaM2, String hectares, int warnings, boolean active,
+                             OffsetDateTime importedAt, @Nullable OffsetDateTime reversedAt,
+                             @Nullable Long replacedBy) {
         static ImportView of(PlanImports.PlanImport p) {
             return new ImportView(p.id(), p.kind().name(), p.year(), p.fileName(), p.fileFormat(), p.rowsImported(),
                     p.areaM2(), Units.m2ToHectares(p.areaM2()), p.warnings(), p.active(), p.createdAt(), p.reversedAt(),
@@ -91,10 +92,11 @@ public class ImportController {
 
     /** What the import will do, row by row; {@code digest} goes back with the commit. */
     @Serdeable
-    public record PreviewView(String kind, long countyId, int year, String fileName, String fileFormat, String fileSha256,
-                              String contentSha256, int headerRows, Map<String, String> columns, List<DefaultView> defaults,
-                              int rowsRead, int toImport, int warned, int refused, int skipped, long importM2,
-                              String importHectares, List<ConflictView> conflicts, String digest, List<RowView> rows) {
+    public record PreviewView(String kind, long countyId, int year, @Nullable String fileName, String fileFormat,
+                              String fileSha256, String contentSha256, int headerRows, Map<String, String> columns,
+                              List<DefaultView> defaults, int rowsRead, int toImport, int warned, int refused,
+                              int skipped, long importM2, String importHectares, List<ConflictView> conflicts,
+                              String digest, List<RowView> rows) {
         static PreviewView of(Preview p) {
             return new PreviewView(p.kind().name(), p.countyId(), p.year(), p.fileName(), p.fileFormat(), p.fileSha256(),
                     p.contentSha256(), p.headerRows(), p.columns(),

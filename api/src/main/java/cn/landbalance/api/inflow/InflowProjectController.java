@@ -63,9 +63,10 @@ public class InflowProjectController {
     public record CreateInflow(@NotNull @Positive Long townshipId, @NotBlank @Size(max = 200) String village,
                                @NotBlank @Size(max = 200) String landClassBefore, @NotNull TargetClass targetClass,
                                @NotNull Ownership ownership, @Nullable RestorationAttr restorationAttr,
-                               @NotNull @Min(1) @Max(5) Integer slopeGrade, @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
-                               @NotNull @Valid Constraints constraints, @Nullable @Min(2000) @Max(2100) Integer planYear,
-                               @Nullable @Positive Long holderOrgId) {
+                               @NotNull @Min(1) @Max(5) Integer slopeGrade,
+                               @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
+                               @NotNull @Valid Constraints constraints,
+                               @Nullable @Min(2000) @Max(2100) Integer planYear, @Nullable @Positive Long holderOrgId) {
     }
 
     @Serdeable
@@ -77,11 +78,11 @@ public class InflowProjectController {
     }
 
     @Serdeable
-    public record InflowView(long id, long countyId, long townshipId, String village, String landClassBefore,
-                             TargetClass targetClass, Ownership ownership, RestorationAttr restorationAttr,
-                             long areaM2, String areaHectares, long[] slopeAreasM2, Constraints constraints, int planYear,
-                             InflowStatus status, Integer qualityGrade, Long lotId, String rejectionReason,
-                             Long holderOrgId) {
+    public record InflowView(long id, long countyId, long townshipId, @Nullable String village, String landClassBefore,
+                             TargetClass targetClass, Ownership ownership, @Nullable RestorationAttr restorationAttr,
+                             long areaM2, String areaHectares, long[] slopeAreasM2, Constraints constraints,
+                             int planYear, InflowStatus status, @Nullable Integer qualityGrade, @Nullable Long lotId,
+                             @Nullable String rejectionReason, @Nullable Long holderOrgId) {
         static InflowView of(InflowProject p) {
             var s = p.slopes();
             return new InflowView(p.id(), p.countyId(), p.townshipId(), p.village(), p.landClassBefore(), p.targetClass(),

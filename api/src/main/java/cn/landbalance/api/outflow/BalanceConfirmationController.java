@@ -25,6 +25,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 
@@ -65,11 +68,16 @@ public class BalanceConfirmationController {
     }
 
     @Serdeable
-    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId, String township,
-                                   Long lotId, Integer qualityGrade, Long amountFen, String reference) {
+    public record ConfirmationLine(CoverageKind kind, long areaM2, String areaHectares, long townshipId,
+                                   String township, @Nullable Long lotId, @Nullable Integer qualityGrade,
+                                   @Nullable Long amountFen, String reference) {
     }
 
     /** 平衡确认单: once the obligation is fully covered, what covers it (lots, townships, areas, amounts, references). */
+    @ApiResponse(responseCode = "200", description = "the confirmation, its workbook or its PDF", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Confirmation.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/{id}/confirmation{?format}", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE, "application/pdf"})
     @Transactional
     public HttpResponse<?> confirmation(HttpRequest<?> request, Actor actor, @PathVariable long id,

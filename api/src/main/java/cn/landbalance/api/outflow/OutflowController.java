@@ -5,6 +5,7 @@ import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.OutflowDecision;
 import cn.landbalance.settlement.outflow.Reversal;
 import cn.landbalance.settlement.rules.FeeOnReversal;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.validation.constraints.Size;
 
 import cn.landbalance.api.idempotency.Idempotent;
@@ -27,7 +28,6 @@ import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
 import cn.landbalance.settlement.violation.OutflowImplementation;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -79,6 +79,11 @@ public class OutflowController {
         this.implementation = implementation;
     }
 
+    /** The longest land class after conversion a declaration may name, and the quality grades (质量等别) it may give. */
+    static final int LAND_CLASS_AFTER_MAX_LENGTH = 100;
+    static final int QUALITY_GRADE_MIN = 1;
+    static final int QUALITY_GRADE_MAX = 15;
+
     @Serdeable
     public record GreenBelt(@NotNull RoadType roadType, @NotNull @DecimalMin("0") @DecimalMax("1000") BigDecimal widthM) {
     }
@@ -105,14 +110,16 @@ public class OutflowController {
 
     @Serdeable
     public record CreateOutflow(@NotNull @Positive Long townshipId, @Nullable @Positive Long applicantOrgId,
-                                @NotNull OutflowCategory category, @NotBlank @Size(max = 100) String landClassAfter,
-                                @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2, @NotNull @Min(1) @Max(15) Integer qualityGrade,
+                                @NotNull OutflowCategory category,
+                                @NotBlank @Size(max = LAND_CLASS_AFTER_MAX_LENGTH) String landClassAfter,
+                                @NotNull @Positive @Max(Units.MAX_AREA_M2) Long areaM2,
+                                @NotNull @Min(QUALITY_GRADE_MIN) @Max(QUALITY_GRADE_MAX) Integer qualityGrade,
                                 @NotNull Boolean paddy, @NotNull Boolean permanentBasicFarmland,
                                 @NotNull Boolean plannedConstructionLand, @NotNull Boolean highStandardFarmland,
                                 @Nullable Boolean supplementPlan, @Nullable @Valid GreenBelt greenBelt,
-                                @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake, @Nullable Boolean turf,
-                                @Nullable @Min(2000) @Max(2100) Integer planYear, @Nullable @Valid Slopes slopes,
-                                @Nullable Ownership ownership) {
+                                @Nullable @Valid RuralRoad ruralRoad, @Nullable Boolean landscapeLake,
+                                @Nullable Boolean turf, @Nullable @Min(2000) @Max(2100) Integer planYear,
+                                @Nullable @Valid Slopes slopes, @Nullable Ownership ownership) {
         OutflowSite site() {
             return new OutflowSite(permanentBasicFarmland, plannedConstructionLand, highStandardFarmland,
                     Boolean.TRUE.equals(supplementPlan), greenBelt == null ? null : greenBelt.roadType(),
@@ -130,8 +137,9 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId, Long lotId,
-                               Integer qualityGrade, Long amountFen, Long reversesId) {
+    public record CoverageView(long id, CoverageKind kind, long areaM2, String ref, long townshipId,
+                               @Nullable Long lotId, @Nullable Integer qualityGrade, @Nullable Long amountFen,
+                               @Nullable Long reversesId) {
         static CoverageView of(Coverage c) {
             return new CoverageView(c.id(), c.kind(), c.areaM2(), c.ref(), c.townshipId(), c.lotId(), c.qualityGrade(),
                     c.amountFen(), c.reversesId());
@@ -156,7 +164,8 @@ public class OutflowController {
 
     /** A decision's reason; {@code override} closes an application whose obligation is not fully covered. */
     @Serdeable
-    public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason, @Nullable Boolean override) {
+    public record DecisionBody(@Nullable @Size(max = OutflowDecision.MAX_REASON) String reason,
+                               @Nullable Boolean override) {
     }
 
     @Serdeable
@@ -220,7 +229,8 @@ public class OutflowController {
     }
 
     @Serdeable
-    public record ImplementedView(OutflowView application, Long excessViolationCaseId, Long excessM2) {
+    public record ImplementedView(OutflowView application, @Nullable Long excessViolationCaseId,
+                                  @Nullable Long excessM2) {
     }
 
     /**

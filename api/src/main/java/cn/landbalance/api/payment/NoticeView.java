@@ -3,6 +3,7 @@ package cn.landbalance.api.payment;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.payment.AmountInWords;
 import cn.landbalance.settlement.payment.PaymentNotice;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -10,17 +11,18 @@ import java.time.LocalDate;
 
 /** A payment notice as the payer and the township's finance read it. */
 @Serdeable
-public record NoticeView(long id, PaymentNotice.Kind kind, Long orderId, long applicationId, long townshipId, long areaM2,
-                         String areaMu, long amountFen, String amountYuan, String amountInWords, long payerOrgId,
-                         String payerName, String remittanceCode, Payee payee, Instant issuedAt, LocalDate dueOn,
-                         PaymentNotice.Status status, String statusLabel, Receipt receipt, Long rulesVersionId) {
+public record NoticeView(long id, PaymentNotice.Kind kind, @Nullable Long orderId, long applicationId, long townshipId,
+                         long areaM2, String areaMu, long amountFen, String amountYuan, String amountInWords,
+                         long payerOrgId, String payerName, String remittanceCode, Payee payee, Instant issuedAt,
+                         LocalDate dueOn, PaymentNotice.Status status, String statusLabel, @Nullable Receipt receipt,
+                         @Nullable Long rulesVersionId) {
     @Serdeable
     public record Payee(String accountName, String bankName, String accountNo, boolean complete) {
     }
 
     @Serdeable
-    public record Receipt(String bankSerial, LocalDate receivedOn, String payerName, String payerAccount, Long confirmedBy,
-                          Instant confirmedAt, Long bankLineId) {
+    public record Receipt(String bankSerial, LocalDate receivedOn, String payerName, String payerAccount,
+                          @Nullable Long confirmedBy, Instant confirmedAt, @Nullable Long bankLineId) {
     }
 
     public static NoticeView of(PaymentNotice n) {

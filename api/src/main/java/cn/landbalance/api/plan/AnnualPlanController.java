@@ -94,14 +94,16 @@ public class AnnualPlanController {
 
     /** One late or waiting item, worded for the screen in both languages. */
     @Serdeable
-    public record Item(String kind, boolean overdue, Integer year, LocalDate due, Long townshipId, String township,
-                       long count, long areaM2, String textZh, String textEn, String link) {
+    public record Item(String kind, boolean overdue, @Nullable Integer year, @Nullable LocalDate due,
+                       @Nullable Long townshipId, @Nullable String township, long count, long areaM2, String textZh,
+                       String textEn, @Nullable String link) {
     }
 
     @Serdeable
     public record PlanView(long countyId, int year, AnnualPlan.Status status, String statusLabel, boolean stored,
-                           AnnualPlan.Deadlines deadlines, LocalDate submittedOn, LocalDate approvedOn, String approvalDocNo,
-                           LocalDate filedOn, String filingNo, LocalDate implementedOn, LocalDate acceptedOn,
+                           AnnualPlan.Deadlines deadlines, @Nullable LocalDate submittedOn,
+                           @Nullable LocalDate approvedOn, @Nullable String approvalDocNo, @Nullable LocalDate filedOn,
+                           @Nullable String filingNo, @Nullable LocalDate implementedOn, @Nullable LocalDate acceptedOn,
                            long inflowM2, long obligationM2, long shortfallM2, int townshipsBalanced,
                            List<TownshipLine> townships, List<Item> overdue) {
     }

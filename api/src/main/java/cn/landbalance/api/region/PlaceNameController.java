@@ -38,8 +38,8 @@ public class PlaceNameController {
     }
 
     @Serdeable
-    public record PlaceNameView(long id, String formerName, long townshipId, String townshipName, LocalDate effectiveOn,
-                                String note) {
+    public record PlaceNameView(long id, String formerName, long townshipId, String townshipName,
+                                @Nullable LocalDate effectiveOn, @Nullable String note) {
         static PlaceNameView of(PlaceName p) {
             return new PlaceNameView(p.id(), p.formerName(), p.regionId(), p.currentName(), p.effectiveOn(), p.note());
         }

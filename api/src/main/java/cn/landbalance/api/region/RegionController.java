@@ -32,7 +32,7 @@ public class RegionController {
 
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record RegionView(long id, String code, String name, RegionLevel level, Long parentId) {
+    public record RegionView(long id, String code, String name, RegionLevel level, @Nullable Long parentId) {
         static RegionView of(Region r) {
             return new RegionView(r.id(), r.code(), r.name(), r.level(), r.parentId());
         }

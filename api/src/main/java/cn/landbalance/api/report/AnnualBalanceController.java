@@ -17,6 +17,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,6 +55,9 @@ public class AnnualBalanceController {
                                 List<JooqAnnualReport.InflowRow> appendix1, List<JooqAnnualReport.OutflowRow> appendix2) {
     }
 
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnnualBalance.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/annual-balance", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> annualBalance(HttpRequest<?> request, Actor actor, @QueryValue long countyId,

@@ -15,6 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,20 +55,24 @@ public class FundAndMarketReportController {
      * without an approved claim, or ({@code legacy}) recorded before expenses needed the county's approval.
      */
     @Serdeable
-    public record SpendingRow(long townshipId, String township, Long inflowProjectId, String village,
-                              cn.landbalance.settlement.fund.Expense.Category category, String categoryLabel,
-                              boolean approved, boolean legacy, long paidFen, int paidCount, long committedFen) {
+    public record SpendingRow(long townshipId, String township, @Nullable Long inflowProjectId,
+                              @Nullable String village, cn.landbalance.settlement.fund.Expense.Category category,
+                              String categoryLabel, boolean approved, boolean legacy, long paidFen, int paidCount,
+                              long committedFen) {
     }
 
     @Serdeable
-    public record Spending(long countyId, int year, @Nullable String asOf, List<SpendingRow> rows, long paidFen, long committedFen,
-                           long unapprovedFen) {
+    public record Spending(long countyId, int year, @Nullable String asOf, List<SpendingRow> rows, long paidFen,
+                           long committedFen, long unapprovedFen) {
     }
 
     /**
      * The fund report's spending by inflow project and purpose: paid in the year by the bank's date, and committed
      * (approved, neither paid nor cancelled) — now, or as recorded before a moment ({@code asOf}).
      */
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Spending.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/fund-spending", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> spending(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
@@ -99,16 +106,19 @@ public class FundAndMarketReportController {
     }
 
     @Serdeable
-    public record Funds(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.FundRow> townships, long openingFen,
-                        long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
+    public record Funds(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.FundRow> townships,
+                        long openingFen, long receivedFen, long expensesFen, long paidOutFen, long closingFen) {
     }
 
     @Serdeable
-    public record MarketReport(long countyId, int year, @Nullable String asOf, List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2,
-                               long amountFen) {
+    public record MarketReport(long countyId, int year, @Nullable String asOf,
+                               List<JooqFundAndMarketReport.MarketMonth> byMonth, long areaM2, long amountFen) {
     }
 
     /** Opening = last year's closing (结转); closing is carried over into the next year. */
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funds.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/funds", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> funds(HttpRequest<?> request, Actor actor, @QueryValue long countyId,
@@ -137,6 +147,9 @@ public class FundAndMarketReportController {
                 "归还储备(元)", "结转下年(元)"), lines)));
     }
 
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MarketReport.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/market", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> market(HttpRequest<?> request, Actor actor, @QueryValue long countyId,

@@ -15,6 +15,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,6 +51,9 @@ public class ReportController {
     }
 
     /** JSON, or an .xlsx workbook (sheets 乡镇 and 月度) with {@code Accept: } the spreadsheet media type. */
+    @ApiResponse(responseCode = "200", description = "the report, or its workbook", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FreezeDeduction.class)),
+            @Content(mediaType = Xlsx.MEDIA_TYPE, schema = @Schema(type = "string", format = "binary"))})
     @Get(value = "/freeze-deduction", produces = {MediaType.APPLICATION_JSON, Xlsx.MEDIA_TYPE})
     @ReadOnly
     public HttpResponse<?> freezeDeductionReport(HttpRequest<?> request, Actor actor, @QueryValue long countyId,

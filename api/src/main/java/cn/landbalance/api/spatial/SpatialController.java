@@ -82,8 +82,9 @@ public class SpatialController {
 
     /** {@code set} false: the county has not chosen its zone yet (the first layer or parcel in degrees chooses it). */
     @Serdeable
-    public record SettingsView(boolean set, Integer epsg, Integer zone, Integer centralMeridian, Integer areaTolerancePermille,
-                               Long overlapToleranceM2) {
+    public record SettingsView(boolean set, @Nullable Integer epsg, @Nullable Integer zone,
+                               @Nullable Integer centralMeridian, @Nullable Integer areaTolerancePermille,
+                               @Nullable Long overlapToleranceM2) {
         static SettingsView of(Optional<SpatialSettings> s) {
             return s.map(x -> new SettingsView(true, x.grid().epsg(), x.grid().zone(), x.grid().centralMeridian(),
                     x.areaTolerancePermille(), x.overlapToleranceM2())).orElse(new SettingsView(false, null, null, null,

@@ -1,4 +1,5 @@
 package cn.landbalance.infra.audit;
+import io.micronaut.core.annotation.Nullable;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -24,7 +25,8 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     /** What a verification found: {@code firstBrokenSeq} is null when every link holds. */
-    public record Verification(boolean ok, long sealed, long unsealed, Long firstBrokenSeq, String problem) {
+    public record Verification(boolean ok, long sealed, long unsealed, @Nullable Long firstBrokenSeq,
+                               @Nullable String problem) {
     }
 
     private AuditChain() {

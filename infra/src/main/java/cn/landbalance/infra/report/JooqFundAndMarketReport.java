@@ -1,6 +1,7 @@
 package cn.landbalance.infra.report;
 
 import cn.landbalance.ledger.common.AsOf;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -31,7 +32,8 @@ public class JooqFundAndMarketReport {
     }
 
     /** Settled market sales of one month: orders, area, amount and the area-weighted average price per 亩. */
-    public record MarketMonth(int month, long orders, long areaM2, long amountFen, Long averagePricePerMuFen) {
+    public record MarketMonth(int month, long orders, long areaM2, long amountFen,
+                              @Nullable Long averagePricePerMuFen) {
     }
 
     private final DSLContext db;

@@ -6,10 +6,17 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What ordinary farmland may not be converted to, or not this way (DOMAIN.md §5), in order of precedence. */
+/**
+ * What ordinary farmland may not be converted to, or not this way (DOMAIN.md §5), in order of precedence. The limits
+ * are the seeds' and the same in every county; the API serves them (and {@link RoadType#maxWidthM()}) to the web
+ * admin's declaration form, which checks them as the user types.
+ */
 public final class OutflowRules {
-    static final BigDecimal ROAD_MIN_M = new BigDecimal("1.0");
-    static final BigDecimal ROAD_MAX_M = new BigDecimal("8.0");
+    /** The narrowest and the widest new rural road (seed 000). */
+    public static final BigDecimal RURAL_ROAD_MIN_M = new BigDecimal("1.0");
+    public static final BigDecimal RURAL_ROAD_MAX_M = new BigDecimal("8.0");
+    /** Land classes that are a landscape lake or turf by name, whatever the boxes say. */
+    public static final List<String> LAKE_OR_TURF_LAND_CLASSES = List.of("草皮", "人工湖");
 
     private OutflowRules() {
     }
@@ -22,7 +29,8 @@ public final class OutflowRules {
         if (site.plannedConstructionLand()) {
             codes.add(ErrorCode.OUTFLOW_PLANNED_CONSTRUCTION_LAND);
         }
-        if (site.landscapeLake() || site.turf() || "草皮".equals(landClassAfter) || "人工湖".equals(landClassAfter)) {
+        if (site.landscapeLake() || site.turf()
+                || landClassAfter != null && LAKE_OR_TURF_LAND_CLASSES.contains(landClassAfter)) {
             codes.add(ErrorCode.OUTFLOW_LAKE_OR_TURF);
         }
         if (site.highStandardFarmland() && !site.supplementPlan()) {
@@ -36,8 +44,8 @@ public final class OutflowRules {
                 codes.add(ErrorCode.OUTFLOW_GREEN_BELT_TOO_WIDE);
             }
         }
-        if (site.ruralRoadWidthM() != null && (site.ruralRoadWidthM().compareTo(ROAD_MIN_M) < 0
-                || site.ruralRoadWidthM().compareTo(ROAD_MAX_M) > 0)) {
+        if (site.ruralRoadWidthM() != null && (site.ruralRoadWidthM().compareTo(RURAL_ROAD_MIN_M) < 0
+                || site.ruralRoadWidthM().compareTo(RURAL_ROAD_MAX_M) > 0)) {
             codes.add(ErrorCode.OUTFLOW_RURAL_ROAD_WIDTH);
         }
         return codes;
