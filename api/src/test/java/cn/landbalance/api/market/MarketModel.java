@@ -129,6 +129,9 @@ final class MarketModel {
     }
 
     String orderRefusal(App app, long areaM2) {
+        if (app.withdrawn) {
+            return "APPLICATION_NOT_COVERABLE";
+        }
         if (areaM2 > open(app)) {
             return "OBLIGATION_OVER_COVERED";
         }
@@ -307,6 +310,9 @@ final class MarketModel {
         if (lot.townshipId != app.townshipId) {
             return "LOT_NOT_OWN";
         }
+        if (app.withdrawn) {
+            return "APPLICATION_NOT_COVERABLE";
+        }
         if (areaM2 > open(app)) {
             return "OBLIGATION_OVER_COVERED";
         }
@@ -326,6 +332,37 @@ final class MarketModel {
         lot.availableM2 -= areaM2;
         lot.consumedM2 += areaM2;
         app.coveredM2 += areaM2;
+        app.selfRestored.add(Map.entry(lot, areaM2));
         trim(lot);
+    }
+
+    static String withdrawApplicationRefusal(App app) {
+        return app.withdrawn ? "ILLEGAL_TRANSITION" : null;
+    }
+
+    /**
+     * The applicant withdraws the application, and what it started is undone by new entries: its orders waiting for
+     * money are cancelled; what its purchases and self-restores consumed goes back to the lots (available, not listed
+     * again) and the money its purchases paid is refunded from the selling townships' funds; nothing covers it.
+     */
+    void applicationWithdrawn(App app) {
+        orders.values().stream().filter(o -> o.app == app && o.status.equals(MarketModelParts.PENDING))
+                .forEach(o -> released(o, "CANCELLED"));
+        for (Order order : orders.values().stream().filter(o -> o.app == app).toList()) {
+            for (Allocation a : order.allocations) {
+                if (order.paid(a.offer().lot.townshipId)) {
+                    givenBack(a.offer().lot, a.areaM2());
+                    fundsFen.merge(a.offer().lot.townshipId, -a.amountFen(), Long::sum);
+                }
+            }
+        }
+        app.selfRestored.forEach(s -> givenBack(s.getKey(), s.getValue()));
+        app.coveredM2 = 0;
+        app.withdrawn = true;
+    }
+
+    private static void givenBack(Lot lot, long areaM2) {
+        lot.consumedM2 -= areaM2;
+        lot.availableM2 += areaM2;
     }
 }

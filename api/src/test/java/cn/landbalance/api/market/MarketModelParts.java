@@ -78,7 +78,10 @@ final class MarketModelParts {
         final boolean paddy;
         final int planYear;
         final long requiredM2;
+        /** The area each of its self-restores consumed, lot by lot. */
+        final List<Map.Entry<Lot, Long>> selfRestored = new ArrayList<>();
         long coveredM2;
+        boolean withdrawn;
 
         App(long id, long townshipId, long applicantOrgId, int grade, boolean paddy, int planYear, long requiredM2) {
             this.id = id;

@@ -55,7 +55,7 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
         }
     }
 
-    record AppRow(long requiredM2, long coveredM2) {
+    record AppRow(String status, long requiredM2, long coveredM2) {
     }
 
     static String offerKey(long listingId, long lotId) {
@@ -95,7 +95,8 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
                     notices));
         }
         Map<Long, AppRow> apps = new TreeMap<>();
-        model.apps.values().forEach(a -> apps.put(a.id, new AppRow(a.requiredM2, a.coveredM2)));
+        model.apps.values().forEach(a -> apps.put(a.id, new AppRow(a.withdrawn ? "WITHDRAWN" : "DRAFT", a.requiredM2,
+                a.coveredM2)));
         return new MarketSnapshot(listings, offers, lots, orders, new TreeMap<>(model.fundsFen), apps,
                 new TreeMap<>(model.events));
     }
@@ -137,8 +138,8 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
      * it has available, and what it has reserved is what unpaid orders hold there; no listing gives more than it
      * listed (offered + taken ≤ listed); every amount is area × price in whole fen, an order's the sum of its parts, a
      * notice's the sum of its township's parts; an order is settled exactly when every notice is paid; each fund
-     * holds exactly the notices paid to it; no obligation is covered, or covered and held together, beyond what it
-     * requires.
+     * holds exactly the notices paid to it, less those refunded when their application was withdrawn (the only money
+     * the test moves); no obligation is covered, or covered and held together, beyond what it requires.
      */
     List<String> brokenLaws() {
         List<String> broken = new ArrayList<>();
@@ -155,7 +156,7 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
         Map<Long, Long> held = new HashMap<>();
         Map<Long, Long> heldForApp = new HashMap<>();
         Map<Long, Long> paidTo = new HashMap<>();
-        orders.forEach((id, o) -> checkOrder(id, o, held, heldForApp, paidTo, broken));
+        orders.forEach((id, o) -> checkOrder(id, o, apps.get(o.applicationId()), held, heldForApp, paidTo, broken));
         lots.forEach((id, lot) -> {
             if (lot.availableM2() < 0 || lot.reservedM2() < 0 || lot.frozenM2() < 0 || lot.consumedM2() < 0) {
                 broken.add("lot " + id + " has a negative bucket: " + lot);
@@ -181,7 +182,7 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
         return broken;
     }
 
-    private static void checkOrder(long id, OrderRow o, Map<Long, Long> held, Map<Long, Long> heldForApp,
+    private static void checkOrder(long id, OrderRow o, AppRow app, Map<Long, Long> held, Map<Long, Long> heldForApp,
                                    Map<Long, Long> paidTo, List<String> broken) {
         long area = 0;
         long amount = 0;
@@ -211,7 +212,9 @@ record MarketSnapshot(Map<Long, ListingRow> listings, Map<String, OfferRow> offe
             }
             if (n.status().equals("PAID")) {
                 paid += n.amountFen();
-                paidTo.merge(n.townshipId(), n.amountFen(), Long::sum);
+                if (!app.status().equals("WITHDRAWN")) {
+                    paidTo.merge(n.townshipId(), n.amountFen(), Long::sum);
+                }
             }
         }
         if (!byTownship.isEmpty()) {

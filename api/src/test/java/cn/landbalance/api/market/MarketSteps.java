@@ -62,10 +62,12 @@ final class MarketSteps {
         this.expiry = expiry;
     }
 
+    /** What the last step did, for a failure's message. */
     String doing() {
         return doing;
     }
 
+    /** One step, chosen at random: orders and payments most often, the clock and the expiry pass now and then. */
     String random(Random r) {
         doing = "";
         int dice = r.nextInt(100);
@@ -85,13 +87,15 @@ final class MarketSteps {
             return freeze(r);
         } else if (dice < 79) {
             return restore(r);
-        } else if (dice < 86) {
+        } else if (dice < 85) {
             return advance(r);
+        } else if (dice < 87) {
+            return withdrawApplication(r);
         }
         return expire();
     }
 
-    String list(Random r) {
+    private String list(Random r) {
         User officer = officer(pick(r, townships));
         long township = r.nextInt(12) == 0 ? otherTownship(r, officer.regionId()) : officer.regionId();
         long price = r.nextInt(10) == 0 ? GUIDE_PRICE_PER_MU_FEN - 1 - r.nextInt(500_000)
@@ -110,7 +114,7 @@ final class MarketSteps {
         return outcome;
     }
 
-    String withdraw(Random r) {
+    private String withdraw(Random r) {
         List<Listing> open = model.listings.values().stream().filter(l -> l.open).toList();
         if (model.listings.isEmpty()) {
             return list(r);
@@ -126,8 +130,15 @@ final class MarketSteps {
         return outcome;
     }
 
-    String order(Random r) {
-        App app = pick(r, List.copyOf(model.apps.values()));
+    /**
+     * A buyer orders for an application, mostly one that something listed may serve: often all it may buy, sometimes
+     * more than its obligation leaves or than is listed for it, sometimes as someone who is not its applicant.
+     */
+    private String order(Random r) {
+        List<App> buyable = model.apps.values().stream()
+                .filter(a -> !a.withdrawn && model.open(a) > 0 && model.eligibleM2(a) > 0).toList();
+        App app = !buyable.isEmpty() && r.nextInt(5) != 0 ? pick(r, buyable)
+                : application(r, List.copyOf(model.apps.values()));
         User buyer = r.nextInt(10) == 0 ? wrongParty(r, app.applicantOrgId) : applicantOf.get(app.id);
         long open = model.open(app);
         long listed = model.eligibleM2(app);
@@ -168,7 +179,7 @@ final class MarketSteps {
      * another township's finance, a fen too much or too little, a serial that paid something already, a day before
      * the notice or after its due date (refused once the order's time ran out), or the same confirmation again.
      */
-    String pay(Random r) {
+    private String pay(Random r) {
         if (model.orders.isEmpty()) {
             return order(r);
         }
@@ -214,7 +225,7 @@ final class MarketSteps {
         return outcome;
     }
 
-    String cancel(Random r) {
+    private String cancel(Random r) {
         if (model.orders.isEmpty()) {
             return order(r);
         }
@@ -233,8 +244,8 @@ final class MarketSteps {
     }
 
     /** A township covers its own application from one of its lots (sometimes another township's, or too much). */
-    String selfRestore(Random r) {
-        App app = pick(r, model.apps.values().stream()
+    private String selfRestore(Random r) {
+        App app = application(r, model.apps.values().stream()
                 .filter(a -> applicantOf.get(a.id).name().startsWith("officer_")).toList());
         Lot lot = r.nextInt(5) == 0 ? pick(r, List.copyOf(model.lots.values())) : pick(r, model.lotsOf(app.townshipId));
         long open = model.open(app);
@@ -254,8 +265,29 @@ final class MarketSteps {
         return outcome;
     }
 
+    /**
+     * An applicant withdraws its application, mostly one with something to undo (once two are withdrawn, one of those
+     * again, refused): its waiting orders are cancelled, its coverage reversed.
+     */
+    private String withdrawApplication(Random r) {
+        List<App> withdrawn = model.apps.values().stream().filter(a -> a.withdrawn).toList();
+        List<App> started = model.apps.values().stream().filter(a -> !a.withdrawn && model.open(a) < a.requiredM2).toList();
+        App app = pick(r, withdrawn.size() >= 2 ? withdrawn
+                : !started.isEmpty() && r.nextInt(4) != 0 ? started : List.copyOf(model.apps.values()));
+        User applicant = applicantOf.get(app.id);
+        String refusal = MarketModel.withdrawApplicationRefusal(app);
+        doing = applicant.name() + " withdraws application " + app.id + " (covered " + app.coveredM2 + ", open "
+                + model.open(app) + ")";
+        String outcome = outcome("withdraw-application", refusal, post(applicant, "/api/outflow-applications/" + app.id
+                + "/withdraw", "{\"reason\":\"项目取消\"}"));
+        if (refusal == null) {
+            model.applicationWithdrawn(app);
+        }
+        return outcome;
+    }
+
     /** The county opens a violation case against a township for no more than it has available. */
-    String freeze(Random r) {
+    private String freeze(Random r) {
         long township = pick(r, townships);
         long available = model.lotsOf(township).stream().mapToLong(l -> l.availableM2).sum();
         if (available == 0) {
@@ -272,7 +304,7 @@ final class MarketSteps {
     }
 
     /** The county restores all of a case's land. */
-    String restore(Random r) {
+    private String restore(Random r) {
         if (model.openCases.isEmpty()) {
             return freeze(r);
         }
@@ -286,7 +318,7 @@ final class MarketSteps {
     }
 
     /** A day later, or often the first day an order waiting for money has run out. */
-    String advance(Random r) {
+    private String advance(Random r) {
         LocalDate next = today.plusDays(1);
         LocalDate firstRunOut = model.orders.values().stream().filter(o -> o.status.equals(MarketModelParts.PENDING))
                 .map(o -> o.expiresAt.atZone(COUNTY_ZONE).toLocalDate()).min(LocalDate::compareTo).orElse(next);
@@ -298,8 +330,16 @@ final class MarketSteps {
         return "advance";
     }
 
+    /** At the end: the clock passes the time of every order still waiting for money, and the expiry pass ends them. */
+    String expireTheRest() {
+        model.orders.values().stream().filter(o -> o.status.equals(MarketModelParts.PENDING))
+                .map(o -> o.expiresAt.atZone(COUNTY_ZONE).toLocalDate()).max(LocalDate::compareTo)
+                .filter(last -> last.isAfter(today)).ifPresent(this::moveClockTo);
+        return expire();
+    }
+
     /** The expiry pass runs, as its timer would run it. */
-    String expire() {
+    private String expire() {
         int expected = model.expired(clock.instant());
         doing = "the expiry pass runs on " + today + " (" + expected + " orders ran out)";
         assertEquals(expected, expiry.expireDue(), doing);
@@ -336,6 +376,12 @@ final class MarketSteps {
     /** A township officer or an enterprise that is not {@code orgId}. */
     private User wrongParty(Random r, long orgId) {
         return pick(r, users.values().stream().filter(u -> u.orgId() != orgId && !u.countyAdmin()).toList());
+    }
+
+    /** One of the applications, seldom a withdrawn one (refused: it takes no more coverage). */
+    private static App application(Random r, List<App> apps) {
+        List<App> live = apps.stream().filter(a -> !a.withdrawn).toList();
+        return pick(r, live.isEmpty() || r.nextInt(10) == 0 ? apps : live);
     }
 
     private long otherTownship(Random r, long township) {
