@@ -196,8 +196,17 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen,
-                             Instant expiresAt, List<Allocation> allocations, Long rulesVersionId) {
+    public Order insertOrder(Order placed, Long rulesVersionId) {
+        long countyId = placed.countyId();
+        long applicationId = placed.applicationId();
+        long buyerOrgId = placed.buyerOrgId();
+        long areaM2 = placed.areaM2();
+        long amountFen = placed.amountFen();
+        Instant expiresAt = placed.expiresAt();
+        List<Allocation> allocations = placed.allocations();
+        if (placed.status() != Order.Status.PENDING_PAYMENT || placed.id() != 0) {
+            throw new IllegalArgumentException("a new order is PENDING_PAYMENT and has no id yet");
+        }
         if (allocations.isEmpty()) {
             throw new IllegalArgumentException("an order takes at least one allocation");
         }

@@ -49,12 +49,12 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void addFreeze(long caseId, long holdId, long lotId, long regionId, long areaM2, boolean borrowed) {
+    public void addFreeze(long caseId, ViolationCase.Freeze f) {
         db.insertInto(VIOLATION_FREEZE)
-                .set(VIOLATION_FREEZE.CASE_ID, caseId).set(VIOLATION_FREEZE.HOLD_ID, holdId)
-                .set(VIOLATION_FREEZE.LOT_ID, lotId).set(VIOLATION_FREEZE.REGION_ID, regionId)
-                .set(VIOLATION_FREEZE.AREA_M2, areaM2).set(VIOLATION_FREEZE.BORROWED, borrowed)
-                .set(VIOLATION_FREEZE.UNFROZEN_M2, 0L).set(VIOLATION_FREEZE.DEDUCTED_M2, 0L)
+                .set(VIOLATION_FREEZE.CASE_ID, caseId).set(VIOLATION_FREEZE.HOLD_ID, f.holdId())
+                .set(VIOLATION_FREEZE.LOT_ID, f.lotId()).set(VIOLATION_FREEZE.REGION_ID, f.regionId())
+                .set(VIOLATION_FREEZE.AREA_M2, f.areaM2()).set(VIOLATION_FREEZE.BORROWED, f.borrowed())
+                .set(VIOLATION_FREEZE.UNFROZEN_M2, f.unfrozenM2()).set(VIOLATION_FREEZE.DEDUCTED_M2, f.deductedM2())
                 .execute();
     }
 

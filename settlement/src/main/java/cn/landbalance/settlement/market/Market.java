@@ -47,9 +47,11 @@ public interface Market {
     /** Takes {@code areaM2} off a locked offer because its lot no longer backs it; announces it with {@code reason}. */
     void reduceOffer(Offer offer, long areaM2, String reason);
 
-    /** Stores a new order with its allocations, naming the rules version its prices were checked under. */
-    Order insertOrder(long countyId, long applicationId, long buyerOrgId, long areaM2, long amountFen, Instant expiresAt,
-                      List<Allocation> allocations, Long rulesVersionId);
+    /**
+     * Stores a new order ({@code order} as placed, PENDING_PAYMENT, its id and its allocations' ids not yet given) with
+     * its allocations, naming the rules version its prices were checked under; returns it as stored.
+     */
+    Order insertOrder(Order order, Long rulesVersionId);
 
     Optional<Order> lockOrder(long orderId);
 

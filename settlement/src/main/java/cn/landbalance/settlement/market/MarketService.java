@@ -185,7 +185,8 @@ public class MarketService {
                     a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
         }
         Long version = rules.governing(app.countyId(), rules.currentYear()).map(RulesVersion::id).orElse(null);
-        Order order = market.insertOrder(app.countyId(), app.id(), actor.orgId(), areaM2, total, expiresAt, held, version);
+        Order order = market.insertOrder(new Order(0, app.countyId(), app.id(), actor.orgId(), areaM2, total,
+                Order.Status.PENDING_PAYMENT, expiresAt, null, List.copyOf(held)), version);
         Map<Long, List<Allocation>> byTownship = byTownship(order.allocations());
         byTownship.forEach((township, part) -> {
             long amount = part.stream().mapToLong(Allocation::amountFen).sum();

@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.indicator.Hold;
+
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -35,6 +37,11 @@ public record ViolationCase(long id, long countyId, long townshipId, String case
     /** Part of a case frozen on one lot; {@code borrowed} when the lot is a reserve's, not the township's. */
     public record Freeze(long id, long holdId, long lotId, long regionId, long areaM2, boolean borrowed, long unfrozenM2,
                          long deductedM2) {
+        /** A freeze just made: all of {@code hold} on its lot, nothing of it unfrozen or deducted yet. */
+        public static Freeze of(Hold hold, long regionId, boolean borrowed) {
+            return new Freeze(0, hold.id(), hold.lotId(), regionId, hold.heldM2(), borrowed, 0, 0);
+        }
+
         public long stillFrozenM2() {
             return areaM2 - unfrozenM2 - deductedM2;
         }

@@ -156,7 +156,7 @@ public class ViolationService {
                 continue;
             }
             Hold hold = ledger.freeze(lot.id(), part, "violation:" + caseId);
-            violations.addFreeze(caseId, hold.id(), lot.id(), regionId, part, borrowed);
+            violations.addFreeze(caseId, ViolationCase.Freeze.of(hold, regionId, borrowed));
             left -= part;
             if (left == 0) {
                 break;

@@ -10,7 +10,8 @@ public interface Violations {
     ViolationCase insert(long countyId, long townshipId, String caseNo, String description, long areaM2,
                          Long outflowApplicationId);
 
-    void addFreeze(long caseId, long holdId, long lotId, long regionId, long areaM2, boolean borrowed);
+    /** Stores a new freeze of the case (its id is the store's). */
+    void addFreeze(long caseId, ViolationCase.Freeze freeze);
 
     void setUnsecured(long caseId, long unsecuredM2);
 
