@@ -8,7 +8,7 @@ import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.infra.report.JooqFundAndMarketReport;
-import cn.landbalance.infra.violation.JooqFreezeDeductionReport;
+import cn.landbalance.infra.report.JooqFreezeDeductionReport;
 import cn.landbalance.settlement.identity.Actor;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;

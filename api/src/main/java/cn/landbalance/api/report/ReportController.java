@@ -1,6 +1,6 @@
 package cn.landbalance.api.report;
 
-import cn.landbalance.infra.violation.JooqFreezeDeductionReport;
+import cn.landbalance.infra.report.JooqFreezeDeductionReport;
 import cn.landbalance.ledger.common.AsOf;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;

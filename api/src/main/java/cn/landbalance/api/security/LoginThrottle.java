@@ -1,6 +1,6 @@
 package cn.landbalance.api.security;
 
-import cn.landbalance.infra.identity.JooqLoginFailures;
+import cn.landbalance.settlement.identity.LoginFailures;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import io.micronaut.context.annotation.Value;
@@ -28,12 +28,12 @@ public class LoginThrottle {
     /** An IPv6 address with a zone fits; anything longer a proxy did not write. */
     private static final int MAX_ADDRESS_LENGTH = 64;
 
-    private final JooqLoginFailures failures;
+    private final LoginFailures failures;
     private final int maxFailures;
     private final Duration window;
     private final String clientAddressHeader;
 
-    public LoginThrottle(JooqLoginFailures failures,
+    public LoginThrottle(LoginFailures failures,
                          @Value("${landbalance.security.login.max-failures:10}") int maxFailures,
                          @Value("${landbalance.security.login.window-seconds:300}") int windowSeconds,
                          @Value("${landbalance.security.client-address-header:}") String clientAddressHeader) {

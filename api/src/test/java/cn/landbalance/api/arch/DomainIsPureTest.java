@@ -5,6 +5,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The domain modules import no framework or persistence, and dependencies point inward only. */
@@ -41,6 +43,28 @@ class DomainIsPureTest {
     void infraDoesNotReachIntoTheApi() {
         noClasses().that().resideInAPackage("cn.landbalance.infra..")
                 .should().dependOnClassesThat().resideInAPackage("cn.landbalance.api..")
+                .check(CLASSES);
+    }
+
+    /**
+     * The HTTP layer reaches infra only where it must: the composition root (the application, its boot settings, the
+     * health of the databases), the audit log it verifies, and the reports' read models in infra.report. Everything
+     * else goes through settlement's use cases and ports.
+     */
+    @Test
+    void onlyTheCompositionRootTheAuditAndTheReportsTouchInfra() {
+        noClasses().that().resideInAPackage("cn.landbalance.api..")
+                .and().resideOutsideOfPackages("cn.landbalance.api", "cn.landbalance.api.boot", "cn.landbalance.api.ops",
+                        "cn.landbalance.api.audit", "cn.landbalance.api.report")
+                .should().dependOnClassesThat().resideInAPackage("cn.landbalance.infra..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("cn.landbalance.api.report..")
+                .should().dependOnClassesThat(resideInAPackage("cn.landbalance.infra..")
+                        .and(not(resideInAPackage("cn.landbalance.infra.report.."))))
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("cn.landbalance.api.audit..")
+                .should().dependOnClassesThat(resideInAPackage("cn.landbalance.infra..")
+                        .and(not(resideInAPackage("cn.landbalance.infra.audit.."))))
                 .check(CLASSES);
     }
 }

@@ -1,5 +1,6 @@
 package cn.landbalance.infra.identity;
 
+import cn.landbalance.settlement.identity.LoginFailures;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,7 +17,7 @@ import java.util.Map;
  * in a transaction of its own: the sign-in it belongs to fails, and its count must stay.
  */
 @Singleton
-public class JooqLoginFailures {
+public class JooqLoginFailures implements LoginFailures {
     private final DSLContext db;
 
     public JooqLoginFailures(DSLContext db) {
@@ -24,6 +25,7 @@ public class JooqLoginFailures {
     }
 
     /** Failures of each key counted in its window that has not ended yet (keys without any are absent). */
+    @Override
     @ReadOnly
     public Map<String, Integer> current(Duration window, String... keys) {
         Map<String, Integer> counts = new HashMap<>();
@@ -37,6 +39,7 @@ public class JooqLoginFailures {
     }
 
     /** Counts one failure for each key: in its window, or as the first of a new window once the old one has ended. */
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void record(Duration window, String... keys) {
         db.execute("""
@@ -48,12 +51,14 @@ public class JooqLoginFailures {
                 keys, (double) window.toSeconds(), (double) window.toSeconds());
     }
 
+    @Override
     @Transactional(propagation = TransactionDefinition.Propagation.REQUIRES_NEW)
     public void clear(String key) {
         db.execute("delete from login_failure where key = ?", key);
     }
 
     /** Forgets windows that have ended; returns how many. */
+    @Override
     @Transactional
     public int purge(Duration window) {
         return db.execute("delete from login_failure where window_start <= now() - make_interval(secs => ?)",

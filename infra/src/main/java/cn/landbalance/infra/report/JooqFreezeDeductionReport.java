@@ -1,4 +1,4 @@
-package cn.landbalance.infra.violation;
+package cn.landbalance.infra.report;
 
 import cn.landbalance.infra.report.ReportsDatabase;
 import cn.landbalance.infra.report.ZoneSql;
