@@ -12,6 +12,9 @@ import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.assessment.Assessment;
 import cn.landbalance.settlement.assessment.AssessmentPlan;
 import cn.landbalance.settlement.assessment.AssessmentPlans;
+import cn.landbalance.settlement.assessment.AssessmentService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
@@ -58,17 +61,22 @@ import java.util.stream.Collectors;
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AssessmentController {
-    private final AssessmentPlans plans;
+    private final AssessmentService assessment;
     private final CountyBalances balances;
-    private final Regions regions;
-
     private final Clock clock;
 
-    public AssessmentController(AssessmentPlans plans, CountyBalances balances, Regions regions, Clock clock) {
-        this.clock = clock;
-        this.plans = plans;
+    public AssessmentController(AssessmentService assessment, CountyBalances balances, Clock clock) {
+        this.assessment = assessment;
         this.balances = balances;
-        this.regions = regions;
+        this.clock = clock;
+    }
+
+    @Factory
+    static class Wiring {
+        @Singleton
+        AssessmentService assessmentService(AssessmentPlans plans, Regions regions) {
+            return new AssessmentService(plans, regions);
+        }
     }
 
     @Serdeable
@@ -100,9 +108,7 @@ public class AssessmentController {
     @Get("/counties/{countyId}/assessment-plans/{year}")
     @ReadOnly
     public PlanBody plan(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year) {
-        Tenancy.requireMemberOfCounty(actor, countyId);
-        requireCounty(countyId);
-        return PlanBody.of(plans.find(countyId, year).orElse(AssessmentPlan.defaults()));
+        return PlanBody.of(assessment.plan(actor, countyId, year));
     }
 
     /** Replaces the year's plan: points and tasks; a township not of this county is refused, naming the entry. */
@@ -112,21 +118,8 @@ public class AssessmentController {
     @Idempotent
     public HttpResponse<PlanBody> savePlan(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                              @Valid @Body PlanBody body) {
-        Tenancy.requireMemberOfCounty(actor, countyId);
-        requireCounty(countyId);
-        Set<Long> townships = regions.children(countyId).stream().map(Region::id).collect(Collectors.toSet());
-        List<AssessmentPlan.Task> tasks = new ArrayList<>();
-        for (int i = 0; i < body.tasks().size(); i++) {
-            TaskBody task = body.tasks().get(i);
-            if (!townships.contains(task.townshipId())) {
-                throw DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "tasks[" + i + "].townshipId",
-                        "乡镇 " + task.townshipId() + " 不属于县 " + countyId,
-                        "township " + task.townshipId() + " is not in county " + countyId);
-            }
-            tasks.add(new AssessmentPlan.Task(task.townshipId(), task.taskM2()));
-        }
-        AssessmentPlan plan = AssessmentPlan.of(body.basePoints(), body.maxBonusPoints(), tasks);
-        plans.save(countyId, year, plan);
+        AssessmentPlan plan = assessment.savePlan(actor, countyId, year, body.basePoints(), body.maxBonusPoints(),
+                body.tasks().stream().map(t -> new AssessmentPlan.Task(t.townshipId(), t.taskM2())).toList());
         return HttpResponse.ok(PlanBody.of(plan));
     }
 
@@ -147,12 +140,12 @@ public class AssessmentController {
         AsOf at = CountyYear.asOf(asOf, clock);
         int y = CountyYear.year(year, at, clock);
         List<YearBalance> rows = CountyYear.balances(balances, countyId, y, at);
-        AssessmentPlan plan = plans.find(countyId, y).orElse(AssessmentPlan.defaults());
+        AssessmentPlan plan = assessment.plan(actor, countyId, y);
         List<TownshipScore> lines = new ArrayList<>();
-        for (YearBalance b : rows) {
-            long task = plan.taskM2(b.townshipId());
-            Assessment.Score s = Assessment.of(b, task, plan);
-            lines.add(new TownshipScore(b.townshipId(), b.name(), b.obligationM2(), b.inflowM2(), task, s.standing(),
+        for (AssessmentService.Line line : assessment.scores(actor, countyId, y, rows)) {
+            YearBalance b = line.balance();
+            Assessment.Score s = line.score();
+            lines.add(new TownshipScore(b.townshipId(), b.name(), b.obligationM2(), b.inflowM2(), line.taskM2(), s.standing(),
                     s.shortfallM2(), s.surplusOverTaskM2(), s.baseScore(), s.deduction(), s.bonus(), s.total()));
         }
         int self = (int) lines.stream().filter(l -> l.standing() == Assessment.Standing.BALANCED).count();
@@ -176,9 +169,5 @@ public class AssessmentController {
 
     private static BigDecimal ha(long m2) {
         return new BigDecimal(Units.m2ToHectares(m2));
-    }
-
-    private void requireCounty(long countyId) {
-        regions.requireCounty(countyId);
     }
 }
