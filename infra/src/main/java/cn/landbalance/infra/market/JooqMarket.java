@@ -57,7 +57,7 @@ public class JooqMarket implements Market {
         Map<Long, Long> result = new HashMap<>();
         db.select(LISTING_LOT.LOT_ID, DSL.sum(LISTING_LOT.REMAINING_M2))
                 .from(LISTING_LOT).join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
-                .where(LISTING.TOWNSHIP_ID.eq(townshipId).and(LISTING.STATUS.eq("OPEN")))
+                .where(LISTING.TOWNSHIP_ID.eq(townshipId).and(LISTING.STATUS.eq(Listing.Status.OPEN.name())))
                 .groupBy(LISTING_LOT.LOT_ID)
                 .forEach(r -> result.put(r.value1(), r.value2().longValue()));
         return result;
@@ -69,7 +69,7 @@ public class JooqMarket implements Market {
         long id = db.insertInto(LISTING)
                 .set(LISTING.COUNTY_ID, countyId).set(LISTING.TOWNSHIP_ID, townshipId)
                 .set(LISTING.PRICE_PER_MU_FEN, pricePerMuFen).set(LISTING.LISTED_M2, total)
-                .set(LISTING.STATUS, "OPEN").set(LISTING.CREATED_AT, OffsetDateTime.now())
+                .set(LISTING.STATUS, Listing.Status.OPEN.name()).set(LISTING.CREATED_AT, OffsetDateTime.now())
                 .returning(LISTING.ID).fetchOne().getId();
         areaByLot.forEach((lot, area) -> db.insertInto(LISTING_LOT)
                 .set(LISTING_LOT.LISTING_ID, id).set(LISTING_LOT.LOT_ID, lot)
@@ -90,10 +90,13 @@ public class JooqMarket implements Market {
     }
 
     @Override
-    public void withdraw(long listingId) {
-        db.update(LISTING).set(LISTING.STATUS, "WITHDRAWN").where(LISTING.ID.eq(listingId)).execute();
-        Listing listing = findListing(listingId).orElseThrow();
-        outbox.publish(new MarketEvent.ListingWithdrawn(listing.countyId(), listingId, listing.townshipId()));
+    public void saveTransition(Listing before, Listing after) {
+        int updated = db.update(LISTING).set(LISTING.STATUS, after.status().name())
+                .where(LISTING.ID.eq(before.id()).and(LISTING.STATUS.eq(before.status().name()))).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("listing " + before.id() + " was not " + before.status() + " under its lock");
+        }
+        outbox.publish(new MarketEvent.ListingWithdrawn(after.countyId(), after.id(), after.townshipId()));
     }
 
     @Override
@@ -112,7 +115,7 @@ public class JooqMarket implements Market {
             where = where.and(LISTING.TOWNSHIP_ID.eq(townshipId));
         }
         if (openOnly) {
-            where = where.and(LISTING.STATUS.eq("OPEN"));
+            where = where.and(LISTING.STATUS.eq(Listing.Status.OPEN.name()));
         }
         return where;
     }
@@ -129,7 +132,7 @@ public class JooqMarket implements Market {
                 .from(LISTING).where(where).orderBy(LISTING.ID.desc()).offset(offset).limit(limit)
                 .fetch(r -> new Listing(r.get(LISTING.ID), r.get(LISTING.COUNTY_ID), r.get(LISTING.TOWNSHIP_ID),
                         r.get(LISTING.PRICE_PER_MU_FEN), r.get(LISTING.LISTED_M2),
-                        "OPEN".equals(r.get(LISTING.STATUS)) ? ((Number) r.get("remaining")).longValue() : 0,
+                        Listing.Status.OPEN.name().equals(r.get(LISTING.STATUS)) ? ((Number) r.get("remaining")).longValue() : 0,
                         Listing.Status.valueOf(r.get(LISTING.STATUS))));
     }
 
@@ -143,7 +146,7 @@ public class JooqMarket implements Market {
                 .from(LISTING_LOT)
                 .join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
                 .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
-                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq("OPEN")).and(LISTING_LOT.REMAINING_M2.gt(0L))
+                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq(Listing.Status.OPEN.name())).and(LISTING_LOT.REMAINING_M2.gt(0L))
                         .and(INDICATOR_LOT.AVAILABLE_M2.gt(0L)).and(INDICATOR_LOT.HOLDER_ORG_ID.isNull()))
                 .orderBy(LISTING_LOT.ID)
                 .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
@@ -367,7 +370,7 @@ public class JooqMarket implements Market {
     @Override
     public List<Long> due(Instant now, int limit) {
         return db.select(MARKET_ORDER.ID).from(MARKET_ORDER)
-                .where(MARKET_ORDER.STATUS.eq("PENDING_PAYMENT").and(MARKET_ORDER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC))))
+                .where(MARKET_ORDER.STATUS.eq(Order.Status.PENDING_PAYMENT.name()).and(MARKET_ORDER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC))))
                 .orderBy(MARKET_ORDER.EXPIRES_AT).limit(limit).fetch(MARKET_ORDER.ID);
     }
 

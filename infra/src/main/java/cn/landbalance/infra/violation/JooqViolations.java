@@ -41,7 +41,7 @@ public class JooqViolations implements Violations {
                 .set(VIOLATION_CASE.COUNTY_ID, countyId).set(VIOLATION_CASE.TOWNSHIP_ID, townshipId)
                 .set(VIOLATION_CASE.CASE_NO, caseNo).set(VIOLATION_CASE.DESCRIPTION, description)
                 .set(VIOLATION_CASE.AREA_M2, areaM2).set(VIOLATION_CASE.UNSECURED_M2, 0L)
-                .set(VIOLATION_CASE.STATUS, "OPEN").set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
+                .set(VIOLATION_CASE.STATUS, ViolationCase.Status.OPEN.name()).set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
                 .set(VIOLATION_CASE.CREATED_AT, OffsetDateTime.now()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
                 .returning(VIOLATION_CASE.ID).fetchOne().getId();
         outbox.publish(new ViolationEvent.Opened(countyId, id, caseNo, townshipId, areaM2, outflowApplicationId));

@@ -18,9 +18,8 @@ public interface Market {
     Optional<Listing> lockListing(long listingId);
 
     Optional<Listing> findListing(long listingId);
-
-    /** Withdraws the listing: what it still offers is no longer offered. */
-    void withdraw(long listingId);
+    /** Records a listing's step (from its status, which it still has, to the step's) and announces it. */
+    void saveTransition(Listing before, Listing after);
 
     /** One page of the county's listings (of a township; open ones only), newest first. */
     List<Listing> listings(long countyId, Long townshipId, boolean openOnly, long offset, int limit);

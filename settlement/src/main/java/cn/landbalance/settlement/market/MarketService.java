@@ -114,12 +114,7 @@ public class MarketService {
                 .filter(l -> actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == l.townshipId())
                 .orElseThrow(() -> new DomainException(ErrorCode.LISTING_NOT_FOUND,
                         "挂牌 " + listingId, "listing " + listingId));
-        if (listing.status() != Listing.Status.OPEN) {
-            throw new DomainException(ErrorCode.LISTING_NOT_OPEN,
-                    "挂牌 " + listingId + " " + listing.status().label(),
-                    "listing " + listingId + " is " + listing.status());
-        }
-        market.withdraw(listingId);
+        market.saveTransition(listing, listing.after(Listing.Action.WITHDRAW));
         return market.findListing(listingId).orElseThrow();
     }
 
