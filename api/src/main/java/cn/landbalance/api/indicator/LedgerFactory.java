@@ -100,6 +100,12 @@ public class LedgerFactory {
     }
 
     @Singleton
+    cn.landbalance.settlement.spatial.ParcelTargets parcelTargets(OutflowService outflow,
+                                                                  cn.landbalance.settlement.inflow.InflowService inflow) {
+        return new cn.landbalance.settlement.spatial.ParcelTargets(outflow, inflow);
+    }
+
+    @Singleton
     OutflowImport outflowImport(Organizations organizations, CountyRulesStore rules, OutflowApplications applications) {
         return new OutflowImport(organizations, rules, applications);
     }

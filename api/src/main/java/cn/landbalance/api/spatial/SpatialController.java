@@ -4,13 +4,6 @@ import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.settlement.identity.Actor;
-import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.inflow.InflowProject;
-import cn.landbalance.settlement.inflow.InflowService;
-import cn.landbalance.settlement.inflow.InflowStatus;
-import cn.landbalance.settlement.outflow.OutflowApplication;
-import cn.landbalance.settlement.outflow.OutflowService;
-import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.spatial.ConstraintLayer;
 import cn.landbalance.settlement.spatial.GaussKruger;
 import cn.landbalance.settlement.spatial.LayerKind;
@@ -57,21 +50,17 @@ import java.util.Set;
 @Controller("/api")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class SpatialController {
-    private static final String GEOJSON = "application/geo+json";
+    static final String GEOJSON = "application/geo+json";
     private final ParcelService parcels;
     private final SpatialStore store;
-    private final OutflowService outflow;
-    private final InflowService inflow;
 
     private final String tiles;
 
-    public SpatialController(ParcelService parcels, SpatialStore store, OutflowService outflow, InflowService inflow,
+    public SpatialController(ParcelService parcels, SpatialStore store,
                              @io.micronaut.context.annotation.Value("${landbalance.map.tiles:}") String tiles) {
         this.tiles = tiles;
         this.parcels = parcels;
         this.store = store;
-        this.outflow = outflow;
-        this.inflow = inflow;
     }
 
     @Serdeable
@@ -274,89 +263,6 @@ public class SpatialController {
         ParcelCheck check = parcels.overlay(countyId, drawn, declaredAreaM2 == null ? 0 : declaredAreaM2,
                 purpose == null ? ParcelCheck.Purpose.OUTFLOW : purpose);
         return CheckView.of(check, parcels.settings(countyId).orElseThrow().grid());
-    }
-
-    /** What parcels belong to and are checked as: the county, the subject, the declared area, the rules that apply. */
-    private record Target(long countyId, SpatialStore.Subject subject, long declaredAreaM2, ParcelCheck.Purpose purpose,
-                          boolean supplementPlan) {
-    }
-
-    /** An outflow application: the applicant (or the county) may put its parcels until it is approved. */
-    private Target outflowTarget(Actor actor, long id, boolean write) {
-        OutflowApplication app = outflow.get(actor, id);
-        if (write && actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        if (write && app.status() != OutflowStatus.DRAFT && app.status() != OutflowStatus.DECLARED
-                && app.status() != OutflowStatus.TOWNSHIP_REVIEWED) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION);
-        }
-        return new Target(app.countyId(), SpatialStore.Subject.outflow(id), app.areaM2(), ParcelCheck.Purpose.OUTFLOW,
-                app.site().supplementPlan());
-    }
-
-    /** An inflow project: its township (or the county) may put its parcels until it is accepted. */
-    private Target inflowTarget(Actor actor, long id, boolean write) {
-        InflowProject project = inflow.get(actor, id);
-        if (write && actor.role() != Role.TOWNSHIP_OFFICER && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        if (write && project.status() != InflowStatus.DRAFT && project.status() != InflowStatus.SUBMITTED) {
-            throw new DomainException(ErrorCode.ILLEGAL_TRANSITION);
-        }
-        return new Target(project.countyId(), SpatialStore.Subject.inflow(id), project.slopes().totalM2(),
-                ParcelCheck.Purpose.INFLOW, false);
-    }
-
-    private HttpResponse<CheckView> put(Actor actor, Target target, byte[] body) {
-        Geometry drawn = GeoJson.read(body, ErrorCode.PARCEL_INVALID, "parcels");
-        ParcelCheck check = parcels.putParcels(actor, target.countyId(), target.subject(), drawn, target.declaredAreaM2(),
-                target.purpose(), target.supplementPlan());
-        return HttpResponse.ok(CheckView.of(check, parcels.settings(target.countyId()).orElseThrow().grid()));
-    }
-
-    private ParcelsView view(Target target) {
-        List<RecordedView> checks = store.checks(target.subject()).stream().map(RecordedView::of).toList();
-        Optional<SpatialStore.ParcelSet> set = store.parcels(target.subject());
-        if (set.isEmpty()) {
-            return new ParcelsView(null, null, checks);
-        }
-        GaussKruger grid = parcels.settings(target.countyId()).orElseThrow().grid();
-        ParcelCheck check = parcels.preview(target.countyId(), target.subject(), target.declaredAreaM2(), target.purpose(),
-                target.supplementPlan()).orElseThrow();
-        return new ParcelsView(GeoJson.write(grid.toDegrees(set.get().plane())), CheckView.of(check, grid), checks);
-    }
-
-    /** The applicant (or the county) puts the parcels of its application before it is approved; answers the preview. */
-    @Put("/outflow-applications/{id}/parcels")
-    @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
-    @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Transactional
-    @Idempotent
-    public HttpResponse<CheckView> putParcels(Actor actor, @PathVariable long id, @Nullable @Body byte[] body) {
-        return put(actor, outflowTarget(actor, id, true), body);
-    }
-
-    @Get("/outflow-applications/{id}/parcels")
-    @ReadOnly
-    public ParcelsView parcels(Actor actor, @PathVariable long id) {
-        return view(outflowTarget(actor, id, false));
-    }
-
-    /** The township (or the county) puts the parcels of an inflow project before it is accepted; answers the preview. */
-    @Put("/inflow-projects/{id}/parcels")
-    @Secured({"TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
-    @Consumes({GEOJSON, MediaType.APPLICATION_JSON, MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
-    @Transactional
-    @Idempotent
-    public HttpResponse<CheckView> putProjectParcels(Actor actor, @PathVariable long id, @Nullable @Body byte[] body) {
-        return put(actor, inflowTarget(actor, id, true), body);
-    }
-
-    @Get("/inflow-projects/{id}/parcels")
-    @ReadOnly
-    public ParcelsView projectParcels(Actor actor, @PathVariable long id) {
-        return view(inflowTarget(actor, id, false));
     }
 
     private static void requireCounty(Actor actor, long countyId) {
