@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.util.List;
 
+import static cn.landbalance.api.support.Zone35.collection;
+import static cn.landbalance.api.support.Zone35.rectangle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,24 +29,6 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
     TransactionOperations<Connection> tx;
     @Inject
     DSLContext db;
-    private static final double X0 = 35_500_000;
-    private static final double Y0 = 3_874_000;
-
-    /** A rectangle of zone 35 (metres, with the zone prefix) from (x, y) of width w and height h, as a GeoJSON polygon. */
-    static String rectangle(double x, double y, double w, double h) {
-        double a = X0 + x;
-        double b = Y0 + y;
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + w) + "," + b + "],[" + (a + w) + ","
-                + (b + h) + "],[" + a + "," + (b + h) + "],[" + a + "," + b + "]]]}";
-    }
-
-    static String collection(String... geometries) {
-        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int i = 0; i < geometries.length; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{},\"geometry\":").append(geometries[i]).append('}');
-        }
-        return out.append("]}").toString();
-    }
 
     /** The finding of one layer kind in a check (the tests of this class share the county's layers). */
     private static JsonNode finding(JsonNode check, String kind) {
@@ -65,6 +49,15 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         // with an idempotency key, as a client that retries sends it
         return api().send("PUT", "/api/outflow-applications/" + application + "/parcels", login("enterprise_coop"), geojson,
                 "application/geo+json", java.util.UUID.randomUUID().toString());
+    }
+
+    /** 文峰镇's inflow project of 5 000 m² on 其他林地, every eligibility answer declared "no". */
+    private long project(String officer, long wenfeng) {
+        return api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
+                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
+                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
+                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
+                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
     }
 
     private long application(long areaM2) {
@@ -197,11 +190,7 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals(201, upload("ECOLOGICAL_RED_LINE", collection(rectangle(0, 0, 500, 100))).status());
         String officer = login("officer_wenfeng");
         long wenfeng = api().get("/api/me", officer).number("regionId");
-        long project = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
-                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
-                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
-                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
-                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        long project = project(officer, wenfeng);
         assertEquals("PARCELS_REQUIRED", api().post("/api/inflow-projects/" + project + "/submit", officer, null).string("code"));
 
         // declared outside the red line, drawn inside it: the drawing decides
@@ -237,11 +226,7 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
 
         String officer = login("officer_wenfeng");
         long wenfeng = api().get("/api/me", officer).number("regionId");
-        long project = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
-                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
-                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
-                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
-                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+        long project = project(officer, wenfeng);
         // declared outside the built-up area, drawn 50 m into it
         Response inside = api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(3_150, 3_050, 100, 50),
                 "application/geo+json", java.util.UUID.randomUUID().toString());

@@ -11,6 +11,8 @@ import org.openqa.selenium.interactions.Actions;
 import java.time.Duration;
 import java.util.UUID;
 
+import static cn.landbalance.api.support.Zone35.collection;
+import static cn.landbalance.api.support.Zone35.rectangle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,23 +24,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class EnterpriseDragsACornerInEnglishInTheBrowserTest extends BrowserTest {
-    private static final double X0 = 35_500_000;
-    private static final double Y0 = 3_874_000;
-
-    private static String rectangle(double x, double y, double w, double h) {
-        double a = X0 + x;
-        double b = Y0 + y;
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + w) + "," + b + "],[" + (a + w) + ","
-                + (b + h) + "],[" + a + "," + (b + h) + "],[" + a + "," + b + "]]]}";
-    }
-
-    private static String collection(String... geometries) {
-        StringBuilder out = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
-        for (int i = 0; i < geometries.length; i++) {
-            out.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"properties\":{},\"geometry\":").append(geometries[i]).append('}');
-        }
-        return out.append("]}").toString();
-    }
 
     private void layer(String kind, String geojson) {
         Response r = api().send("POST", "/api/counties/" + api().get("/api/me", login("county_admin")).number("countyId")

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static cn.landbalance.api.support.Zone35.rectangle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,15 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
-    private static final double X0 = 35_500_000;
-    private static final double Y0 = 3_874_000;
-
-    private static String rectangle(double x, double y, double w, double h) {
-        double a = X0 + x;
-        double b = Y0 + y;
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + a + "," + b + "],[" + (a + w) + "," + b + "],[" + (a + w) + ","
-                + (b + h) + "],[" + a + "," + (b + h) + "],[" + a + "," + b + "]]]}";
-    }
 
     private Path file(String name, String geojson) throws IOException {
         Path path = Files.createTempDirectory("parcels").resolve(name);
