@@ -278,8 +278,9 @@ public class OutflowService {
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
                         "指标批次 " + lotId + " 不是申请主体自有的指标", "lot " + lotId));
         requireRoom(app, areaM2);
-        requireVintage(app, lot);
-        requireQuality(app, lot.qualityGrade(), lot.paddy(), areaM2);
+        CoverageRules.requireVintage(app, lot);
+        CoverageRules.requireQuality(app, rules.forYear(app.countyId(), app.planYear()).qualityRule(),
+                applications.coverages(app.id()), lot.qualityGrade(), lot.paddy(), areaM2);
         Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
         indicators.consume(hold.id(), areaM2);
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
@@ -336,45 +337,6 @@ public class OutflowService {
                     "尚需落实且不在待缴订单或缴款通知书中的面积为 " + Math.max(0, open) + " 平方米",
                     Math.max(0, open) + " m² remain neither covered nor in a pending order or payment notice; " + areaM2
                             + " m² asked");
-        }
-    }
-
-    /** A year's obligation is covered by indicators of that year or earlier (a lot's vintage is its plan year). */
-    static void requireVintage(OutflowApplication app, IndicatorLot lot) {
-        if (lot.vintageYear() > app.planYear()) {
-            throw DomainException.field(ErrorCode.LOT_VINTAGE_TOO_LATE, "lotId",
-                    "指标批次 " + lot.id() + " 为 " + lot.vintageYear() + " 年度指标，晚于平衡责任所属的 " + app.planYear() + " 年度",
-                    "lot " + lot.id() + " is of " + lot.vintageYear() + ", the obligation of " + app.planYear());
-        }
-    }
-
-    /** "Not lower quality" and 占水田补水田, per lot or on the area-weighted average, as the county rules say. */
-    void requireQuality(OutflowApplication app, int lotGrade, boolean lotPaddy, long areaM2) {
-        if (app.paddy() && !lotPaddy) {
-            throw DomainException.field(ErrorCode.LOT_NOT_PADDY, "lotId",
-                    "转出的耕地是水田，须用水田指标", "the converted land is paddy");
-        }
-        QualityRule rule = rules.forYear(app.countyId(), app.planYear()).qualityRule();
-        if (rule == QualityRule.PER_LOT) {
-            if (lotGrade > app.qualityGrade()) {
-                throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
-                        "指标质量等别为 " + lotGrade + " 等，低于转出耕地的 " + app.qualityGrade() + " 等",
-                        "grade " + lotGrade + " is worse than the converted land's grade " + app.qualityGrade());
-            }
-            return;
-        }
-        long weightedSum = (long) lotGrade * areaM2;
-        long area = areaM2;
-        for (Coverage c : applications.coverages(app.id())) {
-            if (c.qualityGrade() != null) {
-                weightedSum += (long) c.qualityGrade() * c.areaM2();
-                area += c.areaM2();
-            }
-        }
-        if (weightedSum > (long) app.qualityGrade() * area) {
-            throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
-                    "按面积加权后的质量等别将低于转出耕地的 " + app.qualityGrade() + " 等",
-                    "the area-weighted grade would be worse than the converted land's grade " + app.qualityGrade());
         }
     }
 
