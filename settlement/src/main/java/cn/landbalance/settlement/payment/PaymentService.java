@@ -28,7 +28,6 @@ import java.util.Map;
  */
 public class PaymentService {
     /** How far back a receipt may be dated before its notice was issued: a transfer made the day before, seen late. */
-    private static final int DAYS_BEFORE_ISSUE = 1;
 
     private final PaymentNotices notices;
     private final OrderSettlements market;
@@ -110,33 +109,7 @@ public class PaymentService {
 
     /** Why the arrival cannot pay the notice, whatever it pays for: {@code serialUsed} when its serial paid something. */
     private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed) {
-        if (notice.status() != PaymentNotice.Status.OPEN) {
-            return java.util.Optional.of(new Refusal(ErrorCode.ILLEGAL_TRANSITION, null,
-                    "缴款通知书 " + notice.remittanceCode() + " " + PaymentNotice.label(notice.status())
-                            + (notice.status() == PaymentNotice.Status.PAID ? "，此笔可能为重复缴款" : "") + "，到账款项须退回",
-                    "payment notice " + notice.remittanceCode() + " is " + notice.status()));
-        }
-        if (arrival.amountFen() != notice.amountFen()) {
-            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_AMOUNT_MISMATCH, "amountFen",
-                    "到账 " + Units.fenToYuan(arrival.amountFen()) + " 元与通知书金额 " + Units.fenToYuan(notice.amountFen())
-                            + " 元不符",
-                    "the notice asks " + notice.amountFen() + " fen, " + arrival.amountFen() + " fen arrived"));
-        }
-        LocalDate issuedOn = notice.issuedAt().atZone(clock.getZone()).toLocalDate();
-        if (arrival.receivedOn().isBefore(issuedOn.minusDays(DAYS_BEFORE_ISSUE))) {
-            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
-                    "到账日期早于通知书开具日期 " + issuedOn,
-                    "the money cannot have arrived before the notice was issued on " + issuedOn));
-        }
-        if (arrival.receivedOn().isAfter(LocalDate.now(clock))) {
-            return java.util.Optional.of(new Refusal(ErrorCode.VALIDATION_FAILED, "receivedOn",
-                    "到账日期不能晚于今天", "the money cannot arrive in the future"));
-        }
-        if (serialUsed) {
-            return java.util.Optional.of(new Refusal(ErrorCode.PAYMENT_REFERENCE_REUSED, "bankSerial",
-                    "流水号“" + arrival.bankSerial().strip() + "”已用于其他款项", "the bank serial already paid something else"));
-        }
-        return java.util.Optional.empty();
+        return ArrivalRules.refusal(notice, arrival, serialUsed, clock.getZone(), LocalDate.now(clock));
     }
 
     /** Why the arrival cannot pay the order notice, decided on the order and application as locked in {@code locked}. */
@@ -341,25 +314,7 @@ public class PaymentService {
     }
 
     private void requireArrival(Arrival arrival) {
-        if (arrival.bankSerial() == null || arrival.bankSerial().isBlank()) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "bankSerial",
-                    "请填写银行流水号", "the bank serial is required");
-        }
-        if (arrival.bankSerial().strip().length() > 128) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "bankSerial", "流水号过长", "at most 128 characters");
-        }
-        if (arrival.receivedOn() == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "receivedOn",
-                    "请填写到账日期", "the day the money arrived is required");
-        }
-        if (arrival.payerName() != null && arrival.payerName().length() > 200) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerName",
-                    "缴款人户名最多 200 个字", "at most 200 characters");
-        }
-        if (arrival.payerAccount() != null && arrival.payerAccount().length() > 64) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "payerAccount",
-                    "缴款账号最多 64 个字符", "at most 64 characters");
-        }
+        ArrivalRules.requireComplete(arrival);
     }
 
     private static void requireText(String field, String value, int max) {
