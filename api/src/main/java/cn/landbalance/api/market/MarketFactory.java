@@ -6,7 +6,8 @@ import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.market.ListedArea;
-import cn.landbalance.settlement.market.Market;
+import cn.landbalance.settlement.market.Listings;
+import cn.landbalance.settlement.market.Orders;
 import cn.landbalance.settlement.market.MarketService;
 import cn.landbalance.settlement.market.OrderSettlements;
 import cn.landbalance.settlement.fund.PaymentReferences;
@@ -22,15 +23,15 @@ import java.time.Clock;
 public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
-                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, Market market,
-                                PaymentNotices notices, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, lotStore, market, notices, clock);
+                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, Listings listings,
+                                Orders orders, PaymentNotices notices, Clock clock) {
+        return new MarketService(regions, rules, applications, ledger, lots, lotStore, listings, orders, notices, clock);
     }
 
     @Singleton
-    OrderSettlements orderSettlements(Market market, OutflowApplications applications, PaymentNotices notices,
+    OrderSettlements orderSettlements(Orders orders, OutflowApplications applications, PaymentNotices notices,
                                       PaymentReferences references, IndicatorLedger ledger, MoneyLedger money, Clock clock) {
-        return new OrderSettlements(market, applications, notices, references, ledger, money, clock);
+        return new OrderSettlements(orders, applications, notices, references, ledger, money, clock);
     }
 
     @Singleton
@@ -45,7 +46,7 @@ public class MarketFactory {
     }
 
     @Singleton
-    ListedArea listedArea(Market market, IndicatorStore lots) {
-        return new ListedArea(market, lots);
+    ListedArea listedArea(Listings listings, IndicatorStore lots) {
+        return new ListedArea(listings, lots);
     }
 }

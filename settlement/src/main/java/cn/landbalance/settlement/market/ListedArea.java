@@ -27,10 +27,10 @@ public class ListedArea {
     public record Trim(Offer offer, long areaM2) {
     }
 
-    private final Market market;
+    private final Listings market;
     private final IndicatorStore lots;
 
-    public ListedArea(Market market, IndicatorStore lots) {
+    public ListedArea(Listings market, IndicatorStore lots) {
         this.market = market;
         this.lots = lots;
     }

@@ -47,12 +47,13 @@ public class MarketService {
     private final IndicatorLedger ledger;
     private final IndicatorQueries lots;
     private final IndicatorStore lotStore;
-    private final Market market;
+    private final Listings listingBook;
+    private final Orders orderBook;
     private final Clock clock;
     private final PaymentNotices notices;
 
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
-                         IndicatorQueries lots, IndicatorStore lotStore, Market market, PaymentNotices notices, Clock clock) {
+                         IndicatorQueries lots, IndicatorStore lotStore, Listings listingBook, Orders orderBook, PaymentNotices notices, Clock clock) {
         this.notices = notices;
         this.lotStore = lotStore;
         this.regions = regions;
@@ -60,7 +61,8 @@ public class MarketService {
         this.applications = applications;
         this.ledger = ledger;
         this.lots = lots;
-        this.market = market;
+        this.listingBook = listingBook;
+        this.orderBook = orderBook;
         this.clock = clock;
     }
 
@@ -87,10 +89,10 @@ public class MarketService {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
                     "面积须为正的整数平方米", "area must be a positive whole number of m²");
         }
-        market.lockCounty(township.countyId());
+        listingBook.lockCounty(township.countyId());
         // the lots first, then what is offered on them: no order can take from these lots meanwhile
         List<IndicatorLot> owned = lotStore.lockLotsOwnedBy(township.id());
-        Map<Long, Long> offered = market.offeredByLot(township.id());
+        Map<Long, Long> offered = listingBook.offeredByLot(township.id());
         Map<Long, Long> take = new LinkedHashMap<>();
         long left = areaM2;
         for (IndicatorLot lot : owned) {
@@ -106,16 +108,16 @@ public class MarketService {
                     "尚可挂牌 " + Units.areaZh(areaM2 - left) + "，本次挂牌 " + Units.areaZh(areaM2),
                     (areaM2 - left) + " m² can still be listed, " + areaM2 + " m² asked");
         }
-        return market.insertListing(township.countyId(), township.id(), pricePerMuFen, take);
+        return listingBook.insertListing(township.countyId(), township.id(), pricePerMuFen, take);
     }
 
     public Listing withdraw(Actor actor, long listingId) {
-        Listing listing = market.lockListing(listingId)
+        Listing listing = listingBook.lockListing(listingId)
                 .filter(l -> actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == l.townshipId())
                 .orElseThrow(() -> new DomainException(ErrorCode.LISTING_NOT_FOUND,
                         "挂牌 " + listingId, "listing " + listingId));
-        market.saveTransition(listing, listing.after(Listing.Action.WITHDRAW));
-        return market.findListing(listingId).orElseThrow();
+        listingBook.saveTransition(listing, listing.after(Listing.Action.WITHDRAW));
+        return listingBook.findListing(listingId).orElseThrow();
     }
 
     /** One page of listings (newest first) and how many there are in all. */
@@ -127,8 +129,8 @@ public class MarketService {
         if (!actor.inCounty(countyId)) {
             throw new DomainException(ErrorCode.COUNTY_NOT_FOUND, "县 " + countyId, "county " + countyId);
         }
-        return new ListingList(market.listings(countyId, townshipId, openOnly, Math.multiplyExact((long) page, size), size),
-                market.countListings(countyId, townshipId, openOnly));
+        return new ListingList(listingBook.listings(countyId, townshipId, openOnly, Math.multiplyExact((long) page, size), size),
+                listingBook.countListings(countyId, townshipId, openOnly));
     }
 
     /** Reserves listed indicators for {@code areaM2} of the application's obligation; nothing is reserved if not all can be. */
@@ -175,12 +177,12 @@ public class MarketService {
         List<Allocation> held = new ArrayList<>();
         for (Allocation a : allocations) {
             Hold hold = ledger.reserve(a.lotId(), a.areaM2(), reference);
-            market.changeOffered(a.listingLotId(), -a.areaM2());
+            listingBook.changeOffered(a.listingLotId(), -a.areaM2());
             held.add(new Allocation(0, a.lotId(), a.listingLotId(), a.townshipId(), hold.id(), a.areaM2(),
                     a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));
         }
         Long version = rules.governing(app.countyId(), rules.currentYear()).map(RulesVersion::id).orElse(null);
-        Order order = market.insertOrder(new Order(0, app.countyId(), app.id(), actor.orgId(), areaM2, total,
+        Order order = orderBook.insertOrder(new Order(0, app.countyId(), app.id(), actor.orgId(), areaM2, total,
                 Order.Status.PENDING_PAYMENT, expiresAt, null, List.copyOf(held)), version);
         Map<Long, List<Allocation>> byTownship = byTownship(order.allocations());
         byTownship.forEach((township, part) -> {
@@ -213,7 +215,7 @@ public class MarketService {
     private List<Offer> choose(OutflowApplication app, long areaM2) {
         for (int attempt = 1; ; attempt++) {
             List<Offer> eligible = AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), app.planYear(),
-                    market.offers(app.countyId()));
+                    listingBook.offers(app.countyId()));
             List<Offer> picked = AllocationPolicy.covering(eligible, areaM2);
             if (picked == null) {
                 long listed = eligible.stream().mapToLong(Offer::remainingM2).sum();
@@ -224,7 +226,7 @@ public class MarketService {
                                 + (app.paddy() ? ", paddy" : "") + ", vintage ≤ " + app.planYear() + ") are listed, "
                                 + areaM2 + " m² asked");
             }
-            List<Offer> locked = market.lockOffers(picked.stream().map(Offer::listingLotId).toList());
+            List<Offer> locked = listingBook.lockOffers(picked.stream().map(Offer::listingLotId).toList());
             List<Offer> chosen = AllocationPolicy.covering(
                     AllocationPolicy.preferred(app.townshipId(), app.qualityGrade(), app.paddy(), app.planYear(), locked), areaM2);
             if (chosen != null) {
@@ -239,12 +241,12 @@ public class MarketService {
 
     /** Takes the order's row lock before a confirmation locks one of its notices (the global lock order). */
     public void lockForSettlement(long orderId) {
-        market.lockOrder(orderId).orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND,
+        orderBook.lockOrder(orderId).orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND,
                 "订单 " + orderId, "order " + orderId));
     }
 
     public Order cancel(Actor actor, long orderId) {
-        Order order = market.lockOrder(orderId).filter(o -> visible(actor, o))
+        Order order = orderBook.lockOrder(orderId).filter(o -> visible(actor, o))
                 .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "订单 " + orderId, "order " + orderId));
         if (order.buyerOrgId() != actor.orgId() && actor.role() != Role.COUNTY_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN);
@@ -254,13 +256,13 @@ public class MarketService {
                     "订单 " + orderId + " " + order.status().label(), "order " + orderId + " is " + order.status());
         }
         release(order, Order.Action.CANCEL);
-        return market.findOrder(orderId).orElseThrow();
+        return orderBook.findOrder(orderId).orElseThrow();
     }
 
     /** The application's orders awaiting payment, as last committed (no locks), by ascending id. */
     public List<Order> pendingOrdersOf(long countyId, long applicationId) {
         OrderQuery query = new OrderQuery(countyId, null, null, false, Order.Status.PENDING_PAYMENT, applicationId, null, null);
-        return market.orders(query, 0, Math.toIntExact(Math.max(1, market.countOrders(query)))).stream()
+        return orderBook.orders(query, 0, Math.toIntExact(Math.max(1, orderBook.countOrders(query)))).stream()
                 .sorted(Comparator.comparingLong(Order::id)).toList();
     }
 
@@ -270,7 +272,7 @@ public class MarketService {
      * application's reversal gives it back). The caller took the order's lock before the application's.
      */
     public void cancelWithApplication(long orderId) {
-        Order order = market.lockOrder(orderId).orElseThrow();
+        Order order = orderBook.lockOrder(orderId).orElseThrow();
         if (order.status() == Order.Status.PENDING_PAYMENT) {
             release(order, Order.Action.CANCEL);
         }
@@ -278,7 +280,7 @@ public class MarketService {
 
     /** Expires one pending order whose time ran out (the system does this without anyone calling). */
     public boolean expire(long orderId) {
-        Order order = market.lockOrder(orderId).orElse(null);
+        Order order = orderBook.lockOrder(orderId).orElse(null);
         if (order == null || order.status() != Order.Status.PENDING_PAYMENT || clock.instant().isBefore(order.expiresAt())) {
             return false;
         }
@@ -287,7 +289,7 @@ public class MarketService {
     }
 
     public List<Long> dueOrders(int limit) {
-        return market.due(clock.instant(), limit);
+        return orderBook.due(clock.instant(), limit);
     }
 
     /**
@@ -309,10 +311,10 @@ public class MarketService {
         }
         List<Allocation> unpaid = order.allocations().stream().filter(a -> !paid.contains(a.townshipId())).toList();
         unpaid.stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
-                .forEach(a -> market.changeOffered(a.listingLotId(), a.areaM2()));
+                .forEach(a -> listingBook.changeOffered(a.listingLotId(), a.areaM2()));
         unpaid.stream().sorted(Comparator.comparingLong(Allocation::lotId))
                 .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
-        market.saveTransition(order, after, action, clock.instant());
+        orderBook.saveTransition(order, after, action, clock.instant());
     }
 
     /** A page of the orders an actor may see, newest first; {@code filters} narrow it (its county is the actor's). */
@@ -325,7 +327,7 @@ public class MarketService {
             case COUNTY_ADMIN, COUNTY_VIEWER -> new OrderQuery(actor.countyId(), filters.buyerOrgId(), filters.sellerTownshipId(),
                     false, filters.status(), filters.applicationId(), filters.placedFrom(), filters.placedBefore());
         };
-        return new OrderList(market.orders(query, Math.multiplyExact(page, size), size), market.countOrders(query));
+        return new OrderList(orderBook.orders(query, Math.multiplyExact(page, size), size), orderBook.countOrders(query));
     }
 
     /** One page of orders and how many there are in all. */
@@ -333,7 +335,7 @@ public class MarketService {
     }
 
     public Order get(Actor actor, long orderId) {
-        return market.findOrder(orderId).filter(o -> visible(actor, o))
+        return orderBook.findOrder(orderId).filter(o -> visible(actor, o))
                 .orElseThrow(() -> new DomainException(ErrorCode.ORDER_NOT_FOUND, "订单 " + orderId, "order " + orderId));
     }
 

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  * the order settled with its last notice, the notice paid.
  */
 public class OrderSettlements {
-    private final Market market;
+    private final Orders market;
     private final OutflowApplications applications;
     private final PaymentNotices notices;
     private final PaymentReferences references;
@@ -45,7 +45,7 @@ public class OrderSettlements {
     private final MoneyLedger money;
     private final Clock clock;
 
-    public OrderSettlements(Market market, OutflowApplications applications, PaymentNotices notices,
+    public OrderSettlements(Orders market, OutflowApplications applications, PaymentNotices notices,
                             PaymentReferences references, IndicatorLedger ledger, MoneyLedger money, Clock clock) {
         this.market = market;
         this.applications = applications;
@@ -136,7 +136,7 @@ public class OrderSettlements {
         List<IndicatorLedger.Consumption> consumed = new ArrayList<>();
         List<OutflowApplications.NewCoverage> coverages = new ArrayList<>();
         Map<Long, List<MoneyLedger.Receipt>> receipts = new TreeMap<>();
-        List<Market.Transition> transitions = new ArrayList<>();
+        List<Orders.Transition> transitions = new ArrayList<>();
         for (Payment p : payments) {
             PaymentNotice notice = p.notice();
             Order order = locked.orders().get(notice.orderId());
@@ -161,7 +161,7 @@ public class OrderSettlements {
                             a.townshipId(), a.amountFen(), TransferKind.SALE, serial, "订单 " + order.id() + "：指标批次 " + a.lotId() + " "
                             + Units.areaZh(a.areaM2()) + "，缴款通知书 " + notice.remittanceCode(), p.receipt().receivedOn())));
             if (last) {
-                transitions.add(new Market.Transition(order, order.after(Order.Action.PAY, serial)));
+                transitions.add(new Orders.Transition(order, order.after(Order.Action.PAY, serial)));
             }
         }
         ledger.consumeAll(consumed);
@@ -170,6 +170,6 @@ public class OrderSettlements {
         market.saveTransitions(transitions, Order.Action.PAY, clock.instant());
         notices.savePaid(payments.stream().map(Payment::notice).toList(),
                 payments.stream().map(p -> p.notice().to(PaymentNotice.Status.PAID, p.receipt())).toList());
-        return transitions.stream().map(Market.Transition::after).toList();
+        return transitions.stream().map(Orders.Transition::after).toList();
     }
 }
