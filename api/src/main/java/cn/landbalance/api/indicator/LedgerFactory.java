@@ -66,13 +66,14 @@ public class LedgerFactory {
 
     @Singleton
     OutflowService outflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
-                                  OutflowApplications applications, IndicatorLedger ledger, IndicatorStore lots,
+                                  OutflowApplications applications, cn.landbalance.settlement.outflow.FeePayments fees,
+                                  IndicatorLedger ledger, IndicatorStore lots,
                                   MoneyLedger money, ListedArea listed, PaymentReferences references,
                                   cn.landbalance.settlement.payment.PaymentNotices notices,
                                   cn.landbalance.settlement.market.MarketService market,
                                   cn.landbalance.settlement.spatial.ParcelService parcels, Clock clock) {
-        return new OutflowService(regions, organizations, rules, applications, ledger, lots, money, listed, references,
-                notices, new cn.landbalance.settlement.outflow.ApplicationEnding(market, notices, applications, ledger, money),
+        return new OutflowService(regions, organizations, rules, applications, fees, ledger, lots, money, listed, references,
+                notices, new cn.landbalance.settlement.outflow.ApplicationEnding(market, notices, applications, fees, ledger, money),
                 (actor, app, action) -> parcels.atDecision(actor, app.countyId(),
                         cn.landbalance.settlement.spatial.SpatialStore.Subject.outflow(app.id()), action.name(), app.areaM2(),
                         cn.landbalance.settlement.spatial.ParcelCheck.Purpose.OUTFLOW, app.site().supplementPlan()),
@@ -80,9 +81,10 @@ public class LedgerFactory {
     }
 
     @Singleton
-    cn.landbalance.settlement.outflow.FeeLand feeLand(Regions regions, OutflowApplications applications, IndicatorLedger ledger,
+    cn.landbalance.settlement.outflow.FeeLand feeLand(Regions regions, OutflowApplications applications,
+                                                      cn.landbalance.settlement.outflow.FeePayments fees, IndicatorLedger ledger,
                                                       IndicatorStore lots, MoneyLedger money, ListedArea listed, Clock clock) {
-        return new cn.landbalance.settlement.outflow.FeeLand(regions, applications, ledger, lots, money, listed, clock);
+        return new cn.landbalance.settlement.outflow.FeeLand(regions, applications, fees, ledger, lots, money, listed, clock);
     }
 
     @Singleton

@@ -31,14 +31,16 @@ public class ApplicationEnding {
     private final MarketService market;
     private final PaymentNotices notices;
     private final OutflowApplications applications;
+    private final FeePayments feeBook;
     private final IndicatorLedger indicators;
     private final MoneyLedger money;
 
-    public ApplicationEnding(MarketService market, PaymentNotices notices, OutflowApplications applications,
+    public ApplicationEnding(MarketService market, PaymentNotices notices, OutflowApplications applications, FeePayments feeBook,
                              IndicatorLedger indicators, MoneyLedger money) {
         this.market = market;
         this.notices = notices;
         this.applications = applications;
+        this.feeBook = feeBook;
         this.indicators = indicators;
         this.money = money;
     }
@@ -76,7 +78,7 @@ public class ApplicationEnding {
 
     /** What ending the application now would undo (no locks, nothing changed). */
     public Reversal preview(OutflowApplication app, FeeOnReversal feeRule) {
-        return Reversal.of(app.townshipId(), applications.coverages(app.id()), applications.feePaymentsOf(app.id()), feeRule);
+        return Reversal.of(app.townshipId(), applications.coverages(app.id()), feeBook.feePaymentsOf(app.id()), feeRule);
     }
 
     /**
@@ -97,9 +99,9 @@ public class ApplicationEnding {
                 notices.save(now, now.to(PaymentNotice.Status.CANCELLED, null));
             }
         }
-        List<FeePayment> fees = applications.feePaymentsOf(app.id()).stream()
+        List<FeePayment> fees = feeBook.feePaymentsOf(app.id()).stream()
                 .sorted(Comparator.comparingLong(FeePayment::id))
-                .map(f -> applications.lockFeePayment(f.id()).orElseThrow()).toList();
+                .map(f -> feeBook.lockFeePayment(f.id()).orElseThrow()).toList();
         Reversal reversal = Reversal.of(app.townshipId(), applications.coverages(app.id()), fees, feeRule);
         String reference = "outflow:" + app.id() + ":reversal";
         for (Reversal.GiveBack g : reversal.giveBacks()) {
@@ -128,9 +130,9 @@ public class ApplicationEnding {
         }
         for (FeePayment f : fees) {
             if (refundOfFee.containsKey(f.id())) {
-                applications.recordFeeReversal(app, f, FeePayment.Outcome.REFUNDED, refundOfFee.get(f.id()));
+                feeBook.recordFeeReversal(app, f, FeePayment.Outcome.REFUNDED, refundOfFee.get(f.id()));
             } else if (reversal.feesKept().contains(f)) {
-                applications.recordFeeReversal(app, f, FeePayment.Outcome.KEPT, null);
+                feeBook.recordFeeReversal(app, f, FeePayment.Outcome.KEPT, null);
             }
         }
         return reversal;

@@ -25,16 +25,18 @@ import java.util.List;
 public class FeeLand {
     private final Regions regions;
     private final OutflowApplications applications;
+    private final FeePayments fees;
     private final IndicatorLedger indicators;
     private final IndicatorStore lots;
     private final MoneyLedger money;
     private final ListedArea listed;
     private final Clock clock;
 
-    public FeeLand(Regions regions, OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
-                   MoneyLedger money, ListedArea listed, Clock clock) {
+    public FeeLand(Regions regions, OutflowApplications applications, FeePayments fees, IndicatorLedger indicators,
+                   IndicatorStore lots, MoneyLedger money, ListedArea listed, Clock clock) {
         this.regions = regions;
         this.applications = applications;
+        this.fees = fees;
         this.indicators = indicators;
         this.lots = lots;
         this.money = money;
@@ -44,12 +46,12 @@ public class FeeLand {
 
     /** The restored land delivered so far against a fee's duty. */
     public long deliveredM2(long feePaymentId) {
-        return applications.deliveredM2(feePaymentId);
+        return fees.deliveredM2(feePaymentId);
     }
 
     /** The fees paid for an application, oldest first. */
     public List<FeePayment> feePayments(long applicationId) {
-        return applications.feePaymentsOf(applicationId);
+        return fees.feePaymentsOf(applicationId);
     }
 
     /**
@@ -60,7 +62,7 @@ public class FeeLand {
         if (actor.role() != Role.COUNTY_ADMIN) {
             throw new DomainException(ErrorCode.FORBIDDEN);
         }
-        FeePayment payment = applications.lockFeePayment(feePaymentId)
+        FeePayment payment = fees.lockFeePayment(feePaymentId)
                 .filter(p -> applications.find(p.applicationId()).filter(a -> actor.inCounty(a.countyId())).isPresent())
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "缴费记录 " + feePaymentId, "fee payment " + feePaymentId));
@@ -77,7 +79,7 @@ public class FeeLand {
         }
         money.reassign(target.countyId(), payment.dutyTownshipId(), target.id(), payment.amountFen(),
                 payment.paymentReference(), "fee duty of payment " + feePaymentId + " moved to " + target.name());
-        applications.moveDuty(feePaymentId, target.id());
+        fees.moveDuty(feePaymentId, target.id());
         return payment.withDuty(target.id());
     }
 
@@ -92,7 +94,7 @@ public class FeeLand {
         OutflowApplication app = applications.find(applicationId).filter(a -> actor.inCounty(a.countyId()))
                 .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
                         "耕地转出申请 " + applicationId, "outflow application " + applicationId));
-        FeePayment seen = applications.feePaymentsOf(applicationId).stream().filter(f -> f.id() == feePaymentId).findFirst()
+        FeePayment seen = fees.feePaymentsOf(applicationId).stream().filter(f -> f.id() == feePaymentId).findFirst()
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "缴费记录 " + feePaymentId, "fee payment " + feePaymentId));
         if (!(actor.role() == Role.COUNTY_ADMIN
@@ -105,7 +107,7 @@ public class FeeLand {
                 .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
                         "指标批次 " + lotId + " 不属于承担该补充耕地义务的乡镇",
                         "lot " + lotId + " is not a lot of the township that owes this land"));
-        FeePayment payment = applications.lockFeePayment(feePaymentId).orElseThrow();
+        FeePayment payment = fees.lockFeePayment(feePaymentId).orElseThrow();
         if (payment.reversal() == FeePayment.Outcome.REFUNDED) {
             throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
                     "这笔费用已退还缴款人，没有需要补充的耕地", "fee payment " + feePaymentId + " was refunded: no land is owed");
@@ -113,7 +115,7 @@ public class FeeLand {
         if (payment.dutyTownshipId() != lot.ownerRegionId()) {
             throw new DomainException(ErrorCode.CONCURRENT_UPDATE, "处理期间该义务已被转移", "the duty moved meanwhile");
         }
-        long owed = payment.areaM2() - applications.deliveredM2(feePaymentId);
+        long owed = payment.areaM2() - fees.deliveredM2(feePaymentId);
         if (areaM2 > owed) {
             throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
                     "本次补充 " + Units.areaZh(areaM2) + "，尚欠 " + Units.areaZh(owed),
@@ -131,7 +133,7 @@ public class FeeLand {
         Hold hold = indicators.reserve(lotId, areaM2, "fee-delivery:" + feePaymentId);
         indicators.consume(hold.id(), areaM2);
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
-        applications.recordDelivery(app, payment, lotId, areaM2, owed - areaM2, actor.userId(), clock.instant());
+        fees.recordDelivery(app, payment, lotId, areaM2, owed - areaM2, actor.userId(), clock.instant());
         return owed - areaM2;
     }
 }

@@ -3,7 +3,7 @@ package cn.landbalance.settlement.outflow;
 import java.util.List;
 import java.util.Optional;
 
-/** Port: outflow applications, their coverages and fee payments. */
+/** Port: outflow applications, their coverages and decisions (their fee payments: {@link FeePayments}). */
 public interface OutflowApplications {
     OutflowApplication insert(OutflowApplication application);
 
@@ -56,35 +56,12 @@ public interface OutflowApplications {
         return coverAll(List.of(new NewCoverage(application, coverage))).get(0).coverage();
     }
 
-    FeePayment insertFeePayment(FeePayment payment);
-
-    /** The application's fee payments, oldest first. */
-    java.util.List<FeePayment> feePaymentsOf(long applicationId);
-
-    /** Reads and row-locks a fee payment. */
-    java.util.Optional<FeePayment> lockFeePayment(long id);
-
-    void moveDuty(long feePaymentId, long townshipId);
-
-    /** The area of restored land delivered so far against the fee's duty. */
-    long deliveredM2(long feePaymentId);
-
-    /**
-     * Records {@code areaM2} of lot {@code lotId} delivered against the fee's duty of {@code application} (and announces
-     * it, with {@code owedAfterM2}, the area still owed).
-     */
-    void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, long areaM2, long owedAfterM2,
-                        Long userId, java.time.Instant at);
-
     /**
      * Stores the reversal of a coverage of {@code application} (read under its row lock), made by
      * {@link Coverage#reversal()}, with the refund transfer of its money if any; announced as
      * {@code obligation.coverage_reversed}. Returns it as stored.
      */
     Coverage reverse(OutflowApplication application, Coverage reversal, Long refundTransferId);
-
-    /** Records what became of a fee of {@code application}, which ended ({@code fee.refunded} or {@code fee.kept}). */
-    void recordFeeReversal(OutflowApplication application, FeePayment payment, FeePayment.Outcome outcome, Long transferId);
 
     /** Records a decision on an application (with the status change it made). */
     void recordDecision(OutflowDecision decision);

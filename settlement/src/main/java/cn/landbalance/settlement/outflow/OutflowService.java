@@ -54,6 +54,7 @@ public class OutflowService {
     private final Organizations organizations;
     private final CountyRulesStore rules;
     private final OutflowApplications applications;
+    private final FeePayments fees;
     private final IndicatorLedger indicators;
     private final IndicatorStore lots;
     private final MoneyLedger money;
@@ -67,7 +68,7 @@ public class OutflowService {
     private final SiteSurvey survey;
 
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
-                          OutflowApplications applications, IndicatorLedger indicators, IndicatorStore lots,
+                          OutflowApplications applications, FeePayments fees, IndicatorLedger indicators, IndicatorStore lots,
                           MoneyLedger money, ListedArea listed, PaymentReferences references, PaymentNotices notices,
                           ApplicationEnding ending, SiteSurvey survey, Clock clock) {
         this.ending = ending;
@@ -79,6 +80,7 @@ public class OutflowService {
         this.organizations = organizations;
         this.rules = rules;
         this.applications = applications;
+        this.fees = fees;
         this.indicators = indicators;
         this.lots = lots;
         this.money = money;
@@ -248,7 +250,7 @@ public class OutflowService {
         Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, bankSerial,
                 "fee for outflow application " + applicationId + ", notice " + noticeCode, receivedOn);
         applications.cover(app, Coverage.fee(areaM2, bankSerial, app.townshipId(), amountFen));
-        return applications.insertFeePayment(new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
+        return fees.insertFeePayment(app, new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
                 transfer.id(), app.townshipId(), null));
     }
 
