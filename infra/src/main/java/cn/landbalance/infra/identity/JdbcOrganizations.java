@@ -53,17 +53,17 @@ public class JdbcOrganizations implements Organizations {
             where = where.and(ORGANIZATION.REGION_ID.eq(regionId));
         }
         if (kind != null) {
-            where = where.and(ORGANIZATION.KIND.eq(kind.name()));
+            where = where.and(ORGANIZATION.KIND.eq(kind));
         }
         return db.selectFrom(ORGANIZATION).where(where).orderBy(ORGANIZATION.ID)
-                .fetch(r -> new Organization(r.getId(), r.getName(), OrgKind.valueOf(r.getKind()), r.getRegionId(),
+                .fetch(r -> new Organization(r.getId(), r.getName(), r.getKind(), r.getRegionId(),
                         r.getCountyId()));
     }
 
     @Override
     public List<Organization> findInCounty(Selection selection, long offset, int limit) {
         return db.selectFrom(ORGANIZATION).where(where(selection)).orderBy(ORGANIZATION.ID.desc()).offset(offset).limit(limit)
-                .fetch(r -> new Organization(r.getId(), r.getName(), OrgKind.valueOf(r.getKind()), r.getRegionId(),
+                .fetch(r -> new Organization(r.getId(), r.getName(), r.getKind(), r.getRegionId(),
                         r.getCountyId()));
     }
 
@@ -78,7 +78,7 @@ public class JdbcOrganizations implements Organizations {
             where = where.and(ORGANIZATION.REGION_ID.eq(selection.regionId()));
         }
         if (selection.kind() != null) {
-            where = where.and(ORGANIZATION.KIND.eq(selection.kind().name()));
+            where = where.and(ORGANIZATION.KIND.eq(selection.kind()));
         }
         if (selection.query() != null) {
             where = where.and(ORGANIZATION.NAME.containsIgnoreCase(selection.query()));

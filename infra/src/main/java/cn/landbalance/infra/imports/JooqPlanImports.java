@@ -16,9 +16,11 @@ import static cn.landbalance.infra.jooq.Tables.PLAN_IMPORT;
 
 @Singleton
 public class JooqPlanImports implements PlanImports {
+    /** The stored state of an import: its rows count until it is reversed. */
+    public enum Status { ACTIVE, REVERSED }
+
     /** Advisory lock space of plan imports (the market's is another). */
     private static final int IMPORT_LOCK_SPACE = 0x504C414E;
-    private static final String ACTIVE = "ACTIVE";
 
     private final DSLContext db;
     private final Outbox outbox;
@@ -35,14 +37,14 @@ public class JooqPlanImports implements PlanImports {
 
     @Override
     public Optional<PlanImport> activeOfYear(long countyId, PlanKind kind, int year) {
-        return db.selectFrom(PLAN_IMPORT).where(PLAN_IMPORT.COUNTY_ID.eq(countyId)).and(PLAN_IMPORT.KIND.eq(kind.name()))
-                .and(PLAN_IMPORT.PLAN_YEAR.eq(year)).and(PLAN_IMPORT.STATUS.eq(ACTIVE)).fetchOptional(JooqPlanImports::toDomain);
+        return db.selectFrom(PLAN_IMPORT).where(PLAN_IMPORT.COUNTY_ID.eq(countyId)).and(PLAN_IMPORT.KIND.eq(kind))
+                .and(PLAN_IMPORT.PLAN_YEAR.eq(year)).and(PLAN_IMPORT.STATUS.eq(Status.ACTIVE)).fetchOptional(JooqPlanImports::toDomain);
     }
 
     @Override
     public Optional<PlanImport> activeWithContent(long countyId, PlanKind kind, String contentSha256) {
-        return db.selectFrom(PLAN_IMPORT).where(PLAN_IMPORT.COUNTY_ID.eq(countyId)).and(PLAN_IMPORT.KIND.eq(kind.name()))
-                .and(PLAN_IMPORT.CONTENT_SHA256.eq(contentSha256)).and(PLAN_IMPORT.STATUS.eq(ACTIVE))
+        return db.selectFrom(PLAN_IMPORT).where(PLAN_IMPORT.COUNTY_ID.eq(countyId)).and(PLAN_IMPORT.KIND.eq(kind))
+                .and(PLAN_IMPORT.CONTENT_SHA256.eq(contentSha256)).and(PLAN_IMPORT.STATUS.eq(Status.ACTIVE))
                 .fetchOptional(JooqPlanImports::toDomain);
     }
 
@@ -50,7 +52,7 @@ public class JooqPlanImports implements PlanImports {
     public PlanImport insert(PlanImport p) {
         PlanImportRecord r = db.newRecord(PLAN_IMPORT);
         r.setCountyId(p.countyId());
-        r.setKind(p.kind().name());
+        r.setKind(p.kind());
         r.setPlanYear(p.year());
         r.setContentSha256(p.contentSha256());
         r.setFileSha256(p.fileSha256());
@@ -59,7 +61,7 @@ public class JooqPlanImports implements PlanImports {
         r.setRowsImported(p.rowsImported());
         r.setAreaM2(p.areaM2());
         r.setWarnings(p.warnings());
-        r.setStatus(ACTIVE);
+        r.setStatus(Status.ACTIVE);
         r.setImportedBy(p.importedBy());
         r.setCreatedAt(OffsetDateTime.now());
         r.store();
@@ -71,10 +73,10 @@ public class JooqPlanImports implements PlanImports {
     @Override
     public void markReversed(long id) {
         PlanImportRecord r = db.selectFrom(PLAN_IMPORT).where(PLAN_IMPORT.ID.eq(id)).fetchSingle();
-        r.setStatus("REVERSED");
+        r.setStatus(Status.REVERSED);
         r.setReversedAt(OffsetDateTime.now());
         r.store();
-        outbox.publish(new PlanEvent.PlanImportReversed(r.getCountyId(), id, r.getKind(), r.getPlanYear(), r.getRowsImported(),
+        outbox.publish(new PlanEvent.PlanImportReversed(r.getCountyId(), id, r.getKind().name(), r.getPlanYear(), r.getRowsImported(),
                 r.getAreaM2()));
     }
 
@@ -90,9 +92,9 @@ public class JooqPlanImports implements PlanImports {
     }
 
     private static PlanImport toDomain(PlanImportRecord r) {
-        return new PlanImport(r.getId(), r.getCountyId(), PlanKind.valueOf(r.getKind()), r.getPlanYear(),
+        return new PlanImport(r.getId(), r.getCountyId(), r.getKind(), r.getPlanYear(),
                 r.getContentSha256(), r.getFileSha256(), r.getFileName(), r.getFileFormat(), r.getRowsImported(),
-                r.getAreaM2(), r.getWarnings(), ACTIVE.equals(r.getStatus()), r.getImportedBy(), r.getCreatedAt(),
+                r.getAreaM2(), r.getWarnings(), r.getStatus() == Status.ACTIVE, r.getImportedBy(), r.getCreatedAt(),
                 r.getReversedAt(), r.getReplacedBy());
     }
 }

@@ -253,7 +253,7 @@ public class JooqIndicatorStore implements IndicatorStore {
             var insert = db.insertInto(INDICATOR_MOVEMENT, INDICATOR_MOVEMENT.LOT_ID, INDICATOR_MOVEMENT.KIND,
                     INDICATOR_MOVEMENT.AREA_M2, INDICATOR_MOVEMENT.HOLD_ID, INDICATOR_MOVEMENT.REFERENCE, INDICATOR_MOVEMENT.CREATED_AT);
             for (Movement m : movements.subList(from, Math.min(movements.size(), from + 1000))) {
-                insert = insert.values(m.lotId(), m.kind().name(), m.areaM2(), m.holdId(), m.reference(), now);
+                insert = insert.values(m.lotId(), m.kind(), m.areaM2(), m.holdId(), m.reference(), now);
             }
             insert.execute();
         }
@@ -264,7 +264,7 @@ public class JooqIndicatorStore implements IndicatorStore {
     public void append(Movement movement) {
         db.insertInto(INDICATOR_MOVEMENT)
                 .set(INDICATOR_MOVEMENT.LOT_ID, movement.lotId())
-                .set(INDICATOR_MOVEMENT.KIND, movement.kind().name())
+                .set(INDICATOR_MOVEMENT.KIND, movement.kind())
                 .set(INDICATOR_MOVEMENT.AREA_M2, movement.areaM2())
                 .set(INDICATOR_MOVEMENT.HOLD_ID, movement.holdId())
                 .set(INDICATOR_MOVEMENT.REFERENCE, movement.reference())
@@ -289,7 +289,7 @@ public class JooqIndicatorStore implements IndicatorStore {
     }
 
     static Hold toHold(IndicatorHoldRecord r) {
-        return new Hold(r.getId(), r.getLotId(), HoldKind.valueOf(r.getKind()), r.getHeldM2(), r.getRemainingM2(),
+        return new Hold(r.getId(), r.getLotId(), r.getKind(), r.getHeldM2(), r.getRemainingM2(),
                 r.getReference());
     }
 }

@@ -79,7 +79,7 @@ public class JooqInflowProjects implements InflowProjects {
             where = where.and(INFLOW_PROJECT.TOWNSHIP_ID.eq(s.townshipId()));
         }
         if (s.status() != null) {
-            where = where.and(INFLOW_PROJECT.STATUS.eq(s.status().name()));
+            where = where.and(INFLOW_PROJECT.STATUS.eq(s.status()));
         }
         String text = s.text() == null ? "" : s.text().strip();
         if (!text.isEmpty()) {
@@ -119,7 +119,7 @@ public class JooqInflowProjects implements InflowProjects {
     @Override
     public List<InflowProject> ofImport(long planImportId) {
         return db.selectFrom(INFLOW_PROJECT).where(INFLOW_PROJECT.PLAN_IMPORT_ID.eq(planImportId))
-                .and(INFLOW_PROJECT.STATUS.eq(InflowStatus.ACCEPTED.name())).orderBy(INFLOW_PROJECT.ID)
+                .and(INFLOW_PROJECT.STATUS.eq(InflowStatus.ACCEPTED)).orderBy(INFLOW_PROJECT.ID)
                 .fetch(JooqInflowProjects::toDomain);
     }
 
@@ -157,7 +157,7 @@ public class JooqInflowProjects implements InflowProjects {
         row.setPollutedSoil(c.pollutedSoil());
         row.setIllegalDeforestation(c.illegalDeforestation());
         row.setPlanYear(p.planYear());
-        row.setStatus(p.status().name());
+        row.setStatus(p.status());
         row.setQualityGrade(p.qualityGrade() == null ? null : p.qualityGrade().shortValue());
         row.setLotId(p.lotId());
         row.setRejectionReason(p.rejectionReason());
@@ -174,7 +174,7 @@ public class JooqInflowProjects implements InflowProjects {
                 new SiteConstraints(r.getEcologicalRedLine(), r.getNatureReserve(), r.getWaterSourceLevel1(),
                         r.getRiverLakeForestPastoralDesert(), r.getBuiltUpArea(), r.getReturnedFarmlandForest(),
                         r.getPollutedSoil(), r.getIllegalDeforestation()),
-                r.getPlanYear(), InflowStatus.valueOf(r.getStatus()),
+                r.getPlanYear(), r.getStatus(),
                 r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getLotId(), r.getRejectionReason(),
                 r.getImportKey(), r.getHolderOrgId());
     }

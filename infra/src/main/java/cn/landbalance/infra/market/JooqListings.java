@@ -58,7 +58,7 @@ public class JooqListings implements Listings {
         Map<Long, Long> result = new HashMap<>();
         db.select(LISTING_LOT.LOT_ID, DSL.sum(LISTING_LOT.REMAINING_M2))
                 .from(LISTING_LOT).join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
-                .where(LISTING.TOWNSHIP_ID.eq(townshipId).and(LISTING.STATUS.eq(Listing.Status.OPEN.name())))
+                .where(LISTING.TOWNSHIP_ID.eq(townshipId).and(LISTING.STATUS.eq(Listing.Status.OPEN)))
                 .groupBy(LISTING_LOT.LOT_ID)
                 .forEach(r -> result.put(r.value1(), r.value2().longValue()));
         return result;
@@ -70,7 +70,7 @@ public class JooqListings implements Listings {
         long id = db.insertInto(LISTING)
                 .set(LISTING.COUNTY_ID, countyId).set(LISTING.TOWNSHIP_ID, townshipId)
                 .set(LISTING.PRICE_PER_MU_FEN, pricePerMuFen).set(LISTING.LISTED_M2, total)
-                .set(LISTING.STATUS, Listing.Status.OPEN.name()).set(LISTING.CREATED_AT, OffsetDateTime.now())
+                .set(LISTING.STATUS, Listing.Status.OPEN).set(LISTING.CREATED_AT, OffsetDateTime.now())
                 .returning(LISTING.ID).fetchOne().getId();
         areaByLot.forEach((lot, area) -> db.insertInto(LISTING_LOT)
                 .set(LISTING_LOT.LISTING_ID, id).set(LISTING_LOT.LOT_ID, lot)
@@ -92,8 +92,8 @@ public class JooqListings implements Listings {
 
     @Override
     public void saveTransition(Listing before, Listing after) {
-        int updated = db.update(LISTING).set(LISTING.STATUS, after.status().name())
-                .where(LISTING.ID.eq(before.id()).and(LISTING.STATUS.eq(before.status().name()))).execute();
+        int updated = db.update(LISTING).set(LISTING.STATUS, after.status())
+                .where(LISTING.ID.eq(before.id()).and(LISTING.STATUS.eq(before.status()))).execute();
         if (updated != 1) {
             throw new IllegalStateException("listing " + before.id() + " was not " + before.status() + " under its lock");
         }
@@ -116,7 +116,7 @@ public class JooqListings implements Listings {
             where = where.and(LISTING.TOWNSHIP_ID.eq(townshipId));
         }
         if (openOnly) {
-            where = where.and(LISTING.STATUS.eq(Listing.Status.OPEN.name()));
+            where = where.and(LISTING.STATUS.eq(Listing.Status.OPEN));
         }
         return where;
     }
@@ -133,8 +133,8 @@ public class JooqListings implements Listings {
                 .from(LISTING).where(where).orderBy(LISTING.ID.desc()).offset(offset).limit(limit)
                 .fetch(r -> new Listing(r.get(LISTING.ID), r.get(LISTING.COUNTY_ID), r.get(LISTING.TOWNSHIP_ID),
                         r.get(LISTING.PRICE_PER_MU_FEN), r.get(LISTING.LISTED_M2),
-                        Listing.Status.OPEN.name().equals(r.get(LISTING.STATUS)) ? ((Number) r.get("remaining")).longValue() : 0,
-                        Listing.Status.valueOf(r.get(LISTING.STATUS))));
+                        r.get(LISTING.STATUS) == Listing.Status.OPEN ? ((Number) r.get("remaining")).longValue() : 0,
+                        r.get(LISTING.STATUS)));
     }
 
     @Override
@@ -147,7 +147,7 @@ public class JooqListings implements Listings {
                 .from(LISTING_LOT)
                 .join(LISTING).on(LISTING.ID.eq(LISTING_LOT.LISTING_ID))
                 .join(INDICATOR_LOT).on(INDICATOR_LOT.ID.eq(LISTING_LOT.LOT_ID))
-                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq(Listing.Status.OPEN.name())).and(LISTING_LOT.REMAINING_M2.gt(0L))
+                .where(LISTING.COUNTY_ID.eq(countyId).and(LISTING.STATUS.eq(Listing.Status.OPEN)).and(LISTING_LOT.REMAINING_M2.gt(0L))
                         .and(INDICATOR_LOT.AVAILABLE_M2.gt(0L)).and(INDICATOR_LOT.HOLDER_ORG_ID.isNull()))
                 .orderBy(LISTING_LOT.ID)
                 .fetch(r -> new Offer(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),

@@ -159,7 +159,7 @@ public class JooqOrders implements Orders {
             }
         }
         if (q.status() != null) {
-            where = where.and(MARKET_ORDER.STATUS.eq(q.status().name()));
+            where = where.and(MARKET_ORDER.STATUS.eq(q.status()));
         }
         if (q.applicationId() != null) {
             where = where.and(MARKET_ORDER.OUTFLOW_APPLICATION_ID.eq(q.applicationId()));
@@ -175,12 +175,12 @@ public class JooqOrders implements Orders {
 
     @Override
     public void saveTransition(Order before, Order after, Order.Action action, Instant at) {
-        var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, after.status().name());
+        var update = db.update(MARKET_ORDER).set(MARKET_ORDER.STATUS, after.status());
         if (action == Order.Action.PAY) {
             update = update.set(MARKET_ORDER.PAYMENT_REFERENCE, after.paymentReference())
                     .set(MARKET_ORDER.SETTLED_AT, at.atOffset(ZoneOffset.UTC));
         }
-        int updated = update.where(MARKET_ORDER.ID.eq(before.id()).and(MARKET_ORDER.STATUS.eq(before.status().name()))).execute();
+        int updated = update.where(MARKET_ORDER.ID.eq(before.id()).and(MARKET_ORDER.STATUS.eq(before.status()))).execute();
         if (updated != 1) {
             throw new IllegalStateException("order " + before.id() + " was not " + before.status() + " under its lock");
         }
@@ -217,7 +217,7 @@ public class JooqOrders implements Orders {
     @Override
     public List<Long> due(Instant now, int limit) {
         return db.select(MARKET_ORDER.ID).from(MARKET_ORDER)
-                .where(MARKET_ORDER.STATUS.eq(Order.Status.PENDING_PAYMENT.name()).and(MARKET_ORDER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC))))
+                .where(MARKET_ORDER.STATUS.eq(Order.Status.PENDING_PAYMENT).and(MARKET_ORDER.EXPIRES_AT.le(now.atOffset(ZoneOffset.UTC))))
                 .orderBy(MARKET_ORDER.EXPIRES_AT).limit(limit).fetch(MARKET_ORDER.ID);
     }
 
@@ -247,7 +247,7 @@ public class JooqOrders implements Orders {
 
     private static Order toOrder(MarketOrderRecord r, List<Allocation> allocations) {
         return new Order(r.getId(), r.getCountyId(), r.getOutflowApplicationId(), r.getBuyerOrgId(), r.getAreaM2(),
-                r.getAmountFen(), Order.Status.valueOf(r.getStatus()), r.getExpiresAt().toInstant(), r.getPaymentReference(),
+                r.getAmountFen(), r.getStatus(), r.getExpiresAt().toInstant(), r.getPaymentReference(),
                 allocations);
     }
 }

@@ -142,8 +142,8 @@ public class JooqBankLines implements BankLines {
     @Override
     public void markBooked(long lineId, BookedAs bookedAs, String reason, long transferId) {
         BankLineRecord r = db.selectFrom(BANK_LINE).where(BANK_LINE.ID.eq(lineId)).fetchSingle();
-        r.setStatus(Status.BOOKED.name());
-        r.setBookedAs(bookedAs.name());
+        r.setStatus(Status.BOOKED);
+        r.setBookedAs(bookedAs);
         r.setBookedReason(cut(reason, 200));
         r.setTransferId(transferId);
         r.setUpdatedAt(OffsetDateTime.now());
@@ -165,7 +165,7 @@ public class JooqBankLines implements BankLines {
     public List<StoredLine> ofTownship(long townshipId, Status status) {
         Condition where = BANK_LINE.TOWNSHIP_ID.eq(townshipId);
         if (status != null) {
-            where = where.and(BANK_LINE.STATUS.eq(status.name()));
+            where = where.and(BANK_LINE.STATUS.eq(status));
         }
         return db.selectFrom(BANK_LINE).where(where).orderBy(BANK_LINE.LINE_DATE.desc(), BANK_LINE.ID.desc()).limit(1000)
                 .fetch(JooqBankLines::toLine);
@@ -179,8 +179,8 @@ public class JooqBankLines implements BankLines {
 
     private static StoredLine toLine(BankLineRecord r) {
         return new StoredLine(r.getId(), r.getTownshipId(), r.getLineDate(), r.getAmountFen(), r.getReference(),
-                r.getCounterparty(), r.getMemo(), r.getBalanceFen(), Status.valueOf(r.getStatus()), r.getNote(),
-                r.getBookedAs() == null ? null : BookedAs.valueOf(r.getBookedAs()), r.getTransferId());
+                r.getCounterparty(), r.getMemo(), r.getBalanceFen(), r.getStatus(), r.getNote(),
+                r.getBookedAs() == null ? null : r.getBookedAs(), r.getTransferId());
     }
 
     private static Run toRun(BankReconciliationRecord r) {

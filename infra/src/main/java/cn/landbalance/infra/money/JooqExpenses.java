@@ -39,12 +39,12 @@ public class JooqExpenses implements Expenses {
                 .set(FUND_EXPENSE.COUNTY_ID, e.countyId())
                 .set(FUND_EXPENSE.TOWNSHIP_ID, e.townshipId())
                 .set(FUND_EXPENSE.AMOUNT_FEN, e.amountFen())
-                .set(FUND_EXPENSE.CATEGORY, e.category().name())
+                .set(FUND_EXPENSE.CATEGORY, e.category())
                 .set(FUND_EXPENSE.INFLOW_PROJECT_ID, e.inflowProjectId())
                 .set(FUND_EXPENSE.PAYEE_NAME, e.payeeName())
                 .set(FUND_EXPENSE.PURPOSE, e.purpose())
                 .set(FUND_EXPENSE.REFERENCE, e.reference())
-                .set(FUND_EXPENSE.STATUS, e.status().name())
+                .set(FUND_EXPENSE.STATUS, e.status())
                 .set(FUND_EXPENSE.PROPOSED_BY, e.proposedBy())
                 .set(FUND_EXPENSE.PROPOSED_AT, utc(e.proposedAt()))
                 .returning(FUND_EXPENSE.ID).fetchOne().getId();
@@ -68,7 +68,7 @@ public class JooqExpenses implements Expenses {
         Expense.Payment p = after.payment();
         Expense.Cancellation c = after.cancellation();
         int updated = db.update(FUND_EXPENSE)
-                .set(FUND_EXPENSE.STATUS, after.status().name())
+                .set(FUND_EXPENSE.STATUS, after.status())
                 .set(FUND_EXPENSE.DECIDED_BY, after.decidedBy())
                 .set(FUND_EXPENSE.DECIDED_AT, after.decidedAt() == null ? null : utc(after.decidedAt()))
                 .set(FUND_EXPENSE.DECISION_NOTE, after.decisionNote())
@@ -80,7 +80,7 @@ public class JooqExpenses implements Expenses {
                 .set(FUND_EXPENSE.CANCELLED_BY, c == null ? null : c.by())
                 .set(FUND_EXPENSE.CANCELLED_AT, c == null ? null : utc(c.at()))
                 .set(FUND_EXPENSE.CANCEL_REASON, c == null ? null : c.reason())
-                .where(FUND_EXPENSE.ID.eq(after.id()).and(FUND_EXPENSE.STATUS.eq(before.status().name())))
+                .where(FUND_EXPENSE.ID.eq(after.id()).and(FUND_EXPENSE.STATUS.eq(before.status())))
                 .execute();
         if (updated != 1) {
             throw new IllegalStateException("expense " + after.id() + " was not " + before.status() + " as locked");
@@ -91,7 +91,7 @@ public class JooqExpenses implements Expenses {
     @Override
     public long committedFen(long townshipId) {
         return db.select(DSL.coalesce(DSL.sum(FUND_EXPENSE.AMOUNT_FEN), java.math.BigDecimal.ZERO)).from(FUND_EXPENSE)
-                .where(FUND_EXPENSE.TOWNSHIP_ID.eq(townshipId).and(FUND_EXPENSE.STATUS.eq(Expense.Status.APPROVED.name())))
+                .where(FUND_EXPENSE.TOWNSHIP_ID.eq(townshipId).and(FUND_EXPENSE.STATUS.eq(Expense.Status.APPROVED)))
                 .fetchOne(0, Long.class);
     }
 
@@ -151,7 +151,7 @@ public class JooqExpenses implements Expenses {
             c = c.and(FUND_EXPENSE.TOWNSHIP_ID.eq(q.townshipId()));
         }
         if (q.status() != null) {
-            c = c.and(FUND_EXPENSE.STATUS.eq(q.status().name()));
+            c = c.and(FUND_EXPENSE.STATUS.eq(q.status()));
         }
         if (q.inflowProjectId() != null) {
             c = c.and(FUND_EXPENSE.INFLOW_PROJECT_ID.eq(q.inflowProjectId()));
@@ -177,11 +177,11 @@ public class JooqExpenses implements Expenses {
 
     private static Expense expense(Record rec) {
         var r = rec.into(FUND_EXPENSE);
-        Expense.Status status = Expense.Status.valueOf(r.getStatus());
+        Expense.Status status = r.getStatus();
         Expense.Payment payment = status != Expense.Status.PAID ? null : new Expense.Payment(r.getBankSerial(),
                 r.getPaidOn(), r.getTransferId(), r.getPaidBy(), r.getPaidAt() == null ? null : r.getPaidAt().toInstant());
         return new Expense(r.getId(), r.getCountyId(), r.getTownshipId(), r.getAmountFen(),
-                Expense.Category.valueOf(r.getCategory()), r.getInflowProjectId(), r.getPayeeName(), r.getPurpose(),
+                r.getCategory(), r.getInflowProjectId(), r.getPayeeName(), r.getPurpose(),
                 r.getReference(), status, r.getProposedBy(), r.getProposedAt().toInstant(), r.getDecidedBy(),
                 r.getDecidedAt() == null ? null : r.getDecidedAt().toInstant(), r.getDecisionNote(), payment,
                 r.getCancelledAt() == null ? null : new Expense.Cancellation(r.getCancelledBy(),

@@ -78,13 +78,13 @@ public class JooqMoneyStore implements MoneyStore {
 
     private FundAccountRecord select(AccountKind kind, long ownerRegionId, boolean lock) {
         var query = db.selectFrom(FUND_ACCOUNT)
-                .where(FUND_ACCOUNT.KIND.eq(kind.name()).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)));
+                .where(FUND_ACCOUNT.KIND.eq(kind).and(FUND_ACCOUNT.OWNER_REGION_ID.eq(ownerRegionId)));
         return lock ? query.forUpdate().fetchOne() : query.fetchOne();
     }
 
     private void create(AccountKind kind, long ownerRegionId, long countyId) {
         db.insertInto(FUND_ACCOUNT)
-                .set(FUND_ACCOUNT.KIND, kind.name())
+                .set(FUND_ACCOUNT.KIND, kind)
                 .set(FUND_ACCOUNT.OWNER_REGION_ID, ownerRegionId)
                 .set(FUND_ACCOUNT.COUNTY_ID, countyId)
                 .set(FUND_ACCOUNT.BALANCE_FEN, 0L)
@@ -115,7 +115,7 @@ public class JooqMoneyStore implements MoneyStore {
                 .set(MONEY_TRANSFER.DEBIT_ACCOUNT_ID, debitAccountId)
                 .set(MONEY_TRANSFER.CREDIT_ACCOUNT_ID, creditAccountId)
                 .set(MONEY_TRANSFER.AMOUNT_FEN, amountFen)
-                .set(MONEY_TRANSFER.KIND, kind.name())
+                .set(MONEY_TRANSFER.KIND, kind)
                 .set(MONEY_TRANSFER.REFERENCE, reference)
                 .set(MONEY_TRANSFER.MEMO, memo)
                 .set(MONEY_TRANSFER.CREATED_AT, OffsetDateTime.now())

@@ -78,7 +78,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setLandscapeLake(s.landscapeLake());
         r.setTurf(s.turf());
         r.setPlanYear(a.planYear());
-        r.setStatus(a.status().name());
+        r.setStatus(a.status());
         r.setRequiredM2(a.requiredM2());
         r.setImportKey(a.importKey());
         r.setOwnership(a.ownership().name());
@@ -201,9 +201,9 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public void saveTransition(long id, OutflowStatus.Transition step) {
         OutflowStatus status = step.to();
-        int updated = db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status.name())
+        int updated = db.update(OUTFLOW_APPLICATION).set(OUTFLOW_APPLICATION.STATUS, status)
                 .set(OUTFLOW_APPLICATION.UPDATED_AT, OffsetDateTime.now())
-                .where(OUTFLOW_APPLICATION.ID.eq(id).and(OUTFLOW_APPLICATION.STATUS.eq(step.from().name()))).execute();
+                .where(OUTFLOW_APPLICATION.ID.eq(id).and(OUTFLOW_APPLICATION.STATUS.eq(step.from()))).execute();
         if (updated != 1) {
             throw new IllegalStateException("outflow application " + id + " was not " + step.from() + " under its lock");
         }
@@ -232,7 +232,7 @@ public class JooqOutflowApplications implements OutflowApplications {
             where = where.and(OUTFLOW_APPLICATION.APPLICANT_ORG_ID.eq(s.applicantOrgId()));
         }
         if (s.status() != null) {
-            where = where.and(OUTFLOW_APPLICATION.STATUS.eq(s.status().name()));
+            where = where.and(OUTFLOW_APPLICATION.STATUS.eq(s.status()));
         }
         return where;
     }
@@ -283,9 +283,9 @@ public class JooqOutflowApplications implements OutflowApplications {
     public void recordDecision(OutflowDecision d) {
         db.insertInto(OUTFLOW_DECISION)
                 .set(OUTFLOW_DECISION.APPLICATION_ID, d.applicationId())
-                .set(OUTFLOW_DECISION.ACTION, d.action().name())
-                .set(OUTFLOW_DECISION.FROM_STATUS, d.from().name())
-                .set(OUTFLOW_DECISION.TO_STATUS, d.to().name())
+                .set(OUTFLOW_DECISION.ACTION, d.action())
+                .set(OUTFLOW_DECISION.FROM_STATUS, d.from())
+                .set(OUTFLOW_DECISION.TO_STATUS, d.to())
                 .set(OUTFLOW_DECISION.REASON, d.reason())
                 .set(OUTFLOW_DECISION.OVERRIDE, d.override())
                 .set(OUTFLOW_DECISION.USER_ID, d.userId())
@@ -297,13 +297,13 @@ public class JooqOutflowApplications implements OutflowApplications {
     public List<OutflowDecision> decisions(long applicationId) {
         return db.selectFrom(OUTFLOW_DECISION).where(OUTFLOW_DECISION.APPLICATION_ID.eq(applicationId))
                 .orderBy(OUTFLOW_DECISION.ID).fetch(r -> new OutflowDecision(r.getId(), r.getApplicationId(),
-                        OutflowStatus.Action.valueOf(r.getAction()), OutflowStatus.valueOf(r.getFromStatus()),
-                        OutflowStatus.valueOf(r.getToStatus()), r.getReason(), r.getOverride(), r.getUserId(),
+                        r.getAction(), r.getFromStatus(),
+                        r.getToStatus(), r.getReason(), r.getOverride(), r.getUserId(),
                         r.getDecidedAt().toInstant()));
     }
 
     static Coverage toCoverage(OutflowCoverageRecord r) {
-        return new Coverage(r.getId(), CoverageKind.valueOf(r.getKind()), r.getAreaM2(), r.getRef(), r.getTownshipId(),
+        return new Coverage(r.getId(), r.getKind(), r.getAreaM2(), r.getRef(), r.getTownshipId(),
                 r.getLotId(), r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getAmountFen(),
                 r.getReversesId());
     }
@@ -316,7 +316,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         return new OutflowApplication(r.getId(), r.getCountyId(), r.getTownshipId(), r.getApplicantOrgId(),
                 OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
-                r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), OutflowStatus.valueOf(r.getStatus()),
+                r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), r.getStatus(),
                 r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), Ownership.valueOf(r.getOwnership()),
                 r.getRulesVersionId());
     }

@@ -44,7 +44,7 @@ public class JooqAnnualPlans implements AnnualPlans {
         AnnualPlan.Deadlines d = p.deadlines();
         OffsetDateTime now = OffsetDateTime.now();
         java.util.Map<org.jooq.Field<?>, Object> row = new java.util.LinkedHashMap<>();
-        row.put(ANNUAL_PLAN.STATUS, p.status().name());
+        row.put(ANNUAL_PLAN.STATUS, p.status());
         row.put(ANNUAL_PLAN.APPROVAL_DUE, d.approvalDue());
         row.put(ANNUAL_PLAN.IMPLEMENTATION_DUE, d.implementationDue());
         row.put(ANNUAL_PLAN.ACCEPTANCE_DUE, d.acceptanceDue());
@@ -72,7 +72,7 @@ public class JooqAnnualPlans implements AnnualPlans {
     }
 
     private static AnnualPlan plan(AnnualPlanRecord r) {
-        return new AnnualPlan(r.getCountyId(), r.getPlanYear(), AnnualPlan.Status.valueOf(r.getStatus()),
+        return new AnnualPlan(r.getCountyId(), r.getPlanYear(), r.getStatus(),
                 new AnnualPlan.Deadlines(r.getApprovalDue(), r.getImplementationDue(), r.getAcceptanceDue(),
                         r.getFeeDeliveryDue()), r.getSubmittedOn(), r.getApprovedOn(), r.getApprovalDocNo(), r.getFiledOn(),
                 r.getFilingNo(), r.getImplementedOn(), r.getAcceptedOn(), true);

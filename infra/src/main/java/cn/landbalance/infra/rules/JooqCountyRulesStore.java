@@ -95,7 +95,7 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .where(COUNTY_CALENDAR_ENTRY.COUNTY_ID.eq(countyId)
                         .and(COUNTY_CALENDAR_ENTRY.YEAR.between((short) fromYear, (short) toYear)))
                 .orderBy(COUNTY_CALENDAR_ENTRY.FROM_DATE)
-                .fetch(r -> new CalendarEntry(r.getFromDate(), r.getToDate(), CalendarEntry.Kind.valueOf(r.getKind()), r.getName()));
+                .fetch(r -> new CalendarEntry(r.getFromDate(), r.getToDate(), r.getKind(), r.getName()));
     }
 
     /** Replaces the year's entries; two saves of one county take turns (a transaction-scoped advisory lock). */
@@ -111,7 +111,7 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                     .set(COUNTY_CALENDAR_ENTRY.YEAR, (short) year)
                     .set(COUNTY_CALENDAR_ENTRY.FROM_DATE, e.from())
                     .set(COUNTY_CALENDAR_ENTRY.TO_DATE, e.to())
-                    .set(COUNTY_CALENDAR_ENTRY.KIND, e.kind().name())
+                    .set(COUNTY_CALENDAR_ENTRY.KIND, e.kind())
                     .set(COUNTY_CALENDAR_ENTRY.NAME, e.name())
                     .set(COUNTY_CALENDAR_ENTRY.UPDATED_BY, userId)
                     .set(COUNTY_CALENDAR_ENTRY.UPDATED_AT, now)

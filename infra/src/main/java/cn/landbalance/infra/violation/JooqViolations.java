@@ -41,7 +41,7 @@ public class JooqViolations implements Violations {
                 .set(VIOLATION_CASE.COUNTY_ID, countyId).set(VIOLATION_CASE.TOWNSHIP_ID, townshipId)
                 .set(VIOLATION_CASE.CASE_NO, caseNo).set(VIOLATION_CASE.DESCRIPTION, description)
                 .set(VIOLATION_CASE.AREA_M2, areaM2).set(VIOLATION_CASE.UNSECURED_M2, 0L)
-                .set(VIOLATION_CASE.STATUS, ViolationCase.Status.OPEN.name()).set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
+                .set(VIOLATION_CASE.STATUS, ViolationCase.Status.OPEN).set(VIOLATION_CASE.OUTFLOW_APPLICATION_ID, outflowApplicationId)
                 .set(VIOLATION_CASE.CREATED_AT, OffsetDateTime.now()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
                 .returning(VIOLATION_CASE.ID).fetchOne().getId();
         outbox.publish(new ViolationEvent.Opened(countyId, id, caseNo, townshipId, areaM2, outflowApplicationId));
@@ -87,7 +87,7 @@ public class JooqViolations implements Violations {
 
     @Override
     public void saveTransition(ViolationCase c, ViolationCase.Action action) {
-        db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, c.status().name()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
+        db.update(VIOLATION_CASE).set(VIOLATION_CASE.STATUS, c.status()).set(VIOLATION_CASE.UPDATED_AT, OffsetDateTime.now())
                 .where(VIOLATION_CASE.ID.eq(c.id())).execute();
         outbox.publish(new ViolationEvent.Resolved(c.countyId(), c.id(), c.caseNo(), c.townshipId(), c.unfrozenM2(),
                 c.deductedM2(), c.owedM2()));
@@ -125,7 +125,7 @@ public class JooqViolations implements Violations {
             where = where.and(VIOLATION_CASE.TOWNSHIP_ID.eq(s.townshipId()));
         }
         if (s.status() != null) {
-            where = where.and(VIOLATION_CASE.STATUS.eq(s.status().name()));
+            where = where.and(VIOLATION_CASE.STATUS.eq(s.status()));
         }
         if (s.caseNo() != null && !s.caseNo().isBlank()) {
             where = where.and(org.jooq.impl.DSL.condition("position(lower({0}) in lower(case_no)) > 0",
@@ -146,7 +146,7 @@ public class JooqViolations implements Violations {
 
     private static ViolationCase toCase(ViolationCaseRecord r, List<ViolationCase.Freeze> freezes) {
         return new ViolationCase(r.getId(), r.getCountyId(), r.getTownshipId(), r.getCaseNo(), r.getDescription(),
-                r.getAreaM2(), r.getUnsecuredM2(), ViolationCase.Status.valueOf(r.getStatus()), r.getOutflowApplicationId(),
+                r.getAreaM2(), r.getUnsecuredM2(), r.getStatus(), r.getOutflowApplicationId(),
                 freezes, r.getRepaidM2());
     }
 
