@@ -1,33 +1,25 @@
 package cn.landbalance.api.outflow;
 
-import cn.landbalance.settlement.outflow.ApplicationEnding;
-import cn.landbalance.settlement.outflow.FeePayment;
-import cn.landbalance.settlement.outflow.OutflowDecision;
-import cn.landbalance.settlement.outflow.Reversal;
-import cn.landbalance.settlement.rules.FeeOnReversal;
-import io.micronaut.core.annotation.Nullable;
-import jakarta.validation.constraints.Size;
-
-import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.Page;
+import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.identity.Names;
-import cn.landbalance.ledger.common.DomainException;
-import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.identity.Actor;
-import cn.landbalance.settlement.outflow.Coverage;
-import cn.landbalance.settlement.outflow.CoverageKind;
-import cn.landbalance.settlement.outflow.FeePayment;
-import cn.landbalance.settlement.outflow.Obligation;
 import cn.landbalance.settlement.inflow.Ownership;
 import cn.landbalance.settlement.inflow.SlopeAreas;
+import cn.landbalance.settlement.outflow.Coverage;
+import cn.landbalance.settlement.outflow.CoverageKind;
+import cn.landbalance.settlement.outflow.Obligation;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowCategory;
+import cn.landbalance.settlement.outflow.OutflowDecision;
 import cn.landbalance.settlement.outflow.OutflowService;
 import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
 import cn.landbalance.settlement.outflow.RoadType;
+import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.violation.OutflowImplementation;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -63,20 +55,16 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OutflowController {
     private final OutflowService outflow;
-    private final Names names;
     private final OutflowImplementation implementation;
-
-    private final Clock clock;
-
     private final cn.landbalance.settlement.payment.PaymentService payments;
+    private final OutflowViews views;
 
     public OutflowController(OutflowService outflow, Names names, OutflowImplementation implementation,
                              cn.landbalance.settlement.payment.PaymentService payments, Clock clock) {
         this.payments = payments;
-        this.clock = clock;
         this.outflow = outflow;
-        this.names = names;
         this.implementation = implementation;
+        this.views = new OutflowViews(outflow, names, clock);
     }
 
     /** The longest land class after conversion a declaration may name, and the quality grades (质量等别) it may give. */
@@ -207,12 +195,6 @@ public class OutflowController {
                                long keptFen, String keptYuan) {
     }
 
-    private OutflowView view(OutflowApplication a) {
-        return new OutflowView(a.id(), a.countyId(), a.townshipId(), a.applicantOrgId(), a.category(), a.landClassAfter(),
-                a.areaM2(), Units.m2ToHectares(a.areaM2()), a.qualityGrade(), a.paddy(), a.planYear(), a.status(),
-                ObligationView.of(outflow.obligation(a)), Slopes.of(a.slopes()), a.ownership());
-    }
-
     @Post
     @Secured({"ENTERPRISE", "TOWNSHIP_OFFICER", "COUNTY_ADMIN"})
     @Transactional
@@ -221,7 +203,7 @@ public class OutflowController {
         OutflowApplication created = outflow.create(actor, new OutflowService.Draft(body.townshipId(), body.applicantOrgId(),
                 body.category(), body.landClassAfter(), body.areaM2(), body.qualityGrade(), body.paddy(), body.site(),
                 body.planYear(), body.slopes() == null ? null : body.slopes().areas(), body.ownership()));
-        return HttpResponse.<OutflowView>status(HttpStatus.CREATED).body(view(created));
+        return HttpResponse.<OutflowView>status(HttpStatus.CREATED).body(views.view(created));
     }
 
     @Serdeable
@@ -243,7 +225,7 @@ public class OutflowController {
     @Idempotent
     public HttpResponse<ImplementedView> implement(Actor actor, @PathVariable long id, @Nullable @Valid @Body Implemented body) {
         OutflowImplementation.Result result = implementation.implement(actor, id, body == null ? null : body.implementedAreaM2());
-        return HttpResponse.ok(new ImplementedView(view(result.application()),
+        return HttpResponse.ok(new ImplementedView(views.view(result.application()),
                 result.excessCase() == null ? null : result.excessCase().id(),
                 result.excessCase() == null ? null : result.excessCase().areaM2()));
     }
@@ -254,56 +236,24 @@ public class OutflowController {
     @Idempotent
     public HttpResponse<OutflowView> act(Actor actor, @PathVariable long id, @PathVariable String action,
                                          @Nullable @Valid @Body DecisionBody body) {
-        OutflowStatus.Action parsed = switch (action) {
-            case "declare" -> OutflowStatus.Action.DECLARE;
-            case "review" -> OutflowStatus.Action.REVIEW;
-            case "approve" -> OutflowStatus.Action.APPROVE;
-            case "implement" -> OutflowStatus.Action.IMPLEMENT;
-            case "close" -> OutflowStatus.Action.CLOSE;
-            case "reject" -> OutflowStatus.Action.REJECT;
-            case "withdraw" -> OutflowStatus.Action.WITHDRAW;
-            default -> throw new DomainException(ErrorCode.NOT_FOUND, "没有“" + action + "”这一操作", "no action " + action);
-        };
+        OutflowStatus.Action parsed = OutflowViews.action(action);
         OutflowService.Decided decided = outflow.act(actor, id, parsed, body == null ? null : body.reason(),
                 body != null && Boolean.TRUE.equals(body.override()));
-        return HttpResponse.ok(view(decided.application()));
+        return HttpResponse.ok(views.view(decided.application()));
     }
 
     /** What rejecting or withdrawing the application now would undo (nothing is changed). */
     @Get("/{id}/reversal")
     @ReadOnly
     public ReversalView reversal(Actor actor, @PathVariable long id) {
-        OutflowService.EndingPreview preview = outflow.endingPreview(actor, id);
-        OutflowApplication app = preview.application();
-        Reversal r = preview.reversal();
-        ApplicationEnding.Pending pending = preview.pending();
-        FeeOnReversal rule = preview.feeOnReversal();
-        return new ReversalView(app.id(), app.status(), app.status().allowed().contains(OutflowStatus.Action.REJECT)
-                || app.status().allowed().contains(OutflowStatus.Action.WITHDRAW), rule,
-                pending.orders().stream().map(o -> new PendingOrderView(o.id(), o.areaM2(), Units.m2ToHectares(o.areaM2()),
-                        o.amountFen(), Units.fenToYuan(o.amountFen()))).toList(),
-                pending.feeNotices().stream().map(n -> new PendingNoticeView(n.id(), n.remittanceCode(), n.areaM2(),
-                        n.amountFen(), Units.fenToYuan(n.amountFen()))).toList(),
-                r.coverages().stream().mapToLong(Coverage::areaM2).sum(),
-                Units.m2ToHectares(r.coverages().stream().mapToLong(Coverage::areaM2).sum()),
-                r.giveBacks().stream().map(g -> new GiveBackView(g.lotId(), g.townshipId(), names.regionName(g.townshipId()),
-                        g.areaM2(), Units.m2ToHectares(g.areaM2()))).toList(),
-                r.refunds().stream().map(f -> new RefundView(f.feePaymentId() != null ? "FEE" : "PURCHASE", f.townshipId(),
-                        names.regionName(f.townshipId()), f.amountFen(), Units.fenToYuan(f.amountFen()),
-                        f.paymentReference())).toList(),
-                r.refundedFen(), Units.fenToYuan(r.refundedFen()),
-                r.feesKept().stream().map(f -> new KeptFeeView(f.id(), f.dutyTownshipId(), names.regionName(f.dutyTownshipId()),
-                        f.amountFen(), Units.fenToYuan(f.amountFen()), f.areaM2())).toList(),
-                r.keptFen(), Units.fenToYuan(r.keptFen()));
+        return views.reversal(outflow.endingPreview(actor, id));
     }
 
     /** The decisions taken on the application, oldest first, with who took them and why. */
     @Get("/{id}/decisions")
     @ReadOnly
     public List<DecisionView> decisions(Actor actor, @PathVariable long id) {
-        return outflow.decisions(actor, id).stream().map(d -> new DecisionView(d.id(), d.action(), d.from(), d.to(),
-                d.reason(), d.override(), d.userId() == null ? null : names.username(d.userId()),
-                d.decidedAt().atZone(clock.getZone()).toOffsetDateTime())).toList();
+        return outflow.decisions(actor, id).stream().map(views::decision).toList();
     }
 
     /**
@@ -327,13 +277,13 @@ public class OutflowController {
     @Idempotent
     public HttpResponse<OutflowView> selfRestore(Actor actor, @PathVariable long id, @Valid @Body SelfRestoreBody body) {
         outflow.selfRestore(actor, id, body.lotId(), body.areaM2());
-        return HttpResponse.ok(view(outflow.get(actor, id)));
+        return HttpResponse.ok(views.view(outflow.get(actor, id)));
     }
 
     @Get("/{id}")
     @ReadOnly
     public OutflowView get(Actor actor, @PathVariable long id) {
-        return view(outflow.get(actor, id));
+        return views.view(outflow.get(actor, id));
     }
 
     /** Newest first; {@code applicantOrgId} narrows to one applicant's (an enterprise sees only its own anyway). */
@@ -344,6 +294,6 @@ public class OutflowController {
                                   @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
                                   @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         OutflowService.ApplicationList found = outflow.list(actor, townshipId, applicantOrgId, status, page, size);
-        return new Page<>(found.applications().stream().map(this::view).toList(), page, size, found.total());
+        return new Page<>(found.applications().stream().map(views::view).toList(), page, size, found.total());
     }
 }

@@ -4,19 +4,16 @@ import cn.landbalance.api.idempotency.Idempotent;
 import cn.landbalance.api.fund.FundController;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.identity.Tenancy;
 import cn.landbalance.settlement.outflow.CountyBalances;
-import cn.landbalance.settlement.outflow.YearBalance;
 import cn.landbalance.settlement.plan.AnnualPlan;
 import cn.landbalance.settlement.plan.AnnualPlanService;
 import cn.landbalance.settlement.plan.AnnualPlans;
 import cn.landbalance.settlement.plan.Inbox;
-import cn.landbalance.settlement.plan.ReportingRounds;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -116,7 +113,7 @@ public class AnnualPlanController {
     @ReadOnly
     public PlanView get(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year) {
         requireCounty(actor, countyId);
-        return view(plans.view(countyId, year));
+        return PlanViews.view(plans.view(countyId, year));
     }
 
     /** The year's deadlines (the county's own calendar; defaults follow the policy calendar). */
@@ -127,7 +124,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> deadlines(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                                             @Valid @Body DeadlinesBody body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.setDeadlines(countyId, year, new AnnualPlan.Deadlines(body.approvalDue(),
+        return HttpResponse.ok(PlanViews.view(plans.setDeadlines(countyId, year, new AnnualPlan.Deadlines(body.approvalDue(),
                 body.implementationDue(), body.acceptanceDue(), body.feeDeliveryDue()), actor.userId())));
     }
 
@@ -139,7 +136,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> submit(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                                          @Valid @Nullable @Body Step body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.submit(countyId, year, body == null ? null : body.on(), actor.userId())));
+        return HttpResponse.ok(PlanViews.view(plans.submit(countyId, year, body == null ? null : body.on(), actor.userId())));
     }
 
     @Post("/plans/{year}/approve")
@@ -149,7 +146,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> approve(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                                           @Valid @Body Approval body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.approve(countyId, year, body.approvedOn(), body.documentNo(), actor.userId())));
+        return HttpResponse.ok(PlanViews.view(plans.approve(countyId, year, body.approvedOn(), body.documentNo(), actor.userId())));
     }
 
     @Post("/plans/{year}/file")
@@ -159,7 +156,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> file(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                                        @Valid @Body Filing body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.file(countyId, year, body.filedOn(), body.filingNo(), actor.userId())));
+        return HttpResponse.ok(PlanViews.view(plans.file(countyId, year, body.filedOn(), body.filingNo(), actor.userId())));
     }
 
     @Post("/plans/{year}/implemented")
@@ -169,7 +166,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> implemented(Actor actor, @PathVariable long countyId,
                                               @PathVariable @Min(2000) @Max(2100) int year, @Valid @Nullable @Body Step body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.implemented(countyId, year, body == null ? null : body.on(), actor.userId())));
+        return HttpResponse.ok(PlanViews.view(plans.implemented(countyId, year, body == null ? null : body.on(), actor.userId())));
     }
 
     /** 验收: refused (PLAN_NOT_BALANCED, naming the townships) until every township of the year is balanced. */
@@ -180,7 +177,7 @@ public class AnnualPlanController {
     public HttpResponse<PlanView> accept(Actor actor, @PathVariable long countyId, @PathVariable @Min(2000) @Max(2100) int year,
                                          @Valid @Nullable @Body Step body) {
         requireCounty(actor, countyId);
-        return HttpResponse.ok(view(plans.accept(countyId, year, body == null ? null : body.on(), actor.userId())));
+        return HttpResponse.ok(PlanViews.view(plans.accept(countyId, year, body == null ? null : body.on(), actor.userId())));
     }
 
     /**
@@ -191,14 +188,14 @@ public class AnnualPlanController {
     @ReadOnly
     public Worklist worklist(Actor actor, @PathVariable long countyId) {
         requireCounty(actor, countyId);
-        List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(AnnualPlanController::item).toList());
-        plans.overdueReports(countyId, null).forEach(r -> items.add(overdueReport(r)));
+        List<Item> items = new ArrayList<>(plans.overdue(countyId).stream().map(WorklistItems::item).toList());
+        plans.overdueReports(countyId, null).forEach(r -> items.add(WorklistItems.overdueReport(regions, r)));
         long overdue = items.size();
         Inbox.Waiting w = inbox.waiting(countyId);
-        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
-        waiting(items, "OUTFLOW_APPROVAL", w.outflowsToApprove(), "转出申请待审批", "outflow applications to approve", "#/review");
-        waiting(items, "INFLOW_ACCEPTANCE", w.inflowsToAccept(), "转进项目待验收", "inflow projects to accept", "#/inflows");
-        waiting(items, "EXPENSE_APPROVAL", w.expensesToApprove(), "支出申请待审批", "expenses to approve", "#/expenses");
+        WorklistItems.waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
+        WorklistItems.waiting(items, "OUTFLOW_APPROVAL", w.outflowsToApprove(), "转出申请待审批", "outflow applications to approve", "#/review");
+        WorklistItems.waiting(items, "INFLOW_ACCEPTANCE", w.inflowsToAccept(), "转进项目待验收", "inflow projects to accept", "#/inflows");
+        WorklistItems.waiting(items, "EXPENSE_APPROVAL", w.expensesToApprove(), "支出申请待审批", "expenses to approve", "#/expenses");
         return new Worklist(countyId, items, overdue, items.size() - overdue);
     }
 
@@ -216,15 +213,15 @@ public class AnnualPlanController {
             throw new DomainException(ErrorCode.TOWNSHIP_NOT_FOUND, "乡镇 " + townshipId, "township " + townshipId);
         }
         List<Item> items = new ArrayList<>(plans.overdue(countyId).stream()
-                .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(AnnualPlanController::item).toList());
-        plans.overdueReports(countyId, townshipId).forEach(r -> items.add(overdueReport(r)));
+                .filter(o -> o.townshipId() != null && o.townshipId() == townshipId).map(WorklistItems::item).toList());
+        plans.overdueReports(countyId, townshipId).forEach(r -> items.add(WorklistItems.overdueReport(regions, r)));
         long overdue = items.size();
         Inbox.TownshipWaiting w = inbox.waiting(countyId, townshipId);
-        waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
-        waiting(items, "BANK_LINES", w.bankLinesOpen(), "银行流水未处理", "bank lines to settle", "#/fund");
-        waiting(items, "EXPENSE_PAYMENT", w.expensesToPay(), "已批准支出待付款", "approved expenses to pay", "#/fund");
-        waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
-        waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
+        WorklistItems.waiting(items, "NOTICE_CONFIRMATION", w.noticesToConfirm(), "缴款通知书待确认到账", "payment notices to confirm", "#/fund");
+        WorklistItems.waiting(items, "BANK_LINES", w.bankLinesOpen(), "银行流水未处理", "bank lines to settle", "#/fund");
+        WorklistItems.waiting(items, "EXPENSE_PAYMENT", w.expensesToPay(), "已批准支出待付款", "approved expenses to pay", "#/fund");
+        WorklistItems.waiting(items, "OUTFLOW_REVIEW", w.outflowsToReview(), "转出申请待乡镇审核", "outflow applications to review", "#/review");
+        WorklistItems.waiting(items, "INFLOW_SUBMISSION", w.inflowsToSubmit(), "转进项目待提交", "inflow projects to submit", "#/inflows");
         return new Worklist(countyId, items, overdue, items.size() - overdue);
     }
 
@@ -242,60 +239,13 @@ public class AnnualPlanController {
         }
         List<Item> items = new ArrayList<>();
         Inbox.ApplicantWaiting w = inbox.waitingFor(countyId, orgId);
-        waiting(items, "NOTICE_PAYMENT", w.noticesToPay(), "缴款通知书待缴款（汇款时在附言中填写缴款识别码）",
+        WorklistItems.waiting(items, "NOTICE_PAYMENT", w.noticesToPay(), "缴款通知书待缴款（汇款时在附言中填写缴款识别码）",
                 "payment notices to pay (quote the code in the transfer's memo)", "#/outflows");
-        waiting(items, "OUTFLOW_BALANCE", w.outflowsToBalance(), "转出申请尚需落实平衡（购买指标或缴纳费用）",
+        WorklistItems.waiting(items, "OUTFLOW_BALANCE", w.outflowsToBalance(), "转出申请尚需落实平衡（购买指标或缴纳费用）",
                 "outflow applications still to balance (buy indicators or pay the fee)", "#/outflows");
-        waiting(items, "OUTFLOW_DECLARATION", w.outflowsToDeclare(), "转出申请已保存待申报", "saved applications to declare",
+        WorklistItems.waiting(items, "OUTFLOW_DECLARATION", w.outflowsToDeclare(), "转出申请已保存待申报", "saved applications to declare",
                 "#/outflows");
         return new Worklist(countyId, items, 0, items.size());
-    }
-
-    private static void waiting(List<Item> items, String kind, long count, String zh, String en, String link) {
-        if (count > 0) {
-            items.add(new Item(kind, false, null, null, null, null, count, 0, count + " 件" + zh, count + " " + en, link));
-        }
-    }
-
-    /** Declarations a township has not reviewed and reported to the county by its round's date (seed 000). */
-    private Item overdueReport(ReportingRounds.OverdueReport r) {
-        String township = regions.findById(r.townshipId()).map(Region::name).orElse(String.valueOf(r.townshipId()));
-        return new Item("TOWNSHIP_REPORT", true, r.due().getYear(), r.due(), r.townshipId(), township, r.count(), 0,
-                township + " " + r.count() + " 件转出申报逾期未审核上报（期限 " + r.due() + "）",
-                township + ": " + r.count() + " declared outflow application(s) not reviewed and reported to the county (due "
-                        + r.due() + ")", "#/review");
-    }
-
-    private static Item item(AnnualPlan.Overdue o) {
-        String due = o.due().toString();
-        return switch (o.what()) {
-            case APPROVAL -> new Item("PLAN_APPROVAL", true, o.year(), o.due(), null, null, 1, 0,
-                    o.year() + " 年度方案逾期未批准（期限 " + due + "）", "the " + o.year() + " plan is not approved (due " + due + ")",
-                    "#/year");
-            case IMPLEMENTATION -> new Item("PLAN_IMPLEMENTATION", true, o.year(), o.due(), null, null, 1, 0,
-                    o.year() + " 年度方案逾期未实施完成（期限 " + due + "）", "the " + o.year() + " plan is not implemented (due " + due
-                            + ")", "#/year");
-            case ACCEPTANCE -> new Item("PLAN_ACCEPTANCE", true, o.year(), o.due(), null, null, 1, 0,
-                    o.year() + " 年度方案逾期未验收（期限 " + due + "）", "the " + o.year() + " plan is not accepted (due " + due + ")",
-                    "#/year");
-            case FEE_DELIVERY -> new Item("FEE_DELIVERY", true, o.year(), o.due(), o.townshipId(), o.township(), 1, o.owedM2(),
-                    o.township() + " " + o.year() + " 年缴费对应的补充耕地逾期未交付 " + Units.m2ToHectares(o.owedM2()) + " 公顷（期限 "
-                            + due + "）", o.township() + " owes " + Units.m2ToHectares(o.owedM2()) + " ha of fee-funded land of "
-                            + o.year() + " (due " + due + ")", "#/year");
-        };
-    }
-
-    private static PlanView view(AnnualPlanService.View v) {
-        AnnualPlan p = v.plan();
-        List<TownshipLine> lines = v.townships().stream().map(b -> new TownshipLine(b.townshipId(), b.name(), b.inflowM2(),
-                b.obligationM2(), b.coveredM2(), b.remainingM2(), b.feeOwedM2(), b.shortfallM2(), b.balanced())).toList();
-        return new PlanView(p.countyId(), p.year(), p.status(), AnnualPlan.label(p.status()), p.stored(), p.deadlines(),
-                p.submittedOn(), p.approvedOn(), p.approvalDocNo(), p.filedOn(), p.filingNo(), p.implementedOn(),
-                p.acceptedOn(), v.townships().stream().mapToLong(YearBalance::inflowM2).sum(),
-                v.townships().stream().mapToLong(YearBalance::obligationM2).sum(),
-                v.townships().stream().mapToLong(YearBalance::shortfallM2).sum(),
-                (int) v.townships().stream().filter(YearBalance::balanced).count(), lines,
-                v.overdue().stream().map(AnnualPlanController::item).toList());
     }
 
     private void requireCounty(Actor actor, long countyId) {

@@ -6,12 +6,10 @@ import cn.landbalance.ledger.common.Units;
 import cn.landbalance.settlement.imports.RowIssue.Severity;
 
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,12 +19,6 @@ import java.util.regex.Pattern;
  * above it, with a warning. Cells are read exactly: problems are collected per row, never corrected silently.
  */
 public final class PlanTable {
-    private static final int HEADER_SEARCH_ROWS = 30;
-    private static final Set<String> SUMMARY_LABELS = Set.of("合计", "总计", "小计", "合计面积", "总合计", "全县合计", "总面积");
-    private static final List<String> NOTE_PREFIXES = List.of("注", "说明", "备注", "制表", "审核", "填表", "负责人");
-    private static final Pattern DASHES = Pattern.compile("[-—–/／]+");
-    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?|\\.\\d+");
     private static final Pattern GRADE = Pattern.compile("\\d{1,2}");
 
     private final PlanKind kind;
@@ -48,7 +40,7 @@ public final class PlanTable {
         this.firstDataIndex = firstDataIndex;
         this.headerRows = headerRows;
         this.titleYear = titleYear;
-        this.precisionScale = precision();
+        this.precisionScale = PlanCells.precision(cells, firstDataIndex, columns);
         this.sortedColumns = columns.keySet().stream().sorted().toList();
     }
 
@@ -58,70 +50,9 @@ public final class PlanTable {
      */
     public static PlanTable read(TableFile file, PlanKind kind, List<String> required) {
         List<List<String>> rows = file.rows();
-        int best = -1;
-        int bestScore = 0;
-        for (int i = 0; i < Math.min(HEADER_SEARCH_ROWS, rows.size()); i++) {
-            int score = (int) rows.get(i).stream().filter(c -> PlanColumns.column(kind, c) != null || PlanColumns.slopeHeading(c)).count();
-            if (score > bestScore) {
-                best = i;
-                bestScore = score;
-            }
-            if (score >= 3) {
-                break;
-            }
-        }
-        if (best < 0 || bestScore < 2) {
-            if (rows.stream().allMatch(r -> r.stream().allMatch(String::isBlank))) {
-                throw XlsxReader.invalid("文件为空", "the file is empty");
-            }
-            throw XlsxReader.invalid("找不到表头（应有 乡镇、面积 等列）", "no header row found (columns such as 乡镇/township, 面积/area_ha)");
-        }
-        List<String> header = rows.get(best);
-        List<String> below = best + 1 < rows.size() ? rows.get(best + 1) : List.of();
-        boolean twoRows = isSubHeader(header, below);
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        int width = Math.max(header.size(), twoRows ? below.size() : 0);
-        for (int c = 0; c < width; c++) {
-            String top = c < header.size() ? header.get(c).strip() : "";
-            String sub = twoRows && c < below.size() ? below.get(c).strip() : "";
-            String name = sub.isEmpty() || sub.equals(top) ? top : top.isEmpty() ? sub : top + "/" + sub;
-            String column = PlanColumns.column(kind, name);
-            if (column == null && !sub.isEmpty() && !sub.equals(top)) {
-                column = PlanColumns.column(kind, sub);
-            }
-            if (column != null && !columns.containsKey(column)) {
-                if ((column.equals(PlanColumns.AREA) || column.startsWith("slope_")) && PlanColumns.inMu(name)) {
-                    throw XlsxReader.invalid("列“" + name + "”的面积单位是亩；计划表面积应以公顷填写",
-                            "column '" + name + "' is in 亩 (mu); plan tables state areas in 公顷 (hectares)");
-                }
-                columns.put(column, c);
-                headers.put(column, name);
-            }
-        }
-        List<String> missing = required.stream().filter(r -> !columns.containsKey(r)).toList();
-        if (!missing.isEmpty()) {
-            throw XlsxReader.invalid("缺少列：" + String.join("、", missing.stream().map(m -> PlanColumns.PRINTED.getOrDefault(m, m)).toList()),
-                    "missing columns: " + String.join(", ", missing));
-        }
-        Integer year = null;
-        for (int i = 0; i < best && year == null; i++) {
-            year = PlanColumns.titleYear(String.join(" ", rows.get(i)));
-        }
-        int headerRows = twoRows ? 2 : 1;
-        return new PlanTable(kind, rows, columns, headers, best + headerRows, headerRows, year);
-    }
-
-    /** The row under a header is a second header row when it holds slope grades under a 坡度级别 heading. */
-    private static boolean isSubHeader(List<String> header, List<String> below) {
-        int grades = 0;
-        for (int c = 0; c < below.size(); c++) {
-            String top = c < header.size() ? header.get(c) : "";
-            if (PlanColumns.slopeHeading(top) && PlanColumns.slopeGrade(PlanColumns.norm(top + "/" + below.get(c))) != null) {
-                grades++;
-            }
-        }
-        return grades >= 2;
+        PlanHeader header = PlanHeader.find(rows, kind, required);
+        return new PlanTable(kind, rows, header.columns(), header.headers(), header.firstDataIndex(), header.headerRows(),
+                header.titleYear());
     }
 
     public PlanKind kind() {
@@ -156,22 +87,6 @@ public final class PlanTable {
         return BigDecimal.ONE.movePointLeft(precisionScale).multiply(BigDecimal.valueOf(Units.M2_PER_HECTARE)).longValueExact();
     }
 
-    private int precision() {
-        int scale = 0;
-        for (int i = firstDataIndex; i < cells.size(); i++) {
-            List<String> row = cells.get(i);
-            for (Map.Entry<String, Integer> column : columns.entrySet()) {
-                if (column.getKey().equals(PlanColumns.AREA) || column.getKey().startsWith("slope_")) {
-                    BigDecimal value = decimal(column.getValue() < row.size() ? row.get(column.getValue()) : "");
-                    if (value != null) {
-                        scale = Math.max(scale, Math.max(0, value.scale()));
-                    }
-                }
-            }
-        }
-        return Math.min(scale, 4);
-    }
-
     /** The data rows in file order: blank rows left out; total and note rows come back as skipped. */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
@@ -186,7 +101,7 @@ public final class PlanTable {
             }
             Row row = new Row(i + 1, new ArrayList<>(raw));
             rows.add(row);
-            if (summary(raw)) {
+            if (PlanCells.summary(raw)) {
                 row.skip(ErrorCode.IMPORT_SUMMARY_ROW, "合计、小计或说明行，不导入", "a total, subtotal or note row; not imported");
                 continue;
             }
@@ -206,54 +121,9 @@ public final class PlanTable {
         return rows;
     }
 
-    private static boolean summary(List<String> raw) {
-        for (int c = 0; c < Math.min(3, raw.size()); c++) {
-            String cell = raw.get(c);
-            if (cell.length() <= 12 && SUMMARY_LABELS.contains(PlanColumns.norm(cell))) {
-                return true;
-            }
-        }
-        String only = null;
-        for (String cell : raw) {
-            if (!cell.isBlank()) {
-                if (only != null) {
-                    return false;
-                }
-                only = cell.strip();
-            }
-        }
-        String note = only;
-        return note != null && NOTE_PREFIXES.stream().anyMatch(note::startsWith);
-    }
-
-    /** A decimal cell: digits with an optional point, thousands separators allowed; null if not such a number. */
-    static BigDecimal decimal(String cell) {
-        String s = fold(cell == null ? "" : cell).strip();
-        if (s.isEmpty()) {
-            return null;
-        }
-        if (s.indexOf(',') >= 0 && GROUPED.matcher(s).matches()) {
-            s = s.replace(",", "");
-        }
-        if (!DECIMAL.matcher(s).matches()) {
-            return null;
-        }
-        return new BigDecimal(s);
-    }
-
-    /** NFKC (full-width digits and letters folded), skipped for text that has nothing to fold. */
-    static String fold(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x2000 && !(c >= 0x4E00 && c <= 0x9FFF)) {
-                return Normalizer.normalize(text, Normalizer.Form.NFKC);
-            }
-        }
-        return text;
-    }
-
+    /** A cell of dashes only ("—", "/"): nothing stated. */
     public static boolean dashes(String value) {
-        return DASHES.matcher(value).matches();
+        return PlanCells.dashes(value);
     }
 
     /** One data row of the table. */
@@ -277,7 +147,7 @@ public final class PlanTable {
 
         public String text(String column) {
             Integer index = columns.get(column);
-            return index == null || index >= cells.size() ? "" : fold(cells.get(index)).strip();
+            return index == null || index >= cells.size() ? "" : PlanCells.fold(cells.get(index)).strip();
         }
 
         void set(String column, String value) {
@@ -294,7 +164,7 @@ public final class PlanTable {
             if (value.isEmpty() || dashes(value)) {
                 return 0;
             }
-            BigDecimal number = decimal(value);
+            BigDecimal number = PlanCells.decimal(value);
             if (number == null) {
                 error(ErrorCode.IMPORT_VALUE_INVALID, headers.getOrDefault(column, column) + "“" + value + "”不是以公顷计的数字",
                         column + ": '" + value + "' is not a number of hectares");
@@ -373,7 +243,7 @@ public final class PlanTable {
             for (String column : sortedColumns) {
                 String value = text(column);
                 boolean area = column.equals(PlanColumns.AREA) || column.startsWith("slope_");
-                BigDecimal number = area && (value.isEmpty() || dashes(value)) ? BigDecimal.ZERO : decimal(value);
+                BigDecimal number = area && (value.isEmpty() || dashes(value)) ? BigDecimal.ZERO : PlanCells.decimal(value);
                 b.append(column).append('=').append(number == null ? value : number.stripTrailingZeros().toPlainString()).append(';');
             }
             return b.toString();

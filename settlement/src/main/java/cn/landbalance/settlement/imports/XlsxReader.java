@@ -4,20 +4,12 @@ import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads the first visible worksheet of an .xlsx workbook (Office Open XML, as Excel and WPS save it) into rows of
@@ -41,15 +33,15 @@ final class XlsxReader {
     }
 
     static List<List<String>> firstSheet(byte[] bytes) {
-        Map<String, byte[]> parts = unzip(bytes);
+        Map<String, byte[]> parts = XlsxParts.unzip(bytes);
         try {
-            String sheetPath = firstSheetPath(parts);
+            String sheetPath = XlsxParts.firstSheetPath(parts);
             byte[] sheet = parts.get(sheetPath);
             if (sheet == null) {
                 throw invalid("工作簿中找不到工作表 " + sheetPath, "the workbook has no worksheet " + sheetPath);
             }
-            List<String> shared = parts.containsKey("xl/sharedStrings.xml") ? sharedStrings(parts.get("xl/sharedStrings.xml")) : List.of();
-            return sheet(sheet, shared);
+            List<String> shared = parts.containsKey("xl/sharedStrings.xml") ? XlsxSheet.sharedStrings(parts.get("xl/sharedStrings.xml")) : List.of();
+            return XlsxSheet.sheet(sheet, shared);
         } catch (XMLStreamException | RuntimeException e) {
             if (e instanceof DomainException d) {
                 throw d;
@@ -57,219 +49,6 @@ final class XlsxReader {
             throw invalid("不是有效的 .xlsx 工作簿（" + e.getClass().getSimpleName() + "）",
                     "not a valid .xlsx workbook (" + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] bytes) {
-        Map<String, byte[]> parts = new HashMap<>();
-        long total = 0;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            ZipEntry entry;
-            byte[] buffer = new byte[64 * 1024];
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName().startsWith("/") ? entry.getName().substring(1) : entry.getName();
-                boolean wanted = name.equals("xl/workbook.xml") || name.equals("xl/_rels/workbook.xml.rels")
-                        || name.equals("xl/sharedStrings.xml") || name.startsWith("xl/worksheets/") && name.endsWith(".xml");
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                int n;
-                while ((n = zip.read(buffer)) > 0) {
-                    total += n;
-                    if (total > MAX_UNPACKED_BYTES) {
-                        throw invalid("工作簿解压后超过 " + MAX_UNPACKED_BYTES / 1024 / 1024 + " MB",
-                                "the workbook unpacks to more than " + MAX_UNPACKED_BYTES / 1024 / 1024 + " MB");
-                    }
-                    if (wanted) {
-                        out.write(buffer, 0, n);
-                    }
-                }
-                if (wanted) {
-                    parts.put(name, out.toByteArray());
-                }
-            }
-        } catch (IOException e) {
-            throw invalid("不是有效的 .xlsx 工作簿（压缩包损坏）", "not a valid .xlsx workbook (broken zip)");
-        }
-        if (!parts.containsKey("xl/workbook.xml")) {
-            throw invalid("不是 .xlsx 工作簿（缺少 xl/workbook.xml）", "not an .xlsx workbook (no xl/workbook.xml)");
-        }
-        return parts;
-    }
-
-    /** The path of the first sheet that is not hidden, through the workbook's relationships. */
-    private static String firstSheetPath(Map<String, byte[]> parts) throws XMLStreamException {
-        String relId = null;
-        String anyRelId = null;
-        XMLStreamReader r = XML.createXMLStreamReader(in(parts.get("xl/workbook.xml")));
-        while (r.hasNext()) {
-            if (r.next() == XMLStreamConstants.START_ELEMENT && local(r).equals("sheet")) {
-                String id = attribute(r, "id");
-                if (anyRelId == null) {
-                    anyRelId = id;
-                }
-                String state = attribute(r, "state");
-                if (relId == null && (state == null || state.equals("visible"))) {
-                    relId = id;
-                }
-            }
-        }
-        relId = relId == null ? anyRelId : relId;
-        if (relId == null) {
-            throw invalid("工作簿中没有工作表", "the workbook has no sheet");
-        }
-        byte[] rels = parts.get("xl/_rels/workbook.xml.rels");
-        if (rels != null) {
-            XMLStreamReader x = XML.createXMLStreamReader(in(rels));
-            while (x.hasNext()) {
-                if (x.next() == XMLStreamConstants.START_ELEMENT && local(x).equals("Relationship")
-                        && relId.equals(x.getAttributeValue(null, "Id"))) {
-                    String target = x.getAttributeValue(null, "Target");
-                    return target.startsWith("/") ? target.substring(1) : "xl/" + target;
-                }
-            }
-        }
-        return "xl/worksheets/sheet1.xml";
-    }
-
-    private static List<String> sharedStrings(byte[] xml) throws XMLStreamException {
-        List<String> strings = new ArrayList<>();
-        XMLStreamReader r = XML.createXMLStreamReader(in(xml));
-        StringBuilder text = null;
-        int phonetic = 0;
-        boolean inT = false;
-        while (r.hasNext()) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (local(r)) {
-                    case "si" -> text = new StringBuilder();
-                    case "rPh" -> phonetic++;
-                    case "t" -> inT = phonetic == 0;
-                    default -> {
-                    }
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                switch (local(r)) {
-                    case "si" -> strings.add(text == null ? "" : text.toString());
-                    case "rPh" -> phonetic--;
-                    case "t" -> inT = false;
-                    default -> {
-                    }
-                }
-            } else if (inT && text != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                text.append(r.getText());
-            }
-        }
-        return strings;
-    }
-
-    private static List<List<String>> sheet(byte[] xml, List<String> shared) throws XMLStreamException {
-        List<List<String>> rows = new ArrayList<>();
-        List<int[]> merges = new ArrayList<>();
-        XMLStreamReader r = XML.createXMLStreamReader(in(xml));
-        List<String> row = null;
-        int rowIndex = -1;
-        int column = 0;
-        String type = null;
-        StringBuilder value = null;
-        boolean inValue = false;
-        boolean inInline = false;
-        while (r.hasNext()) {
-            int event = r.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (local(r)) {
-                    case "row" -> {
-                        String number = attribute(r, "r");
-                        rowIndex = number == null ? rowIndex + 1 : Integer.parseInt(number) - 1;
-                        while (rows.size() < rowIndex) {
-                            rows.add(new ArrayList<>());
-                        }
-                        row = new ArrayList<>();
-                        column = 0;
-                    }
-                    case "c" -> {
-                        String ref = attribute(r, "r");
-                        column = ref == null ? column : columnOf(ref);
-                        type = attribute(r, "t");
-                        value = new StringBuilder();
-                    }
-                    case "v" -> inValue = true;
-                    case "is" -> inInline = true;
-                    case "t" -> inValue = inInline;
-                    case "mergeCell" -> {
-                        int[] range = range(attribute(r, "ref"));
-                        if (range != null) {
-                            merges.add(range);
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                switch (local(r)) {
-                    case "row" -> {
-                        rows.add(row);
-                        row = null;
-                    }
-                    case "c" -> {
-                        if (row != null && column < MAX_COLUMNS) {
-                            while (row.size() <= column) {
-                                row.add("");
-                            }
-                            row.set(column, cellText(type, value.toString(), shared));
-                        }
-                        column++;
-                    }
-                    case "v", "t" -> inValue = false;
-                    case "is" -> inInline = false;
-                    default -> {
-                    }
-                }
-            } else if (inValue && value != null && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
-                value.append(r.getText());
-            }
-        }
-        for (int[] m : merges) {
-            fill(rows, m);
-        }
-        return rows;
-    }
-
-    /** Every cell of the merged range {firstRow, firstColumn, lastRow, lastColumn} gets the top-left cell's text. */
-    private static void fill(List<List<String>> rows, int[] m) {
-        if (m[0] >= rows.size()) {
-            return;
-        }
-        List<String> top = rows.get(m[0]);
-        String text = m[1] < top.size() ? top.get(m[1]) : "";
-        if (text.isEmpty()) {
-            return;
-        }
-        int lastRow = Math.min(m[2], rows.size() - 1);
-        int lastColumn = Math.min(m[3], MAX_COLUMNS - 1);
-        for (int i = m[0]; i <= lastRow; i++) {
-            List<String> row = rows.get(i);
-            for (int c = m[1]; c <= lastColumn; c++) {
-                while (row.size() <= c) {
-                    row.add("");
-                }
-                if (row.get(c).isEmpty()) {
-                    row.set(c, text);
-                }
-            }
-        }
-    }
-
-    private static String cellText(String type, String raw, List<String> shared) {
-        if (type == null || type.equals("n")) {
-            return raw.isEmpty() ? "" : number(raw);
-        }
-        return switch (type) {
-            case "s" -> {
-                int index = Integer.parseInt(raw.strip());
-                yield index >= 0 && index < shared.size() ? shared.get(index) : "";
-            }
-            case "b" -> raw.strip().equals("1") ? "TRUE" : "FALSE";
-            case "e" -> "";
-            default -> raw; // str (formula text), inlineStr
-        };
     }
 
     /**
@@ -327,14 +106,15 @@ final class XlsxReader {
         }
     }
 
-    private static String local(XMLStreamReader r) {
+    /** An element's local name, whatever its prefix. */
+    static String local(XMLStreamReader r) {
         String name = r.getLocalName();
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
     }
 
     /** An attribute by local name, whatever its prefix (r:id and id both answer "id"). */
-    private static String attribute(XMLStreamReader r, String localName) {
+    static String attribute(XMLStreamReader r, String localName) {
         for (int i = 0; i < r.getAttributeCount(); i++) {
             String name = r.getAttributeLocalName(i);
             int colon = name.indexOf(':');
@@ -345,8 +125,9 @@ final class XlsxReader {
         return null;
     }
 
-    private static InputStream in(byte[] bytes) {
-        return new ByteArrayInputStream(bytes);
+    /** A reader of the XML, without DTDs or external entities. */
+    static XMLStreamReader xml(byte[] bytes) throws XMLStreamException {
+        return XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
     }
 
     static DomainException invalid(String zh, String en) {

@@ -3,14 +3,10 @@ package cn.landbalance.settlement.outflow;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
-import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
-import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.QualityGrades;
 import cn.landbalance.ledger.money.MoneyLedger;
-import cn.landbalance.ledger.money.Transfer;
-import cn.landbalance.ledger.money.TransferKind;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
 import cn.landbalance.ledger.region.Regions;
@@ -26,8 +22,6 @@ import cn.landbalance.settlement.market.ListedArea;
 import cn.landbalance.settlement.payment.PaymentNotices;
 import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
-import cn.landbalance.settlement.rules.QualityRule;
-import cn.landbalance.settlement.rules.Sequencing;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -54,37 +48,27 @@ public class OutflowService {
     private final Organizations organizations;
     private final CountyRulesStore rules;
     private final OutflowApplications applications;
-    private final FeePayments fees;
-    private final IndicatorLedger indicators;
-    private final IndicatorStore lots;
-    private final MoneyLedger money;
+    private final ApplicationEnding ending;
     private final Clock clock;
 
-    private final ListedArea listed;
-
-    private final PaymentReferences references;
-    private final PaymentNotices notices;
-    private final ApplicationEnding ending;
-    private final SiteSurvey survey;
+    private final ApplicationAccess access;
+    private final ApplicationDecider decider;
+    private final ApplicationCovering covering;
 
     public OutflowService(Regions regions, Organizations organizations, CountyRulesStore rules,
                           OutflowApplications applications, FeePayments fees, IndicatorLedger indicators, IndicatorStore lots,
                           MoneyLedger money, ListedArea listed, PaymentReferences references, PaymentNotices notices,
                           ApplicationEnding ending, SiteSurvey survey, Clock clock) {
         this.ending = ending;
-        this.survey = survey;
-        this.references = references;
-        this.notices = notices;
-        this.listed = listed;
         this.regions = regions;
         this.organizations = organizations;
         this.rules = rules;
         this.applications = applications;
-        this.fees = fees;
-        this.indicators = indicators;
-        this.lots = lots;
-        this.money = money;
         this.clock = clock;
+        this.access = new ApplicationAccess(applications, organizations);
+        this.decider = new ApplicationDecider(access, rules, applications, ending, survey, clock);
+        this.covering = new ApplicationCovering(access, organizations, rules, applications, fees, indicators, lots, money,
+                listed, references, notices);
     }
 
     public OutflowApplication create(Actor actor, Draft draft) {
@@ -92,7 +76,7 @@ public class OutflowService {
                 .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
                 .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
                         "乡镇 " + draft.townshipId(), "township " + draft.townshipId()));
-        long applicant = applicantFor(actor, draft.applicantOrgId());
+        long applicant = access.applicantFor(actor, draft.applicantOrgId());
         requireOwnTownship(organizations.findById(applicant).orElseThrow(), township);
         if (draft.areaM2() <= 0) {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
@@ -133,70 +117,7 @@ public class OutflowService {
      * Closing needs the obligation fully covered, or a county override with a reason. Every decision is recorded.
      */
     public Decided act(Actor actor, long id, OutflowStatus.Action action, String reason, boolean override) {
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why != null && why.length() > OutflowDecision.MAX_REASON) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "reason",
-                    "理由不超过 " + OutflowDecision.MAX_REASON + " 字",
-                    "the reason has at most " + OutflowDecision.MAX_REASON + " characters");
-        }
-        if (action.endsWithoutImplementation() && why == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
-                    "驳回或撤回须说明理由", "a rejection or withdrawal needs a reason");
-        }
-        if (action == OutflowStatus.Action.APPROVE && why == null) {
-            throw DomainException.field(ErrorCode.MISSING_FIELD, "reason",
-                    "批准须填写审批意见", "an approval needs its opinion (审批意见)");
-        }
-        // what awaits payment is locked before the application, as a confirmation locks it
-        ApplicationEnding.Pending pending = action.endsWithoutImplementation() ? ending.lockPending(id) : null;
-        OutflowApplication app = lockVisible(actor, id);
-        requireMayAct(actor, app, action);
-        OutflowStatus.Transition step = app.status().transition(action);
-        OutflowStatus next = step.to();
-        // decisions on the application follow the rules governing its plan year; declaring, today's windows
-        CountyRules county = rules.forYear(app.countyId(), app.planYear());
-        if (action == OutflowStatus.Action.DECLARE) {
-            refuseBreaches(app.category(), app.landClassAfter(), app.site());
-            CountyRules today = rules.find(app.countyId()).orElse(CountyRules.defaults());
-            if (!today.declarationOpenOn(LocalDate.now(clock))) {
-                throw new DomainException(ErrorCode.OUTFLOW_OUTSIDE_DECLARATION_WINDOW,
-                        "本县的申报时段为 " + today.declarationWindows().stream().map(w -> w.fromText() + " 至 " + w.toText())
-                                .collect(java.util.stream.Collectors.joining("、")),
-                        "declarations are open " + today.declarationWindows().stream()
-                                .map(w -> w.fromText() + "~" + w.toText()).toList());
-            }
-        }
-        if (action == OutflowStatus.Action.APPROVE && county.sequencing() == Sequencing.INFLOW_FIRST) {
-            Obligation obligation = obligation(app);
-            if (!obligation.fullyCovered()) {
-                throw new DomainException(ErrorCode.OBLIGATION_NOT_COVERED,
-                        "先进后出：平衡责任 " + Units.areaZh(obligation.requiredM2()) + "，尚有 "
-                                + Units.areaZh(obligation.remainingM2()) + " 未落实，落实后方可批准",
-                        "inflow first: " + obligation.remainingM2() + " m² of " + obligation.requiredM2()
-                                + " m² still uncovered");
-            }
-        }
-        if (action == OutflowStatus.Action.DECLARE || action == OutflowStatus.Action.APPROVE) {
-            survey.atDecision(actor, app, action);
-        }
-        boolean overridden = false;
-        if (action == OutflowStatus.Action.CLOSE) {
-            Obligation obligation = obligation(app);
-            if (!obligation.fullyCovered()) {
-                if (!override || why == null) {
-                    throw DomainException.field(ErrorCode.OBLIGATION_NOT_FULLY_COVERED, override ? "reason" : "override",
-                            "尚有 " + Units.m2ToHectares(obligation.remainingM2()) + " 公顷未落实；县级须注明理由方可强制办结",
-                            obligation.remainingM2()
-                                    + " m² are not covered: the county may close it only as an override with a reason");
-                }
-                overridden = true;
-            }
-        }
-        Reversal reversal = pending == null ? Reversal.NONE : ending.undo(app, pending, county.feeOnReversal());
-        applications.saveTransition(id, step);
-        applications.recordDecision(new OutflowDecision(0, id, action, app.status(), next, why, overridden,
-                actor.userId(), clock.instant()));
-        return new Decided(app.withStatus(next), reversal);
+        return decider.act(actor, id, action, reason, override);
     }
 
     /**
@@ -224,11 +145,7 @@ public class OutflowService {
      * (row-locked) and the fee's exact amount.
      */
     public FeeQuote quoteFee(Actor actor, long id, long areaM2) {
-        OutflowApplication app = lockVisible(actor, id);
-        requirePayer(actor, app);
-        requireRoom(app, areaM2);
-        CountyRules county = rules.forYear(app.countyId(), app.planYear());
-        return new FeeQuote(app, Units.amountFen(areaM2, county.feePerMuFen()));
+        return covering.quoteFee(actor, id, areaM2);
     }
 
     /** An application and the fee for an area of it. */
@@ -242,28 +159,12 @@ public class OutflowService {
      */
     public FeePayment settleFee(long applicationId, long areaM2, long amountFen, String bankSerial, java.time.LocalDate receivedOn,
                                 String noticeCode) {
-        OutflowApplication app = applications.lock(applicationId).orElseThrow();
-        if (!app.status().coverable()) {
-            throw notCoverable(app).exception();
-        }
-        references.claimOrRefuse(bankSerial, PaymentReferences.Kind.FEE, applicationId, "bankSerial");
-        Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, bankSerial,
-                "fee for outflow application " + applicationId + ", notice " + noticeCode, receivedOn);
-        applications.cover(app, Coverage.fee(areaM2, bankSerial, app.townshipId(), amountFen));
-        return fees.insertFeePayment(app, new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
-                transfer.id(), app.townshipId(), null));
+        return covering.settleFee(applicationId, areaM2, amountFen, bankSerial, receivedOn, noticeCode);
     }
 
     /** Why a fee for the application cannot be settled now (it takes no more coverage), if so. */
     public java.util.Optional<cn.landbalance.settlement.payment.Refusal> refusal(long applicationId) {
-        return applications.find(applicationId).filter(a -> !a.status().coverable())
-                .map(OutflowService::notCoverable);
-    }
-
-    private static cn.landbalance.settlement.payment.Refusal notCoverable(OutflowApplication app) {
-        return new cn.landbalance.settlement.payment.Refusal(ErrorCode.APPLICATION_NOT_COVERABLE, null,
-                "耕地转出申请" + app.status().label() + "，不能再落实平衡，须退款",
-                "the application is " + app.status() + ", refund the money");
+        return covering.refusal(applicationId);
     }
 
     /**
@@ -271,40 +172,15 @@ public class OutflowService {
      * enterprise restored itself): reserved and consumed at once.
      */
     public Coverage selfRestore(Actor actor, long id, long lotId, long areaM2) {
-        OutflowApplication app = lockVisible(actor, id);
-        requirePayer(actor, app);
-        Organization applicant = organizations.findById(app.applicantOrgId()).orElseThrow();
-        listed.lockBefore(app.countyId(), List.of(lotId));
-        IndicatorLot lot = lots.lockLot(lotId)
-                .filter(l -> ownedBy(l, applicant))
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
-                        "指标批次 " + lotId + " 不是申请主体自有的指标", "lot " + lotId));
-        requireRoom(app, areaM2);
-        CoverageRules.requireVintage(app, lot);
-        CoverageRules.requireQuality(app, rules.forYear(app.countyId(), app.planYear()).qualityRule(),
-                applications.coverages(app.id()), lot.qualityGrade(), lot.paddy(), areaM2);
-        Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
-        indicators.consume(hold.id(), areaM2);
-        listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
-        return applications.cover(app, Coverage.self(areaM2, lotId, lot.ownerRegionId(), lot.qualityGrade()));
-    }
-
-    /** A township's own lots (not held by an enterprise), or the lots an enterprise restored itself. */
-    static boolean ownedBy(IndicatorLot lot, Organization applicant) {
-        if (lot.holderOrgId() != null) {
-            return lot.holderOrgId() == applicant.id();
-        }
-        return applicant.kind() == OrgKind.TOWNSHIP && lot.ownerRegionId() == applicant.regionId();
+        return covering.selfRestore(actor, id, lotId, areaM2);
     }
 
     public OutflowApplication get(Actor actor, long id) {
-        return applications.find(id).filter(a -> visible(actor, a))
-                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
-                        "耕地转出申请 " + id, "outflow application " + id));
+        return access.get(actor, id);
     }
 
     public Obligation obligation(OutflowApplication app) {
-        return Obligation.of(app.requiredM2(), applications.coverages(app.id()));
+        return access.obligation(app);
     }
 
     /** One page of the applications an actor may see (newest first) and how many there are in all. */
@@ -322,24 +198,6 @@ public class OutflowService {
         };
         return new ApplicationList(applications.list(selection, Math.multiplyExact(page, size), size),
                 applications.count(selection));
-    }
-
-    private void requireRoom(OutflowApplication app, long areaM2) {
-        if (!app.status().coverable()) {
-            throw new DomainException(ErrorCode.APPLICATION_NOT_COVERABLE,
-                    "耕地转出申请" + app.status().label(), "application is " + app.status());
-        }
-        if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
-                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
-        }
-        long open = obligation(app).remainingM2() - notices.pendingAreaFor(app.id());
-        if (areaM2 > open) {
-            throw DomainException.field(ErrorCode.OBLIGATION_OVER_COVERED, "areaM2",
-                    "尚需落实且不在待缴订单或缴款通知书中的面积为 " + Math.max(0, open) + " 平方米",
-                    Math.max(0, open) + " m² remain neither covered nor in a pending order or payment notice; " + areaM2
-                            + " m² asked");
-        }
     }
 
     static void refuseBreaches(OutflowCategory category, String landClassAfter, OutflowSite site) {
@@ -361,60 +219,5 @@ public class OutflowService {
                     "the applicant is the government of region " + applicant.regionId() + ", not of township "
                             + township.id());
         }
-    }
-
-    private long applicantFor(Actor actor, Long requested) {
-        if (actor.role() == Role.COUNTY_ADMIN && requested != null) {
-            return organizations.findById(requested).filter(o -> actor.inCounty(o.countyId())).map(Organization::id)
-                    .orElseThrow(() -> DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId",
-                            "单位 " + requested, "organization " + requested));
-        }
-        if (requested != null && requested != actor.orgId()) {
-            throw DomainException.field(ErrorCode.ORGANIZATION_NOT_FOUND, "applicantOrgId",
-                    "单位 " + requested, "organization " + requested);
-        }
-        if (actor.role() == Role.COUNTY_VIEWER) {
-            throw new DomainException(ErrorCode.FORBIDDEN);
-        }
-        return actor.orgId();
-    }
-
-    private void requireMayAct(Actor actor, OutflowApplication app, OutflowStatus.Action action) {
-        boolean allowed = switch (action) {
-            case DECLARE -> actor.orgId() == app.applicantOrgId() || actor.role() == Role.COUNTY_ADMIN;
-            case REVIEW -> (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId())
-                    || actor.role() == Role.COUNTY_ADMIN;
-            case APPROVE, IMPLEMENT, CLOSE -> actor.role() == Role.COUNTY_ADMIN;
-            case REJECT -> actor.role() == Role.COUNTY_ADMIN
-                    || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == app.townshipId()
-                    && app.status() == OutflowStatus.DECLARED);
-            // the applicant takes back its own application; the county may withdraw any
-            case WITHDRAW -> actor.orgId() == app.applicantOrgId() || actor.role() == Role.COUNTY_ADMIN;
-        };
-        if (!allowed) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
-                    "您的角色不能" + action.label() + "该申请", "your role may not " + action + " this application");
-        }
-    }
-
-    private void requirePayer(Actor actor, OutflowApplication app) {
-        if (actor.orgId() != app.applicantOrgId() && actor.role() != Role.COUNTY_ADMIN) {
-            throw new DomainException(ErrorCode.FORBIDDEN,
-                    "只有申请主体可以落实其平衡责任", "only the applicant covers its obligation");
-        }
-    }
-
-    private OutflowApplication lockVisible(Actor actor, long id) {
-        return applications.lock(id).filter(a -> visible(actor, a))
-                .orElseThrow(() -> new DomainException(ErrorCode.OUTFLOW_APPLICATION_NOT_FOUND,
-                        "耕地转出申请 " + id, "outflow application " + id));
-    }
-
-    private static boolean visible(Actor actor, OutflowApplication app) {
-        return switch (actor.role()) {
-            case ENTERPRISE -> actor.orgId() == app.applicantOrgId();
-            case TOWNSHIP_OFFICER -> actor.regionId() == app.townshipId() || actor.orgId() == app.applicantOrgId();
-            case COUNTY_ADMIN, COUNTY_VIEWER -> actor.inCounty(app.countyId());
-        };
     }
 }

@@ -2,13 +2,11 @@ package cn.landbalance.settlement.payment;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.fund.PaymentReferences;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
-import cn.landbalance.settlement.market.Order;
 import cn.landbalance.settlement.market.OrderSettlements;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowService;
@@ -16,7 +14,6 @@ import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.RulesVersion;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +27,20 @@ public class PaymentService {
     /** How far back a receipt may be dated before its notice was issued: a transfer made the day before, seen late. */
 
     private final PaymentNotices notices;
-    private final OrderSettlements market;
     private final OutflowService outflow;
     private final Regions regions;
     private final CountyRulesStore rules;
-    private final PaymentReferences references;
     private final Clock clock;
+    private final NoticeConfirmation confirmation;
 
     public PaymentService(PaymentNotices notices, OrderSettlements market, OutflowService outflow, Regions regions,
                           CountyRulesStore rules, PaymentReferences references, Clock clock) {
-        this.references = references;
         this.notices = notices;
-        this.market = market;
         this.outflow = outflow;
         this.regions = regions;
         this.rules = rules;
         this.clock = clock;
+        this.confirmation = new NoticeConfirmation(notices, market, outflow, references, clock);
     }
 
     /** What finance read off the bank's receipt or statement line. */
@@ -76,7 +71,7 @@ public class PaymentService {
         PaymentNotice seen = notices.find(noticeId).filter(n -> mayConfirm(actor, n))
                 .orElseThrow(() -> new DomainException(ErrorCode.NOT_FOUND,
                         "缴款通知书 " + noticeId + " 不存在或不归本乡镇收款", "payment notice " + noticeId));
-        return confirmVisible(seen, arrival, actor.userId());
+        return confirmation.confirmVisible(seen, arrival, actor.userId());
     }
 
     /** The township's open notices (at most {@code limit}, newest first), for matching lines that quote no code. */
@@ -102,24 +97,7 @@ public class PaymentService {
      * rest open with the reason as a note, and a confirmation is refused with the same reason.
      */
     public java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival) {
-        return refusal(notice, arrival, references.claimed(arrival.bankSerial().strip()))
-                .or(() -> notice.kind() == PaymentNotice.Kind.ORDER ? market.refusal(notice, arrival.receivedOn())
-                        : outflow.refusal(notice.applicationId()));
-    }
-
-    /** Why the arrival cannot pay the notice, whatever it pays for: {@code serialUsed} when its serial paid something. */
-    private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed) {
-        return ArrivalRules.refusal(notice, arrival, serialUsed, clock.getZone(), LocalDate.now(clock));
-    }
-
-    /** Why the arrival cannot pay the order notice, decided on the order and application as locked in {@code locked}. */
-    private java.util.Optional<Refusal> refusal(PaymentNotice notice, Arrival arrival, boolean serialUsed,
-                                                OrderSettlements.Locked locked, Instant now) {
-        return refusal(notice, arrival, serialUsed).or(() -> {
-            Order order = locked.orders().get(notice.orderId());
-            return OrderSettlements.refusal(order, locked.applications().get(order.applicationId()), notice,
-                    arrival.receivedOn(), now);
-        });
+        return confirmation.refusal(notice, arrival);
     }
 
     /** A notice a bank statement line quotes (as last read) and the money the line shows arrived. */
@@ -134,78 +112,7 @@ public class PaymentService {
      * pays one line only; a notice quoted twice is paid by the first line.
      */
     public List<java.util.Optional<Refusal>> confirmAll(List<Quoted> quoted, Long userId) {
-        quoted.forEach(q -> requireArrival(q.arrival()));
-        List<java.util.Optional<Refusal>> outcome = new java.util.ArrayList<>(java.util.Collections.nCopies(quoted.size(),
-                java.util.Optional.empty()));
-        List<Integer> orders = new java.util.ArrayList<>();
-        for (int i = 0; i < quoted.size(); i++) {
-            Quoted q = quoted.get(i);
-            if (q.notice().kind() == PaymentNotice.Kind.ORDER) {
-                orders.add(i);
-                continue;
-            }
-            PaymentNotice fee = notices.find(q.notice().id()).orElseThrow(); // as an earlier line of this statement left it
-            java.util.Optional<Refusal> refused = refusal(fee, q.arrival());
-            outcome.set(i, refused);
-            if (refused.isEmpty()) {
-                confirmVisible(fee, q.arrival(), userId);
-            }
-        }
-        OrderSettlements.Locked locked = market.lock(orders.stream().map(i -> quoted.get(i).notice().orderId()).toList(),
-                orders.stream().map(i -> quoted.get(i).notice().id()).toList());
-        java.util.Set<String> used = new java.util.HashSet<>(references.claimedAmong(orders.stream()
-                .map(i -> quoted.get(i).arrival().bankSerial().strip()).toList()));
-        Map<Long, PaymentNotice> current = new java.util.HashMap<>(locked.notices());
-        List<OrderSettlements.Payment> payments = new java.util.ArrayList<>();
-        Instant now = clock.instant();
-        for (int i : orders) {
-            Arrival arrival = quoted.get(i).arrival();
-            PaymentNotice notice = current.get(quoted.get(i).notice().id());
-            java.util.Optional<Refusal> refused = refusal(notice, arrival, used.contains(arrival.bankSerial().strip()), locked,
-                    now);
-            outcome.set(i, refused);
-            if (refused.isEmpty()) {
-                PaymentNotice.Receipt receipt = receiptOf(arrival, userId, now);
-                used.add(receipt.bankSerial());
-                current.put(notice.id(), notice.to(PaymentNotice.Status.PAID, receipt));
-                payments.add(new OrderSettlements.Payment(notice, receipt));
-            }
-        }
-        market.settle(payments, locked);
-        return outcome;
-    }
-
-    private PaymentNotice confirmVisible(PaymentNotice seen, Arrival arrival, Long userId) {
-        requireArrival(arrival);
-        // the order's lock before the notice's: the order first, as cancellation and expiry take them
-        OrderSettlements.Locked locked = seen.orderId() == null ? null
-                : market.lock(List.of(seen.orderId()), List.of(seen.id()));
-        PaymentNotice notice = locked == null ? notices.lock(seen.id()).orElseThrow() : locked.notices().get(seen.id());
-        if (notice.status() == PaymentNotice.Status.PAID && notice.receipt() != null
-                && notice.receipt().bankSerial().equals(arrival.bankSerial()) && notice.amountFen() == arrival.amountFen()) {
-            return notice;
-        }
-        Instant now = clock.instant();
-        java.util.Optional<Refusal> refused = locked == null ? refusal(notice, arrival)
-                : refusal(notice, arrival, references.claimed(arrival.bankSerial().strip()), locked, now);
-        if (refused.isPresent()) {
-            throw refused.get().exception();
-        }
-        PaymentNotice.Receipt receipt = receiptOf(arrival, userId, now);
-        if (locked != null) {
-            market.settle(List.of(new OrderSettlements.Payment(notice, receipt)), locked);
-            return notice.to(PaymentNotice.Status.PAID, receipt);
-        }
-        outflow.settleFee(notice.applicationId(), notice.areaM2(), notice.amountFen(), receipt.bankSerial(),
-                receipt.receivedOn(), notice.remittanceCode());
-        PaymentNotice paid = notice.to(PaymentNotice.Status.PAID, receipt);
-        notices.save(notice, paid);
-        return paid;
-    }
-
-    private static PaymentNotice.Receipt receiptOf(Arrival arrival, Long userId, Instant at) {
-        return new PaymentNotice.Receipt(arrival.bankSerial().strip(), arrival.receivedOn(), blankToNull(arrival.payerName()),
-                blankToNull(arrival.payerAccount()), userId, at, arrival.bankLineId());
+        return confirmation.confirmAll(quoted, userId);
     }
 
     /** The payer withdraws an open fee notice (an order's notices end with the order). */
@@ -313,10 +220,6 @@ public class PaymentService {
                 || (actor.role() == Role.TOWNSHIP_OFFICER && actor.regionId() == n.townshipId()));
     }
 
-    private void requireArrival(Arrival arrival) {
-        ArrivalRules.requireComplete(arrival);
-    }
-
     private static void requireText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw DomainException.field(ErrorCode.MISSING_FIELD, field, "请填写" + fieldZh(field), field + " is required");
@@ -325,10 +228,6 @@ public class PaymentService {
             throw DomainException.field(ErrorCode.VALIDATION_FAILED, field,
                     fieldZh(field) + "最多 " + max + " 个字", "at most " + max + " characters");
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The payee fields {@link #requireText} checks, named in Chinese. */

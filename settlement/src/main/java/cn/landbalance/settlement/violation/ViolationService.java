@@ -2,27 +2,17 @@ package cn.landbalance.settlement.violation;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
-import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
-import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
-import cn.landbalance.ledger.region.Region;
-import cn.landbalance.ledger.region.RegionLevel;
+import cn.landbalance.ledger.indicator.IndicatorStore;
+import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.region.Regions;
 import cn.landbalance.settlement.identity.Actor;
 import cn.landbalance.settlement.identity.Role;
 import cn.landbalance.settlement.market.ListedArea;
-
-import cn.landbalance.ledger.common.Units;
-import cn.landbalance.ledger.indicator.IndicatorStore;
-import cn.landbalance.ledger.money.MoneyLedger;
-import cn.landbalance.settlement.rules.CountyRules;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -32,28 +22,20 @@ import java.util.List;
  * (补办用地手续) deducts what is still frozen. Every step is a two-phase ledger movement.
  */
 public class ViolationService {
-    private final Regions regions;
     private final IndicatorLedger ledger;
-    private final IndicatorQueries lots;
-    private final IndicatorStore lotStore;
     private final Violations violations;
-    private final MoneyLedger money;
-    private final CountyRulesStore rules;
-    private final ListedArea listed;
     private final Clock clock;
+    private final CaseRepayment repayment;
+    private final CaseOpening opening;
 
     public ViolationService(Regions regions, IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore,
                             Violations violations, MoneyLedger money, CountyRulesStore rules, ListedArea listed,
                             Clock clock) {
-        this.listed = listed;
-        this.regions = regions;
         this.ledger = ledger;
-        this.lots = lots;
-        this.lotStore = lotStore;
         this.violations = violations;
-        this.money = money;
-        this.rules = rules;
         this.clock = clock;
+        this.repayment = new CaseRepayment(ledger, lots, lotStore, violations, money, rules, listed, clock);
+        this.opening = new CaseOpening(regions, ledger, lots, violations, listed);
     }
 
     /**
@@ -62,107 +44,23 @@ public class ViolationService {
      */
     public ViolationCase repayWithIndicators(Actor actor, long caseId, long lotId, long areaM2) {
         requireAdmin(actor);
-        ViolationCase c = lockRepayable(actor, caseId, areaM2);
-        ViolationCase.Freeze borrowed = firstOwed(c);
-        listed.lockBefore(c.countyId(), List.of(lotId));
-        IndicatorLot own = lotStore.lockLot(lotId)
-                .filter(l -> l.ownerRegionId() == c.townshipId() && l.holderOrgId() == null)
-                .orElseThrow(() -> DomainException.field(ErrorCode.LOT_NOT_OWN, "lotId",
-                        "指标批次 " + lotId + " 不是本乡镇的指标", "lot " + lotId + " is not the township's"));
-        IndicatorLot lent = lots.lotsOwnedBy(borrowed.regionId()).stream().filter(l -> l.id() == borrowed.lotId()).findFirst()
-                .orElseThrow();
-        if (own.qualityGrade() > lent.qualityGrade() || (lent.paddy() && !own.paddy())) {
-            throw DomainException.field(ErrorCode.LOT_QUALITY_TOO_LOW, "lotId",
-                    "借用的指标质量等别为 " + lent.qualityGrade() + " 等" + (lent.paddy() ? "，且为水田" : "") + "，归还的指标不能低于此",
-                    "the borrowed indicators were grade " + lent.qualityGrade() + (lent.paddy() ? ", paddy" : ""));
-        }
-        String reference = "violation:" + caseId + ":repay";
-        ledger.moveArea(own, borrowed.regionId(), LocalDate.now(clock).getYear(), areaM2, reference);
-        listed.trim(List.of(lotId), ListedArea.Reason.REPAID);
-        violations.recordRepaid(caseId, areaM2);
-        return violations.find(caseId).orElseThrow();
+        return repayment.withIndicators(actor, caseId, lotId, areaM2);
     }
 
     /** The township pays the lender the guide price for {@code areaM2} it borrowed and cannot return. */
     public ViolationCase repayWithMoney(Actor actor, long caseId, long areaM2) {
         requireAdmin(actor);
-        ViolationCase c = lockRepayable(actor, caseId, areaM2);
-        ViolationCase.Freeze borrowed = firstOwed(c);
-        long guide = rules.find(c.countyId()).orElse(CountyRules.defaults()).guidePricePerMuFen();
-        long amount = Units.amountFen(areaM2, guide);
-        money.repay(c.countyId(), c.townshipId(), borrowed.regionId(), amount, "violation:" + caseId + ":repay",
-                "case " + c.caseNo() + ": " + areaM2 + " m² at the guide price");
-        violations.recordRepaid(caseId, areaM2);
-        return violations.find(caseId).orElseThrow();
+        return repayment.withMoney(actor, caseId, areaM2);
     }
 
-    private ViolationCase lockRepayable(Actor actor, long caseId, long areaM2) {
-        ViolationCase c = violations.lock(caseId).filter(v -> visible(actor, v))
-                .orElseThrow(() -> new DomainException(ErrorCode.VIOLATION_NOT_FOUND,
-                        "违法用地案件 " + caseId, "case " + caseId));
-        if (areaM2 <= 0 || areaM2 > c.owedM2()) {
-            throw DomainException.field(ErrorCode.REPAYMENT_EXCEEDS_OWED, "areaM2",
-                    "该案件乡镇尚欠 " + Units.areaZh(c.owedM2()) + "，归还 " + Units.areaZh(Math.max(0, areaM2)),
-                    "the township owes " + c.owedM2() + " m² for this case, " + areaM2 + " m² offered");
-        }
-        return c;
-    }
-
-    /** The lender still owed for this case (the county's reserve before the city's). */
-    private static ViolationCase.Freeze firstOwed(ViolationCase c) {
-        return c.freezes().stream().filter(f -> f.owedM2() > 0).findFirst().orElseThrow();
-    }
-
+    /**
+     * Opens a case: the township's available indicators for the area are frozen, then the county reserve's and the
+     * city reserve's (borrowed); what none of them has is left unsecured.
+     */
     public ViolationCase open(Actor actor, long townshipId, long areaM2, String caseNo, String description,
                               Long outflowApplicationId) {
         requireAdmin(actor);
-        Region township = regions.findById(townshipId)
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && actor.inCounty(r.countyId()))
-                .orElseThrow(() -> DomainException.field(ErrorCode.TOWNSHIP_NOT_FOUND, "townshipId",
-                        "乡镇 " + townshipId, "township " + townshipId));
-        if (areaM2 <= 0) {
-            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
-                    "面积须为正的整数平方米", "area must be a positive whole number of m²");
-        }
-        if (violations.caseNoExists(township.countyId(), caseNo)) {
-            throw DomainException.field(ErrorCode.CASE_NUMBER_EXISTS, "caseNo", "案件编号“" + caseNo + "”已存在", caseNo);
-        }
-        Region county = regions.findById(township.countyId()).orElseThrow();
-        List<Long> lenders = county.parentId() == null ? List.of(township.id(), county.id())
-                : List.of(township.id(), county.id(), county.parentId());
-        // the lenders' lot ids, to lock their offers first; each lot's balance is read again once locked (freezeFrom)
-        List<Long> candidates = lenders.stream().flatMap(r -> lots.lotsOwnedBy(r).stream()).map(IndicatorLot::id).toList();
-        listed.lockBefore(township.countyId(), candidates);
-        ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, areaM2,
-                outflowApplicationId);
-        long left = areaM2;
-        for (int i = 0; i < lenders.size() && left > 0; i++) {
-            left = freezeFrom(opened.id(), lenders.get(i), i > 0, left);
-        }
-        violations.setUnsecured(opened.id(), left);
-        ViolationCase frozen = violations.find(opened.id()).orElseThrow();
-        listed.trim(frozen.freezes().stream().map(ViolationCase.Freeze::lotId).toList(), ListedArea.Reason.FROZEN);
-        return frozen; // trimming listings changes nothing of the case
-    }
-
-    /** Freezes up to {@code areaM2} on the available lots of {@code regionId} (oldest first); returns what is left. */
-    private long freezeFrom(long caseId, long regionId, boolean borrowed, long areaM2) {
-        long left = areaM2;
-        List<IndicatorLot> candidates = new ArrayList<>(lots.lotsOwnedBy(regionId));
-        candidates.sort(Comparator.comparingLong(IndicatorLot::id));
-        for (IndicatorLot lot : candidates) {
-            long part = Math.min(left, lot.balances().availableM2());
-            if (part <= 0 || lot.holderOrgId() != null) {
-                continue;
-            }
-            Hold hold = ledger.freeze(lot.id(), part, "violation:" + caseId);
-            violations.addFreeze(caseId, ViolationCase.Freeze.of(hold, regionId, borrowed));
-            left -= part;
-            if (left == 0) {
-                break;
-            }
-        }
-        return left;
+        return opening.open(actor, townshipId, areaM2, caseNo, description, outflowApplicationId);
     }
 
     /**
@@ -302,7 +200,7 @@ public class ViolationService {
         return c;
     }
 
-    private static boolean visible(Actor actor, ViolationCase c) {
+    static boolean visible(Actor actor, ViolationCase c) {
         if (actor.role() == Role.TOWNSHIP_OFFICER) {
             return actor.regionId() == c.townshipId();
         }
