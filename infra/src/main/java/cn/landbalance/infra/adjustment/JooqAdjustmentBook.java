@@ -65,8 +65,8 @@ public class JooqAdjustmentBook implements AdjustmentBook {
         return db.insertInto(COUNTY_ADJUSTMENT)
                 .set(COUNTY_ADJUSTMENT.COUNTY_ID, countyId)
                 .set(COUNTY_ADJUSTMENT.PLAN_YEAR, (short) year)
-                .set(COUNTY_ADJUSTMENT.SCOPE, scope.name())
-                .set(COUNTY_ADJUSTMENT.COMPENSATION, compensation.name())
+                .set(COUNTY_ADJUSTMENT.SCOPE, scope)
+                .set(COUNTY_ADJUSTMENT.COMPENSATION, compensation)
                 .set(COUNTY_ADJUSTMENT.PRICE_PER_MU_FEN, pricePerMuFen)
                 .set(COUNTY_ADJUSTMENT.AREA_M2, areaM2)
                 .set(COUNTY_ADJUSTMENT.AMOUNT_FEN, amountFen)
@@ -116,8 +116,8 @@ public class JooqAdjustmentBook implements AdjustmentBook {
 
     private static Adjustment adjustment(Record rec, List<Adjustment.Done> lines) {
         var r = rec.into(COUNTY_ADJUSTMENT);
-        return new Adjustment(r.getId(), r.getCountyId(), r.getPlanYear(), Scope.valueOf(r.getScope()),
-                Compensation.valueOf(r.getCompensation()), r.getPricePerMuFen(), r.getAreaM2(), r.getAmountFen(),
+        return new Adjustment(r.getId(), r.getCountyId(), r.getPlanYear(), r.getScope(),
+                r.getCompensation(), r.getPricePerMuFen(), r.getAreaM2(), r.getAmountFen(),
                 r.getConfirmedBy(), r.getConfirmedAt().toInstant(), lines);
     }
 

@@ -78,7 +78,7 @@ public class JdbcUserAccounts implements UserAccounts {
                 .orderBy(APP_USER.ID.desc())
                 .offset(offset).limit(limit)
                 .fetch(r -> new UserAccount(r.get(APP_USER.ID), r.get(APP_USER.USERNAME), r.get(APP_USER.PASSWORD_HASH),
-                        Role.valueOf(r.get(APP_USER.ROLE)), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED),
+                        r.get(APP_USER.ROLE), r.get(APP_USER.ORG_ID), r.get(APP_USER.ENABLED),
                         r.get(APP_USER.SESSION_VERSION)));
     }
 

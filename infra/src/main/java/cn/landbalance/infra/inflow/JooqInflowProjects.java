@@ -138,9 +138,9 @@ public class JooqInflowProjects implements InflowProjects {
         row.setTownshipId(p.townshipId());
         row.setVillage(p.village());
         row.setLandClassBefore(p.landClassBefore());
-        row.setTargetClass(p.targetClass().name());
-        row.setOwnership(p.ownership().name());
-        row.setRestorationAttr(p.restorationAttr() == null ? null : p.restorationAttr().name());
+        row.setTargetClass(p.targetClass());
+        row.setOwnership(p.ownership());
+        row.setRestorationAttr(p.restorationAttr());
         row.setSlope_1M2(p.slopes().grade1M2());
         row.setSlope_2M2(p.slopes().grade2M2());
         row.setSlope_3M2(p.slopes().grade3M2());
@@ -168,8 +168,8 @@ public class JooqInflowProjects implements InflowProjects {
 
     static InflowProject toDomain(InflowProjectRecord r) {
         return new InflowProject(r.getId(), r.getCountyId(), r.getTownshipId(), r.getVillage(), r.getLandClassBefore(),
-                TargetClass.valueOf(r.getTargetClass()), Ownership.valueOf(r.getOwnership()),
-                r.getRestorationAttr() == null ? null : RestorationAttr.valueOf(r.getRestorationAttr()),
+                r.getTargetClass(), r.getOwnership(),
+                r.getRestorationAttr(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
                 new SiteConstraints(r.getEcologicalRedLine(), r.getNatureReserve(), r.getWaterSourceLevel1(),
                         r.getRiverLakeForestPastoralDesert(), r.getBuiltUpArea(), r.getReturnedFarmlandForest(),

@@ -92,10 +92,10 @@ public class JooqFeePayments implements FeePayments {
                 payment.applicationId(), lotId, areaM2, owedAfterM2));
     }
 
-    static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, String reversal) {
+    static FeePayment toFeePayment(cn.landbalance.infra.jooq.tables.records.FeePaymentRecord r, FeePayment.Outcome reversal) {
         return new FeePayment(r.getId(), r.getApplicationId(), r.getAreaM2(), r.getAmountFen(), r.getPaymentReference(),
                 r.getTownshipId(), r.getTransferId(), r.getDutyTownshipId(),
-                reversal == null ? null : FeePayment.Outcome.valueOf(reversal));
+                reversal);
     }
 
     @Override
@@ -119,7 +119,7 @@ public class JooqFeePayments implements FeePayments {
     public void recordFeeReversal(OutflowApplication app, FeePayment p, FeePayment.Outcome outcome, Long transferId) {
         db.insertInto(FEE_REVERSAL)
                 .set(FEE_REVERSAL.FEE_PAYMENT_ID, p.id())
-                .set(FEE_REVERSAL.OUTCOME, outcome.name())
+                .set(FEE_REVERSAL.OUTCOME, outcome)
                 .set(FEE_REVERSAL.TRANSFER_ID, transferId)
                 .set(FEE_REVERSAL.CREATED_AT, OffsetDateTime.now())
                 .execute();

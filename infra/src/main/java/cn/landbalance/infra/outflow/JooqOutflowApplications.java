@@ -57,7 +57,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setCountyId(a.countyId());
         r.setTownshipId(a.townshipId());
         r.setApplicantOrgId(a.applicantOrgId());
-        r.setCategory(a.category().name());
+        r.setCategory(a.category());
         r.setLandClassAfter(a.landClassAfter());
         r.setSlope_1M2(a.slopes().grade1M2());
         r.setSlope_2M2(a.slopes().grade2M2());
@@ -72,7 +72,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setPlannedConstructionLand(s.plannedConstructionLand());
         r.setHighStandardFarmland(s.highStandardFarmland());
         r.setSupplementPlan(s.supplementPlan());
-        r.setGreenBeltRoadType(s.greenBeltRoadType() == null ? null : s.greenBeltRoadType().name());
+        r.setGreenBeltRoadType(s.greenBeltRoadType());
         r.setGreenBeltWidthM(s.greenBeltWidthM());
         r.setRuralRoadWidthM(s.ruralRoadWidthM());
         r.setLandscapeLake(s.landscapeLake());
@@ -81,7 +81,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         r.setStatus(a.status());
         r.setRequiredM2(a.requiredM2());
         r.setImportKey(a.importKey());
-        r.setOwnership(a.ownership().name());
+        r.setOwnership(a.ownership());
         r.setRulesVersionId(a.rulesVersionId());
         r.setCoveredM2(0L);
         r.setCreatedAt(OffsetDateTime.now());
@@ -311,13 +311,13 @@ public class JooqOutflowApplications implements OutflowApplications {
     static OutflowApplication toDomain(OutflowApplicationRecord r) {
         OutflowSite site = new OutflowSite(r.getPermanentBasicFarmland(), r.getPlannedConstructionLand(),
                 r.getHighStandardFarmland(), r.getSupplementPlan(),
-                r.getGreenBeltRoadType() == null ? null : RoadType.valueOf(r.getGreenBeltRoadType()), r.getGreenBeltWidthM(),
+                r.getGreenBeltRoadType(), r.getGreenBeltWidthM(),
                 r.getRuralRoadWidthM(), r.getLandscapeLake(), r.getTurf());
         return new OutflowApplication(r.getId(), r.getCountyId(), r.getTownshipId(), r.getApplicantOrgId(),
-                OutflowCategory.valueOf(r.getCategory()), r.getLandClassAfter(),
+                r.getCategory(), r.getLandClassAfter(),
                 new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
                 r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), r.getStatus(),
-                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), Ownership.valueOf(r.getOwnership()),
+                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), r.getOwnership(),
                 r.getRulesVersionId());
     }
 }

@@ -47,7 +47,7 @@ public class JooqRegions implements Regions {
         RegionRecord row = db.newRecord(REGION);
         row.setCode(code);
         row.setName(name);
-        row.setLevel(level.name());
+        row.setLevel(level);
         row.setParentId(parentId);
         if (level == RegionLevel.COUNTY) {
             // a county is its own county: take its id from the identity sequence first
@@ -62,7 +62,7 @@ public class JooqRegions implements Regions {
     }
 
     static Region toRegion(RegionRecord r) {
-        return new Region(r.getId(), r.getCode(), r.getName(), RegionLevel.valueOf(r.getLevel()), r.getParentId(),
+        return new Region(r.getId(), r.getCode(), r.getName(), r.getLevel(), r.getParentId(),
                 r.getCountyId());
     }
 }

@@ -34,7 +34,7 @@ public class JooqReserveTransfers implements ReserveTransfers {
                 .set(RESERVE_TRANSFER.FROM_LOT_ID, t.fromLotId())
                 .set(RESERVE_TRANSFER.TO_LOT_ID, t.toLotId())
                 .set(RESERVE_TRANSFER.AREA_M2, t.areaM2())
-                .set(RESERVE_TRANSFER.COMPENSATION, t.compensation().name())
+                .set(RESERVE_TRANSFER.COMPENSATION, t.compensation())
                 .set(RESERVE_TRANSFER.PRICE_PER_MU_FEN, t.pricePerMuFen())
                 .set(RESERVE_TRANSFER.AMOUNT_FEN, t.amountFen())
                 .set(RESERVE_TRANSFER.TRANSFER_ID, t.transferId())
@@ -59,7 +59,7 @@ public class JooqReserveTransfers implements ReserveTransfers {
         var r = rec.into(RESERVE_TRANSFER);
         OffsetDateTime at = r.getCreatedAt();
         return new ReserveTransfer(r.getId(), r.getCountyId(), r.getTownshipId(), r.getFromLotId(), r.getToLotId(),
-                r.getAreaM2(), Compensation.valueOf(r.getCompensation()), r.getPricePerMuFen(), r.getAmountFen(),
+                r.getAreaM2(), r.getCompensation(), r.getPricePerMuFen(), r.getAmountFen(),
                 r.getTransferId(), r.getReason(), r.getUserId(), at.toInstant(), r.getRulesVersionId());
     }
 }

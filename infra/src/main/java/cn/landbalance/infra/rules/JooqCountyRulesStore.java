@@ -57,10 +57,10 @@ public class JooqCountyRulesStore implements CountyRulesStore {
                 .set(COUNTY_RULES_VERSION.FEE_PER_MU_FEN, rules.feePerMuFen())
                 .set(COUNTY_RULES_VERSION.GUIDE_PRICE_PER_MU_FEN, rules.guidePricePerMuFen())
                 .set(COUNTY_RULES_VERSION.SURPLUS_FACTOR_PERMILLE, rules.surplusFactorPermille())
-                .set(COUNTY_RULES_VERSION.SEQUENCING, rules.sequencing().name())
-                .set(COUNTY_RULES_VERSION.QUALITY_RULE, rules.qualityRule().name())
+                .set(COUNTY_RULES_VERSION.SEQUENCING, rules.sequencing())
+                .set(COUNTY_RULES_VERSION.QUALITY_RULE, rules.qualityRule())
                 .set(COUNTY_RULES_VERSION.PAYMENT_TERM_WORKING_DAYS, rules.paymentTermWorkingDays())
-                .set(COUNTY_RULES_VERSION.FEE_ON_REVERSAL, rules.feeOnReversal().name())
+                .set(COUNTY_RULES_VERSION.FEE_ON_REVERSAL, rules.feeOnReversal())
                 .set(COUNTY_RULES_VERSION.DECLARATION_WINDOWS, windows(rules.declarationWindows()))
                 .set(COUNTY_RULES_VERSION.CREATED_BY, userId)
                 .set(COUNTY_RULES_VERSION.CREATED_AT, OffsetDateTime.now())
@@ -84,9 +84,9 @@ public class JooqCountyRulesStore implements CountyRulesStore {
             windows.add(DeclarationWindow.parse(ends[0], ends[1], "declarationWindows"));
         }
         return new RulesVersion(r.getId(), r.getCountyId(), r.getFromYear(), new CountyRules(r.getFeePerMuFen(),
-                r.getGuidePricePerMuFen(), r.getSurplusFactorPermille(), Sequencing.valueOf(r.getSequencing()),
-                QualityRule.valueOf(r.getQualityRule()), r.getPaymentTermWorkingDays(), windows,
-                FeeOnReversal.valueOf(r.getFeeOnReversal())), r.getCreatedAt().toInstant());
+                r.getGuidePricePerMuFen(), r.getSurplusFactorPermille(), r.getSequencing(),
+                r.getQualityRule(), r.getPaymentTermWorkingDays(), windows,
+                r.getFeeOnReversal()), r.getCreatedAt().toInstant());
     }
 
     @Override
