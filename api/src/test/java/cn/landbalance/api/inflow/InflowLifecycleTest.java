@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class InflowLifecycleTest extends ApiTest {
 
-    private long township(String officer) {
+    private long townshipOf(String officer) {
         return api().get("/api/me", login(officer)).number("regionId");
     }
 
@@ -33,7 +33,7 @@ class InflowLifecycleTest extends ApiTest {
     @Test
     void aTownshipRestoresAPaddyParcelAndTheCountyAcceptsItIntoTheInventory() {
         String officer = login("officer_gongchang");
-        long gongchang = township("officer_gongchang");
+        long gongchang = townshipOf("officer_gongchang");
         Response created = api().post("/api/inflow-projects", officer, parcel(gongchang, "水田", 2, 12_345, null));
         assertEquals(201, created.status(), created.body());
         assertEquals("DRAFT", created.string("status"));
@@ -68,7 +68,7 @@ class InflowLifecycleTest extends ApiTest {
     @Test
     void theCountyRejectsAParcelWithAReasonAndNothingIsIssued() {
         String officer = login("officer_wenfeng");
-        long wenfeng = township("officer_wenfeng");
+        long wenfeng = townshipOf("officer_wenfeng");
         long id = api().post("/api/inflow-projects", officer, parcel(wenfeng, "旱地", 3, 5_000, null)).number("id");
         api().post("/api/inflow-projects/" + id + "/submit", officer, null);
         Response rejected = api().post("/api/inflow-projects/" + id + "/reject", login("county_admin"),
@@ -81,7 +81,7 @@ class InflowLifecycleTest extends ApiTest {
 
     @Test
     void anOfficerWorksOnlyForItsOwnTownship() {
-        long wenfeng = township("officer_wenfeng");
+        long wenfeng = townshipOf("officer_wenfeng");
         String gongchangOfficer = login("officer_gongchang");
         Response foreign = api().post("/api/inflow-projects", gongchangOfficer, parcel(wenfeng, "旱地", 1, 100, null));
         assertEquals(404, foreign.status());
@@ -109,7 +109,7 @@ class InflowLifecycleTest extends ApiTest {
             "slope 5 takes precedence over red line, 5, ecologicalRedLine,             INFLOW_SLOPE_OVER_25_DEGREES",
     })
     void ineligibleLandIsRefusedWithItsCode(String rule, int slopeGrade, String constraint, String code) {
-        long gongchang = township("officer_gongchang");
+        long gongchang = townshipOf("officer_gongchang");
         Response response = api().post("/api/inflow-projects", login("officer_gongchang"),
                 parcel(gongchang, "旱地", slopeGrade, 1_000, constraint));
         assertEquals(422, response.status(), rule + ": " + response.body());

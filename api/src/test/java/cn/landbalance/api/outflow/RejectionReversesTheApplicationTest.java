@@ -4,6 +4,8 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -36,35 +38,57 @@ class RejectionReversesTheApplicationTest extends ApiTest {
     @Inject
     DSLContext db;
 
+    String admin;
+    String officer;
+    String enterprise;
+    Finance finance;
+    long gongchang;
+    long lot;
+    long application;
+    long fundBefore;
+    Response paidOrder;
+    Response pendingOrder;
+    Response openFee;
+
     @Test
     void rejectingCancelsWhatIsPendingAndReversesWhatWasPaid() {
-        String admin = login("county_admin");
-        String officer = login("officer_gongchang");
-        String enterprise = login("enterprise_coop");
-        Finance finance = new Finance(api(), this::login);
-        long gongchang = api().get("/api/me", officer).number("regionId");
-        long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 10_000, 10);
+        admin = login("county_admin");
+        officer = login("officer_gongchang");
+        enterprise = login("enterprise_coop");
+        finance = new Finance(api(), this::login);
+        gongchang = api().get("/api/me", officer).number("regionId");
+        lot = acceptedLot("officer_gongchang", gongchang, "旱地", 10_000, 10);
         assertEquals(201, api().post("/api/listings", officer,
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":10000,\"pricePerMuFen\":5200000}").status());
-        long application = declaredOutflow(gongchang, 10_000);
-        long fundBefore = fund(gongchang, officer);
-        int year = LocalDate.now(COUNTY_ZONE).getYear();
+                Json.object("townshipId", gongchang, "areaM2", 10000, "pricePerMuFen", 5200000)).status());
+        application = declaredOutflow(gongchang, 10_000);
+        fundBefore = fund(gongchang, officer);
 
-        Response paidOrder = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":4000}");
+        anOrderIsPaidAFeePaidAnotherOrderAndFeeNoticeWait();
+        thePreviewSaysExactlyWhatRejectingWouldDo();
+        aRejectionWithoutAReasonOrByTheApplicantIsRefused();
+        theRejectionCancelsWhatWaitsAndReversesWhatWasPaid();
+        nothingCanBePaidAnyMoreAndTheReversalIsNewEntries();
+        theFundReportAddsUpWithTheRefunds(LocalDate.now(COUNTY_ZONE).getYear());
+    }
+
+    private void anOrderIsPaidAFeePaidAnotherOrderAndFeeNoticeWait() {
+        paidOrder = api().post("/api/orders", enterprise, Enterprise.order(application, 4000));
         assertEquals(201, paidOrder.status(), paidOrder.body());
         assertEquals(200, finance.settleOrder(paidOrder.number("id"), "RV-ORDER-1", enterprise).status());
         assertEquals(200, finance.payFee(application, 3_000, "RV-FEE-1", enterprise).status());
-        Response pendingOrder = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":2000}");
+        pendingOrder = api().post("/api/orders", enterprise, Enterprise.order(application, 2000));
         assertEquals(201, pendingOrder.status(), pendingOrder.body());
-        Response openFee = finance.feeNotice(application, 1_000, enterprise);
+        openFee = finance.feeNotice(application, 1_000, enterprise);
         assertEquals(201, openFee.status(), openFee.body());
         assertEquals(7_000, obligation(application, admin).get("coveredM2").asLong());
         assertEquals(fundBefore + 31_200_000 + 22_500_000, fund(gongchang, officer));
         JsonNode lotBefore = lotOf(gongchang, lot, officer);
         assertEquals(4_000, lotBefore.get("consumedM2").asLong());
         assertEquals(2_000, lotBefore.get("reservedM2").asLong());
+    }
 
-        // the preview says exactly what rejecting would do, and changes nothing
+    /** The preview says exactly what rejecting would do, and changes nothing. */
+    private void thePreviewSaysExactlyWhatRejectingWouldDo() {
         JsonNode preview = api().get("/api/outflow-applications/" + application + "/reversal", admin).json();
         assertTrue(preview.get("endable").asBoolean());
         assertEquals("REFUND", preview.get("feeOnReversal").asText());
@@ -78,16 +102,20 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         assertEquals(2, preview.get("refunds").size());
         assertEquals(0, preview.get("feesKept").size());
         assertEquals(7_000, obligation(application, admin).get("coveredM2").asLong(), "a preview changes nothing");
+    }
 
-        Response noReason = api().post("/api/outflow-applications/" + application + "/reject", admin, "{}");
+    private void aRejectionWithoutAReasonOrByTheApplicantIsRefused() {
+        Response noReason = api().post("/api/outflow-applications/" + application + "/reject", admin, Json.object());
         assertEquals(400, noReason.status(), noReason.body());
         assertEquals("reason", noReason.json().get("field").asText());
         assertEquals("DECLARED", status(application, admin), "a refused rejection changes nothing");
         assertEquals(403, api().post("/api/outflow-applications/" + application + "/reject", enterprise,
-                "{\"reason\":\"自己驳回\"}").status(), "an applicant withdraws, it does not reject");
+                Json.object("reason", "自己驳回")).status(), "an applicant withdraws, it does not reject");
+    }
 
+    private void theRejectionCancelsWhatWaitsAndReversesWhatWasPaid() {
         Response rejected = api().post("/api/outflow-applications/" + application + "/reject", admin,
-                "{\"reason\":\"占用永久基本农田，不予批准\"}");
+                Json.object("reason", "占用永久基本农田，不予批准"));
         assertEquals(200, rejected.status(), rejected.body());
         assertEquals("REJECTED", rejected.string("status"));
         JsonNode obligation = rejected.json().get("obligation");
@@ -117,11 +145,13 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         assertEquals("REJECT", last.get("action").asText());
         assertEquals("占用永久基本农田，不予批准", last.get("reason").asText());
         assertEquals("county_admin", last.get("decidedBy").asText());
+    }
 
-        // nothing can be paid or covered any more; what was refused leaves no trace
-        Response lateOrder = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":1000}");
+    /** Nothing can be paid or covered any more; what was refused leaves no trace. */
+    private void nothingCanBePaidAnyMoreAndTheReversalIsNewEntries() {
+        Response lateOrder = api().post("/api/orders", enterprise, Enterprise.order(application, 1000));
         assertEquals(409, lateOrder.status(), lateOrder.body());
-        Response again = api().post("/api/outflow-applications/" + application + "/reject", admin, "{\"reason\":\"再次\"}");
+        Response again = api().post("/api/outflow-applications/" + application + "/reject", admin, Json.object("reason", "再次"));
         assertEquals(409, again.status(), "a rejected application is rejected once");
 
         // by new entries: a RETURN movement, two REFUND transfers, two reversal coverages, the events
@@ -133,8 +163,10 @@ class RejectionReversesTheApplicationTest extends ApiTest {
                 + application));
         assertEquals(1, count("select count(*) from outbox_event where type = 'fee.refunded' and aggregate_id = " + application));
         assertEquals(1, count("select count(*) from outbox_event where type = 'indicator.returned' and aggregate_id = " + lot));
+    }
 
-        // the fund report adds up with the refunds in it
+    /** The fund report adds up with the refunds in it. */
+    private void theFundReportAddsUpWithTheRefunds(int year) {
         for (JsonNode row : api().get("/api/reports/funds?countyId=" + countyId() + "&year=" + year, admin).json().get("townships")) {
             long sum = row.get("openingFen").asLong() + row.get("feesFen").asLong() + row.get("salesFen").asLong()
                     + row.get("reassignedInFen").asLong() + row.get("otherReceiptsFen").asLong()
@@ -168,7 +200,7 @@ class RejectionReversesTheApplicationTest extends ApiTest {
             assertEquals(0, preview.get("refundFen").asLong());
             assertEquals(7_500_000, preview.get("keptFen").asLong(), "1 000 m² = 1.5 亩 × 5万");
 
-            Response rejected = api().post("/api/outflow-applications/" + application + "/reject", admin, "{\"reason\":\"材料不实\"}");
+            Response rejected = api().post("/api/outflow-applications/" + application + "/reject", admin, Json.object("reason", "材料不实"));
             assertEquals(200, rejected.status(), rejected.body());
             assertEquals(0, rejected.json().get("obligation").get("coveredM2").asLong());
             assertEquals(fundBefore + 7_500_000, fund(wenfeng, officer), "the fee stays in the fund");
@@ -205,7 +237,7 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         Response spent = finance.spend(shouyang, balance, "RV-WORK-1");
         assertEquals(200, spent.status(), spent.body());
 
-        Response refused = api().post("/api/outflow-applications/" + application + "/reject", admin, "{\"reason\":\"驳回\"}");
+        Response refused = api().post("/api/outflow-applications/" + application + "/reject", admin, Json.object("reason", "驳回"));
         assertEquals(422, refused.status(), refused.body());
         assertEquals("FUND_INSUFFICIENT", refused.json().get("code").asText());
         assertEquals("DECLARED", status(application, admin));
@@ -223,20 +255,20 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         try {
             long application = declaredOutflow(gongchang, 1_000);
             assertEquals(200, api().post("/api/outflow-applications/" + application + "/review", admin, null).status());
-            assertEquals(200, api().post("/api/outflow-applications/" + application + "/approve", admin, "{\"reason\":\"同意\"}").status());
-            assertEquals(200, api().post("/api/outflow-applications/" + application + "/implement", admin, "{}").status());
+            assertEquals(200, api().post("/api/outflow-applications/" + application + "/approve", admin, Json.object("reason", "同意")).status());
+            assertEquals(200, api().post("/api/outflow-applications/" + application + "/implement", admin, Json.object()).status());
 
             Response plain = api().post("/api/outflow-applications/" + application + "/close", admin, null);
             assertEquals(422, plain.status(), plain.body());
             assertEquals("OBLIGATION_NOT_FULLY_COVERED", plain.json().get("code").asText());
             assertEquals("override", plain.json().get("field").asText());
-            Response noReason = api().post("/api/outflow-applications/" + application + "/close", admin, "{\"override\":true}");
+            Response noReason = api().post("/api/outflow-applications/" + application + "/close", admin, Json.object("override", true));
             assertEquals(422, noReason.status(), noReason.body());
             assertEquals("reason", noReason.json().get("field").asText());
             assertEquals("IMPLEMENTED", status(application, admin));
 
             Response closed = api().post("/api/outflow-applications/" + application + "/close", admin,
-                    "{\"override\":true,\"reason\":\"县政府常务会议纪要〔2026〕12号同意办结\"}");
+                    Json.object("override", true, "reason", "县政府常务会议纪要〔2026〕12号同意办结"));
             assertEquals(200, closed.status(), closed.body());
             assertEquals("CLOSED", closed.string("status"));
             JsonNode decisions = api().get("/api/outflow-applications/" + application + "/decisions", admin).json();
@@ -254,9 +286,9 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long application = declaredOutflow(gongchang, 1_500);
         assertEquals(404, api().post("/api/outflow-applications/" + application + "/withdraw", login("enterprise_transport"),
-                "{\"reason\":\"不是我的\"}").status(), "another enterprise does not see it");
+                Json.object("reason", "不是我的")).status(), "another enterprise does not see it");
         Response withdrawn = api().post("/api/outflow-applications/" + application + "/withdraw", enterprise,
-                "{\"reason\":\"项目取消\"}");
+                Json.object("reason", "项目取消"));
         assertEquals(200, withdrawn.status(), withdrawn.body());
         assertEquals("WITHDRAWN", withdrawn.string("status"));
         assertEquals(409, api().post("/api/outflow-applications/" + application + "/declare", enterprise, null).status());

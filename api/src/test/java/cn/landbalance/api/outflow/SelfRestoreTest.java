@@ -2,6 +2,11 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -13,32 +18,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class SelfRestoreTest extends ApiTest {
 
-    private long ownOutflow(long township, boolean paddy, int grade, long areaM2) {
-        Response created = api().post("/api/outflow-applications", login("officer_wenfeng"), "{\"townshipId\":" + township
-                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":"
-                + grade + ",\"paddy\":" + paddy + ",\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}");
-        assertEquals(201, created.status(), created.body());
-        return created.number("id");
-    }
-
-    private Response selfRestore(long application, long lot, long areaM2) {
-        return api().post("/api/outflow-applications/" + application + "/self-restore", login("officer_wenfeng"),
-                "{\"lotId\":" + lot + ",\"areaM2\":" + areaM2 + "}");
+    /** 文峰镇's own 果园 project (PLANTING_ADJUSTMENT) of {@code areaM2}, filed. */
+    private long ownOutflow(Township wenfeng, boolean paddy, int grade, long areaM2) {
+        return wenfeng.filesOutflow(OutflowDeclaration.in(wenfeng.id()).withUse("PLANTING_ADJUSTMENT", "果园")
+                .withArea(areaM2).withGrade(grade).withPaddy(paddy));
     }
 
     @Test
     void aTownshipCoversItsOwnConversionWithItsOwnIndicators() {
-        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        long good = acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 10);
-        long poor = acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 13);
-        long paddyLot = acceptedLot("officer_wenfeng", wenfeng, "水田", 1_000, 9);
-        long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 5);
+        Township wenfeng = township("officer_wenfeng");
+        Township gongchang = township("officer_gongchang");
+        long good = acceptedLot("officer_wenfeng", wenfeng.id(), "旱地", 5_000, 10);
+        long poor = acceptedLot("officer_wenfeng", wenfeng.id(), "旱地", 5_000, 13);
+        long paddyLot = acceptedLot("officer_wenfeng", wenfeng.id(), "水田", 1_000, 9);
+        long foreign = acceptedLot("officer_gongchang", gongchang.id(), "旱地", 5_000, 5);
 
         long dry = ownOutflow(wenfeng, false, 12, 2_000);
         // what the screen offers: the township's own lots only, each with what fits or why not
-        JsonNode offered = api().get("/api/outflow-applications/" + dry + "/own-lots", login("officer_wenfeng")).json();
+        String ownLots = "/api/outflow-applications/" + dry + "/own-lots";
+        JsonNode offered = wenfeng.get(ownLots).json();
         assertEquals(3, offered.size(), offered.toString());
         for (JsonNode lot : offered) {
             long id = lot.get("lotId").asLong();
@@ -46,22 +44,18 @@ class SelfRestoreTest extends ApiTest {
             assertEquals(id == poor ? "LOT_QUALITY_TOO_LOW" : "null", lot.get("refusal").asText(), lot.toString());
         }
         assertEquals("指标质量等别低于转出耕地。", offered.get(1).get("refusalZh").asText());
-        assertEquals(403, api().get("/api/outflow-applications/" + dry + "/own-lots", login("county_viewer")).status());
-        assertEquals(404, api().get("/api/outflow-applications/" + dry + "/own-lots", login("officer_gongchang")).status(),
-                "another township's application is not visible");
-        assertEquals("LOT_QUALITY_TOO_LOW", selfRestore(dry, poor, 100).string("code"));
-        assertEquals("LOT_NOT_OWN", selfRestore(dry, foreign, 100).string("code"));
-        assertEquals("OBLIGATION_OVER_COVERED", selfRestore(dry, good, 2_001).string("code"));
+        assertEquals(403, user("county_viewer").get(ownLots).status());
+        assertEquals(404, gongchang.get(ownLots).status(), "another township's application is not visible");
+        assertEquals("LOT_QUALITY_TOO_LOW", wenfeng.trySelfRestore(dry, poor, 100).string("code"));
+        assertEquals("LOT_NOT_OWN", wenfeng.trySelfRestore(dry, foreign, 100).string("code"));
+        assertEquals("OBLIGATION_OVER_COVERED", wenfeng.trySelfRestore(dry, good, 2_001).string("code"));
 
-        Response covered = selfRestore(dry, good, 2_000);
-        assertEquals(200, covered.status(), covered.body());
-        JsonNode obligation = covered.json().get("obligation");
+        JsonNode obligation = wenfeng.selfRestores(dry, good, 2_000).json().get("obligation");
         assertEquals(0, obligation.get("remainingM2").asLong());
         assertEquals("SELF", obligation.get("coverages").get(0).get("kind").asText());
         assertEquals(good, obligation.get("coverages").get(0).get("lotId").asLong());
 
-        JsonNode lots = api().get("/api/townships/" + wenfeng + "/inventory", login("officer_wenfeng")).json().get("lots");
-        for (JsonNode lot : lots) {
+        for (JsonNode lot : wenfeng.inventory().get("lots")) {
             if (lot.get("id").asLong() == good) {
                 assertEquals(2_000, lot.get("consumedM2").asLong());
                 assertEquals(3_000, lot.get("availableM2").asLong());
@@ -69,43 +63,29 @@ class SelfRestoreTest extends ApiTest {
         }
 
         long paddy = ownOutflow(wenfeng, true, 12, 500);
-        assertEquals("LOT_NOT_PADDY", selfRestore(paddy, good, 100).string("code"));
-        assertEquals(200, selfRestore(paddy, paddyLot, 500).status());
-        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+        assertEquals("LOT_NOT_PADDY", wenfeng.trySelfRestore(paddy, good, 100).string("code"));
+        assertEquals(200, wenfeng.trySelfRestore(paddy, paddyLot, 500).status());
+        assertTrue(county().get("/api/audit/invariants").json().get("ok").asBoolean());
     }
 
     @Test
     void anEnterpriseThatRestoredLandItselfCoversItsOwnObligationWithIt() {
-        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
-        long coop = api().get("/api/me", login("enterprise_coop")).number("orgId");
-        String body = "{\"townshipId\":" + shouyang + ",\"village\":\"首阳村\",\"landClassBefore\":\"果园\",\"targetClass\":\"旱地\","
-                + "\"ownership\":\"集体\",\"restorationAttr\":\"工程恢复\",\"slopeGrade\":1,\"areaM2\":3000,\"holderOrgId\":" + coop
-                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        long project = api().post("/api/inflow-projects", login("officer_shouyang"), body).number("id");
-        api().post("/api/inflow-projects/" + project + "/submit", login("officer_shouyang"), null);
-        long lot = api().post("/api/inflow-projects/" + project + "/accept", login("county_admin"), "{\"qualityGrade\":11}")
-                .number("lotId");
+        Township shouyang = township("officer_shouyang");
+        Enterprise coop = enterprise("enterprise_coop");
+        Enterprise transport = enterprise("enterprise_transport");
+        long lot = acceptedLot(shouyang, RestorationProject.in(shouyang.id(), 3_000).inVillage("首阳村").from("果园", "旱地")
+                .withRestorationAttr("工程恢复").with("slopeGrade", 1).with("holderOrgId", coop.orgId()), 11);
 
-        Response listing = api().post("/api/listings", login("officer_shouyang"),
-                "{\"townshipId\":" + shouyang + ",\"areaM2\":100,\"pricePerMuFen\":5000000}");
+        Response listing = shouyang.tryList(100, 5_000_000);
         assertEquals("INSUFFICIENT_UNLISTED_INDICATORS", listing.string("code"), "the township cannot sell a lot it does not hold");
 
-        long own = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + shouyang
-                + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":2000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}").number("id");
-        long others = api().post("/api/outflow-applications", login("enterprise_transport"), "{\"townshipId\":" + shouyang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"农村道路\",\"areaM2\":500,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false,\"ruralRoad\":{\"widthM\":4.5}}").number("id");
-        assertEquals("LOT_NOT_OWN", api().post("/api/outflow-applications/" + others + "/self-restore",
-                login("enterprise_transport"), "{\"lotId\":" + lot + ",\"areaM2\":500}").string("code"));
-        Response covered = api().post("/api/outflow-applications/" + own + "/self-restore", login("enterprise_coop"),
-                "{\"lotId\":" + lot + ",\"areaM2\":2000}");
-        assertEquals(200, covered.status(), covered.body());
+        long own = coop.filesOutflow(OutflowDeclaration.in(shouyang.id()).withUse("CAPITAL_FOREST_ORCHARD", "果园")
+                .withArea(2_000));
+        long others = transport.filesOutflow(OutflowDeclaration.in(shouyang.id()).withUse("AGRI_FACILITY", "农村道路")
+                .withArea(500).with("ruralRoad", Json.object("widthM", 4.5)));
+        assertEquals("LOT_NOT_OWN", transport.trySelfRestore(others, lot, 500).string("code"));
+        Response covered = coop.selfRestores(own, lot, 2_000);
         assertEquals(0, covered.json().get("obligation").get("remainingM2").asLong());
-        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+        assertTrue(county().get("/api/audit/invariants").json().get("ok").asBoolean());
     }
 }

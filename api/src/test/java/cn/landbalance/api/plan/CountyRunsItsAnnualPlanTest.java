@@ -2,7 +2,11 @@ package cn.landbalance.api.plan;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.LongxiYear;
+import cn.landbalance.api.support.journey.Actor;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -31,85 +35,105 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
     @Inject
     DSLContext db;
 
+    County admin;
+    Actor viewer;
+    long county;
+    String plan;
+
     @Test
     void the2022PlanGoesFromDraftToAcceptedAndTheWorklistFollows() {
-        long county = countyId();
-        String admin = login("county_admin");
-        String viewer = login("county_viewer");
-        String plan = "/api/counties/" + county + "/plans/2022";
-        Response original = api().get("/api/counties/" + county + "/rules", admin);
+        admin = county();
+        viewer = user("county_viewer");
+        county = admin.id();
+        plan = "/api/counties/" + county + "/plans/2022";
+        Response original = admin.get("/api/counties/" + county + "/rules");
         try {
-            JsonNode untouched = api().get(plan, viewer).json();
-            assertEquals("DRAFT", untouched.get("status").asText());
-            assertFalse(untouched.get("stored").asBoolean());
-            assertEquals("2022-03-31", untouched.get("deadlines").get("approvalDue").asText(), "the policy calendar");
-            assertEquals("2023-10-31", untouched.get("deadlines").get("feeDeliveryDue").asText());
-            Response empty = api().post(plan + "/submit", admin, "{\"on\":\"2022-02-20\"}");
-            assertEquals(409, empty.status(), "a year with nothing in it has no plan to submit: " + empty.body());
-
-            LongxiYear.imported(api(), county, admin);
-            JsonNode drafted = api().get(plan, viewer).json();
-            assertTrue(drafted.get("inflowM2").asLong() >= drafted.get("obligationM2").asLong(), "1.1006 ≥ 1.1");
-            assertEquals(17, drafted.get("townships").size());
-            JsonNode late = api().get("/api/counties/" + county + "/worklist", viewer).json();
-            assertTrue(kinds(late).contains("PLAN_APPROVAL"), late.toString());
-            assertTrue(kinds(late).contains("PLAN_ACCEPTANCE"));
-
-            // the steps, with the real dates; a viewer cannot act, a date before the step before is refused
-            assertEquals(403, api().post(plan + "/submit", viewer, "{}").status());
-            Response submitted = api().post(plan + "/submit", admin, "{\"on\":\"2022-03-10\"}");
-            assertEquals(200, submitted.status(), submitted.body());
-            assertEquals("SUBMITTED", submitted.string("status"));
-            Response noDoc = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\"}");
-            assertEquals(400, noDoc.status(), noDoc.body());
-            assertEquals("documentNo", noDoc.string("field"));
-            Response early = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-01\",\"documentNo\":\"陇政发〔2022〕18号\"}");
-            assertEquals(400, early.status(), early.body());
-            assertEquals("approvedOn", early.string("field"));
-            Response approved = api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\",\"documentNo\":\"陇政发〔2022〕18号\"}");
-            assertEquals(200, approved.status(), approved.body());
-            assertEquals("陇政发〔2022〕18号", approved.string("approvalDocNo"));
-            assertEquals(409, api().post(plan + "/approve", admin, "{\"approvedOn\":\"2022-03-28\",\"documentNo\":\"x\"}").status(),
-                    "approved once");
-            assertEquals(200, api().post(plan + "/file", admin, "{\"filedOn\":\"2022-04-02\",\"filingNo\":\"BA-2022-0117\"}").status());
-            assertEquals(200, api().post(plan + "/implemented", admin, "{\"on\":\"2022-10-30\"}").status());
-            JsonNode afterSteps = api().get("/api/counties/" + county + "/worklist", viewer).json();
-            assertFalse(kinds(afterSteps).contains("PLAN_APPROVAL"), "approved, late or not");
-            assertTrue(kinds(afterSteps).contains("PLAN_ACCEPTANCE"));
-
-            // acceptance waits for every township to balance
-            Response notYet = api().post(plan + "/accept", admin, "{\"on\":\"2022-12-20\"}");
-            assertEquals(422, notYet.status(), notYet.body());
-            assertEquals("PLAN_NOT_BALANCED", notYet.string("code"));
-            assertTrue(notYet.string("detail").contains("尚未平衡"), notYet.body());
-            Response own = api().post("/api/counties/" + county + "/adjustments/proposal", admin, "{\"year\":2022,\"scope\":\"OWN\"}");
-            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin,
-                    LongxiYear.confirmAll("OWN", "NONE", own.json())).status());
-            Response rest = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
-                    "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"NONE\"}");
-            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin,
-                    LongxiYear.confirmAll("COUNTY", "NONE", rest.json())).status());
-            Response accepted = api().post(plan + "/accept", admin, "{\"on\":\"2022-12-20\"}");
-            assertEquals(200, accepted.status(), accepted.body());
-            assertEquals("ACCEPTED", accepted.string("status"));
-            assertEquals(17, accepted.number("townshipsBalanced"));
-            assertEquals(0, accepted.json().get("overdue").size(), accepted.body());
-            JsonNode done = api().get("/api/counties/" + county + "/worklist", viewer).json();
-            assertFalse(kinds(done).stream().anyMatch(k -> k.startsWith("PLAN_")), done.toString());
-
-            // deadlines are the county's, and an accepted plan's are final
-            Response moved = api().put(plan + "/deadlines", admin, "{\"approvalDue\":\"2022-07-31\",\"implementationDue\":\"2022-10-31\","
-                    + "\"acceptanceDue\":\"2022-12-31\",\"feeDeliveryDue\":\"2023-10-31\"}");
-            assertEquals(409, moved.status(), moved.body());
-            String next = "/api/counties/" + county + "/plans/" + (LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1);
-            Response backwards = api().put(next + "/deadlines", admin, "{\"approvalDue\":\"2030-07-31\",\"implementationDue\":\"2030-06-30\","
-                    + "\"acceptanceDue\":\"2030-12-31\",\"feeDeliveryDue\":\"2031-10-31\"}");
-            assertEquals(400, backwards.status(), backwards.body());
-            assertEquals("implementationDue", backwards.string("field"));
-            assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+            anEmptyYearHasNoPlanToSubmit();
+            theImportedPlanIsLateOnTheWorklist();
+            thePlanIsSubmittedApprovedFiledAndImplementedOnItsRealDates();
+            acceptanceWaitsForEveryTownshipToBalance();
+            deadlinesAreTheCountysAndAnAcceptedPlansAreFinal();
+            assertTrue(admin.get("/api/audit/invariants").json().get("ok").asBoolean());
         } finally {
-            api().put("/api/counties/" + county + "/rules", admin, original.body());
+            api().put("/api/counties/" + county + "/rules", admin.token(), original.body());
         }
+    }
+
+    private void anEmptyYearHasNoPlanToSubmit() {
+        JsonNode untouched = viewer.get(plan).json();
+        assertEquals("DRAFT", untouched.get("status").asText());
+        assertFalse(untouched.get("stored").asBoolean());
+        assertEquals("2022-03-31", untouched.get("deadlines").get("approvalDue").asText(), "the policy calendar");
+        assertEquals("2023-10-31", untouched.get("deadlines").get("feeDeliveryDue").asText());
+        Response empty = admin.post(plan + "/submit", Json.object("on", "2022-02-20"));
+        assertEquals(409, empty.status(), "a year with nothing in it has no plan to submit: " + empty.body());
+    }
+
+    private void theImportedPlanIsLateOnTheWorklist() {
+        LongxiYear.imported(api(), county, admin.token());
+        JsonNode drafted = viewer.get(plan).json();
+        assertTrue(drafted.get("inflowM2").asLong() >= drafted.get("obligationM2").asLong(), "1.1006 ≥ 1.1");
+        assertEquals(17, drafted.get("townships").size());
+        JsonNode late = viewer.get("/api/counties/" + county + "/worklist").json();
+        assertTrue(kinds(late).contains("PLAN_APPROVAL"), late.toString());
+        assertTrue(kinds(late).contains("PLAN_ACCEPTANCE"));
+    }
+
+    /** The steps, with the real dates; a viewer cannot act, a date before the step before is refused. */
+    private void thePlanIsSubmittedApprovedFiledAndImplementedOnItsRealDates() {
+        assertEquals(403, viewer.post(plan + "/submit", Json.object()).status());
+        Response submitted = admin.post(plan + "/submit", Json.object("on", "2022-03-10"));
+        assertEquals(200, submitted.status(), submitted.body());
+        assertEquals("SUBMITTED", submitted.string("status"));
+        Response noDoc = admin.post(plan + "/approve", Json.object("approvedOn", "2022-03-28"));
+        assertEquals(400, noDoc.status(), noDoc.body());
+        assertEquals("documentNo", noDoc.string("field"));
+        Response early = admin.post(plan + "/approve", Json.object("approvedOn", "2022-03-01", "documentNo", "陇政发〔2022〕18号"));
+        assertEquals(400, early.status(), early.body());
+        assertEquals("approvedOn", early.string("field"));
+        Response approved = admin.post(plan + "/approve", Json.object("approvedOn", "2022-03-28", "documentNo", "陇政发〔2022〕18号"));
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("陇政发〔2022〕18号", approved.string("approvalDocNo"));
+        assertEquals(409, admin.post(plan + "/approve", Json.object("approvedOn", "2022-03-28", "documentNo", "x")).status(),
+                "approved once");
+        assertEquals(200, admin.post(plan + "/file", Json.object("filedOn", "2022-04-02", "filingNo", "BA-2022-0117")).status());
+        assertEquals(200, admin.post(plan + "/implemented", Json.object("on", "2022-10-30")).status());
+        JsonNode afterSteps = viewer.get("/api/counties/" + county + "/worklist").json();
+        assertFalse(kinds(afterSteps).contains("PLAN_APPROVAL"), "approved, late or not");
+        assertTrue(kinds(afterSteps).contains("PLAN_ACCEPTANCE"));
+    }
+
+    private void acceptanceWaitsForEveryTownshipToBalance() {
+        Response notYet = admin.post(plan + "/accept", Json.object("on", "2022-12-20"));
+        assertEquals(422, notYet.status(), notYet.body());
+        assertEquals("PLAN_NOT_BALANCED", notYet.string("code"));
+        assertTrue(notYet.string("detail").contains("尚未平衡"), notYet.body());
+        String adjustments = "/api/counties/" + county + "/adjustments";
+        Response own = admin.post(adjustments + "/proposal", Json.object("year", 2022, "scope", "OWN"));
+        assertEquals(201, admin.post(adjustments, LongxiYear.confirmAll("OWN", "NONE", own.json())).status());
+        Response rest = admin.post(adjustments + "/proposal", Json.object("year", 2022, "scope", "COUNTY", "compensation", "NONE"));
+        assertEquals(201, admin.post(adjustments, LongxiYear.confirmAll("COUNTY", "NONE", rest.json())).status());
+        Response accepted = admin.post(plan + "/accept", Json.object("on", "2022-12-20"));
+        assertEquals(200, accepted.status(), accepted.body());
+        assertEquals("ACCEPTED", accepted.string("status"));
+        assertEquals(17, accepted.number("townshipsBalanced"));
+        assertEquals(0, accepted.json().get("overdue").size(), accepted.body());
+        JsonNode done = viewer.get("/api/counties/" + county + "/worklist").json();
+        assertFalse(kinds(done).stream().anyMatch(k -> k.startsWith("PLAN_")), done.toString());
+    }
+
+    private void deadlinesAreTheCountysAndAnAcceptedPlansAreFinal() {
+        Response moved = admin.put(plan + "/deadlines", deadlines("2022-07-31", "2022-10-31", "2022-12-31", "2023-10-31"));
+        assertEquals(409, moved.status(), moved.body());
+        String next = "/api/counties/" + county + "/plans/" + (LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1);
+        Response backwards = admin.put(next + "/deadlines", deadlines("2030-07-31", "2030-06-30", "2030-12-31", "2031-10-31"));
+        assertEquals(400, backwards.status(), backwards.body());
+        assertEquals("implementationDue", backwards.string("field"));
+    }
+
+    private static Json deadlines(String approvalDue, String implementationDue, String acceptanceDue, String feeDeliveryDue) {
+        return Json.object("approvalDue", approvalDue, "implementationDue", implementationDue, "acceptanceDue", acceptanceDue,
+                "feeDeliveryDue", feeDeliveryDue);
     }
 
     /**
@@ -119,9 +143,10 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
      */
     @Test
     void declarationsTheTownshipHasNotReportedInTheirRoundAreLate() {
-        String officer = login("officer_gongchang");
+        Township gongchangOfficer = township("officer_gongchang");
+        String officer = gongchangOfficer.token();
         long county = countyId();
-        long gongchang = api().get("/api/me", officer).number("regionId");
+        long gongchang = gongchangOfficer.id();
         declaredOutflow(gongchang, 1_000);
         long old = declaredOutflow(gongchang, 2_000);
         String township = "/api/counties/" + county + "/townships/" + gongchang + "/worklist";
@@ -149,7 +174,7 @@ class CountyRunsItsAnnualPlanTest extends ApiTest {
             assertEquals(due, late.get("due").asText());
             assertEquals("巩昌镇 1 件转出申报逾期未审核上报（期限 " + due + "）", late.get("textZh").asText());
         }
-        assertEquals(200, api().post("/api/outflow-applications/" + old + "/review", officer, null).status());
+        gongchangOfficer.reviews(old);
         assertFalse(kinds(api().get(township, officer).json()).contains("TOWNSHIP_REPORT"), "reported: no longer late");
     }
 

@@ -4,6 +4,14 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.LongxiYear;
+import cn.landbalance.api.support.journey.Applicant;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -40,198 +48,216 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class ThreeYearsOfACountyTest extends ApiTest {
     private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String CONSTRAINTS = "{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-            + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-            + "\"pollutedSoil\":false,\"illegalDeforestation\":false}";
+
+    County county;
+    String admin;
+    Enterprise enterprise;
+    Township a;
+    Township b;
+    Township c;
+    Finance finance;
+    long l1;
+    long l2;
+    long p1;
+    long p2;
+    long p3;
+    long p4;
+    long p5;
+    long p6;
+    Instant beforeAdjustment;
 
     @Test
     void threeYearsAddUpToTheFiguresComputedByHand() {
-        String admin = login("county_admin");
-        String enterprise = login("enterprise_coop");
-        String officerA = login("officer_gongchang");
-        Finance finance = new Finance(api(), this::login);
-        long county = countyId();
-        long a = api().get("/api/me", officerA).number("regionId");
-        long b = api().get("/api/me", login("officer_wenfeng")).number("regionId");
-        long c = api().get("/api/me", login("officer_shouyang")).number("regionId");
-        String rules = "/api/counties/" + county + "/rules";
+        theCountyKeepsTwoRuleVersions();
+        in2022TheTownshipsRestoreLandAndABalancesItsOwnProject();
+        in2023CBuysFromAsListing();
+        in2023TheRejectedApplicationsOrderIsCancelledAndItsFeeRefunded();
+        in2023AsFeeLandIsDeliveredLate();
+        in2023InflowFirstWaitsForTheCountysAdjustment();
+        in2024BBalancesItsOwnProjectAndCRestoresLand();
+
+        theAnnualBalancesAreTheFiguresComputedByHand();
+        theApplicationsAndLotsAreAsTheStoryLeftThem();
+        thisYearsMoneyIsTheSaleAndTheFees();
+        the2023ReportAsOfBeforeTheAdjustmentIsAsItStoodThen();
+        assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+    }
+
+    private void theCountyKeepsTwoRuleVersions() {
+        county = county();
+        admin = county.token();
+        enterprise = enterprise("enterprise_coop");
+        a = township("officer_gongchang");
+        b = township("officer_wenfeng");
+        c = township("officer_shouyang");
+        finance = new Finance(api(), this::login);
+        String rules = "/api/counties/" + county.id() + "/rules";
         assertEquals(200, api().put(rules, admin, rules(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS")
-                .replace("\"surplusFactorPermille\":1100", "\"surplusFactorPermille\":1000"), 2022)).status());
+                .with("surplusFactorPermille", 1000), 2022)).status());
         assertEquals(200, api().put(rules, admin, rules(Fixtures.gansuRules(5_000_000, "INFLOW_FIRST"), 2023)).status());
+    }
 
-        // 2022
-        long l1 = lot("officer_gongchang", a, 9_600, 10, 2022);
-        long l2 = lot("officer_wenfeng", b, 4_000, 10, 2022);
-        long p1 = application("officer_gongchang", a, 3_000, 2022);
+    private void in2022TheTownshipsRestoreLandAndABalancesItsOwnProject() {
+        l1 = lot(a, 9_600, 10, 2022);
+        l2 = lot(b, 4_000, 10, 2022);
+        p1 = application(a, a, 3_000, 2022);
         assertEquals(3_000, required(p1, admin), "2022: 1 000‰");
-        selfBalance(county, 2022, "OWN", admin, 1);
+        selfBalance(2022, "OWN", 1);
+    }
 
-        // 2023: a purchase from a 2022 lot
-        assertEquals(201, api().post("/api/listings", officerA, "{\"townshipId\":" + a
-                + ",\"areaM2\":5500,\"pricePerMuFen\":5000000}").status());
-        long p2 = application("enterprise_coop", c, 5_000, 2023);
+    /** A purchase from a 2022 lot. */
+    private void in2023CBuysFromAsListing() {
+        a.lists(5_500, 5_000_000);
+        p2 = application(enterprise, c, 5_000, 2023);
         assertEquals(5_500, required(p2, admin), "2023: 1 100‰");
-        Response bought = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + p2 + ",\"areaM2\":5500}");
-        assertEquals(201, bought.status(), bought.body());
+        Response bought = enterprise.placesOrder(p2, 5_500);
         assertEquals(41_250_000, bought.number("amountFen"), "8.25 亩 × 5万");
-        assertEquals(200, finance.settleOrder(bought.number("id"), "3Y-ORDER-1", enterprise).status());
+        assertEquals(200, finance.settleOrder(bought.number("id"), "3Y-ORDER-1", enterprise.token()).status());
+    }
 
-        // a rejected application: its order cancelled, its fee refunded
-        assertEquals(201, api().post("/api/listings", officerA, "{\"townshipId\":" + a
-                + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}").status());
-        long p3 = application("enterprise_coop", b, 2_000, 2023);
-        Response pending = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + p3 + ",\"areaM2\":1000}");
-        assertEquals(201, pending.status(), pending.body());
-        Response feeB = finance.payFee(p3, 1_000, "3Y-FEE-B", enterprise);
+    /** A rejected application: its order cancelled, its fee refunded. */
+    private void in2023TheRejectedApplicationsOrderIsCancelledAndItsFeeRefunded() {
+        a.lists(1_000, 5_000_000);
+        p3 = application(enterprise, b, 2_000, 2023);
+        Response pending = enterprise.placesOrder(p3, 1_000);
+        Response feeB = finance.payFee(p3, 1_000, "3Y-FEE-B", enterprise.token());
         assertEquals(200, feeB.status(), feeB.body());
         assertEquals(7_500_000, feeB.number("amountFen"), "1.5 亩 × 5万");
-        assertEquals(200, api().post("/api/outflow-applications/" + p3 + "/reject", admin, "{\"reason\":\"不符合规划\"}").status());
-        assertEquals("CANCELLED", api().get("/api/orders/" + pending.number("id"), enterprise).string("status"));
-        assertEquals("REFUNDED", api().get("/api/townships/" + b + "/fee-duties", admin).json().get("items").get(0)
+        county.rejects(p3, "不符合规划");
+        assertEquals("CANCELLED", enterprise.get("/api/orders/" + pending.number("id")).string("status"));
+        assertEquals("REFUNDED", api().get("/api/townships/" + b.id() + "/fee-duties", admin).json().get("items").get(0)
                 .get("standing").asText());
+    }
 
-        // a fee-funded duty, discharged late
-        long p4 = application("enterprise_coop", a, 1_000, 2023);
-        Response feeA = finance.payFee(p4, 1_100, "3Y-FEE-A", enterprise);
+    /** A fee-funded duty, discharged late. */
+    private void in2023AsFeeLandIsDeliveredLate() {
+        p4 = application(enterprise, a, 1_000, 2023);
+        Response feeA = finance.payFee(p4, 1_100, "3Y-FEE-A", enterprise.token());
         assertEquals(200, feeA.status(), feeA.body());
         assertEquals(8_250_000, feeA.number("amountFen"), "1.65 亩 × 5万");
-        JsonNode owed = api().get("/api/townships/" + a + "/fee-duties", officerA).json();
+        JsonNode owed = a.get("/api/townships/" + a.id() + "/fee-duties").json();
         JsonNode duty = owed.get("items").get(0);
         assertEquals("2024-10-31", duty.get("dueOn").asText(), "2023's fee land is due by 10-31 of 2024");
         assertEquals("OVERDUE", duty.get("standing").asText());
         assertEquals(1_100, owed.get("overdueM2").asLong());
-        assertTrue(overdueFeeLand(county, 2023, admin, a), "the 2023 plan lists A's fee land as late");
-        Response delivered = api().post("/api/outflow-applications/" + p4 + "/fee-payments/" + duty.get("feePaymentId").asLong()
-                + "/deliveries", officerA, "{\"lotId\":" + l1 + ",\"areaM2\":1100}");
-        assertEquals(201, delivered.status(), delivered.body());
-        duty = api().get("/api/townships/" + a + "/fee-duties", officerA).json().get("items").get(0);
+        assertTrue(overdueFeeLand(county.id(), 2023, admin, a.id()), "the 2023 plan lists A's fee land as late");
+        a.deliversFeeLand(p4, duty.get("feePaymentId").asLong(), l1, 1_100);
+        duty = a.get("/api/townships/" + a.id() + "/fee-duties").json().get("items").get(0);
         assertEquals("DISCHARGED_LATE", duty.get("standing").asText());
         assertEquals(0, duty.get("owedM2").asLong());
         assertEquals(LocalDate.now(COUNTY_ZONE).toString(), duty.get("lastDeliveredOn").asText());
-        assertFalse(overdueFeeLand(county, 2023, admin, a), "nothing owed any more");
+        assertFalse(overdueFeeLand(county.id(), 2023, admin, a.id()), "nothing owed any more");
+    }
 
-        // 先进后出: P5 cannot be approved until the county's 调剂 covers it
-        long p5 = application("officer_shouyang", c, 2_000, 2023);
-        assertEquals(200, api().post("/api/outflow-applications/" + p5 + "/review", admin, null).status());
-        Response early = api().post("/api/outflow-applications/" + p5 + "/approve", admin, "{\"reason\":\"同意\"}");
+    /** 先进后出: P5 cannot be approved until the county's 调剂 covers it. */
+    private void in2023InflowFirstWaitsForTheCountysAdjustment() {
+        p5 = application(c, c, 2_000, 2023);
+        county.reviews(p5);
+        Response early = county.tryApprove(p5, "同意");
         assertEquals("OBLIGATION_NOT_COVERED", early.string("code"), early.body());
-        Instant beforeAdjustment = Instant.now();
-        JsonNode lines = selfBalance(county, 2023, "COUNTY", admin, 1).get("lines");
+        beforeAdjustment = Instant.now();
+        JsonNode lines = selfBalance(2023, "COUNTY", 1).get("lines");
         assertEquals(l2, lines.get(0).get("lotId").asLong(), "only B has spare indicators");
         assertEquals(p5, lines.get(0).get("applicationId").asLong());
         assertEquals(2_200, lines.get(0).get("areaM2").asLong());
-        assertEquals(200, api().post("/api/outflow-applications/" + p5 + "/approve", admin, "{\"reason\":\"同意\"}").status());
+        county.approves(p5, "同意");
+    }
 
-        // 2024
-        long p6 = application("officer_wenfeng", b, 1_000, 2024);
-        selfBalance(county, 2024, "OWN", admin, 1);
-        lot("officer_shouyang", c, 3_000, 9, 2024);
+    private void in2024BBalancesItsOwnProjectAndCRestoresLand() {
+        p6 = application(b, b, 1_000, 2024);
+        selfBalance(2024, "OWN", 1);
+        lot(c, 3_000, 9, 2024);
+    }
 
-        // the annual balance of each year, township by township
-        JsonNode y2022 = report("annual-balance", 2022, admin, null);
-        assertFigures(township(y2022, a), "outflowM2=3000 obligationM2=3000 inflowM2=9600 selfCoveredM2=3000 boughtM2=0 "
+    /** The annual balance of each year, township by township. */
+    private void theAnnualBalancesAreTheFiguresComputedByHand() {
+        JsonNode y2022 = report("annual-balance", 2022, null);
+        assertFigures(township(y2022, a.id()), "outflowM2=3000 obligationM2=3000 inflowM2=9600 selfCoveredM2=3000 boughtM2=0 "
                 + "adjustedInM2=0 feeCoveredM2=0 soldM2=0 adjustedOutM2=0 remainingM2=0 feeOwedM2=0 spareM2=0 netM2=0 balanced=true");
-        assertFigures(township(y2022, b), "outflowM2=0 obligationM2=0 inflowM2=4000 spareM2=700 netM2=700 balanced=true");
-        assertFigures(township(y2022, c), "outflowM2=0 inflowM2=0 spareM2=0 balanced=true");
+        assertFigures(township(y2022, b.id()), "outflowM2=0 obligationM2=0 inflowM2=4000 spareM2=700 netM2=700 balanced=true");
+        assertFigures(township(y2022, c.id()), "outflowM2=0 inflowM2=0 spareM2=0 balanced=true");
         assertFigures(y2022.get("totals"), "outflowM2=3000 obligationM2=3000 inflowM2=13600 selfCoveredM2=3000 boughtM2=0 "
                 + "adjustedInM2=0 feeCoveredM2=0 remainingM2=0 feeOwedM2=0 shortfallM2=0 spareM2=700 balancedTownships=17");
 
-        JsonNode y2023 = report("annual-balance", 2023, admin, null);
-        assertFigures(township(y2023, a), "outflowM2=1000 obligationM2=1100 inflowM2=0 selfCoveredM2=0 boughtM2=0 adjustedInM2=0 "
-                + "feeCoveredM2=1100 soldM2=5500 adjustedOutM2=0 remainingM2=0 feeOwedM2=0 spareM2=0 netM2=0 balanced=true");
-        assertFigures(township(y2023, b), "outflowM2=0 obligationM2=0 soldM2=0 adjustedOutM2=2200 spareM2=700 netM2=700 "
+        JsonNode y2023 = report("annual-balance", 2023, null);
+        assertFigures(township(y2023, a.id()), "outflowM2=1000 obligationM2=1100 inflowM2=0 selfCoveredM2=0 boughtM2=0 "
+                + "adjustedInM2=0 feeCoveredM2=1100 soldM2=5500 adjustedOutM2=0 remainingM2=0 feeOwedM2=0 spareM2=0 netM2=0 "
                 + "balanced=true");
-        assertFigures(township(y2023, c), "outflowM2=7000 obligationM2=7700 boughtM2=5500 adjustedInM2=2200 feeCoveredM2=0 "
-                + "remainingM2=0 spareM2=0 netM2=0 balanced=true");
+        assertFigures(township(y2023, b.id()), "outflowM2=0 obligationM2=0 soldM2=0 adjustedOutM2=2200 spareM2=700 netM2=700 "
+                + "balanced=true");
+        assertFigures(township(y2023, c.id()), "outflowM2=7000 obligationM2=7700 boughtM2=5500 adjustedInM2=2200 "
+                + "feeCoveredM2=0 remainingM2=0 spareM2=0 netM2=0 balanced=true");
         assertFigures(y2023.get("totals"), "outflowM2=8000 obligationM2=8800 inflowM2=0 selfCoveredM2=0 boughtM2=5500 "
                 + "adjustedInM2=2200 feeCoveredM2=1100 remainingM2=0 feeOwedM2=0 shortfallM2=0 spareM2=700 balancedTownships=17");
 
-        JsonNode y2024 = report("annual-balance", 2024, admin, null);
-        assertFigures(township(y2024, a), "outflowM2=0 inflowM2=0 spareM2=0 balanced=true");
-        assertFigures(township(y2024, b), "outflowM2=1000 obligationM2=1100 selfCoveredM2=1100 remainingM2=0 spareM2=700 "
+        JsonNode y2024 = report("annual-balance", 2024, null);
+        assertFigures(township(y2024, a.id()), "outflowM2=0 inflowM2=0 spareM2=0 balanced=true");
+        assertFigures(township(y2024, b.id()), "outflowM2=1000 obligationM2=1100 selfCoveredM2=1100 remainingM2=0 spareM2=700 "
                 + "netM2=700 balanced=true");
-        assertFigures(township(y2024, c), "outflowM2=0 inflowM2=3000 spareM2=3000 netM2=3000 balanced=true");
+        assertFigures(township(y2024, c.id()), "outflowM2=0 inflowM2=3000 spareM2=3000 netM2=3000 balanced=true");
         assertFigures(y2024.get("totals"), "outflowM2=1000 obligationM2=1100 inflowM2=3000 selfCoveredM2=1100 remainingM2=0 "
                 + "spareM2=3700 balancedTownships=17");
+    }
 
-        // each application's 尚需落实 agrees with the report: nothing left, the rejected one counts for nothing
+    /** Each application's 尚需落实 agrees with the report: nothing left, the rejected one counts for nothing. */
+    private void theApplicationsAndLotsAreAsTheStoryLeftThem() {
         for (long p : new long[]{p1, p2, p4, p5, p6}) {
-            assertEquals(0, api().get("/api/outflow-applications/" + p, admin).json().get("obligation").get("remainingM2")
-                    .asLong(), "application " + p);
+            assertEquals(0, county.application(p).json().get("obligation").get("remainingM2").asLong(), "application " + p);
         }
-        assertEquals("REJECTED", api().get("/api/outflow-applications/" + p3, admin).string("status"));
+        assertEquals("REJECTED", county.application(p3).string("status"));
 
-        // the lots as the story left them
-        assertEquals(0, lotOf(a, l1, admin).get("availableM2").asLong());
-        assertEquals(9_600, lotOf(a, l1, admin).get("consumedM2").asLong());
-        assertEquals(700, lotOf(b, l2, admin).get("availableM2").asLong());
+        assertEquals(0, lotOf(a.id(), l1, admin).get("availableM2").asLong());
+        assertEquals(9_600, lotOf(a.id(), l1, admin).get("consumedM2").asLong());
+        assertEquals(700, lotOf(b.id(), l2, admin).get("availableM2").asLong());
+    }
 
-        // this year's money: A received the sale and its fee; B's fee came in and went back
+    /** This year's money: A received the sale and its fee; B's fee came in and went back. */
+    private void thisYearsMoneyIsTheSaleAndTheFees() {
         int thisYear = LocalDate.now(COUNTY_ZONE).getYear();
-        JsonNode funds = report("funds", thisYear, admin, null);
-        assertFigures(township(funds, a), "openingFen=0 feesFen=8250000 salesFen=41250000 reassignedInFen=0 otherReceiptsFen=0 "
-                + "expensesFen=0 refundsFen=0 closingFen=49500000");
-        assertFigures(township(funds, b), "openingFen=0 feesFen=7500000 salesFen=0 refundsFen=7500000 closingFen=0");
-        assertFigures(township(funds, c), "feesFen=0 salesFen=0 closingFen=0");
+        JsonNode funds = report("funds", thisYear, null);
+        assertFigures(township(funds, a.id()), "openingFen=0 feesFen=8250000 salesFen=41250000 reassignedInFen=0 "
+                + "otherReceiptsFen=0 expensesFen=0 refundsFen=0 closingFen=49500000");
+        assertFigures(township(funds, b.id()), "openingFen=0 feesFen=7500000 salesFen=0 refundsFen=7500000 closingFen=0");
+        assertFigures(township(funds, c.id()), "feesFen=0 salesFen=0 closingFen=0");
         assertFigures(funds, "openingFen=0 receivedFen=57000000 expensesFen=0 paidOutFen=7500000 closingFen=49500000");
-        JsonNode market = report("market", thisYear, admin, null);
+        JsonNode market = report("market", thisYear, null);
         assertFigures(market, "areaM2=5500 amountFen=41250000");
         assertEquals(1, market.get("byMonth").size());
         assertFigures(market.get("byMonth").get(0), "orders=1 areaM2=5500 amountFen=41250000 averagePricePerMuFen=5000000");
-
-        // 2023 as it stood before the 调剂: C still short of P5's 2 200 m², B's L2 untouched
-        JsonNode before = report("annual-balance", 2023, admin, beforeAdjustment);
-        assertFigures(township(before, c), "obligationM2=7700 boughtM2=5500 adjustedInM2=0 remainingM2=2200 balanced=false");
-        assertFigures(township(before, b), "adjustedOutM2=0 spareM2=4000");
-        assertFigures(before.get("totals"), "remainingM2=2200 balancedTownships=16");
-
-        assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
     }
 
-    private long lot(String officer, long township, long areaM2, int grade, int planYear) {
-        Response created = api().post("/api/inflow-projects", login(officer), "{\"townshipId\":" + township
-                + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\","
-                + "\"restorationAttr\":null,\"slopeGrade\":2,\"areaM2\":" + areaM2 + ",\"planYear\":" + planYear
-                + ",\"constraints\":" + CONSTRAINTS + "}");
-        assertEquals(201, created.status(), created.body());
-        long id = created.number("id");
-        assertEquals(200, api().post("/api/inflow-projects/" + id + "/submit", login(officer), null).status());
-        Response accepted = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"),
-                "{\"qualityGrade\":" + grade + "}");
-        assertEquals(200, accepted.status(), accepted.body());
-        return accepted.number("lotId");
+    /** 2023 as it stood before the 调剂: C still short of P5's 2 200 m², B's L2 untouched. */
+    private void the2023ReportAsOfBeforeTheAdjustmentIsAsItStoodThen() {
+        JsonNode before = report("annual-balance", 2023, beforeAdjustment);
+        assertFigures(township(before, c.id()), "obligationM2=7700 boughtM2=5500 adjustedInM2=0 remainingM2=2200 balanced=false");
+        assertFigures(township(before, b.id()), "adjustedOutM2=0 spareM2=4000");
+        assertFigures(before.get("totals"), "remainingM2=2200 balancedTownships=16");
+    }
+
+    /** The township's project of {@code areaM2} (其他林地 to 旱地) for the plan year, submitted and accepted; its lot. */
+    private long lot(Township township, long areaM2, int grade, int planYear) {
+        long id = township.filesProject(RestorationProject.in(township.id(), areaM2).withPlanYear(planYear));
+        assertEquals(200, township.trySubmitProject(id).status());
+        return county.acceptsProject(id, grade);
     }
 
     /** An outflow declared by {@code applicant}: an enterprise, or the township itself (its own projects, which the county's
      * 自行平衡 and 调剂 balance). */
-    private long application(String applicant, long township, long areaM2, int planYear) {
-        String token = login(applicant);
-        Response created = api().post("/api/outflow-applications", token, "{\"townshipId\":" + township
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
-                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false,\"planYear\":" + planYear + "}");
-        assertEquals(201, created.status(), created.body());
-        long id = created.number("id");
-        assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", token, null).status());
-        return id;
+    private long application(Applicant applicant, Township township, long areaM2, int planYear) {
+        return applicant.declaresOutflow(OutflowDeclaration.in(township.id()).withArea(areaM2).withGrade(14)
+                .withPlanYear(planYear));
     }
 
     /** The year's proposal (OWN: each township's own indicators; COUNTY: the county's 调剂) confirmed whole. */
-    private JsonNode selfBalance(long county, int year, String scope, String admin, int expectedLines) {
-        Response proposal = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
-                "{\"year\":" + year + ",\"scope\":\"" + scope + "\",\"compensation\":\"NONE\"}");
+    private JsonNode selfBalance(int year, String scope, int expectedLines) {
+        String adjustments = "/api/counties/" + county.id() + "/adjustments";
+        Response proposal = county.post(adjustments + "/proposal",
+                Json.object("year", year, "scope", scope, "compensation", "NONE"));
         assertEquals(200, proposal.status(), proposal.body());
         JsonNode p = proposal.json();
         assertEquals(expectedLines, p.get("lines").size(), p.toString());
         assertTrue(p.get("balancesEveryTownship").asBoolean(), p.toString());
-        StringBuilder lines = new StringBuilder();
-        for (JsonNode l : p.get("lines")) {
-            lines.append(lines.length() == 0 ? "" : ",").append("{\"lotId\":").append(l.get("lotId").asLong())
-                    .append(",\"applicationId\":").append(l.get("applicationId").asLong()).append(",\"areaM2\":")
-                    .append(l.get("areaM2").asLong()).append('}');
-        }
-        Response done = api().post("/api/counties/" + county + "/adjustments", admin, "{\"year\":" + year + ",\"scope\":\""
-                + scope + "\",\"compensation\":\"NONE\",\"lines\":[" + lines + "]}");
+        Response done = county.post(adjustments, LongxiYear.confirmAll(year, scope, "NONE", p));
         assertEquals(201, done.status(), done.body());
         return p;
     }
@@ -250,9 +276,9 @@ class ThreeYearsOfACountyTest extends ApiTest {
         return api().get("/api/outflow-applications/" + application, token).json().get("obligation").get("requiredM2").asLong();
     }
 
-    private JsonNode report(String name, int year, String token, Instant asOf) {
-        Response r = api().get("/api/reports/" + name + "?countyId=" + countyId() + "&year=" + year
-                + (asOf == null ? "" : "&asOf=" + asOf), token);
+    private JsonNode report(String name, int year, Instant asOf) {
+        Response r = county.get("/api/reports/" + name + "?countyId=" + county.id() + "&year=" + year
+                + (asOf == null ? "" : "&asOf=" + asOf));
         assertEquals(200, r.status(), r.body());
         return r.json();
     }
@@ -284,7 +310,7 @@ class ThreeYearsOfACountyTest extends ApiTest {
         }
     }
 
-    private static String rules(String body, int fromYear) {
-        return body.substring(0, body.lastIndexOf('}')) + ",\"feeOnReversal\":\"REFUND\",\"fromYear\":" + fromYear + "}";
+    private static Json rules(Json body, int fromYear) {
+        return body.with("feeOnReversal", "REFUND").with("fromYear", fromYear);
     }
 }

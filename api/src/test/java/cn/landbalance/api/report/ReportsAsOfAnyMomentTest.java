@@ -3,6 +3,11 @@ package cn.landbalance.api.report;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,106 +34,121 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class ReportsAsOfAnyMomentTest extends ApiTest {
     private static final ZoneId COUNTY_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String CONSTRAINTS = "{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-            + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-            + "\"pollutedSoil\":false,\"illegalDeforestation\":false}";
 
     private record Snapshot(String step, Instant at, Map<String, JsonNode> reports) {
     }
 
+    County county;
+    String admin;
+    Enterprise enterprise;
+    Township gongchang;
+    Finance finance;
+    List<String> paths;
+    final List<Snapshot> snapshots = new ArrayList<>();
+
     @Test
     void everyReportAsOfAMomentEqualsTheLiveReportTakenThen() {
-        String admin = login("county_admin");
-        String enterprise = login("enterprise_coop");
-        String gongchangOfficer = login("officer_gongchang");
-        Finance finance = new Finance(api(), this::login);
-        long county = countyId();
-        long gongchang = api().get("/api/me", gongchangOfficer).number("regionId");
-        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
-        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        county = county();
+        admin = county.token();
+        enterprise = enterprise("enterprise_coop");
+        gongchang = township("officer_gongchang");
+        finance = new Finance(api(), this::login);
+        long wenfeng = township("officer_wenfeng").id();
+        long shouyang = township("officer_shouyang").id();
+        paths = reportsOf(wenfeng, shouyang);
+        snapshot("start");
+
+        long lot = acceptedLot("officer_gongchang", gongchang.id(), "旱地", 10_000, 10);
+        snapshot("land restored in 巩昌镇");
+        aSaleAFeeAndARejectedApplication();
+        aFeesDutyMovedAndDelivered(wenfeng, lot);
+        theReserveStockedAndAViolationBorrowingFromIt(shouyang);
+        expensesPaidApprovedAndCancelled();
+
+        everyReportAsOfEachMomentIsTheOneTakenThen();
+        asOfTodayIsTheLiveBooksAndTheFutureIsRefused();
+    }
+
+    /** The reports of the year and the inventories of the three townships and of the county's reserve. */
+    private List<String> reportsOf(long wenfeng, long shouyang) {
+        long countyId = county.id();
         int year = LocalDate.now(COUNTY_ZONE).getYear();
-        List<String> paths = List.of(
-                "/api/reports/annual-balance?countyId=" + county + "&year=" + year,
-                "/api/reports/funds?countyId=" + county + "&year=" + year,
-                "/api/reports/market?countyId=" + county + "&year=" + year,
-                "/api/reports/freeze-deduction?countyId=" + county + "&year=" + year,
-                "/api/reports/fund-spending?countyId=" + county + "&year=" + year,
-                "/api/reports/assessment?countyId=" + county + "&year=" + year,
-                "/api/townships/" + gongchang + "/inventory?",
+        return List.of(
+                "/api/reports/annual-balance?countyId=" + countyId + "&year=" + year,
+                "/api/reports/funds?countyId=" + countyId + "&year=" + year,
+                "/api/reports/market?countyId=" + countyId + "&year=" + year,
+                "/api/reports/freeze-deduction?countyId=" + countyId + "&year=" + year,
+                "/api/reports/fund-spending?countyId=" + countyId + "&year=" + year,
+                "/api/reports/assessment?countyId=" + countyId + "&year=" + year,
+                "/api/townships/" + gongchang.id() + "/inventory?",
                 "/api/townships/" + wenfeng + "/inventory?",
                 "/api/townships/" + shouyang + "/inventory?",
-                "/api/counties/" + county + "/reserve?");
-        List<Snapshot> snapshots = new ArrayList<>();
-        snapshots.add(snapshot("start", paths, admin));
+                "/api/counties/" + countyId + "/reserve?");
+    }
 
-        long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 10_000, 10);
-        snapshots.add(snapshot("land restored in 巩昌镇", paths, admin));
+    private void aSaleAFeeAndARejectedApplication() {
+        gongchang.lists(6_000, 5_200_000);
+        long rejected = declaredOutflow(gongchang.id(), 6_000);
+        snapshot("listed, and an application declared");
 
-        assertEquals(201, api().post("/api/listings", gongchangOfficer,
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":6000,\"pricePerMuFen\":5200000}").status());
-        long rejected = declaredOutflow(gongchang, 6_000);
-        snapshots.add(snapshot("listed, and an application declared", paths, admin));
+        Response sold = enterprise.placesOrder(rejected, 3_000);
+        assertEquals(200, finance.settleOrder(sold.number("id"), "ASOF-ORDER-1", enterprise.token()).status());
+        snapshot("3 000 m² bought and paid");
 
-        Response sold = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + rejected + ",\"areaM2\":3000}");
-        assertEquals(201, sold.status(), sold.body());
-        assertEquals(200, finance.settleOrder(sold.number("id"), "ASOF-ORDER-1", enterprise).status());
-        snapshots.add(snapshot("3 000 m² bought and paid", paths, admin));
+        assertEquals(200, finance.payFee(rejected, 1_000, "ASOF-FEE-1", enterprise.token()).status());
+        snapshot("a fee for 1 000 m² paid");
 
-        assertEquals(200, finance.payFee(rejected, 1_000, "ASOF-FEE-1", enterprise).status());
-        snapshots.add(snapshot("a fee for 1 000 m² paid", paths, admin));
+        enterprise.placesOrder(rejected, 1_000);
+        snapshot("an order awaiting payment");
+        county.rejects(rejected, "占用永久基本农田");
+        snapshot("the application rejected: order cancelled, purchase and fee refunded");
+    }
 
-        Response pending = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + rejected + ",\"areaM2\":1000}");
-        assertEquals(201, pending.status(), pending.body());
-        snapshots.add(snapshot("an order awaiting payment", paths, admin));
-        Response reject = api().post("/api/outflow-applications/" + rejected + "/reject", admin, "{\"reason\":\"占用永久基本农田\"}");
-        assertEquals(200, reject.status(), reject.body());
-        snapshots.add(snapshot("the application rejected: order cancelled, purchase and fee refunded", paths, admin));
-
+    private void aFeesDutyMovedAndDelivered(long wenfeng, long lot) {
         long moved = declaredOutflow(wenfeng, 2_000);
-        assertEquals(200, finance.payFee(moved, 2_000, "ASOF-FEE-2", enterprise).status());
-        snapshots.add(snapshot("文峰镇 receives a fee for 2 000 m²", paths, admin));
-        long fee = api().get("/api/outflow-applications/" + moved + "/fee-payments", admin).json().get(0).get("id").asLong();
-        String feePath = "/api/outflow-applications/" + moved + "/fee-payments/" + fee;
-        Response reassigned = api().post(feePath + "/reassign", admin, "{\"townshipId\":" + gongchang + "}");
+        assertEquals(200, finance.payFee(moved, 2_000, "ASOF-FEE-2", enterprise.token()).status());
+        snapshot("文峰镇 receives a fee for 2 000 m²");
+        long fee = county.get("/api/outflow-applications/" + moved + "/fee-payments").json().get(0).get("id").asLong();
+        Response reassigned = county.post("/api/outflow-applications/" + moved + "/fee-payments/" + fee + "/reassign",
+                Json.object("townshipId", gongchang.id()));
         assertEquals(200, reassigned.status(), reassigned.body());
-        snapshots.add(snapshot("the county moves that duty and money to 巩昌镇", paths, admin));
-        Response delivered = api().post(feePath + "/deliveries", gongchangOfficer, "{\"lotId\":" + lot + ",\"areaM2\":1500}");
-        assertEquals(201, delivered.status(), delivered.body());
-        snapshots.add(snapshot("巩昌镇 delivers 1 500 m² of it", paths, admin));
+        snapshot("the county moves that duty and money to 巩昌镇");
+        gongchang.deliversFeeLand(moved, fee, lot, 1_500);
+        snapshot("巩昌镇 delivers 1 500 m² of it");
+    }
 
-        Response project = api().post("/api/inflow-projects", admin, "{\"townshipId\":" + county + ",\"village\":\"县级实施\","
-                + "\"landClassBefore\":\"其他草地\",\"targetClass\":\"旱地\",\"ownership\":\"国有\",\"restorationAttr\":null,"
-                + "\"slopeGrade\":2,\"areaM2\":6000,\"constraints\":" + CONSTRAINTS + "}");
-        assertEquals(201, project.status(), project.body());
-        assertEquals(200, api().post("/api/inflow-projects/" + project.number("id") + "/submit", admin, null).status());
-        assertEquals(200, api().post("/api/inflow-projects/" + project.number("id") + "/accept", admin,
-                "{\"qualityGrade\":9}").status());
-        snapshots.add(snapshot("the county stocks its reserve", paths, admin));
-        Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + shouyang
-                + ",\"areaM2\":2500,\"caseNo\":\"陇自然资违〔2026〕501号\",\"description\":\"违法建房\"}");
-        assertEquals(201, opened.status(), opened.body());
-        snapshots.add(snapshot("a violation in 寿阳镇 borrows 2 500 m² from the reserve", paths, admin));
+    private void theReserveStockedAndAViolationBorrowingFromIt(long shouyang) {
+        long project = county.filesProject(RestorationProject.in(county.id(), 6_000).inVillage("县级实施")
+                .from("其他草地", "旱地").withOwnership("国有"));
+        assertEquals(200, county.trySubmitProject(project).status());
+        assertEquals(200, county.tryAcceptProject(project, 9).status());
+        snapshot("the county stocks its reserve");
+        Response opened = county.opensCase(shouyang, 2_500, "陇自然资违〔2026〕501号", "违法建房");
+        snapshot("a violation in 寿阳镇 borrows 2 500 m² from the reserve");
         long caseId = opened.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000,\"reason\":\"拆除复垦\"}").status());
-        snapshots.add(snapshot("1 000 m² restored: unfrozen", paths, admin));
-        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}").status());
-        snapshots.add(snapshot("the rest legalised: deducted", paths, admin));
+        assertEquals(200, county.tryRestoreCase(caseId, 1000, "拆除复垦").status());
+        snapshot("1 000 m² restored: unfrozen");
+        assertEquals(200, county.tryLegalise(caseId, "陇政土〔2026〕8号").status());
+        snapshot("the rest legalised: deducted");
+    }
 
-        Response spent = finance.spend(gongchang, 1_000_000, "ASOF-WORK-1");
+    private void expensesPaidApprovedAndCancelled() {
+        Response spent = finance.spend(gongchang.id(), 1_000_000, "ASOF-WORK-1");
         assertEquals(200, spent.status(), spent.body());
-        snapshots.add(snapshot("巩昌镇 pays an approved expense", paths, admin));
-        Response proposed = api().post("/api/townships/" + gongchang + "/account/expenses", gongchangOfficer,
-                "{\"amountFen\":500000,\"category\":\"SURVEY_AND_ACCEPTANCE\",\"payeeName\":\"县测绘队\",\"purpose\":\"验收测量\"}");
+        snapshot("巩昌镇 pays an approved expense");
+        Response proposed = gongchang.tryProposeExpense(500_000, "SURVEY_AND_ACCEPTANCE", "县测绘队", "验收测量");
         assertEquals(201, proposed.status(), proposed.body());
         String expense = "/api/expenses/" + proposed.number("id");
-        assertEquals(200, api().post(expense + "/approve", admin, "{\"note\":\"同意\"}").status());
-        snapshots.add(snapshot("another expense approved: committed", paths, admin));
-        Response cancelled = api().post(expense + "/cancel", gongchangOfficer, "{\"reason\":\"合同未签\"}");
+        assertEquals(200, county.post(expense + "/approve", Json.object("note", "同意")).status());
+        snapshot("another expense approved: committed");
+        Response cancelled = gongchang.post(expense + "/cancel", Json.object("reason", "合同未签"));
         assertEquals(200, cancelled.status(), cancelled.body());
         assertEquals("同意", cancelled.json().get("decisionNote").asText(), "the approval stays as it was");
         assertEquals("合同未签", cancelled.json().get("cancelReason").asText());
-        snapshots.add(snapshot("and cancelled: no longer committed", paths, admin));
+        snapshot("and cancelled: no longer committed");
+    }
 
+    private void everyReportAsOfEachMomentIsTheOneTakenThen() {
         for (Snapshot s : snapshots) {
             for (String path : paths) {
                 Response asOf = api().get(path + "&asOf=" + s.at(), admin);
@@ -144,8 +164,10 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
         JsonNode last = snapshots.get(snapshots.size() - 1).reports().get(paths.get(3)).get("totals");
         assertEquals(first.get("frozenM2").asLong() + 2_500, last.get("frozenM2").asLong());
         assertEquals(first.get("deductedM2").asLong() + 1_500, last.get("deductedM2").asLong());
+    }
 
-        // as of today is the live books; a day or a moment still to come, or no date at all, is refused by name
+    /** As of today is the live books; a day or a moment still to come, or no date at all, is refused by name. */
+    private void asOfTodayIsTheLiveBooksAndTheFutureIsRefused() {
         String today = LocalDate.now(COUNTY_ZONE).toString();
         for (String path : paths) {
             ObjectNode now = (ObjectNode) api().get(path + "&asOf=" + today, admin).json();
@@ -160,6 +182,11 @@ class ReportsAsOfAnyMomentTest extends ApiTest {
                 assertTrue(refused.json().get("detail").asText().contains("/"), "Chinese and English");
             }
         }
+    }
+
+    /** Every report taken live now, after {@code step}. */
+    private void snapshot(String step) {
+        snapshots.add(snapshot(step, paths, admin));
     }
 
     private Snapshot snapshot(String step, List<String> paths, String token) {

@@ -3,6 +3,10 @@ package cn.landbalance.api.rules;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -20,12 +24,12 @@ class RulesByPlanYearTest extends ApiTest {
 
     @Test
     void eachPlanYearIsDecidedUnderItsOwnRules() {
-        String admin = login("county_admin");
-        long county = countyId();
-        String rules = "/api/counties/" + county + "/rules";
-        long township = api().get("/api/me", login("officer_shouyang")).number("regionId");
+        County county = county();
+        String admin = county.token();
+        String rules = "/api/counties/" + county.id() + "/rules";
+        long township = township("officer_shouyang").id();
         Response y2022 = api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"), 2022)
-                .replace("\"surplusFactorPermille\":1100", "\"surplusFactorPermille\":1000"));
+                .with("surplusFactorPermille", 1000));
         assertEquals(200, y2022.status(), y2022.body());
         assertEquals(2022, y2022.number("fromYear"));
         assertEquals(200, api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "INFLOW_FIRST"), 2023)).status());
@@ -40,19 +44,19 @@ class RulesByPlanYearTest extends ApiTest {
         assertEquals(1100, required(current, admin), "2023: 1 100‰");
 
         for (long id : new long[]{old, current}) {
-            assertEquals(200, api().post("/api/outflow-applications/" + id + "/review", admin, null).status());
+            assertEquals(200, county.tryReview(id).status());
         }
-        Response approvedOld = api().post("/api/outflow-applications/" + old + "/approve", admin, "{\"reason\":\"同意\"}");
+        Response approvedOld = county.tryApprove(old, "同意");
         assertEquals(200, approvedOld.status(), "进出同步 in 2022: approved before coverage " + approvedOld.body());
-        Response refused = api().post("/api/outflow-applications/" + current + "/approve", admin, "{\"reason\":\"同意\"}");
+        Response refused = county.tryApprove(current, "同意");
         assertEquals(422, refused.status(), refused.body());
         assertEquals("OBLIGATION_NOT_COVERED", refused.string("code"), "先进后出 from 2023");
 
         // a new version for 2023 on changes later decisions of 2023, never the obligation already fixed
         assertEquals(200, api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"), 2023)
-                .replace("\"surplusFactorPermille\":1100", "\"surplusFactorPermille\":1200")).status());
+                .with("surplusFactorPermille", 1200)).status());
         assertEquals(1100, required(current, admin));
-        assertEquals(200, api().post("/api/outflow-applications/" + current + "/approve", admin, "{\"reason\":\"同意\"}").status());
+        assertEquals(200, county.tryApprove(current, "同意").status());
         assertEquals(1200, required(application(township, 2023, 1000), admin),
                 "a new application of 2023 takes the newest version");
 
@@ -65,11 +69,11 @@ class RulesByPlanYearTest extends ApiTest {
         assertEquals("SYNCHRONOUS", versions.get(2).get("rules").get("sequencing").asText(), "2023's newest");
         // a fee notice names the version its amount was fixed under: its application's plan year's
         String enterprise = login("enterprise_coop");
-        Response oldFee = api().post("/api/outflow-applications/" + old + "/fee-notices", enterprise, "{\"areaM2\":100}");
+        Response oldFee = api().post("/api/outflow-applications/" + old + "/fee-notices", enterprise, Json.object("areaM2", 100));
         assertEquals(201, oldFee.status(), oldFee.body());
         assertEquals(versions.get(0).get("versionId").asLong(), oldFee.number("rulesVersionId"), "2022's version");
         Response currentFee = api().post("/api/outflow-applications/" + current + "/fee-notices", enterprise,
-                "{\"areaM2\":100}");
+                Json.object("areaM2", 100));
         assertEquals(versions.get(2).get("versionId").asLong(), currentFee.number("rulesVersionId"), "2023's newest");
         Response badYear = api().put(rules, admin, withYear(Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"), 1999));
         assertEquals(400, badYear.status(), badYear.body());
@@ -82,20 +86,13 @@ class RulesByPlanYearTest extends ApiTest {
         return api().get("/api/outflow-applications/" + application, token).json().get("obligation").get("requiredM2").asLong();
     }
 
-    private static String withYear(String body, int year) {
-        return body.substring(0, body.lastIndexOf('}')) + ",\"fromYear\":" + year + "}";
+    private static Json withYear(Json rules, int year) {
+        return rules.with("fromYear", year);
     }
 
     /** An enterprise's 1 000 m² outflow of the plan year in the township, declared. */
     private long application(long township, int year, long areaM2) {
-        String enterprise = login("enterprise_coop");
-        Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
-                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false,\"planYear\":" + year + "}");
-        assertEquals(201, created.status(), created.body());
-        long id = created.number("id");
-        assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", enterprise, null).status());
-        return id;
+        Enterprise enterprise = enterprise("enterprise_coop");
+        return enterprise.declaresOutflow(OutflowDeclaration.in(township).withArea(areaM2).withGrade(14).withPlanYear(year));
     }
 }

@@ -2,6 +2,8 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.settlement.identity.Role;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,13 +43,13 @@ class RolesAndTenancyTest extends ApiTest {
         assertEquals(200, api().get("/api/counties/" + longxi + "/rules", viewer).status());
         assertEquals(403, api().put("/api/counties/" + longxi + "/rules", viewer, rulesJson()).status());
         assertEquals(403, api().post("/api/organizations", viewer,
-                "{\"name\":\"某公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + longxi + "}").status());
+                enterpriseOrg("某公司", longxi)).status());
     }
 
     @Test
     void anEnterpriseMayNotCreateUsers() {
         Response response = api().post("/api/users", login("enterprise_coop"),
-                "{\"username\":\"sneaky\",\"password\":\"long-enough-password\",\"role\":\"COUNTY_ADMIN\",\"orgId\":1}");
+                newUser("sneaky", "long-enough-password", "COUNTY_ADMIN", 1));
         assertEquals(403, response.status());
     }
 
@@ -68,12 +70,12 @@ class RolesAndTenancyTest extends ApiTest {
     void longxiAdminCannotPlaceOrganisationsOrUsersInAnotherCounty() {
         String admin = login("county_admin");
         Response org = api().post("/api/organizations", admin,
-                "{\"name\":\"越界公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + otherCounty + "}");
+                enterpriseOrg("越界公司", otherCounty));
         assertEquals(422, org.status());
         assertEquals("REGION_OUTSIDE_COUNTY", org.string("code"));
         assertEquals("regionId", org.string("field"));
-        Response user = api().post("/api/users", admin, "{\"username\":\"intruder\",\"password\":\"long-enough-password\","
-                + "\"role\":\"ENTERPRISE\",\"orgId\":" + otherCountyEnterprise + "}");
+        Response user = api().post("/api/users", admin, newUser("intruder", "long-enough-password",
+                "ENTERPRISE", otherCountyEnterprise));
         assertEquals(404, user.status());
         assertEquals("ORGANIZATION_NOT_FOUND", user.string("code"));
     }
@@ -95,32 +97,41 @@ class RolesAndTenancyTest extends ApiTest {
         String admin = login("county_admin");
         long township = api().get("/api/regions?parentId=" + longxi, admin).json().get(0).get("id").asLong();
         Response org = api().post("/api/organizations", admin,
-                "{\"name\":\"陇西县某光伏农业公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + township + "}");
+                enterpriseOrg("陇西县某光伏农业公司", township));
         assertEquals(201, org.status(), org.body());
         Response duplicate = api().post("/api/organizations", admin,
-                "{\"name\":\"陇西县某光伏农业公司\",\"kind\":\"ENTERPRISE\",\"regionId\":" + township + "}");
+                enterpriseOrg("陇西县某光伏农业公司", township));
         assertEquals(409, duplicate.status());
         assertEquals("ORGANIZATION_EXISTS", duplicate.string("code"));
-        Response wrongRole = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
-                + "\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + org.number("id") + "}");
+        Response wrongRole = api().post("/api/users", admin, newUser("pv_owner", "pv-owner-password",
+                "TOWNSHIP_OFFICER", org.number("id")));
         assertEquals(422, wrongRole.status());
         assertEquals("ROLE_ORGANIZATION_MISMATCH", wrongRole.string("code"));
-        Response user = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
-                + "\"role\":\"ENTERPRISE\",\"orgId\":" + org.number("id") + "}");
+        Response user = api().post("/api/users", admin, newUser("pv_owner", "pv-owner-password",
+                "ENTERPRISE", org.number("id")));
         assertEquals(201, user.status(), user.body());
         assertTrue(!user.body().contains("password"), "no password or hash in the response");
-        Response taken = api().post("/api/users", admin, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\","
-                + "\"role\":\"ENTERPRISE\",\"orgId\":" + org.number("id") + "}");
+        Response taken = api().post("/api/users", admin, newUser("pv_owner", "pv-owner-password",
+                "ENTERPRISE", org.number("id")));
         assertEquals(409, taken.status());
         assertEquals("USERNAME_TAKEN", taken.string("code"));
-        Response login = api().post("/api/auth/login", null, "{\"username\":\"pv_owner\",\"password\":\"pv-owner-password\"}");
+        Response login = api().post("/api/auth/login", null, Json.object("username", "pv_owner",
+                "password", "pv-owner-password"));
         assertEquals(200, login.status());
         assertEquals(org.number("id"), login.number("orgId"));
     }
 
-    private static String rulesJson() {
-        return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4000000,\"surplusFactorPermille\":1100,"
-                + "\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,"
-                + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"02-28\"}]}";
+    /** Gansu's rules at 4万元/亩, 进出同步, declarations in January and February only. */
+    private static Json rulesJson() {
+        return Fixtures.gansuRules(4_000_000, "SYNCHRONOUS")
+                .with("declarationWindows", Json.array(Json.object("from", "01-01", "to", "02-28")));
+    }
+
+    private static Json enterpriseOrg(String name, long regionId) {
+        return Json.object("name", name, "kind", "ENTERPRISE", "regionId", regionId);
+    }
+
+    private static Json newUser(String username, String password, String role, long orgId) {
+        return Json.object("username", username, "password", password, "role", role, "orgId", orgId);
     }
 }

@@ -2,6 +2,7 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -62,17 +63,17 @@ class SessionsEndTest extends ApiTest {
         String admin = login("county_admin");
         long user = createEnterpriseUser("firm_clerk_3");
         String token = signIn("firm_clerk_3", PASSWORD);
-        Response reset = api().post("/api/users/" + user + "/password", admin, "{\"newPassword\":\"the-new-password-1\"}");
+        Response reset = api().post("/api/users/" + user + "/password", admin, newPassword("the-new-password-1"));
         assertEquals(200, reset.status(), reset.body());
         assertEquals(401, api().get("/api/me", token).status());
         assertEquals(401, login("firm_clerk_3", PASSWORD).status());
         assertEquals(200, login("firm_clerk_3", "the-new-password-1").status());
 
-        Response tooShort = api().post("/api/users/" + user + "/password", admin, "{\"newPassword\":\"short\"}");
+        Response tooShort = api().post("/api/users/" + user + "/password", admin, newPassword("short"));
         assertEquals(400, tooShort.status());
         assertTrue(tooShort.body().contains("newPassword"), tooShort.body());
-        assertEquals(404, api().post("/api/users/999999/password", admin, "{\"newPassword\":\"the-new-password-2\"}").status());
-        assertEquals(403, api().post("/api/users/" + user + "/password", token(), "{\"newPassword\":\"the-new-password-2\"}").status(),
+        assertEquals(404, api().post("/api/users/999999/password", admin, newPassword("the-new-password-2")).status());
+        assertEquals(403, api().post("/api/users/" + user + "/password", token(), newPassword("the-new-password-2")).status(),
                 "only a county admin resets passwords");
     }
 
@@ -82,12 +83,14 @@ class SessionsEndTest extends ApiTest {
         String first = signIn("firm_clerk_4", PASSWORD);
         String second = signIn("firm_clerk_4", PASSWORD); // another device
 
-        Response wrong = api().post("/api/me/password", first, "{\"currentPassword\":\"not-the-password\",\"newPassword\":\"changed-password-1\"}");
+        Response wrong = api().post("/api/me/password", first,
+                newPassword("changed-password-1").with("currentPassword", "not-the-password"));
         assertEquals(422, wrong.status(), wrong.body());
         assertTrue(wrong.body().contains("CURRENT_PASSWORD_WRONG") && wrong.body().contains("currentPassword"), wrong.body());
         assertEquals(200, api().get("/api/me", first).status(), "a refused change ends nothing");
 
-        Response changed = api().post("/api/me/password", first, "{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\"changed-password-1\"}");
+        Response changed = api().post("/api/me/password", first,
+                newPassword("changed-password-1").with("currentPassword", PASSWORD));
         assertEquals(200, changed.status(), changed.body());
         assertEquals(401, api().get("/api/me", first).status());
         assertEquals(401, api().get("/api/me", second).status(), "every device signs in again");
@@ -108,31 +111,32 @@ class SessionsEndTest extends ApiTest {
     void signedTokensWhoseClaimsTheSystemNeverIssuesAre401() {
         long exp = Instant.now().plusSeconds(600).getEpochSecond();
         long uid = api().get("/api/me", login("county_admin")).number("userId");
-        String good = "\"sub\":\"county_admin\",\"orgId\":1,\"regionId\":3,\"countyId\":3,\"iat\":" + (exp - 3600);
-        assertEquals(200, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp + "}"),
-                "the well-formed token is accepted, so each refusal below is for its one difference");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"SUPERUSER\"],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp + "}"), "unknown role");
-        assertEquals(401, me("{" + good + ",\"roles\":[],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp + "}"), "no role");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\",\"ENTERPRISE\"],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp + "}"), "two roles");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":\"abc\",\"sv\":0,\"exp\":" + exp + "}"), "text uid");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":1.5,\"sv\":0,\"exp\":" + exp + "}"), "fractional uid");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"sv\":0,\"exp\":" + exp + "}"), "no uid");
-        assertEquals(401, me("{\"sub\":\"county_admin\",\"regionId\":3,\"countyId\":3,\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid
-                + ",\"sv\":0,\"exp\":" + exp + "}"), "no orgId");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"exp\":" + exp + "}"), "no session version");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"sv\":7,\"exp\":" + exp + "}"), "another session version");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"sv\":0}"), "no expiry");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp
-                + ",\"nbf\":" + (exp - 60) + "}"), "not valid before a future time");
-        assertEquals(200, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":" + uid + ",\"sv\":0,\"exp\":" + exp
-                + ",\"nbf\":" + (exp - 3600) + "}"), "a not-before that has passed is fine");
-        assertEquals(401, me("{" + good + ",\"roles\":[\"COUNTY_ADMIN\"],\"uid\":999999,\"sv\":0,\"exp\":" + exp + "}"), "no such user");
+        Json good = Json.object("sub", "county_admin", "orgId", 1, "regionId", 3, "countyId", 3, "iat", exp - 3600,
+                "roles", Json.array("COUNTY_ADMIN"), "uid", uid, "sv", 0, "exp", exp);
+        assertEquals(200, me(good), "the well-formed token is accepted, so each refusal below is for its one difference");
+        assertEquals(401, me(good.with("roles", Json.array("SUPERUSER"))), "unknown role");
+        assertEquals(401, me(good.with("roles", Json.array())), "no role");
+        assertEquals(401, me(good.with("roles", Json.array("COUNTY_ADMIN", "ENTERPRISE"))), "two roles");
+        assertEquals(401, me(good.with("uid", "abc")), "text uid");
+        assertEquals(401, me(good.with("uid", 1.5)), "fractional uid");
+        assertEquals(401, me(good.without("uid")), "no uid");
+        assertEquals(401, me(good.without("orgId")), "no orgId");
+        assertEquals(401, me(good.without("sv")), "no session version");
+        assertEquals(401, me(good.with("sv", 7)), "another session version");
+        assertEquals(401, me(good.without("exp")), "no expiry");
+        assertEquals(401, me(good.with("nbf", exp - 60)), "not valid before a future time");
+        assertEquals(200, me(good.with("nbf", exp - 3600)), "a not-before that has passed is fine");
+        assertEquals(401, me(good.with("uid", 999999)), "no such user");
     }
 
-    private int me(String claims) {
-        Response r = api().get("/api/me", LoginAndTokensTest.forge("HS256", JWT_SECRET, claims));
+    private int me(Json claims) {
+        Response r = api().get("/api/me", LoginAndTokensTest.forge("HS256", JWT_SECRET, claims.toString()));
         assertNotEquals(500, r.status(), r.body());
         return r.status();
+    }
+
+    private static Json newPassword(String password) {
+        return Json.object("newPassword", password);
     }
 
     private String token() {
@@ -140,7 +144,7 @@ class SessionsEndTest extends ApiTest {
     }
 
     private Response login(String username, String password) {
-        return api().post("/api/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        return api().post("/api/auth/login", null, Json.object("username", username, "password", password));
     }
 
     private String signIn(String username, String password) {
@@ -152,8 +156,8 @@ class SessionsEndTest extends ApiTest {
     private long createEnterpriseUser(String username) {
         String admin = login("county_admin");
         long org = api().get("/api/me", login("enterprise_coop")).number("orgId");
-        Response created = api().post("/api/users", admin, "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD
-                + "\",\"role\":\"ENTERPRISE\",\"orgId\":" + org + "}");
+        Response created = api().post("/api/users", admin,
+                Json.object("username", username, "password", PASSWORD, "role", "ENTERPRISE", "orgId", org));
         assertEquals(201, created.status(), created.body());
         return created.number("id");
     }

@@ -2,6 +2,10 @@ package cn.landbalance.api.spatial;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -52,21 +56,22 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
     }
 
     /** 文峰镇's inflow project of 5 000 m² on 其他林地, every eligibility answer declared "no". */
-    private long project(String officer, long wenfeng) {
-        return api().post("/api/inflow-projects", officer, "{\"townshipId\":" + wenfeng + ",\"village\":\"东铺村\","
-                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
-                + "\"slopeGrade\":2,\"areaM2\":5000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
-                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
-                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+    private long project(Township wenfeng) {
+        return wenfeng.filesProject(RestorationProject.in(wenfeng.id(), 5_000).inVillage("东铺村"));
     }
 
     private long application(long areaM2) {
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        Response created = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
-        assertEquals(201, created.status(), created.body());
-        return created.number("id");
+        long gongchang = township("officer_gongchang").id();
+        return enterprise("enterprise_coop").filesOutflow(OutflowDeclaration.in(gongchang).withArea(areaM2));
+    }
+
+    /** A GeoJSON polygon of one ring through the points, given as x, y, x, y… */
+    private static String polygon(Number... xy) {
+        java.util.List<Json> ring = new java.util.ArrayList<>();
+        for (int i = 0; i < xy.length; i += 2) {
+            ring.add(Json.array(xy[i], xy[i + 1]));
+        }
+        return Json.object("type", "Polygon", "coordinates", Json.array(ring)).toString();
     }
 
     @Test
@@ -110,7 +115,11 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         long v1 = layer.number("id");
         assertEquals(v1, checks.get(0).get("findings").get(0).get("layerId").asLong());
 
-        // the county replaces the layer: the recorded check still names version 1, the list shows version 2 as current
+        aNewerVersionOfTheLayerLeavesTheRecordedCheckOnTheOldOne(app, v1);
+    }
+
+    /** The county replaces the layer: the recorded check still names version 1, the list shows version 2 as current. */
+    private void aNewerVersionOfTheLayerLeavesTheRecordedCheckOnTheOldOne(long app, long v1) {
         Response v2 = upload("PERMANENT_BASIC_FARMLAND", collection(rectangle(1_000, 1_000, 100, 100)));
         assertEquals(2, v2.number("version"));
         JsonNode again = api().get("/api/outflow-applications/" + app + "/parcels", login("enterprise_coop")).json();
@@ -156,23 +165,21 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
     void badGeometryIsRefusedNamingTheFieldAndLayersAreTheCountysToUpload() {
         // the county's zone set by the county itself (the other tests may or may not have set it by a first layer)
         assertEquals(200, api().send("PUT", "/api/counties/" + countyId() + "/spatial-settings", login("county_admin"),
-                "{\"epsg\":4523,\"areaTolerancePermille\":10,\"overlapToleranceM2\":1}", "application/json",
-                java.util.UUID.randomUUID().toString()).status());
+                spatialSettings(4523).toString(), "application/json", java.util.UUID.randomUUID().toString()).status());
         long app = application(5_000);
         assertEquals("PARCEL_INVALID", putParcels(app, "not json").string("code"));
-        assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Point\",\"coordinates\":[104.6,35.0]}").string("code"));
-        Response bowtie = putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[104.60,35.00],[104.61,35.01],[104.61,35.00],"
-                + "[104.60,35.01],[104.60,35.00]]]}");
+        assertEquals("PARCEL_INVALID", putParcels(app, Json.object("type", "Point", "coordinates", Json.array(104.6, 35.0))
+                .toString()).string("code"));
+        Response bowtie = putParcels(app, polygon(104.60, 35.00, 104.61, 35.01, 104.61, 35.00, 104.60, 35.01, 104.60, 35.00));
         assertEquals(400, bowtie.status(), bowtie.body());
         assertEquals("parcels", bowtie.string("field"));
-        assertEquals("PARCEL_INVALID", putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[-3.7,40.4],[-3.6,40.4],[-3.6,40.5],"
-                + "[-3.7,40.4]]]}").string("code"), "not in China");
-        Response otherZone = putParcels(app, "{\"type\":\"Polygon\",\"coordinates\":[[[36500000,3874000],[36500100,3874000],"
-                + "[36500100,3874100],[36500000,3874000]]]}");
+        assertEquals("PARCEL_INVALID", putParcels(app, polygon(-3.7, 40.4, -3.6, 40.4, -3.6, 40.5, -3.7, 40.4)).string("code"),
+                "not in China");
+        String zone36 = polygon(36500000, 3874000, 36500100, 3874000, 36500100, 3874100, 36500000, 3874000);
+        Response otherZone = putParcels(app, zone36);
         assertEquals("parcels", otherZone.string("field"), otherZone.body());
         Response layerOtherZone = api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2025-01-01",
-                login("county_admin"), "{\"type\":\"Polygon\",\"coordinates\":[[[36500000,3874000],[36500100,3874000],"
-                        + "[36500100,3874100],[36500000,3874000]]]}", "application/geo+json");
+                login("county_admin"), zone36, "application/geo+json");
         assertEquals("LAYER_INVALID", layerOtherZone.string("code"), layerOtherZone.body());
         assertEquals("layer", layerOtherZone.string("field"));
         assertEquals(403, api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2025-01-01",
@@ -182,15 +189,20 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals(400, api().send("POST", "/api/counties/" + countyId() + "/layers?kind=NATURE_RESERVE&source=x&dataDate=2999-01-01",
                 login("county_admin"), collection(rectangle(0, 0, 10, 10)), "application/geo+json").status());
         assertEquals(400, api().put("/api/counties/" + countyId() + "/spatial-settings", login("county_admin"),
-                "{\"epsg\":4326,\"areaTolerancePermille\":10,\"overlapToleranceM2\":1}").status());
+                spatialSettings(4326)).status());
+    }
+
+    /** The county's spatial settings in {@code epsg}, with 10‰ area tolerance and 1 m² overlap tolerance. */
+    private static Json spatialSettings(int epsg) {
+        return Json.object("epsg", epsg, "areaTolerancePermille", 10, "overlapToleranceM2", 1);
     }
 
     @Test
     void anInflowProjectInTheEcologicalRedLineIsRefusedAtSubmittingAndItsChecksAreRecorded() {
         assertEquals(201, upload("ECOLOGICAL_RED_LINE", collection(rectangle(0, 0, 500, 100))).status());
-        String officer = login("officer_wenfeng");
-        long wenfeng = api().get("/api/me", officer).number("regionId");
-        long project = project(officer, wenfeng);
+        Township wenfeng = township("officer_wenfeng");
+        String officer = wenfeng.token();
+        long project = project(wenfeng);
         assertEquals("PARCELS_REQUIRED", api().post("/api/inflow-projects/" + project + "/submit", officer, null).string("code"));
 
         // declared outside the red line, drawn inside it: the drawing decides
@@ -204,7 +216,7 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         assertEquals(200, api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(100, 100, 100, 50),
                 "application/geo+json", java.util.UUID.randomUUID().toString()).status());
         assertEquals(200, api().post("/api/inflow-projects/" + project + "/submit", officer, null).status());
-        assertEquals(200, api().post("/api/inflow-projects/" + project + "/accept", login("county_admin"), "{\"qualityGrade\":10}").status());
+        assertEquals(200, county().tryAcceptProject(project, 10).status());
         JsonNode checks = api().get("/api/inflow-projects/" + project + "/parcels", login("county_viewer")).json().get("checks");
         assertEquals(2, checks.size());
         assertEquals("SUBMIT", checks.get(0).get("stage").asText());
@@ -224,9 +236,9 @@ class ParcelsAreCheckedAgainstTheLayersTest extends ApiTest {
         Response builtUp = upload("BUILT_UP_AREA", collection(rectangle(3_000, 3_000, 200, 200)));
         assertEquals(201, builtUp.status(), builtUp.body());
 
-        String officer = login("officer_wenfeng");
-        long wenfeng = api().get("/api/me", officer).number("regionId");
-        long project = project(officer, wenfeng);
+        Township wenfeng = township("officer_wenfeng");
+        String officer = wenfeng.token();
+        long project = project(wenfeng);
         // declared outside the built-up area, drawn 50 m into it
         Response inside = api().send("PUT", "/api/inflow-projects/" + project + "/parcels", officer, rectangle(3_150, 3_050, 100, 50),
                 "application/geo+json", java.util.UUID.randomUUID().toString());

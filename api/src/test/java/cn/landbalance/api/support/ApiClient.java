@@ -92,12 +92,14 @@ public final class ApiClient {
         return send("GET", path, token, null, null);
     }
 
-    public Response post(String path, String token, String json) {
-        return send("POST", path, token, json, "application/json");
+    /** Posts {@code json} (a {@link Json} or JSON text; null for no body) as application/json. */
+    public Response post(String path, String token, CharSequence json) {
+        return send("POST", path, token, json == null ? null : json.toString(), "application/json");
     }
 
-    public Response put(String path, String token, String json) {
-        return send("PUT", path, token, json, "application/json");
+    /** Puts {@code json} (a {@link Json} or JSON text) as application/json. */
+    public Response put(String path, String token, CharSequence json) {
+        return send("PUT", path, token, json == null ? null : json.toString(), "application/json");
     }
 
     public Response send(String method, String path, String token, String body, String contentType) {

@@ -1,5 +1,11 @@
 package cn.landbalance.api.support;
 
+import cn.landbalance.api.support.journey.Actor;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import cn.landbalance.infra.testing.TestPostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -99,29 +105,44 @@ public abstract class ApiTest implements TestPropertyProvider {
     /** Logs a demo user in and returns the bearer token. */
     protected String login(String username) {
         ApiClient.Response response = api().post("/api/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + DEMO_PASSWORD + "\"}");
+                Json.object("username", username, "password", DEMO_PASSWORD));
         if (response.status() != 200) {
             throw new AssertionError("login of " + username + " failed: " + response);
         }
         return response.string("access_token");
     }
 
+    /** An enterprise of the demo county, logged in ({@code enterprise_coop}, {@code enterprise_transport}). */
+    protected Enterprise enterprise(String username) {
+        return new Enterprise(api(), username, login(username));
+    }
+
+    /** A township of the demo county as its officer ({@code officer_gongchang}, {@code officer_wenfeng}…), logged in. */
+    protected Township township(String officer) {
+        return new Township(api(), officer, login(officer));
+    }
+
+    /** Any demo user, logged in, for what only reads ({@code county_viewer}) or is refused. */
+    protected Actor user(String username) {
+        return new Actor(api(), username, login(username));
+    }
+
+    /** The demo county as its administrator {@code county_admin}, logged in. */
+    protected County county() {
+        return new County(api(), "county_admin", login("county_admin"));
+    }
+
     /** A township officer's parcel restored, submitted and accepted by the county admin; returns the lot id. */
     protected long acceptedLot(String officer, long townshipId, String targetClass, long areaM2, int qualityGrade) {
-        String body = "{\"townshipId\":" + townshipId + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\""
-                + targetClass + "\",\"ownership\":\"集体\",\"restorationAttr\":null,\"slopeGrade\":2,\"areaM2\":" + areaM2
-                + ",\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        ApiClient.Response created = api().post("/api/inflow-projects", login(officer), body);
-        long id = created.number("id");
-        api().post("/api/inflow-projects/" + id + "/submit", login(officer), null);
-        ApiClient.Response accepted = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"),
-                "{\"qualityGrade\":" + qualityGrade + "}");
-        if (accepted.status() != 200) {
-            throw new AssertionError("acceptance failed: " + accepted);
-        }
-        return accepted.number("lotId");
+        return acceptedLot(township(officer), RestorationProject.in(townshipId, areaM2).from("其他林地", targetClass),
+                qualityGrade);
+    }
+
+    /** The township's project filed and submitted, then accepted by the county admin at the grade; returns the lot id. */
+    protected long acceptedLot(Township township, RestorationProject project, int qualityGrade) {
+        long id = township.filesProject(project);
+        township.trySubmitProject(id);
+        return county().acceptsProject(id, qualityGrade);
     }
 
     /** The accepted inflow project that issued {@code lot}, as {@code token} lists them. */
@@ -137,16 +158,9 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** enterprise_coop's 设施农用地 outflow of {@code areaM2} (grade 14) in the township, declared; returns its id. */
     protected long declaredOutflow(long townshipId, long areaM2) {
-        String enterprise = login("enterprise_coop");
-        ApiClient.Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + townshipId
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2
-                + ",\"qualityGrade\":14,\"paddy\":false,\"permanentBasicFarmland\":false,"
-                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
-        if (created.status() != 201) {
-            throw new AssertionError("outflow not created: " + created);
-        }
-        long id = created.number("id");
-        api().post("/api/outflow-applications/" + id + "/declare", enterprise, null);
+        Enterprise enterprise = enterprise("enterprise_coop");
+        long id = enterprise.filesOutflow(OutflowDeclaration.in(townshipId).withArea(areaM2).withGrade(14));
+        enterprise.tryDeclare(id);
         return id;
     }
 

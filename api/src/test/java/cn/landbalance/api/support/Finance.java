@@ -76,13 +76,14 @@ public final class Finance {
     public ApiClient.Response confirm(JsonNode notice, String bankSerial, long amountFen, LocalDate receivedOn,
                                       String officerToken) {
         return api.post("/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officerToken,
-                "{\"bankSerial\":\"" + bankSerial + "\",\"receivedOn\":\"" + receivedOn + "\",\"amountFen\":" + amountFen
-                        + ",\"payerName\":\"" + notice.get("payerName").asText() + "\"}");
+                Json.object("bankSerial", bankSerial, "receivedOn", receivedOn, "amountFen", amountFen,
+                        "payerName", notice.get("payerName").asText()));
     }
 
     /** Asks for a fee notice for {@code areaM2} of the application as {@code payerToken}: 201 with the notice, or the refusal. */
     public ApiClient.Response feeNotice(long applicationId, long areaM2, String payerToken) {
-        return api.post("/api/outflow-applications/" + applicationId + "/fee-notices", payerToken, "{\"areaM2\":" + areaM2 + "}");
+        return api.post("/api/outflow-applications/" + applicationId + "/fee-notices", payerToken,
+                Json.object("areaM2", areaM2));
     }
 
     /**
@@ -105,18 +106,17 @@ public final class Finance {
     public ApiClient.Response spend(long townshipId, long amountFen, String bankSerial) {
         String officer = officerOf(townshipId);
         ApiClient.Response proposed = api.post("/api/townships/" + townshipId + "/account/expenses", officer,
-                "{\"amountFen\":" + amountFen + ",\"category\":\"OTHER\",\"payeeName\":\"某工程公司\","
-                        + "\"purpose\":\"复垦工程款\"}");
+                Json.object("amountFen", amountFen, "category", "OTHER", "payeeName", "某工程公司", "purpose", "复垦工程款"));
         if (proposed.status() != 201) {
             return proposed;
         }
         long id = proposed.number("id");
-        ApiClient.Response approved = api.post("/api/expenses/" + id + "/approve", tokenOf.apply("county_admin"), "{}");
+        ApiClient.Response approved = api.post("/api/expenses/" + id + "/approve", tokenOf.apply("county_admin"), Json.object());
         if (approved.status() != 200) {
             return approved;
         }
-        return api.post("/api/expenses/" + id + "/pay", officer, "{\"bankSerial\":\"" + bankSerial + "\",\"paidOn\":\""
-                + LocalDate.now(COUNTY_ZONE) + "\"}");
+        return api.post("/api/expenses/" + id + "/pay", officer,
+                Json.object("bankSerial", bankSerial, "paidOn", LocalDate.now(COUNTY_ZONE)));
     }
 
     /** The day the notice was issued, in the county's time. */

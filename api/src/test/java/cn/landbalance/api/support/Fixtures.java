@@ -17,10 +17,10 @@ public final class Fixtures {
      * County rules as JSON: 5万元/亩 fee, the given guide price, Gansu's 110 % (转进 ≥ 110 % of 转出), the given
      * sequencing, per-lot quality, 30-minute orders, declarations all year.
      */
-    public static String gansuRules(long guidePricePerMuFen, String sequencing) {
-        return "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":" + guidePricePerMuFen + ",\"surplusFactorPermille\":1100,"
-                + "\"sequencing\":\"" + sequencing + "\",\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,"
-                + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}]}";
+    public static Json gansuRules(long guidePricePerMuFen, String sequencing) {
+        return Json.object("feePerMuFen", 5_000_000, "guidePricePerMuFen", guidePricePerMuFen, "surplusFactorPermille", 1100,
+                "sequencing", sequencing, "qualityRule", "PER_LOT", "paymentTermWorkingDays", 10,
+                "declarationWindows", Json.array(Json.object("from", "01-01", "to", "12-31")));
     }
 
     public static String resource(String name) {

@@ -25,13 +25,17 @@ public final class LongxiYear {
     }
 
     /** The body confirming every line of a proposal as proposed. */
-    public static String confirmAll(String scope, String compensation, JsonNode proposal) {
-        StringBuilder lines = new StringBuilder();
+    public static Json confirmAll(String scope, String compensation, JsonNode proposal) {
+        return confirmAll(2022, scope, compensation, proposal);
+    }
+
+    /** The body confirming every line of the {@code year}'s proposal as proposed. */
+    public static Json confirmAll(int year, String scope, String compensation, JsonNode proposal) {
+        java.util.List<Json> lines = new java.util.ArrayList<>();
         for (JsonNode l : proposal.get("lines")) {
-            lines.append(lines.length() == 0 ? "" : ",").append("{\"lotId\":").append(l.get("lotId").asLong())
-                    .append(",\"applicationId\":").append(l.get("applicationId").asLong()).append(",\"areaM2\":")
-                    .append(l.get("areaM2").asLong()).append('}');
+            lines.add(Json.object("lotId", l.get("lotId").asLong(), "applicationId", l.get("applicationId").asLong(),
+                    "areaM2", l.get("areaM2").asLong()));
         }
-        return "{\"year\":2022,\"scope\":\"" + scope + "\",\"compensation\":\"" + compensation + "\",\"lines\":[" + lines + "]}";
+        return Json.object("year", year, "scope", scope, "compensation", compensation, "lines", lines);
     }
 }
