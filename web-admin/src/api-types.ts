@@ -648,8 +648,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What is late (plan steps, fee land owed over the recent years; declarations townships have not reported by their round's date), then what waits for the county's decision.
-         * @description What is late (plan steps, fee land owed over the recent years; declarations townships have not reported by their round's date), then what waits for the county's decision.
+         * What is overdue (plan steps, fee land owed over the recent years; declarations townships have not reported by their round's date), then what waits for the county's decision.
+         * @description What is overdue (plan steps, fee land owed over the recent years; declarations townships have not reported by their round's date), then what waits for the county's decision.
          */
         get: operations["worklist"];
         put?: never;
@@ -1734,8 +1734,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for money that can settle nothing: a duplicate or late payment, an unknown payer); money out as BANK_CHARGE or OTHER; with a reason.
-         * @description Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for money that can settle nothing: a duplicate or late payment, an unknown payer); money out as BANK_CHARGE or OTHER; with a reason.
+         * Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for money that can settle nothing: a duplicate payment or one after its notice closed, an unknown payer); money out as BANK_CHARGE or OTHER; with a reason.
+         * @description Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for money that can settle nothing: a duplicate payment or one after its notice closed, an unknown payer); money out as BANK_CHARGE or OTHER; with a reason.
          */
         post: operations["book"];
         delete?: never;
@@ -2373,7 +2373,7 @@ export interface components {
             filedOn?: string | null;
             filingNo?: string | null;
         };
-        /** @description One late or waiting item, worded for the screen in both languages. */
+        /** @description One overdue or waiting item, worded for the screen in both languages. */
         "AnnualPlanController.Item": {
             kind: string;
             overdue: boolean;

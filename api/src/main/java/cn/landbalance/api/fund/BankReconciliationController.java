@@ -196,7 +196,7 @@ public class BankReconciliationController {
 
     /**
      * Books an open line: money in as INTEREST, SUBSIDY or OTHER, or as REFUND (received and paid back to the payer, for
-     * money that can settle nothing: a duplicate or late payment, an unknown payer); money out as BANK_CHARGE or OTHER;
+     * money that can settle nothing: a duplicate payment or one after its notice closed, an unknown payer); money out as BANK_CHARGE or OTHER;
      * with a reason.
      */
     @Post("/bank-lines/{lineId}/book")

@@ -1,7 +1,6 @@
 package cn.landbalance.api.market;
 
 import cn.landbalance.ledger.indicator.IndicatorLedger;
-import cn.landbalance.ledger.indicator.IndicatorQueries;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.region.Regions;
@@ -23,9 +22,9 @@ import java.time.Clock;
 public class MarketFactory {
     @Singleton
     MarketService marketService(Regions regions, CountyRulesStore rules, OutflowApplications applications,
-                                IndicatorLedger ledger, IndicatorQueries lots, IndicatorStore lotStore, Listings listings,
+                                IndicatorLedger ledger, IndicatorStore lotStore, Listings listings,
                                 Orders orders, PaymentNotices notices, Clock clock) {
-        return new MarketService(regions, rules, applications, ledger, lots, lotStore, listings, orders, notices, clock);
+        return new MarketService(regions, rules, applications, ledger, lotStore, listings, orders, notices, clock);
     }
 
     @Singleton

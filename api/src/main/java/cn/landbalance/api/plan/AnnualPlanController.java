@@ -40,7 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The county's annual plan (年度进出平衡方案) through its lifecycle, with its deadlines and what is late; and the county's
+ * The county's annual plan (年度进出平衡方案) through its lifecycle, with its deadlines and what is overdue; and the county's
  * worklist: what is overdue and what waits for its decision.
  */
 @Tag(name = "county year")
@@ -89,7 +89,7 @@ public class AnnualPlanController {
                                long remainingM2, long feeOwedM2, long shortfallM2, boolean balanced) {
     }
 
-    /** One late or waiting item, worded for the screen in both languages. */
+    /** One overdue or waiting item, worded for the screen in both languages. */
     @Serdeable
     public record Item(String kind, boolean overdue, @Nullable Integer year, @Nullable LocalDate due,
                        @Nullable Long townshipId, @Nullable String township, long count, long areaM2, String textZh,
@@ -181,7 +181,7 @@ public class AnnualPlanController {
     }
 
     /**
-     * What is late (plan steps, fee land owed over the recent years; declarations townships have not reported by their
+     * What is overdue (plan steps, fee land owed over the recent years; declarations townships have not reported by their
      * round's date), then what waits for the county's decision.
      */
     @Get("/worklist")

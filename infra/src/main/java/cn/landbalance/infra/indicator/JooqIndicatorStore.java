@@ -9,7 +9,6 @@ import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.indicator.LotBalances;
 import cn.landbalance.ledger.indicator.Movement;
-import cn.landbalance.ledger.indicator.MovementKind;
 import cn.landbalance.settlement.event.IndicatorEvent;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;

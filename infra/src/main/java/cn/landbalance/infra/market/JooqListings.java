@@ -1,38 +1,25 @@
 package cn.landbalance.infra.market;
 
-import cn.landbalance.infra.jooq.tables.records.MarketOrderRecord;
-import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.event.MarketEvent;
-import cn.landbalance.settlement.market.Allocation;
 import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Listings;
 import cn.landbalance.settlement.market.Offer;
-import cn.landbalance.settlement.market.Order;
-import cn.landbalance.settlement.market.OrderQuery;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 
 import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
 import static cn.landbalance.infra.jooq.Tables.LISTING;
 import static cn.landbalance.infra.jooq.Tables.LISTING_LOT;
-import static cn.landbalance.infra.jooq.Tables.MARKET_ORDER;
-import static cn.landbalance.infra.jooq.Tables.ORDER_ALLOCATION;
 
 /** Listings and their offers on lots in PostgreSQL; each change announced in the same transaction. */
 @Singleton

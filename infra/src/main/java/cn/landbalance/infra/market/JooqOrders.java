@@ -4,9 +4,7 @@ import cn.landbalance.infra.jooq.tables.records.MarketOrderRecord;
 import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.event.MarketEvent;
 import cn.landbalance.settlement.market.Allocation;
-import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Orders;
-import cn.landbalance.settlement.market.Offer;
 import cn.landbalance.settlement.market.Order;
 import cn.landbalance.settlement.market.OrderQuery;
 import cn.landbalance.infra.outbox.Outbox;
@@ -28,9 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 
-import static cn.landbalance.infra.jooq.Tables.INDICATOR_LOT;
-import static cn.landbalance.infra.jooq.Tables.LISTING;
-import static cn.landbalance.infra.jooq.Tables.LISTING_LOT;
 import static cn.landbalance.infra.jooq.Tables.MARKET_ORDER;
 import static cn.landbalance.infra.jooq.Tables.ORDER_ALLOCATION;
 

@@ -22,7 +22,7 @@ public class JooqMoneyQueries implements MoneyQueries {
 
     /**
      * When a transfer counts in the fund's statement: the start of its value date (到账日, in the county's time) when
-     * finance confirmed a receipt later than the bank credited it, else when it was made.
+     * finance confirmed a receipt after the day the bank credited it, else when it was made.
      */
     private final String bookedAt;
 

@@ -1,39 +1,22 @@
 package cn.landbalance.infra.outflow;
 
-import cn.landbalance.infra.jooq.tables.records.OutflowApplicationRecord;
 import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.event.MoneyEvent;
-import cn.landbalance.settlement.event.OutflowEvent;
-import cn.landbalance.infra.jooq.tables.records.OutflowCoverageRecord;
-import cn.landbalance.settlement.inflow.Ownership;
-import cn.landbalance.settlement.inflow.SlopeAreas;
-import cn.landbalance.settlement.outflow.Coverage;
-import cn.landbalance.settlement.outflow.CoverageKind;
 import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.FeePayments;
-import cn.landbalance.settlement.outflow.OutflowCategory;
-import cn.landbalance.settlement.outflow.OutflowDecision;
-import cn.landbalance.settlement.outflow.OutflowSite;
-import cn.landbalance.settlement.outflow.OutflowStatus;
-import cn.landbalance.settlement.outflow.RoadType;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static cn.landbalance.infra.jooq.Tables.FEE_DELIVERY;
 import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
 import static cn.landbalance.infra.jooq.Tables.FEE_REVERSAL;
-import static cn.landbalance.infra.jooq.Tables.OUTFLOW_DECISION;
-import static cn.landbalance.infra.jooq.Tables.OUTFLOW_APPLICATION;
-import static cn.landbalance.infra.jooq.Tables.OUTFLOW_COVERAGE;
 
 /** Fee payments, the land delivered against them, duties moved and reversals, in PostgreSQL; each announced. */
 @Singleton

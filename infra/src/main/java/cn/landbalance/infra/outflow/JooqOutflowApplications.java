@@ -2,35 +2,22 @@ package cn.landbalance.infra.outflow;
 
 import cn.landbalance.infra.jooq.tables.records.OutflowApplicationRecord;
 import cn.landbalance.settlement.event.EventType;
-import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.settlement.event.OutflowEvent;
 import cn.landbalance.infra.jooq.tables.records.OutflowCoverageRecord;
-import cn.landbalance.settlement.inflow.Ownership;
-import cn.landbalance.settlement.inflow.SlopeAreas;
 import cn.landbalance.settlement.outflow.Coverage;
-import cn.landbalance.settlement.outflow.CoverageKind;
-import cn.landbalance.settlement.outflow.FeePayment;
 import cn.landbalance.settlement.outflow.OutflowApplication;
 import cn.landbalance.settlement.outflow.OutflowApplications;
-import cn.landbalance.settlement.outflow.OutflowCategory;
 import cn.landbalance.settlement.outflow.OutflowDecision;
-import cn.landbalance.settlement.outflow.OutflowSite;
 import cn.landbalance.settlement.outflow.OutflowStatus;
-import cn.landbalance.settlement.outflow.RoadType;
 import cn.landbalance.infra.outbox.Outbox;
 import jakarta.inject.Singleton;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import static cn.landbalance.infra.jooq.Tables.FEE_DELIVERY;
-import static cn.landbalance.infra.jooq.Tables.FEE_PAYMENT;
-import static cn.landbalance.infra.jooq.Tables.FEE_REVERSAL;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_DECISION;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_APPLICATION;
 import static cn.landbalance.infra.jooq.Tables.OUTFLOW_COVERAGE;
@@ -49,43 +36,12 @@ public class JooqOutflowApplications implements OutflowApplications {
     public OutflowApplication insert(OutflowApplication a) {
         OutflowApplicationRecord r = record(a);
         r.store();
-        return toDomain(r);
+        return OutflowRows.toDomain(r);
     }
 
     private OutflowApplicationRecord record(OutflowApplication a) {
         OutflowApplicationRecord r = db.newRecord(OUTFLOW_APPLICATION);
-        r.setCountyId(a.countyId());
-        r.setTownshipId(a.townshipId());
-        r.setApplicantOrgId(a.applicantOrgId());
-        r.setCategory(a.category());
-        r.setLandClassAfter(a.landClassAfter());
-        r.setSlope_1M2(a.slopes().grade1M2());
-        r.setSlope_2M2(a.slopes().grade2M2());
-        r.setSlope_3M2(a.slopes().grade3M2());
-        r.setSlope_4M2(a.slopes().grade4M2());
-        r.setSlope_5M2(a.slopes().grade5M2());
-        r.setAreaM2(a.areaM2());
-        r.setQualityGrade((short) a.qualityGrade());
-        r.setPaddy(a.paddy());
-        OutflowSite s = a.site();
-        r.setPermanentBasicFarmland(s.permanentBasicFarmland());
-        r.setPlannedConstructionLand(s.plannedConstructionLand());
-        r.setHighStandardFarmland(s.highStandardFarmland());
-        r.setSupplementPlan(s.supplementPlan());
-        r.setGreenBeltRoadType(s.greenBeltRoadType());
-        r.setGreenBeltWidthM(s.greenBeltWidthM());
-        r.setRuralRoadWidthM(s.ruralRoadWidthM());
-        r.setLandscapeLake(s.landscapeLake());
-        r.setTurf(s.turf());
-        r.setPlanYear(a.planYear());
-        r.setStatus(a.status());
-        r.setRequiredM2(a.requiredM2());
-        r.setImportKey(a.importKey());
-        r.setOwnership(a.ownership());
-        r.setRulesVersionId(a.rulesVersionId());
-        r.setCoveredM2(0L);
-        r.setCreatedAt(OffsetDateTime.now());
-        r.setUpdatedAt(OffsetDateTime.now());
+        OutflowRows.fill(r, a);
         return r;
     }
 
@@ -132,20 +88,20 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public Optional<OutflowApplication> find(long id) {
         return db.selectFrom(OUTFLOW_APPLICATION).where(OUTFLOW_APPLICATION.ID.eq(id)).fetchOptional()
-                .map(JooqOutflowApplications::toDomain);
+                .map(OutflowRows::toDomain);
     }
 
     @Override
     public Optional<OutflowApplication> lock(long id) {
         return db.selectFrom(OUTFLOW_APPLICATION).where(OUTFLOW_APPLICATION.ID.eq(id)).forUpdate().fetchOptional()
-                .map(JooqOutflowApplications::toDomain);
+                .map(OutflowRows::toDomain);
     }
 
     @Override
     public List<OutflowApplication> lockAll(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : db.fetch("select a.* from outflow_application a join unnest(?::bigint[]) as k(id) "
                 + "on k.id = a.id order by a.id for update of a", (Object) ids.toArray(Long[]::new)).into(OUTFLOW_APPLICATION)
-                .map(JooqOutflowApplications::toDomain);
+                .map(OutflowRows::toDomain);
     }
 
     /**
@@ -188,7 +144,7 @@ public class JooqOutflowApplications implements OutflowApplications {
         List<Coverage.Added> added = new java.util.ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             OutflowApplication app = coverages.get(i).application();
-            Coverage.Added one = new Coverage.Added(toCoverage(rows.get(i)), rows.get(i).getCoveredAfterM2());
+            Coverage.Added one = new Coverage.Added(OutflowRows.toCoverage(rows.get(i)), rows.get(i).getCoveredAfterM2());
             outbox.publish(coverageEvent(EventType.OBLIGATION_COVERAGE_ADDED, app, one));
             if (one.completes(app)) {
                 announceCovered(app, one);
@@ -215,7 +171,7 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public List<OutflowApplication> list(Selection selection, int offset, int limit) {
         return db.selectFrom(OUTFLOW_APPLICATION).where(selecting(selection)).orderBy(OUTFLOW_APPLICATION.ID.desc())
-                .offset(offset).limit(limit).fetch(JooqOutflowApplications::toDomain);
+                .offset(offset).limit(limit).fetch(OutflowRows::toDomain);
     }
 
     @Override
@@ -240,7 +196,7 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public List<Coverage> coverages(long applicationId) {
         return db.selectFrom(OUTFLOW_COVERAGE).where(OUTFLOW_COVERAGE.APPLICATION_ID.eq(applicationId))
-                .orderBy(OUTFLOW_COVERAGE.ID).fetch(JooqOutflowApplications::toCoverage);
+                .orderBy(OUTFLOW_COVERAGE.ID).fetch(OutflowRows::toCoverage);
     }
 
     private void announceCovered(OutflowApplication app, Coverage.Added added) {
@@ -272,7 +228,7 @@ public class JooqOutflowApplications implements OutflowApplications {
     @Override
     public Coverage reverse(OutflowApplication app, Coverage reversal, Long refundTransferId) {
         OutflowCoverageRecord stored = insertCoverage(app.id(), reversal, refundTransferId);
-        Coverage c = toCoverage(stored);
+        Coverage c = OutflowRows.toCoverage(stored);
         outbox.publish(new OutflowEvent.CoverageReversed(app.countyId(), app.townshipId(), app.id(), app.applicantOrgId(),
                 c.kind().name(), c.areaM2(), c.reversesId(), c.townshipId(), c.lotId(), c.amountFen(), refundTransferId,
                 app.requiredM2(), stored.getCoveredAfterM2()));
@@ -300,24 +256,5 @@ public class JooqOutflowApplications implements OutflowApplications {
                         r.getAction(), r.getFromStatus(),
                         r.getToStatus(), r.getReason(), r.getOverride(), r.getUserId(),
                         r.getDecidedAt().toInstant()));
-    }
-
-    static Coverage toCoverage(OutflowCoverageRecord r) {
-        return new Coverage(r.getId(), r.getKind(), r.getAreaM2(), r.getRef(), r.getTownshipId(),
-                r.getLotId(), r.getQualityGrade() == null ? null : r.getQualityGrade().intValue(), r.getAmountFen(),
-                r.getReversesId());
-    }
-
-    static OutflowApplication toDomain(OutflowApplicationRecord r) {
-        OutflowSite site = new OutflowSite(r.getPermanentBasicFarmland(), r.getPlannedConstructionLand(),
-                r.getHighStandardFarmland(), r.getSupplementPlan(),
-                r.getGreenBeltRoadType(), r.getGreenBeltWidthM(),
-                r.getRuralRoadWidthM(), r.getLandscapeLake(), r.getTurf());
-        return new OutflowApplication(r.getId(), r.getCountyId(), r.getTownshipId(), r.getApplicantOrgId(),
-                r.getCategory(), r.getLandClassAfter(),
-                new SlopeAreas(r.getSlope_1M2(), r.getSlope_2M2(), r.getSlope_3M2(), r.getSlope_4M2(), r.getSlope_5M2()),
-                r.getQualityGrade(), r.getPaddy(), site, r.getPlanYear(), r.getStatus(),
-                r.getRequiredM2(), r.getImportKey(), r.getCoveredM2(), r.getOwnership(),
-                r.getRulesVersionId());
     }
 }

@@ -2,7 +2,6 @@ package cn.landbalance.infra.reserve;
 
 import cn.landbalance.infra.outbox.Outbox;
 import cn.landbalance.settlement.event.MoneyEvent;
-import cn.landbalance.settlement.adjustment.Compensation;
 import cn.landbalance.settlement.reserve.ReserveTransfer;
 import cn.landbalance.settlement.reserve.ReserveTransfers;
 import jakarta.inject.Singleton;

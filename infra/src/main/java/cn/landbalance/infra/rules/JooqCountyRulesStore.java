@@ -4,12 +4,9 @@ import cn.landbalance.infra.audit.AuditTrail;
 import cn.landbalance.infra.jooq.tables.records.CountyRulesVersionRecord;
 import cn.landbalance.settlement.rules.CalendarEntry;
 import cn.landbalance.settlement.rules.CountyRules;
-import cn.landbalance.settlement.rules.FeeOnReversal;
 import cn.landbalance.settlement.rules.CountyRulesStore;
 import cn.landbalance.settlement.rules.DeclarationWindow;
-import cn.landbalance.settlement.rules.QualityRule;
 import cn.landbalance.settlement.rules.RulesVersion;
-import cn.landbalance.settlement.rules.Sequencing;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 

@@ -5,7 +5,6 @@ import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
-import cn.landbalance.ledger.indicator.IndicatorQueries;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.RegionLevel;
@@ -35,7 +34,6 @@ public class MarketService {
     private final Regions regions;
     private final CountyRulesStore rules;
     private final IndicatorLedger ledger;
-    private final IndicatorQueries lots;
     private final IndicatorStore lotStore;
     private final Listings listingBook;
     private final Orders orderBook;
@@ -44,13 +42,12 @@ public class MarketService {
     private final OrderPlacement placement;
 
     public MarketService(Regions regions, CountyRulesStore rules, OutflowApplications applications, IndicatorLedger ledger,
-                         IndicatorQueries lots, IndicatorStore lotStore, Listings listingBook, Orders orderBook, PaymentNotices notices, Clock clock) {
+                         IndicatorStore lotStore, Listings listingBook, Orders orderBook, PaymentNotices notices, Clock clock) {
         this.notices = notices;
         this.lotStore = lotStore;
         this.regions = regions;
         this.rules = rules;
         this.ledger = ledger;
-        this.lots = lots;
         this.listingBook = listingBook;
         this.orderBook = orderBook;
         this.clock = clock;

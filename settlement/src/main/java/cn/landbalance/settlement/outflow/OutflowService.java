@@ -34,7 +34,6 @@ import java.util.List;
  * simultaneous coverings can never cover more than is required.
  */
 public class OutflowService {
-    /** What an applicant declares. */
     /**
      * What an applicant declares. {@code slopes} (the area by slope grade, adding up to {@code areaM2}) and
      * {@code ownership} are optional: without them the whole area counts as slope grade 1 and 集体 land.

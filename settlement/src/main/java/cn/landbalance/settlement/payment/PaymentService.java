@@ -24,8 +24,6 @@ import java.util.Map;
  * by the notice's remittance code — and only then is the order or fee settled. A payer cannot declare a payment.
  */
 public class PaymentService {
-    /** How far back a receipt may be dated before its notice was issued: a transfer made the day before, seen late. */
-
     private final PaymentNotices notices;
     private final OutflowService outflow;
     private final Regions regions;

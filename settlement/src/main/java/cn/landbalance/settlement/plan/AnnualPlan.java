@@ -62,11 +62,11 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
         }
     }
 
-    /** What is late, as of a day. */
-    public enum Late { APPROVAL, IMPLEMENTATION, ACCEPTANCE, FEE_DELIVERY }
+    /** What is overdue, as of a day. */
+    public enum OverdueStep { APPROVAL, IMPLEMENTATION, ACCEPTANCE, FEE_DELIVERY }
 
-    /** One late item: a step of the plan, or a township's fee-funded land still owed after its deadline. */
-    public record Overdue(int year, Late what, LocalDate due, Long townshipId, String township, long owedM2) {
+    /** One overdue item: a step of the plan, or a township's fee-funded land still owed after its deadline. */
+    public record Overdue(int year, OverdueStep what, LocalDate due, Long townshipId, String township, long owedM2) {
     }
 
     public static AnnualPlan draft(long countyId, int year) {
@@ -83,7 +83,7 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
     }
 
     /**
-     * 报批 on {@code submittedOn} (not in the future; a year entered late records its real dates): the year has something
+     * 报批 on {@code submittedOn} (not in the future; a year entered after the fact records its real dates): the year has something
      * to balance and the county's 转进 covers its obligation in all.
      */
     public AnnualPlan submitted(LocalDate submittedOn, LocalDate today, List<YearBalance> townships) {
@@ -138,23 +138,23 @@ public record AnnualPlan(long countyId, int year, Status status, Deadlines deadl
         return with(Status.ACCEPTED, submittedOn, approvedOn, approvalDocNo, filedOn, filingNo, implementedOn, acceptedOn);
     }
 
-    /** What is late on {@code today}: steps not done by their deadline, and townships' fee land owed after its deadline. */
+    /** What is overdue on {@code today}: steps not done by their deadline, and townships' fee land owed after its deadline. */
     public List<Overdue> overdue(LocalDate today, List<YearBalance> townships) {
-        List<Overdue> late = new ArrayList<>();
+        List<Overdue> overdue = new ArrayList<>();
         if (status.compareTo(Status.APPROVED) < 0 && today.isAfter(deadlines.approvalDue())) {
-            late.add(new Overdue(year, Late.APPROVAL, deadlines.approvalDue(), null, null, 0));
+            overdue.add(new Overdue(year, OverdueStep.APPROVAL, deadlines.approvalDue(), null, null, 0));
         }
         if (status.compareTo(Status.IMPLEMENTED) < 0 && today.isAfter(deadlines.implementationDue())) {
-            late.add(new Overdue(year, Late.IMPLEMENTATION, deadlines.implementationDue(), null, null, 0));
+            overdue.add(new Overdue(year, OverdueStep.IMPLEMENTATION, deadlines.implementationDue(), null, null, 0));
         }
         if (status != Status.ACCEPTED && today.isAfter(deadlines.acceptanceDue())) {
-            late.add(new Overdue(year, Late.ACCEPTANCE, deadlines.acceptanceDue(), null, null, 0));
+            overdue.add(new Overdue(year, OverdueStep.ACCEPTANCE, deadlines.acceptanceDue(), null, null, 0));
         }
         if (today.isAfter(deadlines.feeDeliveryDue())) {
-            townships.stream().filter(b -> b.feeOwedM2() > 0).forEach(b -> late.add(new Overdue(year, Late.FEE_DELIVERY,
+            townships.stream().filter(b -> b.feeOwedM2() > 0).forEach(b -> overdue.add(new Overdue(year, OverdueStep.FEE_DELIVERY,
                     deadlines.feeDeliveryDue(), b.townshipId(), b.name(), b.feeOwedM2())));
         }
-        return late;
+        return overdue;
     }
 
     private AnnualPlan with(Status to, LocalDate submitted, LocalDate approved, String doc, LocalDate filed, String filing,

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The county's plan for a year through its lifecycle, and what is late across the county's recent years. */
+/** The county's plan for a year through its lifecycle, and what is overdue across the county's recent years. */
 public class AnnualPlanService {
     /** How many of the county's most recent plan years the worklist looks at. */
     public static final int YEARS = 10;
@@ -26,7 +26,7 @@ public class AnnualPlanService {
         this.clock = clock;
     }
 
-    /** The plan with the year's township balances and what is late today. */
+    /** The plan with the year's township balances and what is overdue today. */
     public record View(AnnualPlan plan, List<YearBalance> townships, List<AnnualPlan.Overdue> overdue) {
     }
 
@@ -64,22 +64,22 @@ public class AnnualPlanService {
     }
 
     /**
-     * What is late in the county today, over the {@value #YEARS} most recent plan years it has applications, inflows or
+     * What is overdue in the county today, over the {@value #YEARS} most recent plan years it has applications, inflows or
      * a plan in, oldest first.
      */
     public List<AnnualPlan.Overdue> overdue(long countyId) {
         List<Integer> years = new ArrayList<>(inbox.yearsInPlay(countyId, YEARS));
         java.util.Collections.reverse(years);
-        List<AnnualPlan.Overdue> late = new ArrayList<>();
+        List<AnnualPlan.Overdue> overdue = new ArrayList<>();
         for (int y : years) {
-            late.addAll(view(countyId, y).overdue());
+            overdue.addAll(view(countyId, y).overdue());
         }
-        return late;
+        return overdue;
     }
 
     /** Declarations their township has not reviewed and reported by their round's date (seed 000), on today. */
     public List<ReportingRounds.OverdueReport> overdueReports(long countyId, Long townshipId) {
-        return ReportingRounds.late(inbox.declaredWaiting(countyId, townshipId), today());
+        return ReportingRounds.overdue(inbox.declaredWaiting(countyId, townshipId), today());
     }
 
     private View change(long countyId, int year, UnaryOperator<AnnualPlan> step, EventType event, long userId) {

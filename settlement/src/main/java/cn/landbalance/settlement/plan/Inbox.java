@@ -32,7 +32,7 @@ public interface Inbox {
      * What waits for an applicant (an enterprise or project owner).
      *
      * @param noticesToPay       its payment notices still open (money to transfer, quoting the code)
-     * @param outflowsToBalance  its applications declared or later, not ended, whose obligation is not yet covered
+     * @param outflowsToBalance  its applications declared or further on, not ended, whose obligation is not yet covered
      * @param outflowsToDeclare  its applications saved and not declared (status DRAFT)
      */
     record ApplicantWaiting(long noticesToPay, long outflowsToBalance, long outflowsToDeclare) {

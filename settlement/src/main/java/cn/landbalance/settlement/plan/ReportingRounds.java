@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * The two rounds of a year (seed 000, 需求方申报 and 乡镇提出申请): applicants declare to the township by the end of
  * January and of May; the township reviews what was declared and reports it to the county by the end of February and
  * of June. A declaration after May waits for the next year's first round. An application still waiting for the
- * township's review after its round's report date is late.
+ * township's review after its round's report date is overdue.
  */
 public final class ReportingRounds {
     private ReportingRounds() {
@@ -36,16 +36,16 @@ public final class ReportingRounds {
         return YearMonth.of(year + 1, 2).atEndOfMonth();
     }
 
-    /** The late ones on {@code today}, per township and report date (townships in id order, oldest date first). */
-    public static List<OverdueReport> late(List<Declared> waiting, LocalDate today) {
-        Map<Long, Map<LocalDate, Long>> late = new TreeMap<>();
+    /** The overdue ones on {@code today}, per township and report date (townships in id order, oldest date first). */
+    public static List<OverdueReport> overdue(List<Declared> waiting, LocalDate today) {
+        Map<Long, Map<LocalDate, Long>> overdue = new TreeMap<>();
         for (Declared d : waiting) {
             LocalDate due = reportDue(d.declaredOn());
             if (today.isAfter(due)) {
-                late.computeIfAbsent(d.townshipId(), t -> new TreeMap<>()).merge(due, 1L, Long::sum);
+                overdue.computeIfAbsent(d.townshipId(), t -> new TreeMap<>()).merge(due, 1L, Long::sum);
             }
         }
-        return late.entrySet().stream().flatMap(t -> t.getValue().entrySet().stream()
+        return overdue.entrySet().stream().flatMap(t -> t.getValue().entrySet().stream()
                 .map(e -> new OverdueReport(t.getKey(), e.getKey(), e.getValue()))).toList();
     }
 }

@@ -58,10 +58,10 @@ class AnnualPlanTest {
         List<YearBalance> year = List.of(township(1, 1100, 1000, 1000, 0), township(2, 500, 0, 0, 300));
         AnnualPlan draft = AnnualPlan.draft(3, 2023);
         assertEquals(List.of(), draft.overdue(LocalDate.of(2023, 3, 31), year), "due at the end of the day");
-        assertEquals(List.of(AnnualPlan.Late.APPROVAL), draft.overdue(LocalDate.of(2023, 4, 1), year).stream()
+        assertEquals(List.of(AnnualPlan.OverdueStep.APPROVAL), draft.overdue(LocalDate.of(2023, 4, 1), year).stream()
                 .map(AnnualPlan.Overdue::what).toList());
-        assertEquals(List.of(AnnualPlan.Late.APPROVAL, AnnualPlan.Late.IMPLEMENTATION, AnnualPlan.Late.ACCEPTANCE,
-                AnnualPlan.Late.FEE_DELIVERY), draft.overdue(LocalDate.of(2024, 11, 1), year).stream()
+        assertEquals(List.of(AnnualPlan.OverdueStep.APPROVAL, AnnualPlan.OverdueStep.IMPLEMENTATION, AnnualPlan.OverdueStep.ACCEPTANCE,
+                AnnualPlan.OverdueStep.FEE_DELIVERY), draft.overdue(LocalDate.of(2024, 11, 1), year).stream()
                 .map(AnnualPlan.Overdue::what).toList());
         AnnualPlan.Overdue fee = draft.overdue(LocalDate.of(2024, 11, 1), year).get(3);
         assertEquals(2L, fee.townshipId());

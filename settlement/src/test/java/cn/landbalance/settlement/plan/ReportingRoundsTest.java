@@ -34,12 +34,12 @@ class ReportingRoundsTest {
                 new ReportingRounds.Declared(3, 8, LocalDate.of(2026, 3, 1)),
                 new ReportingRounds.Declared(4, 5, LocalDate.of(2026, 5, 2)),
                 new ReportingRounds.Declared(5, 5, LocalDate.of(2026, 6, 2)));
-        assertEquals(List.of(), ReportingRounds.late(waiting, LocalDate.of(2026, 2, 28)), "the last day is not late");
+        assertEquals(List.of(), ReportingRounds.overdue(waiting, LocalDate.of(2026, 2, 28)), "the last day is not overdue");
         assertEquals(List.of(new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 2, 28), 2)),
-                ReportingRounds.late(waiting, LocalDate.of(2026, 3, 1)));
+                ReportingRounds.overdue(waiting, LocalDate.of(2026, 3, 1)));
         assertEquals(List.of(new ReportingRounds.OverdueReport(5, LocalDate.of(2026, 6, 30), 1),
                         new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 2, 28), 2),
                         new ReportingRounds.OverdueReport(8, LocalDate.of(2026, 6, 30), 1)),
-                ReportingRounds.late(waiting, LocalDate.of(2026, 7, 1)));
+                ReportingRounds.overdue(waiting, LocalDate.of(2026, 7, 1)));
     }
 }
