@@ -4,6 +4,7 @@ import cn.landbalance.api.support.AllAtOnce;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.indicator.InvariantCheck;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.money.MoneyQueries;
@@ -141,10 +142,10 @@ class MoneyLedgerInvariantTest extends ApiTest {
     private Object execute(Op op, long county) {
         String reference = "MODEL-" + op.kind() + "-" + System.nanoTime();
         return switch (op.kind()) {
-            case RECEIVE -> ledger.receive(county, op.to(), op.amountFen(), TransferKind.SALE, reference, "model receipt");
+            case RECEIVE -> ledger.receive(county, op.to(), MoneyFen.of(op.amountFen()), TransferKind.SALE, reference, "model receipt");
             case SPEND -> spend(county, op.from(), op.amountFen(), reference);
-            case REASSIGN -> ledger.reassign(county, op.from(), op.to(), op.amountFen(), reference, "model reassignment");
-            case REPAY -> ledger.repay(county, op.from(), county, op.amountFen(), reference, "model repayment");
+            case REASSIGN -> ledger.reassign(county, op.from(), op.to(), MoneyFen.of(op.amountFen()), reference, "model reassignment");
+            case REPAY -> ledger.repay(county, op.from(), county, MoneyFen.of(op.amountFen()), reference, "model repayment");
         };
     }
 

@@ -3,6 +3,7 @@ package cn.landbalance.api.indicator;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.AllAtOnce;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.Bucket;
@@ -166,15 +167,15 @@ class IndicatorLedgerInvariantTest extends ApiTest {
 
     private Object execute(Op op, long county) {
         return switch (op.kind()) {
-            case ISSUE -> ledger.issue(op.targetId(), county, 10, false, 2026, null, op.areaM2(), "test-issue");
-            case RESERVE -> ledger.reserve(op.targetId(), op.areaM2(), "test-order");
-            case FREEZE -> ledger.freeze(op.targetId(), op.areaM2(), "test-case");
-            case CONSUME -> ledger.consume(op.targetId(), op.areaM2());
-            case RELEASE -> ledger.release(op.targetId(), op.areaM2());
-            case DEDUCT -> ledger.deduct(op.targetId(), op.areaM2());
-            case UNFREEZE -> ledger.unfreeze(op.targetId(), op.areaM2());
+            case ISSUE -> ledger.issue(op.targetId(), county, 10, false, 2026, null, AreaM2.of(op.areaM2()), "test-issue");
+            case RESERVE -> ledger.reserve(op.targetId(), AreaM2.of(op.areaM2()), "test-order");
+            case FREEZE -> ledger.freeze(op.targetId(), AreaM2.of(op.areaM2()), "test-case");
+            case CONSUME -> ledger.consume(op.targetId(), AreaM2.of(op.areaM2()));
+            case RELEASE -> ledger.release(op.targetId(), AreaM2.of(op.areaM2()));
+            case DEDUCT -> ledger.deduct(op.targetId(), AreaM2.of(op.areaM2()));
+            case UNFREEZE -> ledger.unfreeze(op.targetId(), AreaM2.of(op.areaM2()));
             case REVOKE -> ledger.revoke(op.targetId(), "test-revoke");
-            case RETURN -> ledger.giveBack(op.targetId(), op.areaM2(), "test-return");
+            case RETURN -> ledger.giveBack(op.targetId(), AreaM2.of(op.areaM2()), "test-return");
         };
     }
 
@@ -271,7 +272,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
 
     private void issue(long township, long county, long areaM2) {
         countyIdCached = county;
-        IndicatorLot lot = tx.executeWrite(status -> ledger.issue(township, county, 10, false, 2026, null, areaM2, "seed"));
+        IndicatorLot lot = tx.executeWrite(status -> ledger.issue(township, county, 10, false, 2026, null, AreaM2.of(areaM2), "seed"));
         lots.put(lot.id(), new long[]{areaM2, 0, 0, 0, 0, 0});
         lotOwner.put(lot.id(), township);
     }
@@ -280,7 +281,7 @@ class IndicatorLedgerInvariantTest extends ApiTest {
     void aMovementCannotBeRewrittenOrDeleted() {
         long county = countyId();
         long township = tx.executeRead(status -> regions.children(county)).get(3).id();
-        IndicatorLot lot = tx.executeWrite(status -> ledger.issue(township, county, 5, true, 2026, null, 777, "immutable"));
+        IndicatorLot lot = tx.executeWrite(status -> ledger.issue(township, county, 5, true, 2026, null, AreaM2.of(777), "immutable"));
         for (String sql : List.of("update indicator_movement set area_m2 = 1 where lot_id = " + lot.id(),
                 "delete from indicator_movement where lot_id = " + lot.id(),
                 "update indicator_lot set available_m2 = available_m2 + 1 where id = " + lot.id(),

@@ -8,6 +8,7 @@ import cn.landbalance.api.support.journey.County;
 import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.api.support.journey.Township;
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.region.Region;
 import cn.landbalance.ledger.region.Regions;
@@ -47,10 +48,10 @@ class ViolationCascadeTest extends ApiTest {
         gongchang = township("officer_gongchang");
         long countyId = county.id();
         acceptedLot("officer_gongchang", gongchang.id(), "旱地", 1_000, 12);
-        long countyReserveLot = tx.executeWrite(s -> ledger.issue(countyId, countyId, 12, false, 2026, null, 2_000,
+        long countyReserveLot = tx.executeWrite(s -> ledger.issue(countyId, countyId, 12, false, 2026, null, AreaM2.of(2_000),
                 "county-reserve")).id();
         long city = tx.executeRead(s -> regions.findById(countyId).map(Region::parentId).orElseThrow());
-        tx.executeWrite(s -> ledger.issue(city, countyId, 12, false, 2026, null, 500, "city-reserve"));
+        tx.executeWrite(s -> ledger.issue(city, countyId, 12, false, 2026, null, AreaM2.of(500), "city-reserve"));
 
         long caseId = theCountyFreezesMoreThanTheTownshipHolds();
         restorationGivesBorrowedAreaBackFirst(caseId, countyReserveLot);

@@ -68,7 +68,7 @@ public class JooqIndicatorStore implements IndicatorStore {
                     INDICATOR_LOT.CONSUMED_M2, INDICATOR_LOT.DEDUCTED_M2, INDICATOR_LOT.REVOKED_M2, INDICATOR_LOT.CREATED_AT);
             for (IndicatorLedger.NewLot l : lots.subList(from, Math.min(lots.size(), from + 1000))) {
                 insert = insert.values(l.ownerRegionId(), l.countyId(), (short) l.qualityGrade(), l.paddy(), l.vintageYear(),
-                        l.sourceProjectId(), l.areaM2(), l.areaM2(), 0L, 0L, 0L, 0L, 0L, now);
+                        l.sourceProjectId(), l.area().value(), l.area().value(), 0L, 0L, 0L, 0L, 0L, now);
             }
             insert.returning().fetch().forEach(r -> bySource.put(r.getSourceProjectId(), toLot(r)));
         }

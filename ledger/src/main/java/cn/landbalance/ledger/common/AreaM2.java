@@ -9,7 +9,7 @@ public record AreaM2(long value) implements Comparable<AreaM2> {
 
     public AreaM2 {
         if (value < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "areaM2",
                     "面积不能为负数：" + Units.areaZh(value), "area must not be negative: " + value);
         }
     }

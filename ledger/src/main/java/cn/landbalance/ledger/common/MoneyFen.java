@@ -6,7 +6,7 @@ public record MoneyFen(long value) implements Comparable<MoneyFen> {
 
     public MoneyFen {
         if (value < 0) {
-            throw new DomainException(ErrorCode.VALIDATION_FAILED,
+            throw DomainException.field(ErrorCode.VALIDATION_FAILED, "amountFen",
                     "金额不能为负数：" + Units.yuanText(value), "money must not be negative: " + value);
         }
     }

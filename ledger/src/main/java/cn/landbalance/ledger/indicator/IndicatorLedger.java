@@ -1,5 +1,6 @@
 package cn.landbalance.ledger.indicator;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -19,7 +20,8 @@ public class IndicatorLedger {
 
     /** Issues a new lot into a township's (or reserve's) inventory. */
     public IndicatorLot issue(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
-                              Long sourceProjectId, long areaM2, String reference) {
+                              Long sourceProjectId, AreaM2 area, String reference) {
+        long areaM2 = area.value();
         requireIssuable(areaM2, qualityGrade);
         IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
         store.append(Movement.of(lot, MovementKind.ISSUE, areaM2, null, reference));
@@ -28,16 +30,16 @@ public class IndicatorLedger {
 
     /** A lot to issue in bulk: one per accepted project of an imported plan. */
     public record NewLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
-                         long sourceProjectId, long areaM2, String reference) {
+                         long sourceProjectId, AreaM2 area, String reference) {
     }
 
     /** Issues many lots at once (a plan import): the same checks and movements as {@link #issue}, in batches. */
     public List<IndicatorLot> issueAll(List<NewLot> lots) {
-        lots.forEach(lot -> requireIssuable(lot.areaM2(), lot.qualityGrade()));
+        lots.forEach(lot -> requireIssuable(lot.area().value(), lot.qualityGrade()));
         List<IndicatorLot> issued = store.insertLots(lots);
         List<Movement> movements = new java.util.ArrayList<>(issued.size());
         for (int i = 0; i < issued.size(); i++) {
-            movements.add(Movement.of(issued.get(i), MovementKind.ISSUE, lots.get(i).areaM2(), null, lots.get(i).reference()));
+            movements.add(Movement.of(issued.get(i), MovementKind.ISSUE, lots.get(i).area().value(), null, lots.get(i).reference()));
         }
         store.appendAll(movements);
         return issued;
@@ -64,11 +66,12 @@ public class IndicatorLedger {
     }
 
     /**
-     * Gives {@code areaM2} of the lot's consumed area back to its available area: the coverage that consumed it was
+     * Gives {@code area} of the lot's consumed area back to its available area: the coverage that consumed it was
      * reversed. The caller knows the coverage consumed at least that much of this lot; the lot can never give back more
      * than it has consumed in all.
      */
-    public IndicatorLot giveBack(long lotId, long areaM2, String reference) {
+    public IndicatorLot giveBack(long lotId, AreaM2 area, String reference) {
+        long areaM2 = area.value();
         IndicatorLot lot = store.lockLot(lotId)
                 .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "指标批次 " + lotId, "lot " + lotId));
         LotBalances after = lot.balances().apply(MovementKind.RETURN, areaM2);
@@ -85,31 +88,31 @@ public class IndicatorLedger {
     }
 
     /** Moves available area into a reservation (for an order); returns the hold. */
-    public Hold reserve(long lotId, long areaM2, String reference) {
-        return open(lotId, HoldKind.RESERVATION, areaM2, reference);
+    public Hold reserve(long lotId, AreaM2 area, String reference) {
+        return open(lotId, HoldKind.RESERVATION, area.value(), reference);
     }
 
     /** Moves available area into a freeze (for a violation case); returns the hold. */
-    public Hold freeze(long lotId, long areaM2, String reference) {
-        return open(lotId, HoldKind.FREEZE, areaM2, reference);
+    public Hold freeze(long lotId, AreaM2 area, String reference) {
+        return open(lotId, HoldKind.FREEZE, area.value(), reference);
     }
 
     /**
-     * Moves {@code areaM2} of a lot to another region: reserved and consumed from the lot, and issued there as a new lot
+     * Moves {@code area} of a lot to another region: reserved and consumed from the lot, and issued there as a new lot
      * of the same grade and paddy with {@code vintageYear}, all under {@code reference}. Returns the new lot.
      */
-    public IndicatorLot moveArea(IndicatorLot from, long toRegionId, int vintageYear, long areaM2, String reference) {
-        Hold hold = reserve(from.id(), areaM2, reference);
-        consume(hold.id(), areaM2);
-        return issue(toRegionId, from.countyId(), from.qualityGrade(), from.paddy(), vintageYear, null, areaM2, reference);
+    public IndicatorLot moveArea(IndicatorLot from, long toRegionId, int vintageYear, AreaM2 area, String reference) {
+        Hold hold = reserve(from.id(), area, reference);
+        consume(hold.id(), area);
+        return issue(toRegionId, from.countyId(), from.qualityGrade(), from.paddy(), vintageYear, null, area, reference);
     }
 
-    public Hold consume(long holdId, long areaM2) {
-        return settle(holdId, MovementKind.CONSUME, areaM2);
+    public Hold consume(long holdId, AreaM2 area) {
+        return settle(holdId, MovementKind.CONSUME, area.value());
     }
 
-    /** Part of a hold to consume: {@code areaM2} of hold {@code holdId}. */
-    public record Consumption(long holdId, long areaM2) {
+    /** Part of a hold to consume: {@code area} of hold {@code holdId}. */
+    public record Consumption(long holdId, AreaM2 area) {
     }
 
     /**
@@ -132,26 +135,26 @@ public class IndicatorLedger {
                 throw new DomainException(ErrorCode.HOLD_NOT_FOUND, "预留或冻结记录 " + c.holdId(), "hold " + c.holdId());
             }
             IndicatorLot lot = hold.lot();
-            Hold after = holds.getOrDefault(c.holdId(), hold.hold()).settle(MovementKind.CONSUME, c.areaM2());
+            Hold after = holds.getOrDefault(c.holdId(), hold.hold()).settle(MovementKind.CONSUME, c.area().value());
             holds.put(c.holdId(), after);
-            balances.put(lot.id(), balances.getOrDefault(lot.id(), lot.balances()).apply(MovementKind.CONSUME, c.areaM2()));
+            balances.put(lot.id(), balances.getOrDefault(lot.id(), lot.balances()).apply(MovementKind.CONSUME, c.area().value()));
             settled.add(after);
-            movements.add(Movement.of(lot, MovementKind.CONSUME, c.areaM2(), c.holdId(), after.reference()));
+            movements.add(Movement.of(lot, MovementKind.CONSUME, c.area().value(), c.holdId(), after.reference()));
         }
         store.settleHolds(balances, List.copyOf(holds.values()), movements);
         return settled;
     }
 
-    public Hold release(long holdId, long areaM2) {
-        return settle(holdId, MovementKind.RELEASE, areaM2);
+    public Hold release(long holdId, AreaM2 area) {
+        return settle(holdId, MovementKind.RELEASE, area.value());
     }
 
-    public Hold deduct(long holdId, long areaM2) {
-        return settle(holdId, MovementKind.DEDUCT, areaM2);
+    public Hold deduct(long holdId, AreaM2 area) {
+        return settle(holdId, MovementKind.DEDUCT, area.value());
     }
 
-    public Hold unfreeze(long holdId, long areaM2) {
-        return settle(holdId, MovementKind.UNFREEZE, areaM2);
+    public Hold unfreeze(long holdId, AreaM2 area) {
+        return settle(holdId, MovementKind.UNFREEZE, area.value());
     }
 
     private Hold open(long lotId, HoldKind kind, long areaM2, String reference) {

@@ -2,6 +2,7 @@ package cn.landbalance.ledger.money;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 
 /**
@@ -17,16 +18,17 @@ public class MoneyLedger {
     }
 
     /** Money paid in by a party (a fee or a purchase) into a township's fund account. */
-    public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo) {
-        return receive(countyId, townshipId, amountFen, kind, reference, memo, null);
+    public Transfer receive(long countyId, long townshipId, MoneyFen amount, TransferKind kind, String reference, String memo) {
+        return receive(countyId, townshipId, amount, kind, reference, memo, null);
     }
 
     /**
      * Money paid in, as the bank credited it on {@code valueDate} (到账日): the fund's books and its bank statement then
      * show it on the same day, whenever finance confirms it.
      */
-    public Transfer receive(long countyId, long townshipId, long amountFen, TransferKind kind, String reference, String memo,
+    public Transfer receive(long countyId, long townshipId, MoneyFen amount, TransferKind kind, String reference, String memo,
                             java.time.LocalDate valueDate) {
+        long amountFen = amount.value();
         requirePositive(amountFen);
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
         return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen, kind, reference, memo,
@@ -34,7 +36,7 @@ public class MoneyLedger {
     }
 
     /** Money paid in for one thing, among many confirmed at once (see {@link #receiveAll}). */
-    public record Receipt(long townshipId, long amountFen, TransferKind kind, String reference, String memo,
+    public record Receipt(long townshipId, MoneyFen amount, TransferKind kind, String reference, String memo,
                           java.time.LocalDate valueDate) {
     }
 
@@ -43,7 +45,7 @@ public class MoneyLedger {
      * in order, each fund's balance changed once by their sum; the funds are locked in ascending township order.
      */
     public java.util.List<Transfer> receiveAll(long countyId, java.util.List<Receipt> receipts) {
-        receipts.forEach(r -> requirePositive(r.amountFen()));
+        receipts.forEach(r -> requirePositive(r.amount().value()));
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
         java.util.SortedMap<Long, java.util.List<Integer>> byTownship = new java.util.TreeMap<>();
         for (int i = 0; i < receipts.size(); i++) {
@@ -54,7 +56,7 @@ public class MoneyLedger {
             java.util.List<Transfer> posted = store.creditAllFrom(payer, AccountKind.TOWNSHIP_FUND, township, countyId,
                     indexes.stream().map(i -> {
                         Receipt r = receipts.get(i);
-                        return new MoneyStore.Credit(r.amountFen(), r.kind(), r.reference(), r.memo(), r.valueDate());
+                        return new MoneyStore.Credit(r.amount().value(), r.kind(), r.reference(), r.memo(), r.valueDate());
                     }).toList());
             for (int k = 0; k < indexes.size(); k++) {
                 transfers[indexes.get(k)] = posted.get(k);
@@ -64,13 +66,15 @@ public class MoneyLedger {
     }
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
-    public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, long amountFen, String reference, String memo) {
+    public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, MoneyFen amount, String reference, String memo) {
+        long amountFen = amount.value();
         Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, fromTownshipId, AccountKind.TOWNSHIP_FUND, toTownshipId);
         return move(p.payer(), p.payee(), amountFen, TransferKind.FEE_REASSIGNMENT, reference, memo);
     }
 
     /** A township repays a reserve with money from its fund; refused if the fund would go below zero. */
-    public Transfer repay(long countyId, long townshipId, long reserveRegionId, long amountFen, String reference, String memo) {
+    public Transfer repay(long countyId, long townshipId, long reserveRegionId, MoneyFen amount, String reference, String memo) {
+        long amountFen = amount.value();
         Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, townshipId, AccountKind.RESERVE_FUND, reserveRegionId);
         return move(p.payer(), p.payee(), amountFen, TransferKind.REPAYMENT, reference, memo);
     }
@@ -79,8 +83,9 @@ public class MoneyLedger {
      * The county's reserve fund pays a township's fund for indicators the county takes into its reserve; refused,
      * naming {@code field}, if the reserve fund does not hold the amount.
      */
-    public Transfer payFromReserve(long countyId, long townshipId, long amountFen, String reference, String memo,
+    public Transfer payFromReserve(long countyId, long townshipId, MoneyFen amount, String reference, String memo,
                                    String field) {
+        long amountFen = amount.value();
         Pair p = lockPair(countyId, AccountKind.RESERVE_FUND, countyId, AccountKind.TOWNSHIP_FUND, townshipId);
         requirePositive(amountFen);
         if (p.payer().balanceFen() < amountFen) {
@@ -110,16 +115,17 @@ public class MoneyLedger {
     }
 
     /** Money spent from a township's fund on inflow work; refused if the fund would go below zero. */
-    public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose) {
-        return spend(countyId, townshipId, amountFen, reference, purpose, null);
+    public Transfer spend(long countyId, long townshipId, MoneyFen amount, String reference, String purpose) {
+        return spend(countyId, townshipId, amount, reference, purpose, null);
     }
 
     /**
      * Money spent from a township's fund, as the bank paid it out on {@code valueDate} (null: today), so that the books and
      * the bank statement show it on the same day; refused if the fund would go below zero.
      */
-    public Transfer spend(long countyId, long townshipId, long amountFen, String reference, String purpose,
+    public Transfer spend(long countyId, long townshipId, MoneyFen amount, String reference, String purpose,
                           java.time.LocalDate valueDate) {
+        long amountFen = amount.value();
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account expenses = store.clearingAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
         return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose, valueDate);
@@ -129,7 +135,8 @@ public class MoneyLedger {
      * Money paid back from a township's fund to the payer it came from (the payer clearing account): refused, naming
      * the amount, if the fund would go below zero.
      */
-    public Transfer refund(long countyId, long townshipId, long amountFen, String reference, String memo) {
+    public Transfer refund(long countyId, long townshipId, MoneyFen amount, String reference, String memo) {
+        long amountFen = amount.value();
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account payers = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
         return move(fund, payers, amountFen, TransferKind.REFUND, reference, memo);
@@ -149,7 +156,8 @@ public class MoneyLedger {
      * refused if a township fund would go below zero.
      */
     public Transfer compensate(long countyId, AccountKind payerKind, long payerRegionId, AccountKind payeeKind,
-                               long payeeRegionId, long amountFen, String reference, String memo) {
+                               long payeeRegionId, MoneyFen amount, String reference, String memo) {
+        long amountFen = amount.value();
         Pair p = lockPair(countyId, payerKind, payerRegionId, payeeKind, payeeRegionId);
         return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
     }

@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.adjustment;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -217,8 +219,8 @@ public class CountyAdjustments {
         List<Adjustment.Done> done = new ArrayList<>();
         for (Line line : lines) {
             IndicatorLot lot = lotById.get(line.lotId());
-            Hold hold = indicators.reserve(line.lotId(), line.areaM2(), reference);
-            indicators.consume(hold.id(), line.areaM2());
+            Hold hold = indicators.reserve(line.lotId(), AreaM2.of(line.areaM2()), reference);
+            indicators.consume(hold.id(), AreaM2.of(line.areaM2()));
             Coverage coverage = line.own()
                     ? Coverage.self(line.areaM2(), line.lotId(), line.fromRegionId(), lot.qualityGrade())
                     : Coverage.adjustment(line.areaM2(), reference, line.fromRegionId(), line.lotId(), lot.qualityGrade(),
@@ -242,7 +244,7 @@ public class CountyAdjustments {
             }
             Transfer t = money.compensate(countyId, AccountKind.TOWNSHIP_FUND, line.toTownshipId(),
                     line.fromRegionId() == countyId ? AccountKind.RESERVE_FUND : AccountKind.TOWNSHIP_FUND,
-                    line.fromRegionId(), line.amountFen(), reference,
+                    line.fromRegionId(), MoneyFen.of(line.amountFen()), reference,
                     "调剂补偿：指标批次 " + line.lotId() + " 的 " + Units.m2ToMu(line.areaM2()) + " 亩用于转出申请 " + line.applicationId());
             paid.add(new Adjustment.Done(line, d.coverageId(), t.id()));
         }

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.fund;
 
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Sha256;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -243,10 +244,10 @@ public class BankReconciliations {
         String memo = as + "：" + reason.strip();
         references.claimOrRefuse(reference, PaymentReferences.Kind.RECEIPT, line.id(), "lineId");
         Transfer transfer = in
-                ? ledger.receive(township.countyId(), township.id(), line.amountFen(), TransferKind.RECEIPT, reference, memo)
-                : ledger.spend(township.countyId(), township.id(), -line.amountFen(), reference, memo);
+                ? ledger.receive(township.countyId(), township.id(), MoneyFen.of(line.amountFen()), TransferKind.RECEIPT, reference, memo)
+                : ledger.spend(township.countyId(), township.id(), MoneyFen.of(-line.amountFen()), reference, memo);
         if (as == BookedAs.REFUND) {
-            ledger.refund(township.countyId(), township.id(), line.amountFen(), reference,
+            ledger.refund(township.countyId(), township.id(), MoneyFen.of(line.amountFen()), reference,
                     "退回 " + (line.counterparty() == null || line.counterparty().isBlank() ? "付款人" : line.counterparty())
                             + "：" + reason.strip());
         }

@@ -2,6 +2,7 @@ package cn.landbalance.settlement.fund;
 
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.money.AccountKind;
 import cn.landbalance.ledger.money.MoneyLedger;
@@ -147,7 +148,7 @@ public class ExpenseService {
         // the domain's checks first (state, dates), so a refused payment claims no serial and moves no money
         before.paid(new Expense.Payment(serial, paidOn, 0, actor.userId(), Instant.now(clock)), approvedOn, today);
         references.claimOrRefuse(serial, PaymentReferences.Kind.EXPENSE, before.id(), "bankSerial");
-        Transfer transfer = ledger.spend(before.countyId(), before.townshipId(), before.amountFen(), serial, before.memo(),
+        Transfer transfer = ledger.spend(before.countyId(), before.townshipId(), MoneyFen.of(before.amountFen()), serial, before.memo(),
                 paidOn);
         Expense after = before.paid(new Expense.Payment(serial, paidOn, transfer.id(), actor.userId(), Instant.now(clock)),
                 approvedOn, today);

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.inflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
@@ -84,7 +85,7 @@ public class InflowImport implements PlanWriter {
         for (int i = 0; i < rows.size(); i++) {
             PlanRow r = rows.get(i);
             lots.add(new IndicatorLedger.NewLot(r.township().id(), countyId, r.qualityGrade(), r.targetClass().paddy(), year,
-                    ids.get(i), r.areaM2(), "inflow-project:" + ids.get(i)));
+                    ids.get(i), AreaM2.of(r.areaM2()), "inflow-project:" + ids.get(i)));
         }
         List<IndicatorLot> issued = ledger.issueAll(lots);
         List<InflowProject> accepted = new ArrayList<>(rows.size());

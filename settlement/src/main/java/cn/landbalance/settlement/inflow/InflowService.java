@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.inflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -153,7 +154,7 @@ public class InflowService {
     /** Marks an accepted project's lot as issued (the county's 验收; an imported plan issues its lots in bulk). */
     InflowProject issue(InflowProject project, int qualityGrade, int vintageYear) {
         IndicatorLot lot = ledger.issue(project.townshipId(), project.countyId(), qualityGrade,
-                project.targetClass().paddy(), vintageYear, project.id(), project.areaM2(), "inflow-project:" + project.id());
+                project.targetClass().paddy(), vintageYear, project.id(), AreaM2.of(project.areaM2()), "inflow-project:" + project.id());
         if (project.holderOrgId() != null) {
             lots.assignHolder(lot.id(), project.holderOrgId());
         }

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -200,7 +201,7 @@ public class MarketService {
         unpaid.stream().sorted(Comparator.comparingLong(Allocation::listingLotId))
                 .forEach(a -> listingBook.changeOffered(a.listingLotId(), a.areaM2()));
         unpaid.stream().sorted(Comparator.comparingLong(Allocation::lotId))
-                .forEach(a -> ledger.release(a.holdId(), a.areaM2()));
+                .forEach(a -> ledger.release(a.holdId(), AreaM2.of(a.areaM2())));
         orderBook.saveTransition(order, after, action, clock.instant());
     }
 

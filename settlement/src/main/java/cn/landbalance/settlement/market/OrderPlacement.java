@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.common.Units;
@@ -94,7 +95,7 @@ final class OrderPlacement {
         allocations.sort(Comparator.comparingLong(Allocation::lotId));
         List<Allocation> held = new ArrayList<>();
         for (Allocation a : allocations) {
-            Hold hold = ledger.reserve(a.lotId(), a.areaM2(), reference);
+            Hold hold = ledger.reserve(a.lotId(), AreaM2.of(a.areaM2()), reference);
             listingBook.changeOffered(a.listingLotId(), -a.areaM2());
             held.add(new Allocation(0, a.lotId(), a.listingLotId(), a.townshipId(), hold.id(), a.areaM2(),
                     a.pricePerMuFen(), a.amountFen(), a.qualityGrade()));

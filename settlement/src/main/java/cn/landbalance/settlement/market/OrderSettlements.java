@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.AreaM2;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -151,14 +153,14 @@ public class OrderSettlements {
                     .sorted(Comparator.comparingLong(Allocation::lotId)).toList();
             String serial = p.receipt().bankSerial();
             for (Allocation a : settling) {
-                consumed.add(new IndicatorLedger.Consumption(a.holdId(), a.areaM2()));
+                consumed.add(new IndicatorLedger.Consumption(a.holdId(), AreaM2.of(a.areaM2())));
                 coverages.add(new OutflowApplications.NewCoverage(app, Coverage.purchase(a.areaM2(), serial,
                         a.townshipId(), a.lotId(), a.qualityGrade(), a.amountFen())));
             }
             settling.stream().filter(a -> a.amountFen() > 0)
                     .sorted(Comparator.comparingLong(Allocation::townshipId).thenComparingLong(Allocation::lotId))
                     .forEach(a -> receipts.computeIfAbsent(order.countyId(), c -> new ArrayList<>()).add(new MoneyLedger.Receipt(
-                            a.townshipId(), a.amountFen(), TransferKind.SALE, serial, "订单 " + order.id() + "：指标批次 " + a.lotId() + " "
+                            a.townshipId(), MoneyFen.of(a.amountFen()), TransferKind.SALE, serial, "订单 " + order.id() + "：指标批次 " + a.lotId() + " "
                             + Units.areaZh(a.areaM2()) + "，缴款通知书 " + notice.remittanceCode(), p.receipt().receivedOn())));
             if (last) {
                 transitions.add(new Orders.Transition(order, order.after(Order.Action.PAY, serial)));

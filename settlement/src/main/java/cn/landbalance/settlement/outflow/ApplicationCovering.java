@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.outflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -74,7 +76,7 @@ final class ApplicationCovering {
             throw notCoverable(app).exception();
         }
         references.claimOrRefuse(bankSerial, PaymentReferences.Kind.FEE, applicationId, "bankSerial");
-        Transfer transfer = money.receive(app.countyId(), app.townshipId(), amountFen, TransferKind.FEE, bankSerial,
+        Transfer transfer = money.receive(app.countyId(), app.townshipId(), MoneyFen.of(amountFen), TransferKind.FEE, bankSerial,
                 "fee for outflow application " + applicationId + ", notice " + noticeCode, receivedOn);
         applications.cover(app, Coverage.fee(areaM2, bankSerial, app.townshipId(), amountFen));
         return fees.insertFeePayment(app, new FeePayment(0, applicationId, areaM2, amountFen, bankSerial, app.townshipId(),
@@ -105,8 +107,8 @@ final class ApplicationCovering {
         CoverageRules.requireVintage(app, lot);
         CoverageRules.requireQuality(app, rules.forYear(app.countyId(), app.planYear()).qualityRule(),
                 applications.coverages(app.id()), lot.qualityGrade(), lot.paddy(), areaM2);
-        Hold hold = indicators.reserve(lotId, areaM2, "outflow:" + id + ":self");
-        indicators.consume(hold.id(), areaM2);
+        Hold hold = indicators.reserve(lotId, AreaM2.of(areaM2), "outflow:" + id + ":self");
+        indicators.consume(hold.id(), AreaM2.of(areaM2));
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
         return applications.cover(app, Coverage.self(areaM2, lotId, lot.ownerRegionId(), lot.qualityGrade()));
     }

@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.outflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.money.MoneyLedger;
 import cn.landbalance.ledger.money.AccountKind;
@@ -105,7 +107,7 @@ public class ApplicationEnding {
         Reversal reversal = Reversal.of(app.townshipId(), applications.coverages(app.id()), fees, feeRule);
         String reference = "outflow:" + app.id() + ":reversal";
         for (Reversal.GiveBack g : reversal.giveBacks()) {
-            indicators.giveBack(g.lotId(), g.areaM2(), reference);
+            indicators.giveBack(g.lotId(), AreaM2.of(g.areaM2()), reference);
         }
         Map<Long, Long> refundOfCoverage = new HashMap<>();
         Map<Long, Long> refundOfFee = new HashMap<>();
@@ -113,9 +115,9 @@ public class ApplicationEnding {
             Transfer t = r.toTownshipId() != null
                     ? money.compensate(app.countyId(), r.townshipId() == app.countyId() ? AccountKind.RESERVE_FUND
                             : AccountKind.TOWNSHIP_FUND, r.townshipId(), AccountKind.TOWNSHIP_FUND, r.toTownshipId(),
-                            r.amountFen(), r.paymentReference() + ":reversal:" + app.id(),
+                            MoneyFen.of(r.amountFen()), r.paymentReference() + ":reversal:" + app.id(),
                             "调剂补偿退回：转出申请 " + app.id() + " 已终止（" + r.paymentReference() + "）")
-                    : money.refund(app.countyId(), r.townshipId(), r.amountFen(), "refund:" + r.paymentReference(),
+                    : money.refund(app.countyId(), r.townshipId(), MoneyFen.of(r.amountFen()), "refund:" + r.paymentReference(),
                     "退款：转出申请 " + app.id() + (r.feePaymentId() != null ? " 的费用" : " 的购买指标款") + "（原流水 "
                             + r.paymentReference() + "）");
             if (r.coverageId() != null) {

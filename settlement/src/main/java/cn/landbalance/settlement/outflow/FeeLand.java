@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.outflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -77,7 +79,7 @@ public class FeeLand {
         if (target.id() == payment.dutyTownshipId()) {
             return payment;
         }
-        money.reassign(target.countyId(), payment.dutyTownshipId(), target.id(), payment.amountFen(),
+        money.reassign(target.countyId(), payment.dutyTownshipId(), target.id(), MoneyFen.of(payment.amountFen()),
                 payment.paymentReference(), "fee duty of payment " + feePaymentId + " moved to " + target.name());
         fees.moveDuty(feePaymentId, target.id());
         return payment.withDuty(target.id());
@@ -130,8 +132,8 @@ public class FeeLand {
                     "指标质量等别为 " + lot.qualityGrade() + " 等，低于转出耕地的 " + app.qualityGrade() + " 等",
                     "grade " + lot.qualityGrade() + " is worse than the converted land's grade " + app.qualityGrade());
         }
-        Hold hold = indicators.reserve(lotId, areaM2, "fee-delivery:" + feePaymentId);
-        indicators.consume(hold.id(), areaM2);
+        Hold hold = indicators.reserve(lotId, AreaM2.of(areaM2), "fee-delivery:" + feePaymentId);
+        indicators.consume(hold.id(), AreaM2.of(areaM2));
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
         fees.recordDelivery(app, payment, lotId, areaM2, owed - areaM2, actor.userId(), clock.instant());
         return owed - areaM2;

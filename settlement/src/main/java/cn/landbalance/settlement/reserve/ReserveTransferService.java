@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.reserve;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
@@ -93,11 +95,11 @@ public class ReserveTransferService {
                         "按指导价补偿不足 1 分，请选择不补偿",
                         "the compensation at the guide price rounds to 0 fen: take it without compensation");
             }
-            Transfer t = money.payFromReserve(countyId, lot.ownerRegionId(), amount, reference, "indicators of lot " + lotId
+            Transfer t = money.payFromReserve(countyId, lot.ownerRegionId(), MoneyFen.of(amount), reference, "indicators of lot " + lotId
                     + " taken into the county reserve: " + areaM2 + " m² at the guide price", "compensation");
             transferId = t.id();
         }
-        IndicatorLot received = indicators.moveArea(lot, county.id(), lot.vintageYear(), areaM2, reference);
+        IndicatorLot received = indicators.moveArea(lot, county.id(), lot.vintageYear(), AreaM2.of(areaM2), reference);
         listed.trim(List.of(lotId), ListedArea.Reason.RESERVED_BY_COUNTY);
         return transfers.record(new ReserveTransfer(0, countyId, lot.ownerRegionId(), lotId, received.id(), areaM2, paid, price,
                 amount, transferId, why, actor.userId(), clock.instant(), version));

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.Hold;
@@ -76,7 +77,7 @@ final class CaseOpening {
             if (part <= 0 || lot.holderOrgId() != null) {
                 continue;
             }
-            Hold hold = ledger.freeze(lot.id(), part, "violation:" + caseId);
+            Hold hold = ledger.freeze(lot.id(), AreaM2.of(part), "violation:" + caseId);
             violations.addFreeze(caseId, ViolationCase.Freeze.of(hold, regionId, borrowed));
             left -= part;
             if (left == 0) {

@@ -1,7 +1,9 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.Units;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
 import cn.landbalance.ledger.indicator.IndicatorLot;
@@ -60,7 +62,7 @@ final class CaseRepayment {
                     "the borrowed indicators were grade " + lent.qualityGrade() + (lent.paddy() ? ", paddy" : ""));
         }
         String reference = "violation:" + caseId + ":repay";
-        ledger.moveArea(own, borrowed.regionId(), LocalDate.now(clock).getYear(), areaM2, reference);
+        ledger.moveArea(own, borrowed.regionId(), LocalDate.now(clock).getYear(), AreaM2.of(areaM2), reference);
         listed.trim(List.of(lotId), ListedArea.Reason.REPAID);
         violations.recordRepaid(caseId, areaM2);
         return violations.find(caseId).orElseThrow();
@@ -72,7 +74,7 @@ final class CaseRepayment {
         ViolationCase.Freeze borrowed = firstOwed(c);
         long guide = rules.find(c.countyId()).orElse(CountyRules.defaults()).guidePricePerMuFen();
         long amount = Units.amountFen(areaM2, guide);
-        money.repay(c.countyId(), c.townshipId(), borrowed.regionId(), amount, "violation:" + caseId + ":repay",
+        money.repay(c.countyId(), c.townshipId(), borrowed.regionId(), MoneyFen.of(amount), "violation:" + caseId + ":repay",
                 "case " + c.caseNo() + ": " + areaM2 + " m² at the guide price");
         violations.recordRepaid(caseId, areaM2);
         return violations.find(caseId).orElseThrow();

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -73,7 +74,7 @@ public class ViolationService {
         String why = reason(reason, false);
         List<ViolationCase.Part> parts = c.restorePlan(areaM2);
         for (ViolationCase.Part part : parts) {
-            ledger.unfreeze(part.freeze().holdId(), part.areaM2());
+            ledger.unfreeze(part.freeze().holdId(), AreaM2.of(part.areaM2()));
             violations.recordUnfreeze(part.freeze().id(), part.areaM2());
         }
         violations.recordDecision(c, ViolationDecision.Kind.RESTORE, areaM2, why, actor.userId(), clock.instant());
@@ -96,7 +97,7 @@ public class ViolationService {
         String why = reason(reason, true);
         List<ViolationCase.Part> parts = c.legalizePlan();
         for (ViolationCase.Part part : parts) {
-            ledger.deduct(part.freeze().holdId(), part.areaM2());
+            ledger.deduct(part.freeze().holdId(), AreaM2.of(part.areaM2()));
             violations.recordDeduct(part.freeze().id(), part.areaM2());
         }
         violations.recordDecision(c, ViolationDecision.Kind.LEGALIZE, parts.stream().mapToLong(ViolationCase.Part::areaM2).sum(),
