@@ -1,5 +1,6 @@
 package cn.landbalance.api.fund;
 
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.ledger.money.Account;
 import cn.landbalance.ledger.money.AccountKind;
@@ -67,13 +68,13 @@ class ClearingAccountsTest extends ApiTest {
 
         Transfer first = tx.executeWrite(status -> {
             Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, county, county);
-            return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, 12_345, TransferKind.SALE,
+            return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, MoneyFen.of(12_345), TransferKind.SALE,
                     "clearing-test-1", "first payment", null);
         });
         assertEquals(before + 12_345, balance(township));
         Transfer second = tx.executeWrite(status -> {
             Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, county, county);
-            return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, 55, TransferKind.SALE,
+            return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, township, county, MoneyFen.of(55), TransferKind.SALE,
                     "clearing-test-2", "second payment", null);
         });
         assertEquals(before + 12_400, balance(township));

@@ -1,6 +1,8 @@
 package cn.landbalance.infra.adjustment;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.ledger.common.AreaM2;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.settlement.event.PlanEvent;
 import cn.landbalance.settlement.adjustment.Adjustment;
 import cn.landbalance.settlement.adjustment.AdjustmentBook;
@@ -60,8 +62,11 @@ public class JooqAdjustmentBook implements AdjustmentBook {
     }
 
     @Override
-    public long open(long countyId, int year, Scope scope, Compensation compensation, long pricePerMuFen, long areaM2,
-                     long amountFen, Long userId, Instant at, Long rulesVersionId) {
+    public long open(long countyId, int year, Scope scope, Compensation compensation, MoneyFen pricePerMu, AreaM2 area,
+                     MoneyFen amount, Long userId, Instant at, Long rulesVersionId) {
+        long pricePerMuFen = pricePerMu.value();
+        long areaM2 = area.value();
+        long amountFen = amount.value();
         return db.insertInto(COUNTY_ADJUSTMENT)
                 .set(COUNTY_ADJUSTMENT.COUNTY_ID, countyId)
                 .set(COUNTY_ADJUSTMENT.PLAN_YEAR, (short) year)

@@ -2,6 +2,7 @@ package cn.landbalance.infra.indicator;
 
 import cn.landbalance.infra.jooq.tables.records.IndicatorHoldRecord;
 import cn.landbalance.infra.jooq.tables.records.IndicatorLotRecord;
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.indicator.Hold;
 import cn.landbalance.ledger.indicator.HoldKind;
 import cn.landbalance.ledger.indicator.IndicatorLedger;
@@ -36,7 +37,8 @@ public class JooqIndicatorStore implements IndicatorStore {
 
     @Override
     public IndicatorLot insertLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
-                                  Long sourceProjectId, long issuedM2) {
+                                  Long sourceProjectId, AreaM2 issued) {
+        long issuedM2 = issued.value();
         IndicatorLotRecord row = db.insertInto(INDICATOR_LOT)
                 .set(INDICATOR_LOT.OWNER_REGION_ID, ownerRegionId)
                 .set(INDICATOR_LOT.COUNTY_ID, countyId)
@@ -193,7 +195,8 @@ public class JooqIndicatorStore implements IndicatorStore {
 
     /** The lot's balances, the new hold and its movement (which names the hold) in one statement. */
     @Override
-    public Hold openHold(IndicatorLot lot, LotBalances b, HoldKind kind, long areaM2, String reference) {
+    public Hold openHold(IndicatorLot lot, LotBalances b, HoldKind kind, AreaM2 area, String reference) {
+        long areaM2 = area.value();
         OffsetDateTime now = OffsetDateTime.now();
         Long holdId = db.resultQuery(LOT_BALANCES + """
                         hold as (

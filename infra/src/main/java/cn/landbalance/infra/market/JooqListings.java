@@ -1,5 +1,7 @@
 package cn.landbalance.infra.market;
 
+import cn.landbalance.ledger.common.AreaM2;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.settlement.event.MarketEvent;
 import cn.landbalance.settlement.market.Listing;
 import cn.landbalance.settlement.market.Listings;
@@ -52,7 +54,8 @@ public class JooqListings implements Listings {
     }
 
     @Override
-    public Listing insertListing(long countyId, long townshipId, long pricePerMuFen, Map<Long, Long> areaByLot) {
+    public Listing insertListing(long countyId, long townshipId, MoneyFen pricePerMu, Map<Long, Long> areaByLot) {
+        long pricePerMuFen = pricePerMu.value();
         long total = areaByLot.values().stream().mapToLong(Long::longValue).sum();
         long id = db.insertInto(LISTING)
                 .set(LISTING.COUNTY_ID, countyId).set(LISTING.TOWNSHIP_ID, townshipId)
@@ -173,7 +176,8 @@ public class JooqListings implements Listings {
     }
 
     @Override
-    public void reduceOffer(Offer offer, long areaM2, String reason) {
+    public void reduceOffer(Offer offer, AreaM2 area, String reason) {
+        long areaM2 = area.value();
         changeOffered(offer.listingLotId(), -areaM2);
         Listing listing = findListing(offer.listingId()).orElseThrow();
         outbox.publish(new MarketEvent.ListingReduced(listing.countyId(), listing.id(), listing.townshipId(), offer.lotId(), areaM2,

@@ -1,6 +1,7 @@
 package cn.landbalance.infra.money;
 
 import cn.landbalance.infra.jooq.tables.records.FundAccountRecord;
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.infra.jooq.tables.records.MoneyTransferRecord;
 import cn.landbalance.ledger.money.Account;
@@ -100,15 +101,17 @@ public class JooqMoneyStore implements MoneyStore {
 
     /** The credit and its transfer in one statement; the account is created first if the credit found none. */
     @Override
-    public Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
+    public Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, MoneyFen amount,
                                TransferKind transferKind, String reference, String memo, LocalDate valueDate) {
+        long amountFen = amount.value();
         return creditAllFrom(debit, kind, ownerRegionId, countyId,
                 java.util.List.of(new Credit(amountFen, transferKind, reference, memo, valueDate))).get(0);
     }
 
     @Override
-    public Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference,
+    public Transfer insert(Account debit, Account credit, MoneyFen amount, TransferKind kind, String reference,
                            String memo, LocalDate valueDate) {
+        long amountFen = amount.value();
         long debitAccountId = debit.id();
         long creditAccountId = credit.id();
         MoneyTransferRecord row = db.insertInto(MONEY_TRANSFER)

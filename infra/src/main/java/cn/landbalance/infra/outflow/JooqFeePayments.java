@@ -1,5 +1,6 @@
 package cn.landbalance.infra.outflow;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.event.MoneyEvent;
 import cn.landbalance.settlement.outflow.FeePayment;
@@ -61,8 +62,10 @@ public class JooqFeePayments implements FeePayments {
     }
 
     @Override
-    public void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, long areaM2,
-                               long owedAfterM2, Long userId, java.time.Instant at) {
+    public void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, AreaM2 area,
+                               AreaM2 owedAfter, Long userId, java.time.Instant at) {
+        long areaM2 = area.value();
+        long owedAfterM2 = owedAfter.value();
         long id = db.insertInto(FEE_DELIVERY)
                 .set(FEE_DELIVERY.FEE_PAYMENT_ID, payment.id())
                 .set(FEE_DELIVERY.LOT_ID, lotId)

@@ -1,6 +1,7 @@
 package cn.landbalance.infra.spatial;
 
 import cn.landbalance.infra.outbox.Outbox;
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.settlement.event.Payload;
 import cn.landbalance.settlement.event.SpatialEvent;
 import cn.landbalance.settlement.spatial.ConstraintLayer;
@@ -69,7 +70,8 @@ public class JooqSpatialStore implements SpatialStore {
 
     @Override
     public ConstraintLayer addLayer(long countyId, LayerKind kind, String source, LocalDate dataDate, List<Geometry> polygons,
-                                    long areaM2, long userId, Instant at) {
+                                    AreaM2 area, long userId, Instant at) {
+        long areaM2 = area.value();
         // one version at a time per county and kind
         db.execute("select pg_advisory_xact_lock(?, ?)", (int) countyId, kind.ordinal());
         int version = db.fetchOne("select coalesce(max(version), 0) + 1 from constraint_layer where county_id = ? and kind = ?",
@@ -131,7 +133,8 @@ public class JooqSpatialStore implements SpatialStore {
     }
 
     @Override
-    public long saveParcels(long countyId, Subject subject, Geometry plane, long areaM2, long userId, Instant at) {
+    public long saveParcels(long countyId, Subject subject, Geometry plane, AreaM2 area, long userId, Instant at) {
+        long areaM2 = area.value();
         long id = db.fetchOne("""
                         insert into parcel_set (subject_kind, subject_id, wkb, area_m2, uploaded_at, uploaded_by)
                         values (?, ?, ?, ?, ?::timestamptz, ?) returning id""",

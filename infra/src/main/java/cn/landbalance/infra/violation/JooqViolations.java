@@ -1,6 +1,7 @@
 package cn.landbalance.infra.violation;
 
 import cn.landbalance.infra.jooq.tables.records.ViolationCaseRecord;
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.settlement.event.EventType;
 import cn.landbalance.settlement.event.ViolationEvent;
 import cn.landbalance.infra.outbox.Outbox;
@@ -35,8 +36,9 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public ViolationCase insert(long countyId, long townshipId, String caseNo, String description, long areaM2,
+    public ViolationCase insert(long countyId, long townshipId, String caseNo, String description, AreaM2 area,
                                 Long outflowApplicationId) {
+        long areaM2 = area.value();
         long id = db.insertInto(VIOLATION_CASE)
                 .set(VIOLATION_CASE.COUNTY_ID, countyId).set(VIOLATION_CASE.TOWNSHIP_ID, townshipId)
                 .set(VIOLATION_CASE.CASE_NO, caseNo).set(VIOLATION_CASE.DESCRIPTION, description)
@@ -59,7 +61,8 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void setUnsecured(long caseId, long unsecuredM2) {
+    public void setUnsecured(long caseId, AreaM2 unsecured) {
+        long unsecuredM2 = unsecured.value();
         db.update(VIOLATION_CASE).set(VIOLATION_CASE.UNSECURED_M2, unsecuredM2).where(VIOLATION_CASE.ID.eq(caseId)).execute();
     }
 
@@ -74,13 +77,15 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void recordUnfreeze(long freezeId, long areaM2) {
+    public void recordUnfreeze(long freezeId, AreaM2 area) {
+        long areaM2 = area.value();
         db.update(VIOLATION_FREEZE).set(VIOLATION_FREEZE.UNFROZEN_M2, VIOLATION_FREEZE.UNFROZEN_M2.plus(areaM2))
                 .where(VIOLATION_FREEZE.ID.eq(freezeId)).execute();
     }
 
     @Override
-    public void recordDeduct(long freezeId, long areaM2) {
+    public void recordDeduct(long freezeId, AreaM2 area) {
+        long areaM2 = area.value();
         db.update(VIOLATION_FREEZE).set(VIOLATION_FREEZE.DEDUCTED_M2, VIOLATION_FREEZE.DEDUCTED_M2.plus(areaM2))
                 .where(VIOLATION_FREEZE.ID.eq(freezeId)).execute();
     }
@@ -94,7 +99,8 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void recordRepaid(long caseId, long areaM2) {
+    public void recordRepaid(long caseId, AreaM2 area) {
+        long areaM2 = area.value();
         OffsetDateTime now = OffsetDateTime.now();
         db.update(VIOLATION_CASE).set(VIOLATION_CASE.REPAID_M2, VIOLATION_CASE.REPAID_M2.plus(areaM2))
                 .set(VIOLATION_CASE.UPDATED_AT, now).where(VIOLATION_CASE.ID.eq(caseId)).execute();
@@ -151,8 +157,9 @@ public class JooqViolations implements Violations {
     }
 
     @Override
-    public void recordDecision(ViolationCase c, ViolationDecision.Kind kind, long areaM2, String reason, long userId,
+    public void recordDecision(ViolationCase c, ViolationDecision.Kind kind, AreaM2 area, String reason, long userId,
                                java.time.Instant at) {
+        long areaM2 = area.value();
         long id = db.fetchValue("""
                 insert into violation_decision (case_id, action, area_m2, reason, decided_by, decided_at)
                 values (?, ?, ?, ?, ?, ?::timestamptz) returning id""", c.id(), kind.name(), areaM2, reason, userId,

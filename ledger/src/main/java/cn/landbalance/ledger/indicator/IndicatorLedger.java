@@ -23,7 +23,7 @@ public class IndicatorLedger {
                               Long sourceProjectId, AreaM2 area, String reference) {
         long areaM2 = area.value();
         requireIssuable(areaM2, qualityGrade);
-        IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, areaM2);
+        IndicatorLot lot = store.insertLot(ownerRegionId, countyId, qualityGrade, paddy, vintageYear, sourceProjectId, area);
         store.append(Movement.of(lot, MovementKind.ISSUE, areaM2, null, reference));
         return lot;
     }
@@ -89,12 +89,12 @@ public class IndicatorLedger {
 
     /** Moves available area into a reservation (for an order); returns the hold. */
     public Hold reserve(long lotId, AreaM2 area, String reference) {
-        return open(lotId, HoldKind.RESERVATION, area.value(), reference);
+        return open(lotId, HoldKind.RESERVATION, area, reference);
     }
 
     /** Moves available area into a freeze (for a violation case); returns the hold. */
     public Hold freeze(long lotId, AreaM2 area, String reference) {
-        return open(lotId, HoldKind.FREEZE, area.value(), reference);
+        return open(lotId, HoldKind.FREEZE, area, reference);
     }
 
     /**
@@ -157,10 +157,10 @@ public class IndicatorLedger {
         return settle(holdId, MovementKind.UNFREEZE, area.value());
     }
 
-    private Hold open(long lotId, HoldKind kind, long areaM2, String reference) {
+    private Hold open(long lotId, HoldKind kind, AreaM2 area, String reference) {
         IndicatorLot lot = store.lockLot(lotId)
                 .orElseThrow(() -> new DomainException(ErrorCode.LOT_NOT_FOUND, "指标批次 " + lotId, "lot " + lotId));
-        return store.openHold(lot, lot.balances().apply(kind.open(), areaM2), kind, areaM2, reference);
+        return store.openHold(lot, lot.balances().apply(kind.open(), area.value()), kind, area, reference);
     }
 
     private Hold settle(long holdId, MovementKind movement, long areaM2) {

@@ -1,5 +1,6 @@
 package cn.landbalance.ledger.indicator;
 
+import cn.landbalance.ledger.common.AreaM2;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 public interface IndicatorStore {
     IndicatorLot insertLot(long ownerRegionId, long countyId, int qualityGrade, boolean paddy, int vintageYear,
-                           Long sourceProjectId, long issuedM2);
+                           Long sourceProjectId, AreaM2 issued);
 
     /** Stores new lots, each with all its area available; returns them in the same order, with their ids. */
     java.util.List<IndicatorLot> insertLots(java.util.List<IndicatorLedger.NewLot> lots);
@@ -43,7 +44,7 @@ public interface IndicatorStore {
      * Opens a hold on a lot locked by {@link #lockLot}: writes the lot's {@code balances}, the new hold of
      * {@code areaM2} and its opening movement ({@code kind.open()}); returns the hold.
      */
-    Hold openHold(IndicatorLot lot, LotBalances balances, HoldKind kind, long areaM2, String reference);
+    Hold openHold(IndicatorLot lot, LotBalances balances, HoldKind kind, AreaM2 area, String reference);
 
     /**
      * Settles part of a hold locked by {@link #lockHold}: writes the lot's {@code balances}, the hold's remaining

@@ -31,7 +31,7 @@ public class MoneyLedger {
         long amountFen = amount.value();
         requirePositive(amountFen);
         Account payer = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amountFen, kind, reference, memo,
+        return store.creditFrom(payer, AccountKind.TOWNSHIP_FUND, townshipId, countyId, amount, kind, reference, memo,
                 valueDate);
     }
 
@@ -67,16 +67,14 @@ public class MoneyLedger {
 
     /** Money moved from one township's fund to another's (the county reassigns a fee and its duty). */
     public Transfer reassign(long countyId, long fromTownshipId, long toTownshipId, MoneyFen amount, String reference, String memo) {
-        long amountFen = amount.value();
         Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, fromTownshipId, AccountKind.TOWNSHIP_FUND, toTownshipId);
-        return move(p.payer(), p.payee(), amountFen, TransferKind.FEE_REASSIGNMENT, reference, memo);
+        return move(p.payer(), p.payee(), amount, TransferKind.FEE_REASSIGNMENT, reference, memo);
     }
 
     /** A township repays a reserve with money from its fund; refused if the fund would go below zero. */
     public Transfer repay(long countyId, long townshipId, long reserveRegionId, MoneyFen amount, String reference, String memo) {
-        long amountFen = amount.value();
         Pair p = lockPair(countyId, AccountKind.TOWNSHIP_FUND, townshipId, AccountKind.RESERVE_FUND, reserveRegionId);
-        return move(p.payer(), p.payee(), amountFen, TransferKind.REPAYMENT, reference, memo);
+        return move(p.payer(), p.payee(), amount, TransferKind.REPAYMENT, reference, memo);
     }
 
     /**
@@ -94,7 +92,7 @@ public class MoneyLedger {
                             + " 元",
                     "the county reserve fund holds " + p.payer().balanceFen() + " fen, " + amountFen + " fen asked");
         }
-        return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
+        return move(p.payer(), p.payee(), amount, TransferKind.ADJUSTMENT, reference, memo);
     }
 
     /** The two accounts of a move between funds, as locked. */
@@ -125,10 +123,9 @@ public class MoneyLedger {
      */
     public Transfer spend(long countyId, long townshipId, MoneyFen amount, String reference, String purpose,
                           java.time.LocalDate valueDate) {
-        long amountFen = amount.value();
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account expenses = store.clearingAccount(AccountKind.EXPENSE_CLEARING, countyId, countyId);
-        return move(fund, expenses, amountFen, TransferKind.EXPENSE, reference, purpose, valueDate);
+        return move(fund, expenses, amount, TransferKind.EXPENSE, reference, purpose, valueDate);
     }
 
     /**
@@ -136,10 +133,9 @@ public class MoneyLedger {
      * the amount, if the fund would go below zero.
      */
     public Transfer refund(long countyId, long townshipId, MoneyFen amount, String reference, String memo) {
-        long amountFen = amount.value();
         Account fund = store.lockAccount(AccountKind.TOWNSHIP_FUND, townshipId, countyId);
         Account payers = store.clearingAccount(AccountKind.PAYER_CLEARING, countyId, countyId);
-        return move(fund, payers, amountFen, TransferKind.REFUND, reference, memo);
+        return move(fund, payers, amount, TransferKind.REFUND, reference, memo);
     }
 
     /**
@@ -157,17 +153,17 @@ public class MoneyLedger {
      */
     public Transfer compensate(long countyId, AccountKind payerKind, long payerRegionId, AccountKind payeeKind,
                                long payeeRegionId, MoneyFen amount, String reference, String memo) {
-        long amountFen = amount.value();
         Pair p = lockPair(countyId, payerKind, payerRegionId, payeeKind, payeeRegionId);
-        return move(p.payer(), p.payee(), amountFen, TransferKind.ADJUSTMENT, reference, memo);
+        return move(p.payer(), p.payee(), amount, TransferKind.ADJUSTMENT, reference, memo);
     }
 
-    private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo) {
-        return move(debit, credit, amountFen, kind, reference, memo, null);
+    private Transfer move(Account debit, Account credit, MoneyFen amount, TransferKind kind, String reference, String memo) {
+        return move(debit, credit, amount, kind, reference, memo, null);
     }
 
-    private Transfer move(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo,
+    private Transfer move(Account debit, Account credit, MoneyFen amount, TransferKind kind, String reference, String memo,
                           java.time.LocalDate valueDate) {
+        long amountFen = amount.value();
         requirePositive(amountFen);
         if (debit.kind() == AccountKind.TOWNSHIP_FUND && debit.balanceFen() < amountFen) {
             throw DomainException.field(ErrorCode.FUND_INSUFFICIENT, "amountFen",
@@ -181,7 +177,7 @@ public class MoneyLedger {
         if (credit.kind().keepsBalance()) {
             store.changeBalance(credit.id(), amountFen);
         }
-        return store.insert(debit, credit, amountFen, kind, reference, memo, valueDate);
+        return store.insert(debit, credit, amount, kind, reference, memo, valueDate);
     }
 
     private static void requirePositive(long amountFen) {

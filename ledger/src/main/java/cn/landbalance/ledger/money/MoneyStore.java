@@ -1,5 +1,7 @@
 package cn.landbalance.ledger.money;
 
+import cn.landbalance.ledger.common.MoneyFen;
+
 /** Port: money accounts and transfers; the caller's transaction covers a whole transfer. */
 public interface MoneyStore {
     /** The account of that kind and owner region, created at zero if it does not exist yet, row-locked until commit. */
@@ -20,11 +22,11 @@ public interface MoneyStore {
      * {@code valueDate} is the day the bank credited the money (到账日), when it is not the day of the transfer; null
      * means the day of the transfer.
      */
-    Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, long amountFen,
+    Transfer creditFrom(Account debit, AccountKind kind, long ownerRegionId, long countyId, MoneyFen amount,
                         TransferKind transferKind, String reference, String memo, java.time.LocalDate valueDate);
 
     /** Records a transfer between two accounts; {@code valueDate} as in {@link #creditFrom}. */
-    Transfer insert(Account debit, Account credit, long amountFen, TransferKind kind, String reference, String memo,
+    Transfer insert(Account debit, Account credit, MoneyFen amount, TransferKind kind, String reference, String memo,
                     java.time.LocalDate valueDate);
 
     /** A transfer among many from one debit account into one account; {@code valueDate} as in {@link #creditFrom}. */

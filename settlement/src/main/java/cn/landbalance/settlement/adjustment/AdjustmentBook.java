@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.adjustment;
 
+import cn.landbalance.ledger.common.AreaM2;
+import cn.landbalance.ledger.common.MoneyFen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,8 @@ public interface AdjustmentBook {
     List<Supply> supplies(long countyId, int year);
 
     /** Opens the record of an adjustment being confirmed and returns its id (its lines follow with {@link #finish}). */
-    long open(long countyId, int year, Scope scope, Compensation compensation, long pricePerMuFen, long areaM2,
-              long amountFen, Long userId, Instant at, Long rulesVersionId);
+    long open(long countyId, int year, Scope scope, Compensation compensation, MoneyFen pricePerMu, AreaM2 area,
+              MoneyFen amount, Long userId, Instant at, Long rulesVersionId);
 
     /** Writes the adjustment's lines as carried out and announces it. */
     Adjustment finish(long adjustmentId, List<Adjustment.Done> lines);

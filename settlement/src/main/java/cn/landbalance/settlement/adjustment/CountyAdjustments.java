@@ -213,7 +213,7 @@ public class CountyAdjustments {
         }
         long area = lines.stream().mapToLong(Line::areaM2).sum();
         long amount = lines.stream().mapToLong(Line::amountFen).sum();
-        long id = book.open(countyId, year, scope, compensation, price, area, amount, actor.userId(), clock.instant(),
+        long id = book.open(countyId, year, scope, compensation, MoneyFen.of(price), AreaM2.of(area), MoneyFen.of(amount), actor.userId(), clock.instant(),
                 rules.governing(countyId, year).map(RulesVersion::id).orElse(null));
         String reference = Adjustment.reference(id);
         List<Adjustment.Done> done = new ArrayList<>();

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.indicator.IndicatorLot;
 import cn.landbalance.ledger.indicator.IndicatorStore;
 
@@ -51,7 +52,7 @@ public class ListedArea {
         }
         List<Trim> trims = trims(offers, available);
         for (Trim t : trims) {
-            market.reduceOffer(t.offer(), t.areaM2(), reason.name());
+            market.reduceOffer(t.offer(), AreaM2.of(t.areaM2()), reason.name());
         }
         return trims;
     }

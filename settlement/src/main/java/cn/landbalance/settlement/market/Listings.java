@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.AreaM2;
+import cn.landbalance.ledger.common.MoneyFen;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ public interface Listings {
     /** Per lot of the township: the area still offered by its open listings. */
     Map<Long, Long> offeredByLot(long townshipId);
 
-    Listing insertListing(long countyId, long townshipId, long pricePerMuFen, Map<Long, Long> areaByLot);
+    Listing insertListing(long countyId, long townshipId, MoneyFen pricePerMu, Map<Long, Long> areaByLot);
 
     Optional<Listing> lockListing(long listingId);
 
@@ -44,5 +46,5 @@ public interface Listings {
     List<Offer> lockOffersOn(java.util.Collection<Long> lotIds);
 
     /** Takes {@code areaM2} off a locked offer because its lot no longer backs it; announces it with {@code reason}. */
-    void reduceOffer(Offer offer, long areaM2, String reason);
+    void reduceOffer(Offer offer, AreaM2 area, String reason);
 }

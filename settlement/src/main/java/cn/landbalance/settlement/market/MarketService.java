@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.market;
 
+import cn.landbalance.ledger.common.MoneyFen;
 import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
@@ -97,7 +98,7 @@ public class MarketService {
                     "尚可挂牌 " + Units.areaZh(areaM2 - left) + "，本次挂牌 " + Units.areaZh(areaM2),
                     (areaM2 - left) + " m² can still be listed, " + areaM2 + " m² asked");
         }
-        return listingBook.insertListing(township.countyId(), township.id(), pricePerMuFen, take);
+        return listingBook.insertListing(township.countyId(), township.id(), MoneyFen.of(pricePerMuFen), take);
     }
 
     public Listing withdraw(Actor actor, long listingId) {

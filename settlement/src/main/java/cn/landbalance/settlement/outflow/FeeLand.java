@@ -135,7 +135,7 @@ public class FeeLand {
         Hold hold = indicators.reserve(lotId, AreaM2.of(areaM2), "fee-delivery:" + feePaymentId);
         indicators.consume(hold.id(), AreaM2.of(areaM2));
         listed.trim(List.of(lotId), ListedArea.Reason.SELF_RESTORED);
-        fees.recordDelivery(app, payment, lotId, areaM2, owed - areaM2, actor.userId(), clock.instant());
+        fees.recordDelivery(app, payment, lotId, AreaM2.of(areaM2), AreaM2.of(owed - areaM2), actor.userId(), clock.instant());
         return owed - areaM2;
     }
 }

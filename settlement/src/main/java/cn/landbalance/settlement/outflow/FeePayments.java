@@ -1,5 +1,7 @@
 package cn.landbalance.settlement.outflow;
 
+import cn.landbalance.ledger.common.AreaM2;
+
 /** Port: the fees paid for outflow applications, the land each owes and what became of it when its application ended. */
 public interface FeePayments {
     /** Stores a fee paid for {@code application} (read under its row lock) and announces it. */
@@ -20,7 +22,7 @@ public interface FeePayments {
      * Records {@code areaM2} of lot {@code lotId} delivered against the fee's duty of {@code application} (and announces
      * it, with {@code owedAfterM2}, the area still owed).
      */
-    void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, long areaM2, long owedAfterM2,
+    void recordDelivery(OutflowApplication application, FeePayment payment, long lotId, AreaM2 area, AreaM2 owedAfter,
                         Long userId, java.time.Instant at);
 
     /** Records what became of a fee of {@code application}, which ended ({@code fee.refunded} or {@code fee.kept}). */

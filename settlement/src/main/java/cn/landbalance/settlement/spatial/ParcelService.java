@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.spatial;
 
+import cn.landbalance.ledger.common.AreaM2;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import cn.landbalance.settlement.identity.Actor;
@@ -62,7 +63,7 @@ public class ParcelService {
                     + polygons.size(), "a layer holds at most " + MAX_LAYER_POLYGONS + " polygons; got " + polygons.size());
         }
         long areaM2 = Math.round(polygons.stream().mapToDouble(Geometry::getArea).sum());
-        return store.addLayer(countyId, kind, source.strip(), dataDate, polygons, areaM2, admin.userId(), clock.instant());
+        return store.addLayer(countyId, kind, source.strip(), dataDate, polygons, AreaM2.of(areaM2), admin.userId(), clock.instant());
     }
 
     /** Keeps an application's parcels and says what a check now would find (nothing is refused yet). */
@@ -71,7 +72,7 @@ public class ParcelService {
         SpatialSettings settings = settingsFor(countyId, drawn, "parcels");
         Geometry plane = union(polygonsOf(onPlane(settings, drawn, ErrorCode.PARCEL_INVALID, "parcels"), ErrorCode.PARCEL_INVALID,
                 "parcels"));
-        store.saveParcels(countyId, subject, plane, Math.round(plane.getArea()), actor.userId(), clock.instant());
+        store.saveParcels(countyId, subject, plane, AreaM2.of(Math.round(plane.getArea())), actor.userId(), clock.instant());
         return ParcelCheck.of(purpose, plane, declaredAreaM2, settings, store.currentIndexes(countyId), supplementPlan);
     }
 

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.spatial;
 
+import cn.landbalance.ledger.common.AreaM2;
 import org.locationtech.jts.geom.Geometry;
 
 import java.time.Instant;
@@ -15,7 +16,7 @@ public interface SpatialStore {
 
     /** Stores the next version of a layer kind with its polygons (on the plane); returns it. */
     ConstraintLayer addLayer(long countyId, LayerKind kind, String source, LocalDate dataDate, List<Geometry> polygons,
-                             long areaM2, long userId, Instant at);
+                             AreaM2 area, long userId, Instant at);
 
     /** Every version of every layer of the county, newest first. */
     List<ConstraintLayer> layers(long countyId);
@@ -35,7 +36,7 @@ public interface SpatialStore {
     List<Geometry> polygons(long layerId);
 
     /** Keeps a new set of parcels of an application (the newest counts) and returns its id. */
-    long saveParcels(long countyId, Subject subject, Geometry plane, long areaM2, long userId, Instant at);
+    long saveParcels(long countyId, Subject subject, Geometry plane, AreaM2 area, long userId, Instant at);
 
     /** The newest parcels of an application, with the id of their set. */
     Optional<ParcelSet> parcels(Subject subject);

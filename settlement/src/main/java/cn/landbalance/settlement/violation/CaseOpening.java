@@ -55,13 +55,13 @@ final class CaseOpening {
         // the lenders' lot ids, to lock their offers first; each lot's balance is read again once locked (freezeFrom)
         List<Long> candidates = lenders.stream().flatMap(r -> lots.lotsOwnedBy(r).stream()).map(IndicatorLot::id).toList();
         listed.lockBefore(township.countyId(), candidates);
-        ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, areaM2,
+        ViolationCase opened = violations.insert(township.countyId(), township.id(), caseNo, description, AreaM2.of(areaM2),
                 outflowApplicationId);
         long left = areaM2;
         for (int i = 0; i < lenders.size() && left > 0; i++) {
             left = freezeFrom(opened.id(), lenders.get(i), i > 0, left);
         }
-        violations.setUnsecured(opened.id(), left);
+        violations.setUnsecured(opened.id(), AreaM2.of(left));
         ViolationCase frozen = violations.find(opened.id()).orElseThrow();
         listed.trim(frozen.freezes().stream().map(ViolationCase.Freeze::lotId).toList(), ListedArea.Reason.FROZEN);
         return frozen; // trimming listings changes nothing of the case

@@ -64,7 +64,7 @@ final class CaseRepayment {
         String reference = "violation:" + caseId + ":repay";
         ledger.moveArea(own, borrowed.regionId(), LocalDate.now(clock).getYear(), AreaM2.of(areaM2), reference);
         listed.trim(List.of(lotId), ListedArea.Reason.REPAID);
-        violations.recordRepaid(caseId, areaM2);
+        violations.recordRepaid(caseId, AreaM2.of(areaM2));
         return violations.find(caseId).orElseThrow();
     }
 
@@ -76,7 +76,7 @@ final class CaseRepayment {
         long amount = Units.amountFen(areaM2, guide);
         money.repay(c.countyId(), c.townshipId(), borrowed.regionId(), MoneyFen.of(amount), "violation:" + caseId + ":repay",
                 "case " + c.caseNo() + ": " + areaM2 + " m² at the guide price");
-        violations.recordRepaid(caseId, areaM2);
+        violations.recordRepaid(caseId, AreaM2.of(areaM2));
         return violations.find(caseId).orElseThrow();
     }
 

@@ -75,9 +75,9 @@ public class ViolationService {
         List<ViolationCase.Part> parts = c.restorePlan(areaM2);
         for (ViolationCase.Part part : parts) {
             ledger.unfreeze(part.freeze().holdId(), AreaM2.of(part.areaM2()));
-            violations.recordUnfreeze(part.freeze().id(), part.areaM2());
+            violations.recordUnfreeze(part.freeze().id(), AreaM2.of(part.areaM2()));
         }
-        violations.recordDecision(c, ViolationDecision.Kind.RESTORE, areaM2, why, actor.userId(), clock.instant());
+        violations.recordDecision(c, ViolationDecision.Kind.RESTORE, AreaM2.of(areaM2), why, actor.userId(), clock.instant());
         ViolationCase after = violations.find(caseId).orElseThrow();
         if (c.resolvedBy(parts)) {
             ViolationCase resolved = after.after(ViolationCase.Action.RESOLVE);
@@ -98,9 +98,9 @@ public class ViolationService {
         List<ViolationCase.Part> parts = c.legalizePlan();
         for (ViolationCase.Part part : parts) {
             ledger.deduct(part.freeze().holdId(), AreaM2.of(part.areaM2()));
-            violations.recordDeduct(part.freeze().id(), part.areaM2());
+            violations.recordDeduct(part.freeze().id(), AreaM2.of(part.areaM2()));
         }
-        violations.recordDecision(c, ViolationDecision.Kind.LEGALIZE, parts.stream().mapToLong(ViolationCase.Part::areaM2).sum(),
+        violations.recordDecision(c, ViolationDecision.Kind.LEGALIZE, AreaM2.of(parts.stream().mapToLong(ViolationCase.Part::areaM2).sum()),
                 why, actor.userId(), clock.instant());
         ViolationCase resolved = violations.find(caseId).orElseThrow().after(ViolationCase.Action.RESOLVE);
         violations.saveTransition(resolved, ViolationCase.Action.RESOLVE);

@@ -1,5 +1,6 @@
 package cn.landbalance.settlement.violation;
 
+import cn.landbalance.ledger.common.AreaM2;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,27 +8,27 @@ import java.util.Optional;
 public interface Violations {
     boolean caseNoExists(long countyId, String caseNo);
 
-    ViolationCase insert(long countyId, long townshipId, String caseNo, String description, long areaM2,
+    ViolationCase insert(long countyId, long townshipId, String caseNo, String description, AreaM2 area,
                          Long outflowApplicationId);
 
     /** Stores a new freeze of the case (its id is the store's). */
     void addFreeze(long caseId, ViolationCase.Freeze freeze);
 
-    void setUnsecured(long caseId, long unsecuredM2);
+    void setUnsecured(long caseId, AreaM2 unsecured);
 
     /** Reads and row-locks the case with its freezes. */
     Optional<ViolationCase> lock(long caseId);
 
     Optional<ViolationCase> find(long caseId);
 
-    void recordUnfreeze(long freezeId, long areaM2);
+    void recordUnfreeze(long freezeId, AreaM2 area);
 
-    void recordDeduct(long freezeId, long areaM2);
+    void recordDeduct(long freezeId, AreaM2 area);
 
     /** Stores a case moved by {@code action} ({@code after} decided by the domain) and announces it. */
     void saveTransition(ViolationCase after, ViolationCase.Action action);
 
-    void recordRepaid(long caseId, long areaM2);
+    void recordRepaid(long caseId, AreaM2 area);
 
     /**
      * Which cases a list shows: the county's, of one township, in one status, whose number contains {@code caseNo}
@@ -42,7 +43,7 @@ public interface Violations {
     long count(Selection selection);
 
     /** Records a decision on the case with its reason; announced as {@code violation.restored} or {@code violation.legalized}. */
-    void recordDecision(ViolationCase c, ViolationDecision.Kind kind, long areaM2, String reason, long userId,
+    void recordDecision(ViolationCase c, ViolationDecision.Kind kind, AreaM2 area, String reason, long userId,
                         java.time.Instant at);
 
     /** The case's decisions, oldest first. */
