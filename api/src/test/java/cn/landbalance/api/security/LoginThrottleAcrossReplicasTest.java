@@ -1,6 +1,7 @@
 package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.ApiTest;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -46,6 +47,6 @@ class LoginThrottleAcrossReplicasTest extends ApiTest {
 
     private static int attempt(ApiClient client, String username, String password) {
         return client.post("/api/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").status();
+                Json.object("username", username, "password", password)).status();
     }
 }
