@@ -1,8 +1,8 @@
 package cn.landbalance.api.audit;
 
 import cn.landbalance.api.support.ApiClient.Response;
-import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.infra.audit.AuditChain;
 import cn.landbalance.infra.audit.AuditSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

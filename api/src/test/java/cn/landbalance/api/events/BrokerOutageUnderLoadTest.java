@@ -1,8 +1,8 @@
 package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient.Response;
-import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

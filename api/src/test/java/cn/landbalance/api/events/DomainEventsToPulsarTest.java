@@ -2,9 +2,9 @@ package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.journey.OutflowDeclaration;
-import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.outbox.OutboxRelay;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;

@@ -1,9 +1,9 @@
 package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient;
-import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;

@@ -2,9 +2,9 @@ package cn.landbalance.api.fund;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.journey.Enterprise;
-import cn.landbalance.api.support.Finance;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

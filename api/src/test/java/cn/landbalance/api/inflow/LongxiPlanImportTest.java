@@ -1,10 +1,10 @@
 package cn.landbalance.api.inflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
-import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.ledger.common.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

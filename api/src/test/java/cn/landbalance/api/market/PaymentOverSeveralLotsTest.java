@@ -2,8 +2,8 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
-import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

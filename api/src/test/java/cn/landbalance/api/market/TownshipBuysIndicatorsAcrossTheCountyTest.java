@@ -2,11 +2,11 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Fixtures;
 import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.journey.Township;
-import cn.landbalance.api.support.Finance;
-import cn.landbalance.api.support.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package cn.landbalance.api.ops;
 
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.api.support.journey.OutflowDeclaration;
-import cn.landbalance.api.support.Finance;
 import cn.landbalance.infra.audit.AuditChain;
 import cn.landbalance.infra.audit.AuditSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

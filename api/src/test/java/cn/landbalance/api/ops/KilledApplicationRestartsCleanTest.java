@@ -1,8 +1,8 @@
 package cn.landbalance.api.ops;
 
 import cn.landbalance.api.support.ApiClient;
-import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.AppProcess;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.infra.process.LeftoverProcesses;
 import org.junit.jupiter.api.Test;
 

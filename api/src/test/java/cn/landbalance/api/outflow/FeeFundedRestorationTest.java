@@ -2,10 +2,10 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
-import cn.landbalance.api.support.Json;
-import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

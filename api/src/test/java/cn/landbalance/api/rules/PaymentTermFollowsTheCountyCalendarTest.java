@@ -2,8 +2,8 @@ package cn.landbalance.api.rules;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
-import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient;
-import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
