@@ -3,7 +3,11 @@ package cn.landbalance.api.adjustment;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.LongxiYear;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -18,75 +22,99 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class AdjustmentCompensationTest extends ApiTest {
 
+    private County admin;
+    private long county;
+
     @Test
     void theCompensationMovesFromTheReceivingFundToTheGiversFund() {
-        long county = countyId();
-        String admin = login("county_admin");
-        Response original = api().get("/api/counties/" + county + "/rules", admin);
+        admin = county();
+        county = admin.id();
+        Response original = admin.get("/api/counties/" + county + "/rules");
         try {
-            LongxiYear.imported(api(), county, admin);
-            Response own = api().post("/api/counties/" + county + "/adjustments/proposal", admin, "{\"year\":2022,\"scope\":\"OWN\"}");
-            assertEquals(201, api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("OWN", "FUND", own.json())).status());
-            Response proposal = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
-                    "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"FUND\"}");
-            JsonNode first = proposal.json().get("lines").get(0);
+            LongxiYear.imported(api(), county, admin.token());
+            JsonNode first = theTownshipsCoverTheirOwnThenTheCountyProposesWithCompensation();
             long receiver = first.get("toTownshipId").asLong();
             long giver = first.get("fromRegionId").asLong();
             long amount = first.get("amountFen").asLong();
-            // the receiving township has money: a fee paid into its fund for an enterprise's conversion there
-            long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + receiver
-                    + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":2000,\"qualityGrade\":14,"
-                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                    + "\"highStandardFarmland\":false,\"planYear\":2022}").number("id");
-            long government = 0;
-            for (JsonNode o : api().get("/api/organizations?kind=TOWNSHIP&size=100", admin).json().get("items")) {
-                if (o.get("regionId").asLong() == receiver) {
-                    government = o.get("id").asLong();
-                }
-            }
-            assertEquals(201, api().post("/api/users", admin, "{\"username\":\"officer_receiver\",\"password\":\"" + DEMO_PASSWORD
-                    + "\",\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + government + "}").status());
-            Finance finance = new Finance(api(), this::login);
-            Response notice = finance.feeNotice(app, 2200, login("enterprise_coop"));
-            assertEquals(201, notice.status(), notice.body());
-            Response fee = finance.confirm(notice.json(), "BANK-ADJ-1", login("officer_receiver"));
-            assertEquals(200, fee.status(), fee.body());
-            long receiverBefore = fund(receiver, admin);
-            long giverBefore = fund(giver, admin);
+            long app = theReceivingTownshipHasAFeeInItsFund(receiver);
+            long receiverBefore = fund(receiver);
+            long giverBefore = fund(giver);
             assertTrue(receiverBefore >= amount, receiverBefore + " ≥ " + amount);
-            String body = "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"FUND\",\"lines\":[{\"lotId\":"
-                    + first.get("lotId").asLong() + ",\"applicationId\":" + first.get("applicationId").asLong() + ",\"areaM2\":"
-                    + first.get("areaM2").asLong() + "}]}";
-            Response done = api().post("/api/counties/" + county + "/adjustments", admin, body);
+            Response done = admin.post(adjustments(), Json.object("year", 2022, "scope", "COUNTY", "compensation", "FUND",
+                    "lines", Json.array(line(first.get("lotId").asLong(), first.get("applicationId").asLong(),
+                            first.get("areaM2").asLong()))));
             assertEquals(201, done.status(), done.body());
             assertEquals(amount, done.number("amountFen"));
-            assertEquals(receiverBefore - amount, fund(receiver, admin));
-            assertEquals(giverBefore + amount, fund(giver, admin));
-            assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+            assertEquals(receiverBefore - amount, fund(receiver));
+            assertEquals(giverBefore + amount, fund(giver));
+            assertTrue(admin.get("/api/audit/invariants").json().get("ok").asBoolean());
 
             // rejecting it pays the compensation back to the receiving township's fund
-            Response rejected = api().post("/api/outflow-applications/" + first.get("applicationId").asLong() + "/reject", admin,
-                    "{\"reason\":\"方案调整\"}");
+            Response rejected = admin.tryReject(first.get("applicationId").asLong(), "方案调整");
             assertEquals(200, rejected.status(), rejected.body());
-            assertEquals(receiverBefore, fund(receiver, admin));
-            assertEquals(giverBefore, fund(giver, admin));
-            assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
+            assertEquals(receiverBefore, fund(receiver));
+            assertEquals(giverBefore, fund(giver));
+            assertTrue(admin.get("/api/audit/invariants").json().get("ok").asBoolean());
 
-            // bad lines are refused naming the line, and change nothing
-            Response bad = api().post("/api/counties/" + county + "/adjustments", admin,
-                    "{\"year\":2022,\"scope\":\"COUNTY\",\"lines\":[{\"lotId\":" + first.get("lotId").asLong()
-                            + ",\"applicationId\":" + app + ",\"areaM2\":10}]}");
-            assertEquals(422, bad.status(), bad.body());
-            assertEquals("ADJUSTMENT_NOT_TOWNSHIP_OBLIGATION", bad.string("code"));
-            assertEquals("lines[0].applicationId", bad.json().get("field").asText(), bad.body());
-            Response none = api().post("/api/counties/" + county + "/adjustments", admin, "{\"year\":2022,\"scope\":\"COUNTY\",\"lines\":[]}");
-            assertEquals(400, none.status(), none.body());
+            badLinesAreRefusedNamingTheLine(first.get("lotId").asLong(), app);
         } finally {
-            api().put("/api/counties/" + county + "/rules", admin, original.body());
+            api().put("/api/counties/" + county + "/rules", admin.token(), original.body());
         }
     }
 
-    private long fund(long township, String token) {
-        return api().get("/api/townships/" + township + "/account", token).number("balanceFen");
+    /** The townships' own adjustments confirmed; the county-wide proposal with compensation; returns its first line. */
+    private JsonNode theTownshipsCoverTheirOwnThenTheCountyProposesWithCompensation() {
+        Response own = admin.post(adjustments() + "/proposal", Json.object("year", 2022, "scope", "OWN"));
+        assertEquals(201, admin.post(adjustments(), LongxiYear.confirmAll("OWN", "FUND", own.json())).status());
+        Response proposal = admin.post(adjustments() + "/proposal",
+                Json.object("year", 2022, "scope", "COUNTY", "compensation", "FUND"));
+        return proposal.json().get("lines").get(0);
+    }
+
+    /**
+     * The receiving township has money: a fee paid into its fund for an enterprise's conversion there, confirmed by an
+     * officer the county creates for it. Returns the enterprise's application.
+     */
+    private long theReceivingTownshipHasAFeeInItsFund(long receiver) {
+        Enterprise coop = enterprise("enterprise_coop");
+        long app = coop.filesOutflow(OutflowDeclaration.in(receiver).withUse("CAPITAL_FOREST_ORCHARD", "果园")
+                .withArea(2000).withGrade(14).withPlanYear(2022));
+        long government = 0;
+        for (JsonNode o : admin.get("/api/organizations?kind=TOWNSHIP&size=100").json().get("items")) {
+            if (o.get("regionId").asLong() == receiver) {
+                government = o.get("id").asLong();
+            }
+        }
+        assertEquals(201, admin.post("/api/users", Json.object("username", "officer_receiver", "password", DEMO_PASSWORD,
+                "role", "TOWNSHIP_OFFICER", "orgId", government)).status());
+        Finance finance = new Finance(api(), this::login);
+        Response notice = finance.feeNotice(app, 2200, coop.token());
+        assertEquals(201, notice.status(), notice.body());
+        Response fee = finance.confirm(notice.json(), "BANK-ADJ-1", login("officer_receiver"));
+        assertEquals(200, fee.status(), fee.body());
+        return app;
+    }
+
+    /** Bad lines are refused naming the line, and change nothing. */
+    private void badLinesAreRefusedNamingTheLine(long lot, long enterprisesApplication) {
+        Response bad = admin.post(adjustments(), Json.object("year", 2022, "scope", "COUNTY",
+                "lines", Json.array(line(lot, enterprisesApplication, 10))));
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals("ADJUSTMENT_NOT_TOWNSHIP_OBLIGATION", bad.string("code"));
+        assertEquals("lines[0].applicationId", bad.json().get("field").asText(), bad.body());
+        Response none = admin.post(adjustments(), Json.object("year", 2022, "scope", "COUNTY", "lines", Json.array()));
+        assertEquals(400, none.status(), none.body());
+    }
+
+    private String adjustments() {
+        return "/api/counties/" + county + "/adjustments";
+    }
+
+    private static Json line(long lot, long application, long areaM2) {
+        return Json.object("lotId", lot, "applicationId", application, "areaM2", areaM2);
+    }
+
+    private long fund(long township) {
+        return admin.get("/api/townships/" + township + "/account").number("balanceFen");
     }
 }

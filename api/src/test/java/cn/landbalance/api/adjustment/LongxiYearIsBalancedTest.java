@@ -3,6 +3,7 @@ package cn.landbalance.api.adjustment;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.LongxiYear;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -38,7 +39,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
 
             // 1. each township's self-balance: only its own lots, nothing paid
             Response own = api().post("/api/counties/" + county + "/adjustments/proposal", viewer,
-                    "{\"year\":2022,\"scope\":\"OWN\"}");
+                    Json.object("year", 2022, "scope", "OWN"));
             assertEquals(200, own.status(), own.body());
             for (JsonNode line : own.json().get("lines")) {
                 assertEquals(line.get("fromRegionId").asLong(), line.get("toTownshipId").asLong());
@@ -62,7 +63,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
 
             // 2. the county's 调剂 at the guide price: the townships short of indicators have no money in their funds
             Response paid = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
-                    "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"FUND\"}");
+                    Json.object("year", 2022, "scope", "COUNTY", "compensation", "FUND"));
             assertEquals(200, paid.status(), paid.body());
             assertTrue(paid.json().get("balancesEveryTownship").asBoolean(), paid.body());
             assertEquals(afterOwn.get("totals").get("remainingM2").asLong(), paid.number("areaM2"),
@@ -75,7 +76,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
 
             // 3. the county moves them without payment (县政府统筹调剂)
             Response free = api().post("/api/counties/" + county + "/adjustments/proposal", admin,
-                    "{\"year\":2022,\"scope\":\"COUNTY\",\"compensation\":\"NONE\"}");
+                    Json.object("year", 2022, "scope", "COUNTY", "compensation", "NONE"));
             assertEquals(0, free.number("amountFen"));
             Response done = api().post("/api/counties/" + county + "/adjustments", admin, LongxiYear.confirmAll("COUNTY", "NONE", free.json()));
             assertEquals(201, done.status(), done.body());
@@ -116,7 +117,7 @@ class LongxiYearIsBalancedTest extends ApiTest {
             long lot = line.get("lotId").asLong();
             long giverSpare = spareOf(balance(county, viewer), line.get("fromRegionId").asLong());
             Response rejected = api().post("/api/outflow-applications/" + line.get("applicationId").asLong() + "/reject", admin,
-                    "{\"reason\":\"方案调整，该地块不再转出\"}");
+                    Json.object("reason", "方案调整，该地块不再转出"));
             assertEquals(200, rejected.status(), rejected.body());
             assertTrue(spareOf(balance(county, viewer), line.get("fromRegionId").asLong()) >= giverSpare + line.get("areaM2").asLong(),
                     "lot " + lot + " has its area back");

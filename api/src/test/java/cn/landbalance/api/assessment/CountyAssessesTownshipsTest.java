@@ -3,6 +3,7 @@ package cn.landbalance.api.assessment;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -55,9 +56,8 @@ class CountyAssessesTownshipsTest extends ApiTest {
         long gongchangTask = gongchangInflow * 2 / 3;
         long biyanTask = 1_000;
         Response saved = api().put("/api/counties/" + county + "/assessment-plans/2022", admin,
-                "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[{\"townshipId\":" + gongchang.get("townshipId")
-                        + ",\"taskM2\":" + gongchangTask + "},{\"townshipId\":" + biyan.get("townshipId")
-                        + ",\"taskM2\":" + biyanTask + "}]}");
+                plan(100, task(gongchang.get("townshipId").asLong(), gongchangTask),
+                        task(biyan.get("townshipId").asLong(), biyanTask)));
         assertEquals(200, saved.status(), saved.body());
 
         Response report = api().get("/api/reports/assessment?countyId=" + county + "&year=2022", login("county_viewer"));
@@ -129,20 +129,17 @@ class CountyAssessesTownshipsTest extends ApiTest {
         String admin = login("county_admin");
         String path = "/api/counties/" + county + "/assessment-plans/2023";
         long township = api().get("/api/regions?parentId=" + county, admin).json().get(0).get("id").asLong();
-        String task = "{\"townshipId\":" + township + ",\"taskM2\":100}";
+        Json task = task(township, 100);
 
-        Response twice = api().put(path, admin, "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[" + task + "," + task + "]}");
+        Response twice = api().put(path, admin, plan(100, task, task));
         assertEquals(400, twice.status(), twice.body());
         assertEquals("tasks[1].townshipId", twice.json().get("field").asText());
-        Response foreign = api().put(path, admin, "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[{\"townshipId\":"
-                + county + ",\"taskM2\":100}]}");
+        Response foreign = api().put(path, admin, plan(100, task(county, 100)));
         assertEquals(404, foreign.status(), foreign.body());
         assertEquals("TOWNSHIP_NOT_FOUND", foreign.json().get("code").asText());
-        assertEquals(400, api().put(path, admin, "{\"basePoints\":0,\"maxBonusPoints\":10,\"tasks\":[]}").status());
-        assertEquals(400, api().put(path, admin, "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[{\"townshipId\":"
-                + township + ",\"taskM2\":-5}]}").status());
-        assertEquals(403, api().put(path, login("county_viewer"), "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[]}")
-                .status());
+        assertEquals(400, api().put(path, admin, plan(0)).status());
+        assertEquals(400, api().put(path, admin, plan(100, task(township, -5))).status());
+        assertEquals(403, api().put(path, login("county_viewer"), plan(100)).status());
         assertEquals(403, api().get("/api/reports/assessment?countyId=" + county, login("officer_gongchang")).status());
 
         Response unchanged = api().get(path, admin);
@@ -159,5 +156,14 @@ class CountyAssessesTownshipsTest extends ApiTest {
         Map<String, JsonNode> map = new HashMap<>();
         rows.forEach(r -> map.put(r.get("name").asText(), r));
         return map;
+    }
+
+    /** An assessment plan: {@code basePoints}, up to 10 bonus points, the townships' tasks. */
+    private static Json plan(int basePoints, Json... tasks) {
+        return Json.object("basePoints", basePoints, "maxBonusPoints", 10, "tasks", Json.array((Object[]) tasks));
+    }
+
+    private static Json task(long township, long taskM2) {
+        return Json.object("townshipId", township, "taskM2", taskM2);
     }
 }

@@ -2,6 +2,7 @@ package cn.landbalance.api.audit;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.infra.audit.AuditChain;
 import cn.landbalance.infra.audit.AuditSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,9 +44,9 @@ class AuditLogHashChainTest extends ApiTest {
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", township, "旱地", 10_000, 10);
         assertEquals(200, api().put("/api/counties/" + county + "/assessment-plans/2026", admin,
-                "{\"basePoints\":100,\"maxBonusPoints\":10,\"tasks\":[]}").status());
+                Json.object("basePoints", 100, "maxBonusPoints", 10, "tasks", Json.array())).status());
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + township + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}").status());
+                Json.object("townshipId", township, "areaM2", 1000, "pricePerMuFen", 5_000_000)).status());
 
         while (sealer.seal() > 0) {
             // seal everything written so far

@@ -2,6 +2,7 @@ package cn.landbalance.api.audit;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -29,10 +30,7 @@ class InvariantsFindCorruptionTest extends ApiTest {
         createSecondCounty();
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long lot = acceptedLot("officer_gongchang", township, "旱地", 10_000, 10);
-        Response application = api().post("/api/outflow-applications", login("officer_gongchang"), "{\"townshipId\":"
-                + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":500,"
-                + "\"qualityGrade\":10,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}");
+        Response application = township("officer_gongchang").tryFileOutflow(orchard(township, 500));
         assertEquals(201, application.status(), application.body());
         assertTrue(invariants("county_admin").get("ok").asBoolean());
         assertTrue(invariants("weiyuan_admin").get("ok").asBoolean());
@@ -76,10 +74,7 @@ class InvariantsFindCorruptionTest extends ApiTest {
     @Test
     void theDatabaseRefusesToCoverAnObligationBeyondWhatItRequires() throws SQLException {
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        Response created = api().post("/api/outflow-applications", login("officer_gongchang"), "{\"townshipId\":"
-                + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":800,"
-                + "\"qualityGrade\":10,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}");
+        Response created = township("officer_gongchang").tryFileOutflow(orchard(township, 800));
         assertEquals(201, created.status(), created.body());
         long application = created.number("id");
         try (Connection c = connect(); Statement s = c.createStatement()) {
@@ -144,5 +139,10 @@ class InvariantsFindCorruptionTest extends ApiTest {
         return DriverManager.getConnection(ctx.getRequiredProperty("datasources.default.url", String.class),
                 ctx.getRequiredProperty("datasources.default.username", String.class),
                 ctx.getProperty("datasources.default.password", String.class).orElse(""));
+    }
+
+    /** The township's own grade-10 land turned into an orchard (果园), a change of planting. */
+    private static OutflowDeclaration orchard(long township, long areaM2) {
+        return OutflowDeclaration.in(township).withUse("PLANTING_ADJUSTMENT", "果园").withArea(areaM2).withGrade(10);
     }
 }

@@ -4,7 +4,9 @@ import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.PrintedDocuments;
+import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.infra.audit.AuditSealer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,9 +48,9 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
         long gongchang = api().get("/api/me", officer).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 10);
         assertEquals(201, api().post("/api/listings", officer,
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":15000,\"pricePerMuFen\":5000000}").status());
+                Json.object("townshipId", gongchang, "areaM2", 15000, "pricePerMuFen", 5_000_000)).status());
         long application = declaredOutflow(gongchang, 10_000);
-        Response order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":10000}");
+        Response order = api().post("/api/orders", enterprise, Enterprise.order(application, 10_000));
         assertEquals(201, order.status(), order.body());
         JsonNode notice = order.json().get("notices").get(0);
         long noticeId = notice.get("id").asLong();
@@ -85,8 +87,8 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
                 "application/pdf").status());
 
         // finance confirms the money: the notice printed before is genuine but no longer current
-        Response paid = api().post("/api/payment-notices/" + noticeId + "/confirm", officer, "{\"bankSerial\":\"DOC-1\","
-                + "\"receivedOn\":\"" + Finance.issuedOn(notice) + "\",\"amountFen\":" + notice.get("amountFen").asLong() + "}");
+        Response paid = api().post("/api/payment-notices/" + noticeId + "/confirm", officer, Json.object("bankSerial", "DOC-1",
+                "receivedOn", Finance.issuedOn(notice), "amountFen", notice.get("amountFen").asLong()));
         assertEquals(200, paid.status(), paid.body());
         JsonNode superseded = verify(code);
         assertEquals("SUPERSEDED", superseded.get("verdict").asText());
@@ -147,8 +149,8 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
         String officer = login("officer_wenfeng");
         long wenfeng = api().get("/api/me", officer).number("regionId");
         acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 9);
-        Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + wenfeng
-                + ",\"areaM2\":3000,\"caseNo\":\"陇自然资违〔2026〕77号\",\"description\":\"违法建房\"}");
+        Response opened = api().post("/api/violations", admin, Json.object("townshipId", wenfeng, "areaM2", 3000,
+                "caseNo", "陇自然资违〔2026〕77号", "description", "违法建房"));
         assertEquals(201, opened.status(), opened.body());
         long caseId = opened.number("id");
         byte[] notice = pdf("/api/violations/" + caseId + "/notice", officer);
@@ -158,7 +160,8 @@ class DocumentsVerifyThemselvesTest extends ApiTest {
         assertEquals("VIOLATION_NOTICE", before.get("kind").asText());
         assertEquals("0.3000 公顷（4.5000 亩）", line(before, "仍冻结"));
 
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":1000,\"reason\":\"拆除复垦\"}").status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, Json.object("areaM2", 1000,
+                "reason", "拆除复垦")).status());
         JsonNode after = verify(code);
         assertEquals("SUPERSEDED", after.get("verdict").asText());
         boolean frozenChanged = false;

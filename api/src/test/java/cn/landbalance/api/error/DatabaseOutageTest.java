@@ -3,6 +3,7 @@ package cn.landbalance.api.error;
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.infra.testing.StoppablePostgres;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -49,8 +50,9 @@ class DatabaseOutageTest implements TestPropertyProvider {
     @Test
     void whileTheDatabaseIsDownRequestsAnswer503QuicklyAndServiceResumesByItself() throws InterruptedException {
         ApiClient api = new ApiClient(server.getURI());
-        String admin = api.post("/api/auth/login", null, "{\"username\":\"county_admin\",\"password\":\""
-                + ApiTest.DEMO_PASSWORD + "\"}").string("access_token");
+        Json login = Json.object("username", "county_admin", "password", ApiTest.DEMO_PASSWORD);
+        Json plan = Json.object("basePoints", 90, "maxBonusPoints", 5, "tasks", Json.array());
+        String admin = api.post("/api/auth/login", null, login).string("access_token");
         long county = api.get("/api/me", admin).number("countyId");
         assertEquals(200, api.get("/api/counties/" + county + "/rules", admin).status());
 
@@ -58,8 +60,8 @@ class DatabaseOutageTest implements TestPropertyProvider {
         String[][] requests = {
                 {"GET", "/api/counties/" + county + "/rules", null},
                 {"GET", "/api/counties/" + county + "/balance?year=2026", null},
-                {"PUT", "/api/counties/" + county + "/assessment-plans/2026", "{\"basePoints\":90,\"maxBonusPoints\":5,\"tasks\":[]}"},
-                {"POST", "/api/auth/login", "{\"username\":\"county_admin\",\"password\":\"" + ApiTest.DEMO_PASSWORD + "\"}"},
+                {"PUT", "/api/counties/" + county + "/assessment-plans/2026", plan.toString()},
+                {"POST", "/api/auth/login", login.toString()},
         };
         for (String[] r : requests) {
             long started = System.nanoTime();
@@ -87,8 +89,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
         }
         assertEquals(200, status, "the application serves again once the database is back");
         assertEquals(200, api.get("/health", null).status());
-        Response saved = api.put("/api/counties/" + county + "/assessment-plans/2026", admin,
-                "{\"basePoints\":90,\"maxBonusPoints\":5,\"tasks\":[]}");
+        Response saved = api.put("/api/counties/" + county + "/assessment-plans/2026", admin, plan);
         assertEquals(200, saved.status(), saved.body());
         assertEquals(90, api.get("/api/counties/" + county + "/assessment-plans/2026", admin).number("basePoints"));
     }

@@ -2,6 +2,10 @@ package cn.landbalance.api.error;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.Township;
 import cn.landbalance.ledger.common.DomainException;
 import cn.landbalance.ledger.common.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,27 +25,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProblemDetailsInBothLanguagesTest extends ApiTest {
     @Test
     void validationTypeAndRuleRefusalsAreWordedInBothLanguages() {
-        String admin = login("county_admin");
-        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        County admin = county();
+        long wenfeng = township("officer_wenfeng").id();
 
-        JsonNode blank = api().post("/api/violations", admin, "{\"townshipId\":" + wenfeng
-                + ",\"areaM2\":100,\"caseNo\":\" \",\"description\":\"违法建房\"}").json();
+        JsonNode blank = admin.tryOpenCase(wenfeng, 100, " ", "违法建房").json();
         assertEquals("caseNo", blank.get("field").asText());
         assertEquals("字段“caseNo”不能为空", blank.get("detailZh").asText());
         assertTrue(blank.get("detailEn").asText().startsWith("'caseNo' must not be blank"), blank.toString());
 
-        JsonNode type = api().post("/api/violations", admin, "{\"townshipId\":\"文峰镇\",\"areaM2\":100,\"caseNo\":\"x\","
-                + "\"description\":\"x\"}").json();
+        JsonNode type = admin.post("/api/violations", Json.object("townshipId", "文峰镇", "areaM2", 100, "caseNo", "x",
+                "description", "x")).json();
         assertEquals("字段“townshipId”的类型或取值无效", type.get("detailZh").asText());
 
-        JsonNode tooLong = api().post("/api/violations", admin, "{\"townshipId\":" + wenfeng + ",\"areaM2\":100,\"caseNo\":\""
-                + "x".repeat(65) + "\",\"description\":\"x\"}").json();
+        JsonNode tooLong = admin.tryOpenCase(wenfeng, 100, "x".repeat(65), "x").json();
         assertEquals("字段“caseNo”的长度不能超过 64", tooLong.get("detailZh").asText(), tooLong.toString());
 
         // a rule: the market holds no suitable indicators for the order — in 公顷 and 亩, not m²
         long application = declaredOutflow(wenfeng, 2_000);
-        Response order = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + application
-                + ",\"areaM2\":2000}");
+        Response order = enterprise("enterprise_coop").tryOrder(application, 2_000);
         assertEquals("INSUFFICIENT_LISTED_INDICATORS", order.json().get("code").asText(), order.body());
         String zh = order.json().get("detailZh").asText();
         assertTrue(zh.contains("0.2000 公顷（3.0000 亩）") && !zh.contains("m²"), zh);
@@ -50,18 +51,16 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
 
     @Test
     void refusalsOnceWordedInEnglishOnlyNowSayItInChineseToo() {
-        String admin = login("county_admin");
-        long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        County admin = county();
+        Township wenfengOfficer = township("officer_wenfeng");
+        long wenfeng = wenfengOfficer.id();
+        long gongchang = township("officer_gongchang").id();
 
         // a lot that is not the applicant's own
         long foreign = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 5);
-        long own = api().post("/api/outflow-applications", login("officer_wenfeng"), "{\"townshipId\":" + wenfeng
-                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":2000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}").number("id");
-        JsonNode notOwn = api().post("/api/outflow-applications/" + own + "/self-restore", login("officer_wenfeng"),
-                "{\"lotId\":" + foreign + ",\"areaM2\":100}").json();
+        long own = wenfengOfficer.filesOutflow(OutflowDeclaration.in(wenfeng).withUse("PLANTING_ADJUSTMENT", "果园")
+                .withArea(2_000));
+        JsonNode notOwn = wenfengOfficer.trySelfRestore(own, foreign, 100).json();
         assertEquals("LOT_NOT_OWN", notOwn.get("code").asText(), notOwn.toString());
         assertEquals("指标批次 " + foreign + " 不是申请主体自有的指标", notOwn.get("detailZh").asText());
         assertEquals("lot " + foreign, notOwn.get("detailEn").asText());
@@ -69,7 +68,7 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
 
         // a status that does not allow the action
         long declared = declaredOutflow(wenfeng, 1_000);
-        JsonNode early = api().post("/api/outflow-applications/" + declared + "/approve", admin, "{\"reason\":\"同意\"}").json();
+        JsonNode early = admin.tryApprove(declared, "同意").json();
         assertEquals("ILLEGAL_TRANSITION", early.get("code").asText(), early.toString());
         String zh = early.get("detailZh").asText();
         assertTrue(zh.startsWith("耕地转出申请已申报，不能批准；可进行的操作：") && zh.contains("审核"), zh);
@@ -78,21 +77,18 @@ class ProblemDetailsInBothLanguagesTest extends ApiTest {
                 .startsWith("cannot APPROVE an outflow application that is DECLARED; allowed: "), early.toString());
 
         // a fund that cannot pay
-        String officer = login("officer_wenfeng");
-        long balance = api().get("/api/townships/" + wenfeng + "/account", officer).number("balanceFen");
-        long expense = api().post("/api/townships/" + wenfeng + "/account/expenses", officer,
-                "{\"amountFen\":" + (balance + 100_000) + ",\"category\":\"OTHER\",\"payeeName\":\"某工程公司\","
-                        + "\"purpose\":\"复垦工程款\"}").number("id");
-        JsonNode poor = api().post("/api/expenses/" + expense + "/approve", admin, "{}").json();
+        long balance = wenfengOfficer.fundBalance();
+        long expense = wenfengOfficer.tryProposeExpense(balance + 100_000, "OTHER", "某工程公司", "复垦工程款").number("id");
+        JsonNode poor = admin.tryApproveExpense(expense).json();
         assertEquals("FUND_INSUFFICIENT", poor.get("code").asText(), poor.toString());
         assertTrue(poor.get("detailZh").asText().startsWith("专项资金余额 "), poor.toString());
         assertFalse(poor.get("detailZh").asText().contains("fen"), poor.toString());
         assertTrue(poor.get("detailEn").asText().startsWith("the fund holds " + balance + " fen of which "),
                 poor.toString());
-        assertEquals(200, api().post("/api/expenses/" + expense + "/withdraw", officer, null).status());
+        assertEquals(200, wenfengOfficer.post("/api/expenses/" + expense + "/withdraw").status());
 
         // a lot, an application that is not there: the id in a Chinese sentence, the English as before
-        JsonNode missing = api().get("/api/outflow-applications/987654321", admin).json();
+        JsonNode missing = admin.get("/api/outflow-applications/987654321").json();
         assertEquals("OUTFLOW_APPLICATION_NOT_FOUND", missing.get("code").asText(), missing.toString());
         assertEquals("耕地转出申请 987654321", missing.get("detailZh").asText());
         assertEquals("outflow application 987654321", missing.get("detailEn").asText());

@@ -2,6 +2,7 @@ package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -41,7 +42,7 @@ class BrokerOutageUnderLoadTest extends TopicTest {
         for (long app : apps) {
             pool.submit(() -> {
                 while (running.get()) {
-                    Response order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + app + ",\"areaM2\":10}");
+                    Response order = api().post("/api/orders", enterprise, Enterprise.order(app, 10));
                     if (order.status() != 201) {
                         failures.add("order " + order.status() + " " + order.body());
                         return;

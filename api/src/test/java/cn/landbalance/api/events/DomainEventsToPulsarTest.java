@@ -3,6 +3,8 @@ package cn.landbalance.api.events;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.infra.outbox.OutboxRelay;
 import cn.landbalance.infra.pulsar.PulsarBroker;
 import cn.landbalance.infra.testing.TestPulsar;
@@ -64,14 +66,10 @@ class DomainEventsToPulsarTest extends ApiTest {
     private long settle(long areaM2) {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", areaM2, 8);
-        assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":" + areaM2 + ",\"pricePerMuFen\":5000000}").status());
-        long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}")
-                .number("id");
-        Response order = api().post("/api/orders", login("enterprise_coop"),
-                "{\"outflowApplicationId\":" + app + ",\"areaM2\":" + areaM2 + "}");
+        assertEquals(201, township("officer_gongchang").tryList(areaM2, 5_000_000).status());
+        Enterprise coop = enterprise("enterprise_coop");
+        long app = coop.tryFileOutflow(OutflowDeclaration.in(gongchang).withArea(areaM2)).number("id");
+        Response order = coop.tryOrder(app, areaM2);
         assertEquals(201, order.status(), order.body());
         Response paid = new Finance(api(), this::login).settleOrder(order.number("id"), "EV-" + order.number("id"),
                 login("enterprise_coop"));

@@ -1,6 +1,8 @@
 package cn.landbalance.api.events;
 
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,14 +47,12 @@ abstract class TopicTest extends ApiTest {
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", township, "旱地", listedM2 + 10_000, 10);
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + township + ",\"areaM2\":" + listedM2 + ",\"pricePerMuFen\":5000000}").status());
+                Json.object("townshipId", township, "areaM2", listedM2, "pricePerMuFen", 5_000_000)).status());
         String enterprise = login("enterprise_coop");
         List<Long> apps = new ArrayList<>();
         for (int i = 0; i < buyers; i++) {
-            long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                    + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":" + obligationM2 + ",\"qualityGrade\":12,"
-                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                    + "\"highStandardFarmland\":false}").number("id");
+            long app = api().post("/api/outflow-applications", enterprise, OutflowDeclaration.in(township)
+                    .withUse("GREENING", "乔木林地").withArea(obligationM2).toJson()).number("id");
             assertEquals(200, api().post("/api/outflow-applications/" + app + "/declare", enterprise, null).status());
             apps.add(app);
         }

@@ -3,6 +3,7 @@ package cn.landbalance.api.events;
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.Enterprise;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
@@ -59,7 +60,7 @@ class TwoReplicasSettleTest extends TopicTest {
                     for (int round = 0; round < ROUNDS; round++) {
                         ApiClient orderVia = replicas[(first + round) % 2];
                         Finance confirmVia = finance[(first + round + 1) % 2];
-                        Response order = orderVia.post("/api/orders", enterprise, "{\"outflowApplicationId\":" + app + ",\"areaM2\":100}");
+                        Response order = orderVia.post("/api/orders", enterprise, Enterprise.order(app, 100));
                         assertEquals(201, order.status(), order.body());
                         Response paid = confirmVia.confirm(order.json().get("notices").get(0), "R2-" + order.number("id"), officer);
                         assertEquals("PAID", paid.string("status"), paid.body());

@@ -3,6 +3,9 @@ package cn.landbalance.api.fund;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.poi.xssf.usermodel.XSSFRow;
@@ -31,17 +34,14 @@ class BankExportReconcilesTest extends ApiTest {
 
     @Test
     void aGbkBankExportReconcilesTheInterestIsBookedOnceAndAnOverlappingXlsxAddsOnlyItsNewLine() throws IOException {
-        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
-        long app = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + shouyang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}")
-                .number("id");
+        Township shouyangOfficer = township("officer_shouyang");
+        long shouyang = shouyangOfficer.id();
+        long app = enterprise("enterprise_coop").filesOutflow(OutflowDeclaration.in(shouyang));
         // the fee's notice, confirmed by the township's finance with the bank's serial
         Finance finance = new Finance(api(), this::login);
         Response fee = finance.payFee(app, 1000, "ABC20261201001", login("enterprise_coop"));
         assertEquals(200, fee.status(), fee.body());
         assertEquals(7_500_000, fee.number("amountFen"));
-        String officer = login("officer_shouyang");
         Response spent = finance.spend(shouyang, 500_000, "ZC-2026-01");
         assertEquals(200, spent.status(), spent.body());
 
@@ -54,33 +54,18 @@ class BankExportReconcilesTest extends ApiTest {
                 day + ",ABC20261201002,12.34,,\"75,012.34\",,结息",
                 day + ",ABC20261201003,\"1,000.00\",,\"76,012.34\",某不明单位,汇款",
                 "合计,,\"76,012.34\",0.00,,,");
-        Response csv = api().upload("/api/townships/" + shouyang + "/account/reconciliations", officer,
+        Response csv = api().upload("/api/townships/" + shouyang + "/account/reconciliations", shouyangOfficer.token(),
                 export.getBytes(Charset.forName("GBK")), "text/csv");
         assertEquals(200, csv.status(), csv.body());
         check(csv.json());
 
-        JsonNode interest = csv.json().get("unmatchedBankLines").get(0);
-        JsonNode unknown = csv.json().get("unmatchedBankLines").get(1);
-        assertEquals("OPEN", interest.get("status").asText());
-        String lines = "/api/townships/" + shouyang + "/account/bank-lines/";
-        Response wrongKind = api().post(lines + interest.get("lineId").asLong() + "/book", officer,
-                "{\"bookedAs\":\"BANK_CHARGE\",\"reason\":\"结息\"}");
-        assertEquals(400, wrongKind.status(), "money in is not a bank charge");
-        Response booked = api().post(lines + interest.get("lineId").asLong() + "/book", officer,
-                "{\"bookedAs\":\"INTEREST\",\"reason\":\"第四季度结息\"}");
-        assertEquals(200, booked.status(), booked.body());
-        assertEquals("BOOKED", booked.string("status"));
-        assertEquals(7_001_234, api().get("/api/townships/" + shouyang + "/account", officer).number("balanceFen"));
-        assertEquals(409, api().post(lines + interest.get("lineId").asLong() + "/book", officer,
-                "{\"bookedAs\":\"INTEREST\",\"reason\":\"again\"}").status(), "a line is booked once");
-        assertEquals(200, api().post(lines + unknown.get("lineId").asLong() + "/note", officer,
-                "{\"note\":\"来款单位不明，已向银行查询\"}").status());
+        theInterestIsBookedOnceAndTheUnknownPayerNoted(shouyangOfficer, csv.json().get("unmatchedBankLines"));
 
         // the next statement overlaps the first and adds one line: nothing is stored or booked twice
         String next = export.replace("合计,,\"76,012.34\",0.00,,,", day + ",ABC20261201004,,\"5,000.00\",\"71,012.34\",某工程公司,复垦工程款\r\n"
                 + "合计,,\"76,012.34\",\"5,000.00\",,,");
-        Response xlsx = api().upload("/api/townships/" + shouyang + "/account/reconciliations?fileName=next.xlsx", officer,
-                asXlsx(next), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        Response xlsx = api().upload("/api/townships/" + shouyang + "/account/reconciliations?fileName=next.xlsx",
+                shouyangOfficer.token(), asXlsx(next), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         assertEquals(200, xlsx.status(), xlsx.body());
         JsonNode r = xlsx.json();
         assertEquals(1, r.get("run").get("linesNew").asInt());
@@ -90,14 +75,34 @@ class BankExportReconcilesTest extends ApiTest {
         assertEquals(1, r.get("unmatchedBankLines").size(), "the unknown payer, noted");
         assertEquals(0, r.get("unmatchedLedgerEntries").size());
         assertEquals("来款单位不明，已向银行查询", r.get("unmatchedBankLines").get(0).get("note").asText());
-        assertEquals(4, api().get("/api/townships/" + shouyang + "/account/bank-lines", officer).json().size(),
+        assertEquals(4, shouyangOfficer.get("/api/townships/" + shouyang + "/account/bank-lines").json().size(),
                 "four lines stored, whatever the overlap");
         JsonNode a = r.get("adjustment");
         assertEquals(7_101_234, a.get("bankBalanceFen").asLong());
         assertEquals(7_001_234, a.get("bookBalanceFen").asLong());
         assertEquals(7_101_234, a.get("adjustedBookBalanceFen").asLong());
         assertTrue(a.get("balanced").asBoolean(), a.toString());
-        assertEquals(2, api().get("/api/townships/" + shouyang + "/account/reconciliations", officer).json().size());
+        assertEquals(2, shouyangOfficer.get("/api/townships/" + shouyang + "/account/reconciliations").json().size());
+    }
+
+    /** The bank's interest, not yet in the books, is booked as interest (once); the unknown payer is noted. */
+    private void theInterestIsBookedOnceAndTheUnknownPayerNoted(Township shouyangOfficer, JsonNode unmatchedBankLines) {
+        JsonNode interest = unmatchedBankLines.get(0);
+        JsonNode unknown = unmatchedBankLines.get(1);
+        assertEquals("OPEN", interest.get("status").asText());
+        String lines = "/api/townships/" + shouyangOfficer.id() + "/account/bank-lines/";
+        Response wrongKind = shouyangOfficer.post(lines + interest.get("lineId").asLong() + "/book",
+                Json.object("bookedAs", "BANK_CHARGE", "reason", "结息"));
+        assertEquals(400, wrongKind.status(), "money in is not a bank charge");
+        Response booked = shouyangOfficer.post(lines + interest.get("lineId").asLong() + "/book",
+                Json.object("bookedAs", "INTEREST", "reason", "第四季度结息"));
+        assertEquals(200, booked.status(), booked.body());
+        assertEquals("BOOKED", booked.string("status"));
+        assertEquals(7_001_234, shouyangOfficer.fundBalance());
+        assertEquals(409, shouyangOfficer.post(lines + interest.get("lineId").asLong() + "/book",
+                Json.object("bookedAs", "INTEREST", "reason", "again")).status(), "a line is booked once");
+        assertEquals(200, shouyangOfficer.post(lines + unknown.get("lineId").asLong() + "/note",
+                Json.object("note", "来款单位不明，已向银行查询")).status());
     }
 
     private static void check(JsonNode r) {

@@ -3,6 +3,10 @@ package cn.landbalance.api.fund;
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -32,17 +36,18 @@ class BankStatementSettlesTheOrderTest extends ApiTest {
 
     @Test
     void aBankExportQuotingTheNoticeSettlesTheOrderOnceAndTheRestIsBookedOrNoted() throws IOException {
-        String officer = login("officer_gongchang");
-        String enterprise = login("enterprise_coop");
-        long gongchang = api().get("/api/me", officer).number("regionId");
+        Township gongchangOfficer = township("officer_gongchang");
+        Enterprise coop = enterprise("enterprise_coop");
+        String officer = gongchangOfficer.token();
+        String enterprise = coop.token();
+        long gongchang = gongchangOfficer.id();
         acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 10);
-        assertEquals(201, api().post("/api/listings", officer,
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":15000,\"pricePerMuFen\":5200000}").status());
+        gongchangOfficer.lists(15_000, 5_200_000);
         long application = declaredOutflow(gongchang, 10_000);
         long fundBefore = api().get("/api/townships/" + gongchang + "/account", officer).number("balanceFen");
 
         // 10 000 m² = 15 亩 at 5.2万元/亩 = 780 000.00 元: one notice, payable to 巩昌镇's fund
-        Response order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":10000}");
+        Response order = coop.tryOrder(application, 10_000);
         assertEquals(201, order.status(), order.body());
         JsonNode notice = order.json().get("notices").get(0);
         assertEquals(1, order.json().get("notices").size());
@@ -53,27 +58,7 @@ class BankStatementSettlesTheOrderTest extends ApiTest {
         assertEquals(14, code.length());
         long noticeId = notice.get("id").asLong();
 
-        ApiClient.Download pdf = api().download("/api/payment-notices/" + noticeId + "/document?format=pdf", enterprise, "application/pdf");
-        assertEquals(200, pdf.status());
-        assertEquals("application/pdf", pdf.contentType());
-        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
-            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertTrue(text.contains("人民币柒拾捌万元整") && text.contains(code.substring(0, 4) + " " + code.substring(4, 8)), text);
-        }
-        ApiClient.Download xlsx = api().download("/api/payment-notices/" + noticeId + "/document?format=xlsx", enterprise, "*/*");
-        assertEquals(200, xlsx.status());
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
-            var sheet = book.getSheetAt(0);
-            boolean found = false;
-            for (var row : sheet) {
-                if (row.getCell(1) != null && code.equals(row.getCell(1).toString())) {
-                    found = true;
-                }
-            }
-            assertTrue(found, "the .xlsx carries the code without spaces");
-        }
-        assertEquals(404, api().download("/api/payment-notices/" + noticeId + "/document", login("enterprise_transport"),
-                "application/pdf").status(), "another enterprise cannot read it");
+        theNoticePrintsAsPdfAndXlsxForItsBuyerOnly(noticeId, code, enterprise);
         assertEquals(0, api().get("/api/outflow-applications/" + application, enterprise).json().get("obligation")
                 .get("coveredM2").asLong(), "ordering is not paying");
 
@@ -107,7 +92,42 @@ class BankStatementSettlesTheOrderTest extends ApiTest {
         assertEquals(1, first.json().get("matched").size(), "the settled line matches its booking");
         assertEquals(2, first.json().get("unmatchedBankLines").size(), "interest and the unknown payer: the bank's, not the books'");
 
-        // the interest is booked as a receipt; the unknown payer is noted and stays open
+        theInterestIsBookedAsAReceiptAndTheUnknownPayerNoted(gongchangOfficer);
+
+        theNextStatementOverlapsThisOneAndNothingSettlesOrIsBookedTwice(gongchangOfficer, path,
+                header + paid + interest + unknown, today, fundBefore);
+    }
+
+    /** The notice as a PDF (the amount in words, the code in groups of four) and as .xlsx; another enterprise gets 404. */
+    private void theNoticePrintsAsPdfAndXlsxForItsBuyerOnly(long noticeId, String code, String enterprise)
+            throws IOException {
+        ApiClient.Download pdf = api().download("/api/payment-notices/" + noticeId + "/document?format=pdf", enterprise, "application/pdf");
+        assertEquals(200, pdf.status());
+        assertEquals("application/pdf", pdf.contentType());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("人民币柒拾捌万元整") && text.contains(code.substring(0, 4) + " " + code.substring(4, 8)), text);
+        }
+        ApiClient.Download xlsx = api().download("/api/payment-notices/" + noticeId + "/document?format=xlsx", enterprise, "*/*");
+        assertEquals(200, xlsx.status());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                if (row.getCell(1) != null && code.equals(row.getCell(1).toString())) {
+                    found = true;
+                }
+            }
+            assertTrue(found, "the .xlsx carries the code without spaces");
+        }
+        assertEquals(404, api().download("/api/payment-notices/" + noticeId + "/document", login("enterprise_transport"),
+                "application/pdf").status(), "another enterprise cannot read it");
+    }
+
+    /** The interest is booked as a receipt; the unknown payer is noted and stays open. */
+    private void theInterestIsBookedAsAReceiptAndTheUnknownPayerNoted(Township gongchangOfficer) {
+        long gongchang = gongchangOfficer.id();
+        String officer = gongchangOfficer.token();
         JsonNode open = api().get("/api/townships/" + gongchang + "/account/bank-lines?status=OPEN", officer).json();
         assertEquals(2, open.size());
         long interestLine = -1;
@@ -119,14 +139,21 @@ class BankStatementSettlesTheOrderTest extends ApiTest {
                 unknownLine = line.get("id").asLong();
             }
         }
-        assertEquals(200, api().post("/api/townships/" + gongchang + "/account/bank-lines/" + interestLine + "/book", officer,
-                "{\"bookedAs\":\"INTEREST\",\"reason\":\"第四季度结息\"}").status());
-        assertEquals(200, api().post("/api/townships/" + gongchang + "/account/bank-lines/" + unknownLine + "/note", officer,
-                "{\"note\":\"来款单位不明，已向银行查询\"}").status());
+        assertEquals(200, gongchangOfficer.post("/api/townships/" + gongchang + "/account/bank-lines/" + interestLine + "/book",
+                Json.object("bookedAs", "INTEREST", "reason", "第四季度结息")).status());
+        assertEquals(200, gongchangOfficer.post("/api/townships/" + gongchang + "/account/bank-lines/" + unknownLine + "/note",
+                Json.object("note", "来款单位不明，已向银行查询")).status());
+    }
 
+    /** The next statement overlaps {@code statement} (the first one, without its 合计) and adds a line. */
+    private void theNextStatementOverlapsThisOneAndNothingSettlesOrIsBookedTwice(Township gongchangOfficer, String path,
+                                                                                 String statement, String today,
+                                                                                 long fundBefore) {
+        long gongchang = gongchangOfficer.id();
+        String officer = gongchangOfficer.token();
         // the next statement overlaps this one and adds a line: nothing settles or is booked twice
         String more = today + ",INT-0002,0.66,,\"785,013.00\",,,结息,\n";
-        Response second = api().upload(path, officer, (header + paid + interest + unknown + more).getBytes(GBK), "text/csv");
+        Response second = api().upload(path, officer, (statement + more).getBytes(GBK), "text/csv");
         assertEquals(200, second.status(), second.body());
         assertEquals(0, second.json().get("settled").size(), "the line that paid is matched already");
         assertEquals(1, second.json().get("run").get("linesNew").asInt());
@@ -153,7 +180,7 @@ class BankStatementSettlesTheOrderTest extends ApiTest {
         String enterprise = login("enterprise_coop");
         long wenfeng = api().get("/api/me", officer).number("regionId");
         long application = declaredOutflow(wenfeng, 2_000);
-        Response notice = api().post("/api/outflow-applications/" + application + "/fee-notices", enterprise, "{\"areaM2\":2000}");
+        Response notice = new Finance(api(), this::login).feeNotice(application, 2000, enterprise);
         assertEquals(201, notice.status(), notice.body());
         assertEquals(15_000_000, notice.number("amountFen"), "3 亩 at 5万元/亩");
         String code = notice.string("remittanceCode");

@@ -3,6 +3,8 @@ package cn.landbalance.api.fund;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -163,7 +165,7 @@ class ManyConfirmationsAtOnceTest extends ApiTest {
         long shouyang = api().get("/api/me", officer).number("regionId");
         long application = declaredOutflow(shouyang, 2_000);
         Response notice = api().post("/api/outflow-applications/" + application + "/fee-notices", login("enterprise_coop"),
-                "{\"areaM2\":2000}");
+                Json.object("areaM2", 2000));
         assertEquals(201, notice.status(), notice.body());
         long fundBefore = fund(shouyang, officer);
         String csv = HEADER + line("FEE-A", notice.json(), notice.number("amountFen"))
@@ -182,13 +184,12 @@ class ManyConfirmationsAtOnceTest extends ApiTest {
     private List<JsonNode> ordersOn(long township, String officerName, int count) {
         String officer = login(officerName);
         acceptedLot(officerName, township, "旱地", count * 100L + 1_000, 10);
-        assertEquals(201, api().post("/api/listings", officer, "{\"townshipId\":" + township + ",\"areaM2\":" + count * 100
-                + ",\"pricePerMuFen\":5100000}").status());
+        assertEquals(201, api().post("/api/listings", officer, Json.object("townshipId", township, "areaM2", count * 100,
+                "pricePerMuFen", 5_100_000)).status());
         long application = declaredOutflow(township, count * 100L);
         List<JsonNode> notices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Response order = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + application
-                    + ",\"areaM2\":100}");
+            Response order = api().post("/api/orders", login("enterprise_coop"), Enterprise.order(application, 100));
             assertEquals(201, order.status(), order.body());
             assertEquals(1, order.json().get("notices").size(), order.body());
             JsonNode notice = order.json().get("notices").get(0);

@@ -2,6 +2,8 @@ package cn.landbalance.api.fund;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,8 @@ class PaymentsWithoutACodeTest extends ApiTest {
         String enterprise = login("enterprise_coop");
         long gongchang = api().get("/api/me", officer).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 10);
-        assertEquals(201, api().post("/api/listings", officer, "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":4000,\"pricePerMuFen\":5300000}").status());
+        assertEquals(201, api().post("/api/listings", officer, Json.object("townshipId", gongchang, "areaM2", 4000,
+                "pricePerMuFen", 5_300_000)).status());
         long single = declaredOutflow(gongchang, 300);
         long twin = declaredOutflow(gongchang, 400);
         JsonNode alone = order(single, 300, enterprise);
@@ -75,13 +77,13 @@ class PaymentsWithoutACodeTest extends ApiTest {
         assertEquals(fundBefore + alone.get("amountFen").asLong(), fundAfterSale, "the order's money once");
 
         Response refund = api().post("/api/townships/" + gongchang + "/account/bank-lines/" + refused.get("lineId").asLong()
-                + "/book", officer, "{\"bookedAs\":\"REFUND\",\"reason\":\"重复缴款，原路退回\"}");
+                + "/book", officer, Json.object("bookedAs", "REFUND", "reason", "重复缴款，原路退回"));
         assertEquals(200, refund.status(), refund.body());
         assertEquals("BOOKED", refund.string("status"));
         assertEquals("REFUND", refund.string("bookedAs"));
         assertEquals(fundAfterSale, fund(gongchang, officer), "received and paid back: the fund is as it was");
         Response outOfPlace = api().post("/api/townships/" + gongchang + "/account/bank-lines/" + refused.get("lineId").asLong()
-                + "/book", officer, "{\"bookedAs\":\"REFUND\",\"reason\":\"again\"}");
+                + "/book", officer, Json.object("bookedAs", "REFUND", "reason", "again"));
         assertEquals(409, outOfPlace.status(), "a line is booked once");
         String interest = TODAY + ",INT-9,12.34,,,结息\n";
         Response withInterest = api().upload(path, officer, (csv + again + interest).getBytes(StandardCharsets.UTF_8), "text/csv");
@@ -93,7 +95,7 @@ class PaymentsWithoutACodeTest extends ApiTest {
             }
         }
         Response noPayer = api().post("/api/townships/" + gongchang + "/account/bank-lines/" + interestLine + "/book", officer,
-                "{\"bookedAs\":\"REFUND\",\"reason\":\"x\"}");
+                Json.object("bookedAs", "REFUND", "reason", "x"));
         assertEquals(400, noPayer.status(), "no payer, no refund: " + noPayer.body());
         assertEquals("bookedAs", noPayer.string("field"));
 
@@ -112,8 +114,7 @@ class PaymentsWithoutACodeTest extends ApiTest {
     }
 
     private JsonNode order(long application, long areaM2, String enterprise) {
-        Response order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":"
-                + areaM2 + "}");
+        Response order = api().post("/api/orders", enterprise, Enterprise.order(application, areaM2));
         assertEquals(201, order.status(), order.body());
         return order.json().get("notices").get(0);
     }

@@ -3,6 +3,7 @@ package cn.landbalance.api.indicator;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,11 @@ class InventoryStatementTest extends ApiTest {
         JsonNode before = api().get(path + "?from=" + today + "&to=" + today, officer).json();
 
         long lot = acceptedLot("officer_shouyang", shouyang, "水浇地", 5_000, 9);
-        Response listed = api().post("/api/listings", officer, "{\"townshipId\":" + shouyang
-                + ",\"areaM2\":2000,\"pricePerMuFen\":5000000}");
+        Response listed = api().post("/api/listings", officer, Json.object("townshipId", shouyang, "areaM2", 2000,
+                "pricePerMuFen", 5_000_000));
         assertEquals(201, listed.status(), listed.body());
         long app = declaredOutflow(shouyang, 1000);
-        Response order = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + app
-                + ",\"areaM2\":1000}");
+        Response order = enterprise("enterprise_coop").tryOrder(app, 1000);
         assertEquals(201, order.status(), order.body());
         assertEquals("SETTLED", new Finance(api(), this::login).settleOrder(order.number("id"), "STMT-1",
                 login("enterprise_coop")).string("status"));

@@ -2,6 +2,11 @@ package cn.landbalance.api.inflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Actor;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,44 +19,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class InflowLifecycleTest extends ApiTest {
 
-    private long townshipOf(String officer) {
-        return api().get("/api/me", login(officer)).number("regionId");
-    }
-
-    private String parcel(long townshipId, String targetClass, int slopeGrade, long areaM2, String constraint) {
-        String constraints = "{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}";
-        if (constraint != null) {
-            constraints = constraints.replace("\"" + constraint + "\":false", "\"" + constraint + "\":true");
-        }
-        return "{\"townshipId\":" + townshipId + ",\"village\":\"科羊村\",\"landClassBefore\":\"其他林地\",\"targetClass\":\""
-                + targetClass + "\",\"ownership\":\"集体\",\"restorationAttr\":\"即可恢复\",\"slopeGrade\":" + slopeGrade
-                + ",\"areaM2\":" + areaM2 + ",\"constraints\":" + constraints + "}";
+    /**
+     * A parcel of 其他林地 in 科羊村 to be restored to {@code targetClass} (即可恢复), every eligibility question answered
+     * "no" but {@code constraint} (when given), answered "yes".
+     */
+    private static RestorationProject parcel(long townshipId, String targetClass, int slopeGrade, long areaM2,
+                                             String constraint) {
+        RestorationProject parcel = RestorationProject.in(townshipId, areaM2).inVillage("科羊村").from("其他林地", targetClass)
+                .withRestorationAttr("即可恢复").with("slopeGrade", slopeGrade);
+        return constraint == null ? parcel
+                : parcel.with("constraints", RestorationProject.NO_CONSTRAINTS.with(constraint, true));
     }
 
     @Test
     void aTownshipRestoresAPaddyParcelAndTheCountyAcceptsItIntoTheInventory() {
-        String officer = login("officer_gongchang");
-        long gongchang = townshipOf("officer_gongchang");
-        Response created = api().post("/api/inflow-projects", officer, parcel(gongchang, "水田", 2, 12_345, null));
+        Township officer = township("officer_gongchang");
+        County admin = county();
+        long gongchang = officer.id();
+        Response created = officer.tryFileProject(parcel(gongchang, "水田", 2, 12_345, null));
         assertEquals(201, created.status(), created.body());
         assertEquals("DRAFT", created.string("status"));
         long id = created.number("id");
 
-        Response early = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"), "{\"qualityGrade\":9}");
+        Response early = admin.tryAcceptProject(id, 9);
         assertEquals(409, early.status());
         assertEquals("ILLEGAL_TRANSITION", early.string("code"));
 
-        assertEquals("SUBMITTED", api().post("/api/inflow-projects/" + id + "/submit", officer, null).string("status"));
-        assertEquals(403, api().post("/api/inflow-projects/" + id + "/accept", officer, "{\"qualityGrade\":9}").status());
+        assertEquals("SUBMITTED", officer.trySubmitProject(id).string("status"));
+        assertEquals(403, officer.post("/api/inflow-projects/" + id + "/accept", Json.object("qualityGrade", 9)).status());
 
-        Response accepted = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"), "{\"qualityGrade\":9}");
+        Response accepted = admin.tryAcceptProject(id, 9);
         assertEquals(200, accepted.status(), accepted.body());
         assertEquals("ACCEPTED", accepted.string("status"));
         long lotId = accepted.number("lotId");
 
-        Response inventory = api().get("/api/townships/" + gongchang + "/inventory", officer);
+        Response inventory = officer.get("/api/townships/" + gongchang + "/inventory");
         assertEquals(12_345, inventory.number("availableM2"));
         var lot = inventory.json().get("lots").get(0);
         assertEquals(lotId, lot.get("id").asLong());
@@ -59,39 +61,41 @@ class InflowLifecycleTest extends ApiTest {
         assertEquals(9, lot.get("qualityGrade").asInt());
         assertEquals(id, lot.get("sourceProjectId").asLong());
 
-        Response twice = api().post("/api/inflow-projects/" + id + "/accept", login("county_admin"), "{\"qualityGrade\":9}");
+        Response twice = admin.tryAcceptProject(id, 9);
         assertEquals(409, twice.status());
-        assertEquals(12_345, api().get("/api/townships/" + gongchang + "/inventory", officer).number("issuedM2"));
-        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+        assertEquals(12_345, officer.inventory().get("issuedM2").asLong());
+        assertTrue(admin.get("/api/audit/invariants").json().get("ok").asBoolean());
     }
 
     @Test
     void theCountyRejectsAParcelWithAReasonAndNothingIsIssued() {
-        String officer = login("officer_wenfeng");
-        long wenfeng = townshipOf("officer_wenfeng");
-        long id = api().post("/api/inflow-projects", officer, parcel(wenfeng, "旱地", 3, 5_000, null)).number("id");
-        api().post("/api/inflow-projects/" + id + "/submit", officer, null);
-        Response rejected = api().post("/api/inflow-projects/" + id + "/reject", login("county_admin"),
-                "{\"reason\":\"验收不合格：耕作层厚度不足\"}");
+        Township officer = township("officer_wenfeng");
+        long wenfeng = officer.id();
+        long id = officer.filesProject(parcel(wenfeng, "旱地", 3, 5_000, null));
+        officer.trySubmitProject(id);
+        Response rejected = county().post("/api/inflow-projects/" + id + "/reject",
+                Json.object("reason", "验收不合格：耕作层厚度不足"));
         assertEquals("REJECTED", rejected.string("status"));
         assertEquals("验收不合格：耕作层厚度不足", rejected.string("rejectionReason"));
-        assertEquals(0, api().get("/api/townships/" + wenfeng + "/inventory", officer).number("issuedM2"));
-        assertEquals(409, api().post("/api/inflow-projects/" + id + "/submit", officer, null).status());
+        assertEquals(0, officer.inventory().get("issuedM2").asLong());
+        assertEquals(409, officer.trySubmitProject(id).status());
     }
 
     @Test
     void anOfficerWorksOnlyForItsOwnTownship() {
-        long wenfeng = townshipOf("officer_wenfeng");
-        String gongchangOfficer = login("officer_gongchang");
-        Response foreign = api().post("/api/inflow-projects", gongchangOfficer, parcel(wenfeng, "旱地", 1, 100, null));
+        Township wenfengOfficer = township("officer_wenfeng");
+        long wenfeng = wenfengOfficer.id();
+        Township gongchangOfficer = township("officer_gongchang");
+        Actor coop = user("enterprise_coop");
+        Response foreign = gongchangOfficer.tryFileProject(parcel(wenfeng, "旱地", 1, 100, null));
         assertEquals(404, foreign.status());
         assertEquals("TOWNSHIP_NOT_FOUND", foreign.string("code"));
-        long id = api().post("/api/inflow-projects", login("officer_wenfeng"), parcel(wenfeng, "旱地", 1, 100, null)).number("id");
-        assertEquals(404, api().get("/api/inflow-projects/" + id, gongchangOfficer).status());
-        assertEquals(404, api().post("/api/inflow-projects/" + id + "/submit", gongchangOfficer, null).status());
-        assertEquals(404, api().get("/api/townships/" + wenfeng + "/inventory", gongchangOfficer).status());
-        assertEquals(403, api().get("/api/townships/" + wenfeng + "/inventory", login("enterprise_coop")).status());
-        assertEquals(403, api().post("/api/inflow-projects", login("enterprise_coop"), parcel(wenfeng, "旱地", 1, 100, null)).status());
+        long id = wenfengOfficer.filesProject(parcel(wenfeng, "旱地", 1, 100, null));
+        assertEquals(404, gongchangOfficer.get("/api/inflow-projects/" + id).status());
+        assertEquals(404, gongchangOfficer.trySubmitProject(id).status());
+        assertEquals(404, gongchangOfficer.get("/api/townships/" + wenfeng + "/inventory").status());
+        assertEquals(403, coop.get("/api/townships/" + wenfeng + "/inventory").status());
+        assertEquals(403, coop.tryFileProject(parcel(wenfeng, "旱地", 1, 100, null)).status());
     }
 
     /** The rule table of DOMAIN.md §4, in order of precedence: each row's parcel is refused with its code. */
@@ -109,9 +113,8 @@ class InflowLifecycleTest extends ApiTest {
             "slope 5 takes precedence over red line, 5, ecologicalRedLine,             INFLOW_SLOPE_OVER_25_DEGREES",
     })
     void ineligibleLandIsRefusedWithItsCode(String rule, int slopeGrade, String constraint, String code) {
-        long gongchang = townshipOf("officer_gongchang");
-        Response response = api().post("/api/inflow-projects", login("officer_gongchang"),
-                parcel(gongchang, "旱地", slopeGrade, 1_000, constraint));
+        Township officer = township("officer_gongchang");
+        Response response = officer.tryFileProject(parcel(officer.id(), "旱地", slopeGrade, 1_000, constraint));
         assertEquals(422, response.status(), rule + ": " + response.body());
         assertEquals(code, response.string("code"), rule);
         assertTrue(response.isProblem());

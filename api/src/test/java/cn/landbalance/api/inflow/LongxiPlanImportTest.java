@@ -4,6 +4,7 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.ledger.common.Units;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -166,7 +167,7 @@ class LongxiPlanImportTest extends ApiTest {
         assertEquals("PLAN_IMPORT_IN_USE", outflowAgain.string("code"));
 
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}").status());
+                Json.object("townshipId", gongchang, "areaM2", 1000, "pricePerMuFen", 5_000_000)).status());
         Response inflowAgain = api().send("POST", path("inflow", "&year=2022&replace=true"), admin, Fixtures.longxiInflow(), "text/csv");
         assertEquals(409, inflowAgain.status(), inflowAgain.body());
         assertEquals("PLAN_IMPORT_IN_USE", inflowAgain.string("code"));

@@ -3,6 +3,9 @@ package cn.landbalance.api.market;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,21 +31,20 @@ class BankSerialPaysOneThingTest extends ApiTest {
     }
 
     private long application(String enterprise, long areaM2) {
-        Response created = api().post("/api/outflow-applications", login(enterprise), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":" + areaM2 + ",\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        Response created = api().post("/api/outflow-applications", login(enterprise),
+                OutflowDeclaration.in(gongchang).withArea(areaM2).toJson());
         assertEquals(201, created.status(), created.body());
         return created.number("id");
     }
 
     private void listing(String officer, long township, long areaM2, long price) {
         assertEquals(201, api().post("/api/listings", login(officer),
-                "{\"townshipId\":" + township + ",\"areaM2\":" + areaM2 + ",\"pricePerMuFen\":" + price + "}").status());
+                Json.object("townshipId", township, "areaM2", areaM2, "pricePerMuFen", price)).status());
     }
 
     private Response order(String buyer, long application, long areaM2, String key) {
         return api().send("POST", "/api/orders", login(buyer),
-                "{\"outflowApplicationId\":" + application + ",\"areaM2\":" + areaM2 + "}", "application/json", key);
+                Enterprise.order(application, areaM2).toString(), "application/json", key);
     }
 
     private long fund(long township) {

@@ -2,6 +2,9 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,28 +24,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class ListingsStayBackedTest extends ApiTest {
+    private Township gongchangOfficer;
+    private Township wenfengOfficer;
     private long gongchang;
     private long wenfeng;
 
     @BeforeAll
     void townships() {
-        gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
+        gongchangOfficer = township("officer_gongchang");
+        wenfengOfficer = township("officer_wenfeng");
+        gongchang = gongchangOfficer.id();
+        wenfeng = wenfengOfficer.id();
     }
 
     @Test
     void aFreezeTakesTheAreaOffTheListingsAndOrdersGoToListingsThatCanServe() throws Exception {
         acceptedLot("officer_gongchang", gongchang, "旱地", 19_313, 9);
-        long dead = listing("officer_gongchang", gongchang, 19_313);
+        long dead = gongchangOfficer.lists(19_313, 5_000_000);
         acceptedLot("officer_wenfeng", wenfeng, "旱地", 5_000, 9);
-        long alive = listing("officer_wenfeng", wenfeng, 5_000);
+        long alive = wenfengOfficer.lists(5_000, 5_000_000);
 
-        String admin = login("county_admin");
-        Response frozen = api().post("/api/violations", admin, "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":19313,\"caseNo\":\"LIST-1\",\"description\":\"违法占用\"}");
+        County admin = county();
+        Response frozen = admin.tryOpenCase(gongchang, 19_313, "LIST-1", "违法占用");
         assertEquals(201, frozen.status(), frozen.body());
         assertEquals(19_313, frozen.number("frozenM2"));
-        assertEquals(0, api().get("/api/townships/" + gongchang + "/inventory", admin).number("availableM2"));
+        assertEquals(0, admin.get("/api/townships/" + gongchang + "/inventory").number("availableM2"));
         assertEquals(0, remaining(dead), "the listing offers nothing the township no longer has");
         assertEquals(5_000, remaining(alive));
         assertEquals(1, events("indicator.listing_reduced", "FROZEN"), "one event for the reduction");
@@ -50,8 +56,7 @@ class ListingsStayBackedTest extends ApiTest {
 
         // an enterprise in 巩昌镇 buys: its own township's listing is dead, the other township's serves it
         long application = declaredOutflow(gongchang, 2_000);
-        Response order = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + application
-                + ",\"areaM2\":2000}");
+        Response order = enterprise("enterprise_coop").tryOrder(application, 2_000);
         assertEquals(201, order.status(), order.body());
         for (JsonNode a : order.json().get("allocations")) {
             assertEquals(wenfeng, a.get("townshipId").asLong());
@@ -60,25 +65,20 @@ class ListingsStayBackedTest extends ApiTest {
 
         // restoring the land unfreezes: the area is available again, not listed again (the township lists it anew)
         long caseId = frozen.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/restore", admin, "{\"areaM2\":19313,\"reason\":\"拆除复垦\"}").status());
+        assertEquals(200, admin.tryRestoreCase(caseId, 19_313, "拆除复垦").status());
         assertEquals(0, remaining(dead));
-        assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":19313,\"pricePerMuFen\":5000000}").status());
+        assertEquals(201, gongchangOfficer.tryList(19_313, 5_000_000).status());
         assertInvariantsHold();
     }
 
     @Test
     void aSelfRestoreTakesTheAreaOffTheLotsListingNewestFirst() throws Exception {
-        String officer = login("officer_wenfeng");
         long lot = acceptedLot("officer_wenfeng", wenfeng, "旱地", 3_000, 8);
-        long older = listing("officer_wenfeng", wenfeng, 1_000);
-        long newer = listing("officer_wenfeng", wenfeng, 2_000);
-        Response own = api().post("/api/outflow-applications", officer, "{\"townshipId\":" + wenfeng
-                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":1100,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
-        assertEquals(201, own.status(), own.body());
-        Response restored = api().post("/api/outflow-applications/" + own.number("id") + "/self-restore", officer,
-                "{\"lotId\":" + lot + ",\"areaM2\":1100}");
+        long older = wenfengOfficer.lists(1_000, 5_000_000);
+        long newer = wenfengOfficer.lists(2_000, 5_000_000);
+        long own = wenfengOfficer.filesOutflow(OutflowDeclaration.in(wenfeng).withUse("PLANTING_ADJUSTMENT", "果园")
+                .withArea(1_100));
+        Response restored = wenfengOfficer.trySelfRestore(own, lot, 1_100);
         assertEquals(200, restored.status(), restored.body());
         assertEquals(1_000, remaining(older), "the older listing keeps what buyers saw first");
         assertEquals(900, remaining(newer));
@@ -90,13 +90,6 @@ class ListingsStayBackedTest extends ApiTest {
         JsonNode audit = api().get("/api/audit/invariants", login("county_admin")).json();
         assertTrue(audit.get("ok").asBoolean(), audit.toString());
         assertTrue(audit.toString().contains("listed area is backed by available area"), audit.toString());
-    }
-
-    private long listing(String officer, long township, long areaM2) {
-        Response r = api().post("/api/listings", login(officer), "{\"townshipId\":" + township + ",\"areaM2\":" + areaM2
-                + ",\"pricePerMuFen\":5000000}");
-        assertEquals(201, r.status(), r.body());
-        return r.number("id");
     }
 
     private long remaining(long listingId) {

@@ -5,6 +5,10 @@ import cn.landbalance.api.market.MarketModelParts.Lot;
 import cn.landbalance.api.market.MarketSteps.User;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
 import cn.landbalance.ledger.indicator.IndicatorQueries;
 import cn.landbalance.ledger.money.MoneyQueries;
 import cn.landbalance.settlement.market.MarketService;
@@ -176,10 +180,9 @@ class MarketInvariantTest extends ApiTest {
     private void setUpCounty(Random r, int year) {
         for (int from : List.of(year - 1, year)) { // the demo county's own rules govern from this year on
             Response rules = api().put("/api/counties/" + county + "/rules", users.get("county_admin").token(),
-                    "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":" + MarketSteps.GUIDE_PRICE_PER_MU_FEN
-                            + ",\"surplusFactorPermille\":" + SURPLUS_PERMILLE + ",\"sequencing\":\"SYNCHRONOUS\","
-                            + "\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":3,"
-                            + "\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"12-31\"}],\"fromYear\":" + from + "}");
+                    Fixtures.gansuRules(MarketSteps.GUIDE_PRICE_PER_MU_FEN, "SYNCHRONOUS")
+                            .with("surplusFactorPermille", SURPLUS_PERMILLE).with("paymentTermWorkingDays", 3)
+                            .with("fromYear", from));
             assertEquals(200, rules.status(), rules.body());
         }
         for (String name : OFFICERS) {
@@ -201,18 +204,14 @@ class MarketInvariantTest extends ApiTest {
 
     /** A parcel restored by the officer's township, accepted by the county as a lot of that grade and vintage. */
     private void lot(User officer, boolean paddy, long areaM2, int grade, int vintage) {
-        String body = "{\"townshipId\":" + officer.regionId() + ",\"village\":\"西关村\",\"landClassBefore\":\"其他林地\","
-                + "\"targetClass\":\"" + (paddy ? "水田" : "旱地") + "\",\"ownership\":\"集体\",\"restorationAttr\":null,"
-                + "\"slopeGrade\":2,\"areaM2\":" + areaM2 + ",\"planYear\":" + vintage + ",\"constraints\":{"
-                + "\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-                + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-                + "\"pollutedSoil\":false,\"illegalDeforestation\":false}}";
-        Response created = steps.post(officer, "/api/inflow-projects", body);
+        RestorationProject project = RestorationProject.in(officer.regionId(), areaM2)
+                .from("其他林地", paddy ? "水田" : "旱地").withPlanYear(vintage);
+        Response created = steps.post(officer, "/api/inflow-projects", project.toJson());
         assertEquals(201, created.status(), created.body());
-        long project = created.number("id");
-        assertEquals(200, steps.post(officer, "/api/inflow-projects/" + project + "/submit", null).status());
-        Response accepted = steps.post(users.get("county_admin"), "/api/inflow-projects/" + project + "/accept",
-                "{\"qualityGrade\":" + grade + "}");
+        long id = created.number("id");
+        assertEquals(200, steps.post(officer, "/api/inflow-projects/" + id + "/submit", null).status());
+        Response accepted = steps.post(users.get("county_admin"), "/api/inflow-projects/" + id + "/accept",
+                Json.object("qualityGrade", grade));
         assertEquals(200, accepted.status(), accepted.body());
         model.lot(new Lot(accepted.number("lotId"), officer.regionId(), grade, paddy, vintage, areaM2));
     }
@@ -220,11 +219,10 @@ class MarketInvariantTest extends ApiTest {
     /** An outflow of the applicant's (a township's own, or an enterprise's) in the township; its obligation 110 %. */
     private void application(User applicant, long township, long areaM2, int grade, boolean paddy, int planYear) {
         boolean own = applicant.name().startsWith("officer_");
-        Response created = steps.post(applicant, "/api/outflow-applications", "{\"townshipId\":" + township
-                + ",\"category\":\"" + (own ? "PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\""
-                : "AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\"") + ",\"areaM2\":" + areaM2 + ",\"qualityGrade\":" + grade
-                + ",\"paddy\":" + paddy + ",\"planYear\":" + planYear + ",\"permanentBasicFarmland\":false,"
-                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        OutflowDeclaration form = OutflowDeclaration.in(township).withArea(areaM2).withGrade(grade).withPaddy(paddy)
+                .withPlanYear(planYear);
+        Response created = steps.post(applicant, "/api/outflow-applications",
+                (own ? form.withUse("PLANTING_ADJUSTMENT", "果园") : form).toJson());
         assertEquals(201, created.status(), created.body());
         long required = (areaM2 * SURPLUS_PERMILLE + 999) / 1_000;
         assertEquals(required, created.json().get("obligation").get("requiredM2").asLong(), created.body());

@@ -7,6 +7,8 @@ import cn.landbalance.api.market.MarketModelParts.Notice;
 import cn.landbalance.api.market.MarketModelParts.Order;
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -106,7 +108,7 @@ final class MarketSteps {
                 : model.listRefusal(township, area, price, GUIDE_PRICE_PER_MU_FEN);
         doing = officer.name() + " lists " + area + " m² of township " + township + " at " + price + " fen/亩";
         Response listed = post(officer, "/api/listings",
-                "{\"townshipId\":" + township + ",\"areaM2\":" + area + ",\"pricePerMuFen\":" + price + "}");
+                Json.object("townshipId", township, "areaM2", area, "pricePerMuFen", price));
         String outcome = outcome("list", refusal, listed);
         if (refusal == null) {
             model.listed(listed.number("id"), township, area, price);
@@ -152,7 +154,7 @@ final class MarketSteps {
         doing = buyer.name() + " orders " + area + " m² for application " + app.id + " (open " + open + ", listed " + listed
                 + ", plan " + plan.stream().map(a -> a.areaM2() + " m² of lot " + a.offer().lot.id + " from listing "
                 + a.offer().listing.id).toList() + ")";
-        Response placed = post(buyer, "/api/orders", "{\"outflowApplicationId\":" + app.id + ",\"areaM2\":" + area + "}");
+        Response placed = post(buyer, "/api/orders", Enterprise.order(app.id, area));
         String outcome = outcome("order", refusal, placed);
         if (refusal == null) {
             Instant expiresAt = Instant.parse(placed.string("expiresAt"));
@@ -213,8 +215,7 @@ final class MarketSteps {
                 + order.id + " (" + order.status + ", runs out " + order.expiresAt + "): " + amount + " fen received "
                 + receivedOn + " (due " + notice.dueOn + "), serial " + serial;
         Response confirmed = post(officer(officerTownship), "/api/payment-notices/" + notice.id + "/confirm",
-                "{\"bankSerial\":\"" + serial + "\",\"receivedOn\":\"" + receivedOn + "\",\"amountFen\":" + amount
-                        + ",\"payerName\":\"模型缴款人\"}");
+                Json.object("bankSerial", serial, "receivedOn", receivedOn, "amountFen", amount, "payerName", "模型缴款人"));
         String outcome = outcome("pay", refusal, confirmed);
         if (refusal == null) {
             assertEquals("PAID", confirmed.string("status"), doing);
@@ -258,7 +259,7 @@ final class MarketSteps {
         doing = officer.name() + " self-restores " + area + " m² of lot " + lot.id + " (available " + lot.availableM2
                 + ") for application " + app.id + " (open " + open + ")";
         String outcome = outcome("self-restore", refusal, post(officer, "/api/outflow-applications/" + app.id
-                + "/self-restore", "{\"lotId\":" + lot.id + ",\"areaM2\":" + area + "}"));
+                + "/self-restore", Json.object("lotId", lot.id, "areaM2", area)));
         if (refusal == null) {
             model.selfRestored(app, lot, area);
         }
@@ -279,7 +280,7 @@ final class MarketSteps {
         doing = applicant.name() + " withdraws application " + app.id + " (covered " + app.coveredM2 + ", open "
                 + model.open(app) + ")";
         String outcome = outcome("withdraw-application", refusal, post(applicant, "/api/outflow-applications/" + app.id
-                + "/withdraw", "{\"reason\":\"项目取消\"}"));
+                + "/withdraw", Json.object("reason", "项目取消")));
         if (refusal == null) {
             model.applicationWithdrawn(app);
         }
@@ -295,8 +296,8 @@ final class MarketSteps {
         }
         long area = upTo(r, Math.min(available, 6_000));
         doing = "the county freezes " + area + " m² of township " + township + " (available " + available + ")";
-        Response opened = post(users.get("county_admin"), "/api/violations", "{\"townshipId\":" + township + ",\"areaM2\":"
-                + area + ",\"caseNo\":\"MODEL-" + (++serials) + "\",\"description\":\"违法占用耕地\"}");
+        Response opened = post(users.get("county_admin"), "/api/violations", Json.object("townshipId", township,
+                "areaM2", area, "caseNo", "MODEL-" + (++serials), "description", "违法占用耕地"));
         String outcome = outcome("freeze", null, opened);
         model.frozen(opened.number("id"), township, area);
         assertEquals(area, opened.number("frozenM2"), doing + ": frozen within the township");
@@ -312,7 +313,7 @@ final class MarketSteps {
         long area = c.frozen().values().stream().mapToLong(Long::longValue).sum();
         doing = "the county restores case " + c.id() + " (" + area + " m²)";
         String outcome = outcome("restore", null, post(users.get("county_admin"), "/api/violations/" + c.id() + "/restore",
-                "{\"areaM2\":" + area + ",\"reason\":\"拆除复垦已验收\"}"));
+                Json.object("areaM2", area, "reason", "拆除复垦已验收")));
         model.restored(c);
         return outcome;
     }
@@ -365,8 +366,9 @@ final class MarketSteps {
         return operation + " " + refusal;
     }
 
-    Response post(User user, String path, String body) {
-        return api.send("POST", path, user.token(), body, body == null ? null : "application/json");
+    Response post(User user, String path, Json body) {
+        return api.send("POST", path, user.token(), body == null ? null : body.toString(),
+                body == null ? null : "application/json");
     }
 
     private User officer(long township) {

@@ -3,6 +3,10 @@ package cn.landbalance.api.market;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,30 +66,21 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
             tokens.put(user, login(user));
         }
         for (String officer : OFFICERS) {
-            long township = api().get("/api/me", tokens.get(officer)).number("regionId");
-            townshipOf.put(officer, township);
+            Township township = new Township(api(), officer, tokens.get(officer));
+            townshipOf.put(officer, township.id());
             List<Long> lots = new ArrayList<>();
-            lots.add(acceptedLot(officer, township, "旱地", 20_000, 8));
-            lots.add(acceptedLot(officer, township, "旱地", 12_000, 11));
+            lots.add(acceptedLot(officer, township.id(), "旱地", 20_000, 8));
+            lots.add(acceptedLot(officer, township.id(), "旱地", 12_000, 11));
             lotsOf.put(officer, lots);
             for (int i = 0; i < 2; i++) {
-                Response listed = api().post("/api/listings", tokens.get(officer), "{\"townshipId\":" + township
-                        + ",\"areaM2\":9000,\"pricePerMuFen\":" + (5_000_000 + 100_000 * i) + "}");
-                assertEquals(201, listed.status(), listed.body());
-                openListings.add(new long[]{listed.number("id"), OFFICERS.indexOf(officer)});
+                openListings.add(new long[]{township.lists(9_000, 5_000_000 + 100_000 * i), OFFICERS.indexOf(officer)});
             }
-            Response own = api().post("/api/outflow-applications", tokens.get(officer), outflow(township, 8_000, 12));
-            assertEquals(201, own.status(), own.body());
-            ownApplicationOf.put(officer, own.number("id"));
+            ownApplicationOf.put(officer, township.filesOutflow(outflow(township.id(), 8_000, 12)));
         }
-        for (String enterprise : List.of("enterprise_coop", "enterprise_transport")) {
+        for (String name : List.of("enterprise_coop", "enterprise_transport")) {
+            Enterprise enterprise = new Enterprise(api(), name, tokens.get(name));
             for (String officer : OFFICERS) {
-                Response created = api().post("/api/outflow-applications", tokens.get(enterprise),
-                        outflow(townshipOf.get(officer), 15_000, 13));
-                assertEquals(201, created.status(), created.body());
-                long id = created.number("id");
-                assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", tokens.get(enterprise), null).status());
-                enterpriseApplications.add(id);
+                enterpriseApplications.add(enterprise.declaresOutflow(outflow(townshipOf.get(officer), 15_000, 13)));
             }
         }
     }
@@ -148,8 +143,7 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
         int n = sequence.incrementAndGet();
         long application = enterpriseApplications.get(n % enterpriseApplications.size());
         String buyer = n % enterpriseApplications.size() < 3 ? "enterprise_coop" : "enterprise_transport";
-        Response order = send("order", "POST", "/api/orders", buyer, "{\"outflowApplicationId\":" + application
-                + ",\"areaM2\":" + (200 + (n * 37) % 1_800) + "}");
+        Response order = send("order", "POST", "/api/orders", buyer, Enterprise.order(application, 200 + (n * 37) % 1_800));
         if (order.status() == 201) {
             pendingOrders.add(new long[]{order.number("id"), order.number("amountFen"), buyer.equals("enterprise_coop") ? 0 : 1});
         }
@@ -183,8 +177,8 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
         String officer = OFFICERS.stream().filter(o -> townshipOf.get(o) == notice.get("townshipId").asLong()).findFirst()
                 .orElseThrow();
         Response paid = send("pay", "POST", "/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officer,
-                "{\"bankSerial\":\"CHAOS-" + notice.get("remittanceCode").asText() + "\",\"receivedOn\":\""
-                        + Finance.issuedOn(notice) + "\",\"amountFen\":" + notice.get("amountFen").asLong() + "}");
+                Json.object("bankSerial", "CHAOS-" + notice.get("remittanceCode").asText(),
+                        "receivedOn", Finance.issuedOn(notice), "amountFen", notice.get("amountFen").asLong()));
         if (paid.status() == 200 && open.size() > 1) {
             pendingOrders.add(order);
         }
@@ -198,8 +192,8 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
     }
 
     private void list(String officer, long areaM2) {
-        Response listed = send("list", "POST", "/api/listings", officer, "{\"townshipId\":" + townshipOf.get(officer)
-                + ",\"areaM2\":" + areaM2 + ",\"pricePerMuFen\":5000000}");
+        Response listed = send("list", "POST", "/api/listings", officer, Json.object("townshipId", townshipOf.get(officer),
+                "areaM2", areaM2, "pricePerMuFen", 5_000_000));
         if (listed.status() == 201) {
             openListings.add(new long[]{listed.number("id"), OFFICERS.indexOf(officer)});
         }
@@ -213,8 +207,9 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
     }
 
     private void openCase(String officer, long areaM2) {
-        Response opened = send("freeze", "POST", "/api/violations", "county_admin", "{\"townshipId\":" + townshipOf.get(officer)
-                + ",\"areaM2\":" + areaM2 + ",\"caseNo\":\"CHAOS-" + sequence.incrementAndGet() + "\",\"description\":\"违法占用\"}");
+        Response opened = send("freeze", "POST", "/api/violations", "county_admin", Json.object("townshipId",
+                townshipOf.get(officer), "areaM2", areaM2, "caseNo", "CHAOS-" + sequence.incrementAndGet(),
+                "description", "违法占用"));
         if (opened.status() == 201) {
             openCases.add(opened.number("id"));
         }
@@ -226,7 +221,7 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
             return;
         }
         Response restored = send("restore", "POST", "/api/violations/" + id + "/restore", "county_admin",
-                "{\"areaM2\":" + areaM2 + ",\"reason\":\"拆除复垦\"}");
+                Json.object("areaM2", areaM2, "reason", "拆除复垦"));
         if (restored.status() != 200 || restored.number("frozenM2") > 0) {
             openCases.add(id);
         }
@@ -235,17 +230,19 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
     private void legalize() {
         Long id = openCases.poll();
         if (id != null) {
-            send("legalize", "POST", "/api/violations/" + id + "/legalize", "county_admin", "{\"reason\":\"陇政土〔2026〕8号\"}");
+            send("legalize", "POST", "/api/violations/" + id + "/legalize", "county_admin",
+                    Json.object("reason", "陇政土〔2026〕8号"));
         }
     }
 
     private void selfRestore(String officer, int lot, long areaM2) {
         send("self-restore", "POST", "/api/outflow-applications/" + ownApplicationOf.get(officer) + "/self-restore", officer,
-                "{\"lotId\":" + lotsOf.get(officer).get(lot) + ",\"areaM2\":" + areaM2 + "}");
+                Json.object("lotId", lotsOf.get(officer).get(lot), "areaM2", areaM2));
     }
 
-    private Response send(String kind, String method, String path, String user, String body) {
-        Response response = api().send(method, path, tokens.get(user), body, body == null ? null : "application/json");
+    private Response send(String kind, String method, String path, String user, Json body) {
+        Response response = api().send(method, path, tokens.get(user), body == null ? null : body.toString(),
+                body == null ? null : "application/json");
         int status = response.status();
         String outcome = status / 100 == 2 ? "2xx" : Integer.toString(status);
         outcomes.computeIfAbsent(kind + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
@@ -270,9 +267,8 @@ class MarketUnderConcurrentChaosTest extends ApiTest {
         }
     }
 
-    private static String outflow(long township, long areaM2, int grade) {
-        return "{\"townshipId\":" + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":"
-                + areaM2 + ",\"qualityGrade\":" + grade + ",\"paddy\":false,\"permanentBasicFarmland\":false,"
-                + "\"plannedConstructionLand\":false,\"highStandardFarmland\":false}";
+    /** {@code areaM2} of grade-{@code grade} land in the township turned into an orchard (果园), a change of planting. */
+    private static OutflowDeclaration outflow(long township, long areaM2, int grade) {
+        return OutflowDeclaration.in(township).withUse("PLANTING_ADJUSTMENT", "果园").withArea(areaM2).withGrade(grade);
     }
 }

@@ -2,6 +2,8 @@ package cn.landbalance.api.market;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,16 +34,14 @@ class OrdersAreListedTest extends ApiTest {
         gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 10_000, 9);
-        assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":10000,\"pricePerMuFen\":5000000}").status());
+        assertEquals(201, township("officer_gongchang").tryList(10_000, 5_000_000).status());
         long coopApplication = declaredOutflow(gongchang, 3_000);
         for (int i = 0; i < 3; i++) {
             coopOrders.add(order("enterprise_coop", coopApplication, 500));
         }
         String transport = login("enterprise_transport");
-        Response created = api().post("/api/outflow-applications", transport, "{\"townshipId\":" + wenfeng
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":800,\"qualityGrade\":14,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        Response created = api().post("/api/outflow-applications", transport,
+                OutflowDeclaration.in(wenfeng).withArea(800).withGrade(14).toJson());
         api().post("/api/outflow-applications/" + created.number("id") + "/declare", transport, null);
         transportOrder = order("enterprise_transport", created.number("id"), 800);
     }
@@ -89,7 +89,7 @@ class OrdersAreListedTest extends ApiTest {
     }
 
     private long order(String buyer, long application, long areaM2) {
-        Response r = api().post("/api/orders", login(buyer), "{\"outflowApplicationId\":" + application + ",\"areaM2\":" + areaM2 + "}");
+        Response r = api().post("/api/orders", login(buyer), Enterprise.order(application, areaM2));
         assertEquals(201, r.status(), r.body());
         return r.number("id");
     }

@@ -3,6 +3,7 @@ package cn.landbalance.api.market;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -36,20 +37,16 @@ class PaymentOverSeveralLotsTest extends ApiTest {
     @Test
     void eachCoverageAnnouncesTheCoveredTotalAfterItAndTheObligationIsCoveredOnce() {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        Response created = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":5000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        Response created = enterprise("enterprise_coop").tryFileOutflow(OutflowDeclaration.in(gongchang).withArea(5000));
         assertEquals(201, created.status(), created.body());
         long app = created.number("id");
         long required = created.json().get("obligation").get("requiredM2").asLong();
         acceptedLot("officer_gongchang", gongchang, "旱地", required / 2, 9);
         acceptedLot("officer_gongchang", gongchang, "旱地", required, 9);
-        Response listed = api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":" + (required / 2 + required) + ",\"pricePerMuFen\":5000000}");
+        Response listed = township("officer_gongchang").tryList(required / 2 + required, 5_000_000);
         assertEquals(201, listed.status(), listed.body());
 
-        Response order = api().post("/api/orders", login("enterprise_coop"),
-                "{\"outflowApplicationId\":" + app + ",\"areaM2\":" + required + "}");
+        Response order = enterprise("enterprise_coop").tryOrder(app, required);
         assertEquals(201, order.status(), order.body());
         int allocations = order.json().get("allocations").size();
         assertEquals(2, allocations, "the order takes the older, smaller lot and part of the other: " + order.body());

@@ -3,6 +3,9 @@ package cn.landbalance.api.market;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -33,11 +36,10 @@ class SamePaymentReferenceRaceTest extends ApiTest {
         String officer = login("officer_gongchang");
         String buyer = login("enterprise_coop");
         acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 9);
-        assertEquals(201, api().post("/api/listings", officer, "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":20000,\"pricePerMuFen\":5000000}").status());
-        Response created = api().post("/api/outflow-applications", buyer, "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":5000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        assertEquals(201, api().post("/api/listings", officer, Json.object("townshipId", gongchang, "areaM2", 20000,
+                "pricePerMuFen", 5_000_000)).status());
+        Response created = api().post("/api/outflow-applications", buyer,
+                OutflowDeclaration.in(gongchang).withArea(5000).toJson());
         assertEquals(201, created.status(), created.body());
         long app = created.number("id");
         long fundBefore = fund(gongchang);
@@ -49,7 +51,7 @@ class SamePaymentReferenceRaceTest extends ApiTest {
                 String reference = "RACE-REF-" + app + "-" + round;
                 List<Response> orders = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    Response order = api().post("/api/orders", buyer, "{\"outflowApplicationId\":" + app + ",\"areaM2\":100}");
+                    Response order = api().post("/api/orders", buyer, Enterprise.order(app, 100));
                     assertEquals(201, order.status(), order.body());
                     orders.add(order);
                 }

@@ -4,6 +4,9 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -43,8 +46,8 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
             orgs.put(o.get("name").asText(), o.get("id").asLong());
         }
         long biyan = townships.get("碧岩镇");
-        assertEquals(201, api().post("/api/users", admin, "{\"username\":\"officer_biyan\",\"password\":\"" + DEMO_PASSWORD
-                + "\",\"role\":\"TOWNSHIP_OFFICER\",\"orgId\":" + orgs.get("碧岩镇人民政府") + "}").status());
+        assertEquals(201, api().post("/api/users", admin, Json.object("username", "officer_biyan", "password", DEMO_PASSWORD,
+                "role", "TOWNSHIP_OFFICER", "orgId", orgs.get("碧岩镇人民政府"))).status());
         String biyanOfficer = login("officer_biyan");
         Finance finance = new Finance(api(), this::login);
 
@@ -59,7 +62,7 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
             while (need > 0 && lotIndex < lots.size()) {
                 long part = Math.min(need, lotLeft);
                 Response covered = api().post("/api/outflow-applications/" + app.get("id").asLong() + "/self-restore",
-                        biyanOfficer, "{\"lotId\":" + lots.get(lotIndex).get("id").asLong() + ",\"areaM2\":" + part + "}");
+                        biyanOfficer, Json.object("lotId", lots.get(lotIndex).get("id").asLong(), "areaM2", part));
                 assertEquals(200, covered.status(), covered.body());
                 need -= part;
                 lotLeft -= part;
@@ -74,13 +77,11 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
         // 2. townships with a surplus list indicators above the guide price
         long gongchang = townships.get("巩昌镇");
         long wenfeng = townships.get("文峰镇");
-        Response cheap = api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":1000,\"pricePerMuFen\":4200000}");
+        Response cheap = township("officer_gongchang").tryList(1000, 4_200_000);
         assertEquals(201, cheap.status(), cheap.body());
-        assertEquals(201, api().post("/api/listings", login("officer_wenfeng"),
-                "{\"townshipId\":" + wenfeng + ",\"areaM2\":1500,\"pricePerMuFen\":4500000}").status());
-        Response belowGuide = api().post("/api/listings", login("officer_wenfeng"),
-                "{\"townshipId\":" + wenfeng + ",\"areaM2\":10,\"pricePerMuFen\":3999999}");
+        Township wenfengOfficer = township("officer_wenfeng");
+        assertEquals(201, wenfengOfficer.tryList(1500, 4_500_000).status());
+        Response belowGuide = wenfengOfficer.tryList(10, 3_999_999);
         assertEquals("LISTING_PRICE_BELOW_GUIDE", belowGuide.string("code"));
 
         long gongchangFund = fund(gongchang);
@@ -97,8 +98,7 @@ class TownshipBuysIndicatorsAcrossTheCountyTest extends ApiTest {
             if (remaining == 0) {
                 continue;
             }
-            Response order = api().post("/api/orders", biyanOfficer,
-                    "{\"outflowApplicationId\":" + app.get("id").asLong() + ",\"areaM2\":" + remaining + "}");
+            Response order = api().post("/api/orders", biyanOfficer, Enterprise.order(app.get("id").asLong(), remaining));
             assertEquals(201, order.status(), order.body());
             assertEquals("PENDING_PAYMENT", order.string("status"));
             long sum = 0;

@@ -2,6 +2,9 @@ package cn.landbalance.api.ops;
 
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import cn.landbalance.infra.audit.AuditChain;
 import cn.landbalance.infra.audit.AuditSealer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -43,13 +46,12 @@ class BackupAndRestoreTest extends ApiTest {
         long township = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", township, "旱地", 20_000, 10);
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + township + ",\"areaM2\":5000,\"pricePerMuFen\":5000000}").status());
+                Json.object("townshipId", township, "areaM2", 5000, "pricePerMuFen", 5_000_000)).status());
         String enterprise = login("enterprise_coop");
-        long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,\"paddy\":false,"
-                + "\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}").number("id");
+        long app = api().post("/api/outflow-applications", enterprise,
+                OutflowDeclaration.in(township).withUse("GREENING", "乔木林地").toJson()).number("id");
         api().post("/api/outflow-applications/" + app + "/declare", enterprise, null);
-        var order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + app + ",\"areaM2\":1000}");
+        var order = api().post("/api/orders", enterprise, Enterprise.order(app, 1000));
         assertEquals(201, order.status(), order.body());
         var settled = new Finance(api(), this::login).settleOrder(order.number("id"), "BACKUP-1", enterprise);
         assertEquals("SETTLED", settled.string("status"), settled.body());

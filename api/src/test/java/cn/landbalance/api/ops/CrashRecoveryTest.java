@@ -5,6 +5,11 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.AppProcess;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import cn.landbalance.infra.testing.TestPostgres;
 import cn.landbalance.infra.testing.TestPulsar;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,37 +62,60 @@ class CrashRecoveryTest {
             "LANDBALANCE_OUTBOX_RELAY_INTERVAL", "100ms",
             "LANDBALANCE_DEMO", "true"));
 
+    /** A settlement the application acknowledged: the order, its notice as the buyer saw it, the bank's serial. */
+    private record Ack(long orderId, JsonNode notice, String reference) {
+    }
+
     @Test
     void acknowledgedSettlementsSurviveAKillAndEveryEventIsPublishedOnce() throws Exception {
         Process process = start();
         ApiClient api = app.api();
-        String officer = login(api, "officer_gongchang");
-        long township = api.get("/api/me", officer).number("regionId");
-        String admin = login(api, "county_admin");
-        long project = api.post("/api/inflow-projects", officer, "{\"townshipId\":" + township + ",\"village\":\"西关村\","
-                + "\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"slopeGrade\":2,"
-                + "\"areaM2\":1000000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
-                + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
-                + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
-        api.post("/api/inflow-projects/" + project + "/submit", officer, null);
-        assertEquals(200, api.post("/api/inflow-projects/" + project + "/accept", admin, "{\"qualityGrade\":10}").status());
-        assertEquals(201, api.post("/api/listings", officer, "{\"townshipId\":" + township
-                + ",\"areaM2\":900000,\"pricePerMuFen\":5000000}").status());
-        String enterprise = login(api, "enterprise_coop");
+        Township gongchang = new Township(api, "officer_gongchang", login(api, "officer_gongchang"));
+        Enterprise coop = new Enterprise(api, "enterprise_coop", login(api, "enterprise_coop"));
+        List<Long> apps = gongchangListsItsLandAndTheEnterpriseDeclaresItsApplications(api, gongchang, coop);
+        Finance finance = new Finance(api, name -> login(api, name));
+        List<Ack> acknowledged = buyersSettleUntilTheProcessIsKilled(process, finance, gongchang, coop, apps);
+
+        Process again = start();
+        try {
+            long settled = everyAcknowledgedSettlementIsThereOnceAndARetriedConfirmationChangesNothing(api, finance,
+                    acknowledged);
+            List<String> ids = everyEventIsPublishedOnce();
+            String log = Files.readString(home.resolve("app.log"));
+            assertTrue(log.contains("landbalance is up"), "the log is the application's");
+            assertTrue(!log.contains(ApiTest.DEMO_PASSWORD), "no password in the application's log");
+            System.out.println("[crash] " + acknowledged.size() + " settlements acknowledged before SIGKILL, " + settled
+                    + " settled allocations after restart, " + ids.size() + " events published once each");
+        } finally {
+            again.destroy();
+            again.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** 100 ha restored in 巩昌镇 and 90 ha of it listed; the enterprise declares an application of 10 ha per buyer. */
+    private List<Long> gongchangListsItsLandAndTheEnterpriseDeclaresItsApplications(ApiClient api, Township gongchang,
+                                                                                     Enterprise coop) {
+        long township = gongchang.id();
+        County admin = new County(api, "county_admin", login(api, "county_admin"));
+        long project = gongchang.filesProject(RestorationProject.in(township, 1_000_000));
+        gongchang.trySubmitProject(project);
+        assertEquals(200, admin.tryAcceptProject(project, 10).status());
+        gongchang.lists(900_000, 5_000_000);
         List<Long> apps = new ArrayList<>();
         for (int i = 0; i < BUYERS; i++) {
-            long app2 = api.post("/api/outflow-applications", enterprise, "{\"townshipId\":" + township
-                    + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":100000,\"qualityGrade\":12,"
-                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                    + "\"highStandardFarmland\":false}").number("id");
-            api.post("/api/outflow-applications/" + app2 + "/declare", enterprise, null);
+            long app2 = coop.filesOutflow(OutflowDeclaration.in(township).withUse("GREENING", "乔木林地").withArea(100_000));
+            coop.tryDeclare(app2);
             apps.add(app2);
         }
+        return apps;
+    }
 
-        // buyers order and the township's finance confirms each order's notice until the process dies under them
-        Finance finance = new Finance(api, name -> login(api, name));
-        record Ack(long orderId, JsonNode notice, String reference) {
-        }
+    /**
+     * Buyers order and the township's finance confirms each order's notice until the process dies under them (SIGKILL
+     * once 40 settlements are acknowledged, or after 30 s); returns what was acknowledged.
+     */
+    private List<Ack> buyersSettleUntilTheProcessIsKilled(Process process, Finance finance, Township gongchang,
+                                                          Enterprise coop, List<Long> apps) throws Exception {
         ConcurrentLinkedQueue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
         AtomicBoolean alive = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(BUYERS);
@@ -97,14 +125,13 @@ class CrashRecoveryTest {
             pool.submit(() -> {
                 for (int n = 0; alive.get(); n++) {
                     try {
-                        Response order = api.post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application
-                                + ",\"areaM2\":10}");
+                        Response order = coop.tryOrder(application, 10);
                         if (order.status() != 201) {
                             continue;
                         }
                         String reference = "CRASH-" + buyer + "-" + n;
                         JsonNode notice = order.json().get("notices").get(0); // one seller, one notice
-                        Response paid = finance.confirm(notice, reference, officer);
+                        Response paid = finance.confirm(notice, reference, gongchang.token());
                         if (paid.status() == 200 && "PAID".equals(paid.string("status"))) {
                             acknowledged.add(new Ack(order.number("id"), notice, reference));
                         }
@@ -124,47 +151,49 @@ class CrashRecoveryTest {
         pool.shutdown();
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
         assertTrue(acknowledged.size() >= 40, "settled before the kill: " + acknowledged.size());
+        return List.copyOf(acknowledged);
+    }
 
-        Process again = start();
-        try {
-            String admin2 = login(api, "county_admin");
-            String enterprise2 = login(api, "enterprise_coop");
-            String officer2 = login(api, "officer_gongchang");
-            for (Ack ack : acknowledged) {
-                assertEquals("SETTLED", api.get("/api/orders/" + ack.orderId(), enterprise2).string("status"), "order " + ack.orderId());
-            }
-            long coverages = count("select count(*) from outflow_coverage where kind = 'PURCHASE'");
-            long settled = count("select count(*) from order_allocation a join market_order o on o.id = a.order_id"
-                    + " where o.status = 'SETTLED'");
-            assertEquals(settled, coverages, "one coverage per settled allocation, none twice");
-            // finance that never heard back confirms again: the same paid notice comes back, nothing settles twice
-            for (Ack ack : acknowledged.stream().limit(5).toList()) {
-                Response retry = finance.confirm(ack.notice(), ack.reference(), officer2);
-                assertEquals(200, retry.status(), retry.body());
-                assertEquals(ack.notice().get("id").asLong(), retry.number("id"));
-                assertEquals("PAID", retry.string("status"));
-                assertEquals(ack.orderId(), retry.number("orderId"));
-            }
-            assertEquals(coverages, count("select count(*) from outflow_coverage where kind = 'PURCHASE'"));
-            assertTrue(api.get("/api/audit/invariants", admin2).json().get("ok").asBoolean());
-
-            long until = System.currentTimeMillis() + 60_000;
-            while (count("select count(*) from outbox_event where published_at is null") > 0 && System.currentTimeMillis() < until) {
-                Thread.sleep(200);
-            }
-            assertEquals(0, count("select count(*) from outbox_event where published_at is null"), "all events published");
-            List<String> ids = eventIds();
-            assertEquals(new HashSet<>(ids).size(), ids.size(), "no event id published twice");
-            assertEquals(count("select count(*) from outbox_event"), ids.size(), "every event published");
-            String log = Files.readString(home.resolve("app.log"));
-            assertTrue(log.contains("landbalance is up"), "the log is the application's");
-            assertTrue(!log.contains(ApiTest.DEMO_PASSWORD), "no password in the application's log");
-            System.out.println("[crash] " + acknowledged.size() + " settlements acknowledged before SIGKILL, " + settled
-                    + " settled allocations after restart, " + ids.size() + " events published once each");
-        } finally {
-            again.destroy();
-            again.waitFor(30, TimeUnit.SECONDS);
+    /**
+     * After the restart every acknowledged order is settled, with one coverage per settled allocation; finance that
+     * never heard back confirms again: the same paid notice comes back, nothing settles twice. Returns the number of
+     * settled allocations.
+     */
+    private long everyAcknowledgedSettlementIsThereOnceAndARetriedConfirmationChangesNothing(
+            ApiClient api, Finance finance, List<Ack> acknowledged) throws SQLException {
+        String admin2 = login(api, "county_admin");
+        String enterprise2 = login(api, "enterprise_coop");
+        String officer2 = login(api, "officer_gongchang");
+        for (Ack ack : acknowledged) {
+            assertEquals("SETTLED", api.get("/api/orders/" + ack.orderId(), enterprise2).string("status"), "order " + ack.orderId());
         }
+        long coverages = count("select count(*) from outflow_coverage where kind = 'PURCHASE'");
+        long settled = count("select count(*) from order_allocation a join market_order o on o.id = a.order_id"
+                + " where o.status = 'SETTLED'");
+        assertEquals(settled, coverages, "one coverage per settled allocation, none twice");
+        for (Ack ack : acknowledged.stream().limit(5).toList()) {
+            Response retry = finance.confirm(ack.notice(), ack.reference(), officer2);
+            assertEquals(200, retry.status(), retry.body());
+            assertEquals(ack.notice().get("id").asLong(), retry.number("id"));
+            assertEquals("PAID", retry.string("status"));
+            assertEquals(ack.orderId(), retry.number("orderId"));
+        }
+        assertEquals(coverages, count("select count(*) from outflow_coverage where kind = 'PURCHASE'"));
+        assertTrue(api.get("/api/audit/invariants", admin2).json().get("ok").asBoolean());
+        return settled;
+    }
+
+    /** Every event of the outbox is published, none twice; returns the published event ids. */
+    private List<String> everyEventIsPublishedOnce() throws Exception {
+        long until = System.currentTimeMillis() + 60_000;
+        while (count("select count(*) from outbox_event where published_at is null") > 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+        }
+        assertEquals(0, count("select count(*) from outbox_event where published_at is null"), "all events published");
+        List<String> ids = eventIds();
+        assertEquals(new HashSet<>(ids).size(), ids.size(), "no event id published twice");
+        assertEquals(count("select count(*) from outbox_event"), ids.size(), "every event published");
+        return ids;
     }
 
     private Process start() throws Exception {

@@ -2,6 +2,7 @@ package cn.landbalance.api.ops;
 
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.AppProcess;
+import cn.landbalance.api.support.Json;
 import cn.landbalance.infra.process.LeftoverProcesses;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +34,8 @@ class KilledApplicationRestartsCleanTest {
             String admin = AppProcess.login(api, "county_admin");
             long county = api.get("/api/me", admin).number("countyId");
             assertEquals(200, api.put("/api/counties/" + county + "/rules", admin,
-                    api.get("/api/counties/" + county + "/rules", admin).body().replaceFirst(
-                            "\"paymentTermWorkingDays\":\\d+", "\"paymentTermWorkingDays\":17")).status());
+                    Json.parse(api.get("/api/counties/" + county + "/rules", admin).body())
+                            .with("paymentTermWorkingDays", 17)).status());
             List<ProcessHandle> servers = serversOfHome();
             assertEquals(2, servers.size(), "PostgreSQL and the broker run beside the application: " + servers);
 

@@ -3,6 +3,12 @@ package cn.landbalance.api.outflow;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.Enterprise;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -18,89 +24,96 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @MicronautTest(transactional = false)
 class CountyDecisionsTest extends ApiTest {
 
-    private void rules(String sequencing, String windows) {
-        Response put = api().put("/api/counties/" + countyId() + "/rules", login("county_admin"), "{\"feePerMuFen\":5000000,"
-                + "\"guidePricePerMuFen\":5000000,\"surplusFactorPermille\":1000,\"sequencing\":\"" + sequencing + "\","
-                + "\"qualityRule\":\"PER_LOT\",\"paymentTermWorkingDays\":10,\"declarationWindows\":" + windows + "}");
-        assertEquals(200, put.status(), put.body());
+    private void rules(String sequencing, Json windows) {
+        county().setsRules(Fixtures.gansuRules(5_000_000, sequencing).with("surplusFactorPermille", 1000)
+                .with("declarationWindows", windows));
     }
 
-    private long draft(long township) {
-        return api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + township
-                + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":1000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}").number("id");
+    /** Declarations all year. */
+    private static Json allYear() {
+        return Json.array(Json.object("from", "01-01", "to", "12-31"));
+    }
+
+    private long draft(Enterprise coop, long township) {
+        return coop.filesOutflow(OutflowDeclaration.in(township).withUse("CAPITAL_FOREST_ORCHARD", "果园"));
     }
 
     @Test
     void declarationsOutsideTheCountysWindowsAreRefusedAndSynchronousApprovalLeavesAnOpenDuty() {
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
+        Enterprise coop = enterprise("enterprise_coop");
+        Township gongchangOfficer = township("officer_gongchang");
+        County admin = county();
+        long gongchang = gongchangOfficer.id();
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         LocalDate closedFrom = today.plusDays(10);
         LocalDate closedTo = today.plusDays(20);
-        rules("SYNCHRONOUS", String.format("[{\"from\":\"%02d-%02d\",\"to\":\"%02d-%02d\"}]", closedFrom.getMonthValue(),
-                closedFrom.getDayOfMonth(), closedTo.getMonthValue(), closedTo.getDayOfMonth()));
-        long id = draft(gongchang);
-        Response closed = api().post("/api/outflow-applications/" + id + "/declare", login("enterprise_coop"), null);
+        rules("SYNCHRONOUS", Json.array(Json.object(
+                "from", String.format("%02d-%02d", closedFrom.getMonthValue(), closedFrom.getDayOfMonth()),
+                "to", String.format("%02d-%02d", closedTo.getMonthValue(), closedTo.getDayOfMonth()))));
+        long id = draft(coop, gongchang);
+        Response closed = coop.tryDeclare(id);
         assertEquals(422, closed.status(), closed.body());
         assertEquals("OUTFLOW_OUTSIDE_DECLARATION_WINDOW", closed.string("code"));
 
-        rules("SYNCHRONOUS", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]");
-        assertEquals(200, api().post("/api/outflow-applications/" + id + "/declare", login("enterprise_coop"), null).status());
-        api().post("/api/outflow-applications/" + id + "/review", login("officer_gongchang"), null);
-        Response silent = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), null);
+        rules("SYNCHRONOUS", allYear());
+        assertEquals(200, coop.tryDeclare(id).status());
+        gongchangOfficer.tryReview(id);
+        Response silent = admin.post("/api/outflow-applications/" + id + "/approve");
         assertEquals(400, silent.status(), "an approval gives its opinion (审批意见)");
         assertEquals("reason", silent.string("field"));
-        Response approved = api().post("/api/outflow-applications/" + id + "/approve", login("county_admin"), "{\"reason\":\"同意\"}");
+        Response approved = admin.tryApprove(id, "同意");
         assertEquals("APPROVED", approved.string("status"), approved.body());
         assertEquals(1000, approved.json().get("obligation").get("remainingM2").asLong());
 
-        JsonNode row = township(LocalDate.now().getYear(), gongchang);
+        JsonNode row = township(admin, LocalDate.now().getYear(), gongchang);
         assertEquals(1000, row.get("remainingM2").asLong(), "the uncovered remainder is the township's open duty");
         assertFalse(row.get("balanced").asBoolean());
     }
 
     @Test
     void theCountyMovesAFeeAndItsDutyToATownshipThatCanRestoreLand() {
-        rules("INFLOW_FIRST", "[{\"from\":\"01-01\",\"to\":\"12-31\"}]");
-        long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        long shouyang = api().get("/api/me", login("officer_shouyang")).number("regionId");
-        long id = draft(gongchang);
-        Response notice = new Finance(api(), this::login).payFee(id, 1000, "BANK-MOVE-1", login("enterprise_coop"));
+        rules("INFLOW_FIRST", allYear());
+        Enterprise coop = enterprise("enterprise_coop");
+        Township gongchangOfficer = township("officer_gongchang");
+        County admin = county();
+        long gongchang = gongchangOfficer.id();
+        long shouyang = township("officer_shouyang").id();
+        long id = draft(coop, gongchang);
+        Response notice = new Finance(api(), this::login).payFee(id, 1000, "BANK-MOVE-1", coop.token());
         assertEquals(200, notice.status(), notice.body());
         assertEquals(7_500_000, notice.number("amountFen"));
-        JsonNode paid = api().get("/api/outflow-applications/" + id + "/fee-payments", login("county_admin")).json().get(0);
+        JsonNode paid = admin.get("/api/outflow-applications/" + id + "/fee-payments").json().get(0);
         assertEquals("BANK-MOVE-1", paid.get("paymentReference").asText());
         assertEquals(gongchang, paid.get("dutyTownshipId").asLong());
-        long gongchangBefore = api().get("/api/townships/" + gongchang + "/account", login("county_admin")).number("balanceFen");
-        long shouyangBefore = api().get("/api/townships/" + shouyang + "/account", login("county_admin")).number("balanceFen");
+        long gongchangBefore = fund(admin, gongchang);
+        long shouyangBefore = fund(admin, shouyang);
 
-        assertEquals(403, api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.get("id").asLong() + "/reassign",
-                login("officer_gongchang"), "{\"townshipId\":" + shouyang + "}").status());
-        Response moved = api().post("/api/outflow-applications/" + id + "/fee-payments/" + paid.get("id").asLong() + "/reassign",
-                login("county_admin"), "{\"townshipId\":" + shouyang + "}");
+        String reassign = "/api/outflow-applications/" + id + "/fee-payments/" + paid.get("id").asLong() + "/reassign";
+        assertEquals(403, gongchangOfficer.post(reassign, Json.object("townshipId", shouyang)).status());
+        Response moved = admin.post(reassign, Json.object("townshipId", shouyang));
         assertEquals(200, moved.status(), moved.body());
         assertEquals(shouyang, moved.number("dutyTownshipId"));
-        assertEquals(gongchangBefore - 7_500_000, api().get("/api/townships/" + gongchang + "/account", login("county_admin"))
-                .number("balanceFen"));
-        assertEquals(shouyangBefore + 7_500_000, api().get("/api/townships/" + shouyang + "/account", login("county_admin"))
-                .number("balanceFen"));
-        assertEquals(shouyang, api().get("/api/outflow-applications/" + id + "/fee-payments", login("county_admin")).json()
+        assertEquals(gongchangBefore - 7_500_000, fund(admin, gongchang));
+        assertEquals(shouyangBefore + 7_500_000, fund(admin, shouyang));
+        assertEquals(shouyang, admin.get("/api/outflow-applications/" + id + "/fee-payments").json()
                 .get(0).get("dutyTownshipId").asLong());
         int year = LocalDate.now().getYear();
         // the applicant is covered; the land is owed by the township that holds the money now
-        assertEquals(0, township(year, gongchang).get("remainingM2").asLong());
-        assertEquals(1000, township(year, gongchang).get("feeCoveredM2").asLong());
-        assertEquals(0, township(year, gongchang).get("feeOwedM2").asLong());
-        assertEquals(1000, township(year, shouyang).get("feeOwedM2").asLong());
-        assertEquals(1000, township(year, shouyang).get("shortfallM2").asLong());
-        assertFalse(township(year, shouyang).get("balanced").asBoolean());
-        assertTrue(api().get("/api/audit/invariants", login("county_admin")).json().get("ok").asBoolean());
+        assertEquals(0, township(admin, year, gongchang).get("remainingM2").asLong());
+        assertEquals(1000, township(admin, year, gongchang).get("feeCoveredM2").asLong());
+        assertEquals(0, township(admin, year, gongchang).get("feeOwedM2").asLong());
+        assertEquals(1000, township(admin, year, shouyang).get("feeOwedM2").asLong());
+        assertEquals(1000, township(admin, year, shouyang).get("shortfallM2").asLong());
+        assertFalse(township(admin, year, shouyang).get("balanced").asBoolean());
+        assertTrue(admin.get("/api/audit/invariants").json().get("ok").asBoolean());
     }
 
-    private JsonNode township(int year, long townshipId) {
-        for (JsonNode row : api().get("/api/counties/" + countyId() + "/balance?year=" + year, login("county_admin")).json()
-                .get("townships")) {
+    private static long fund(County admin, long township) {
+        return admin.get("/api/townships/" + township + "/account").number("balanceFen");
+    }
+
+    private static JsonNode township(County admin, int year, long townshipId) {
+        for (JsonNode row : admin.get("/api/counties/" + admin.id() + "/balance?year=" + year).json().get("townships")) {
             if (row.get("townshipId").asLong() == townshipId) {
                 return row;
             }

@@ -2,6 +2,8 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,47 +89,36 @@ class DeclarationFormReadsTheServersLimitsTest extends ApiTest {
     @Test
     void theServedLandClassesGradesAndLengthAreTheOnesChecked() {
         for (JsonNode landClass : limits.get("lakeOrTurfLandClasses")) {
-            assertRefused(declare(Map.of("landClassAfter", "\"" + landClass.asText() + "\"")), 422, "OUTFLOW_LAKE_OR_TURF");
+            assertRefused(declare(Json.object("landClassAfter", landClass.asText())), 422, "OUTFLOW_LAKE_OR_TURF");
         }
         int maxLength = limits.get("landClassAfterMaxLength").asInt();
-        assertEquals(201, declare(Map.of("landClassAfter", "\"" + "林".repeat(maxLength) + "\"")).status());
-        assertRefused(declare(Map.of("landClassAfter", "\"" + "林".repeat(maxLength + 1) + "\"")), 400, "VALIDATION_FAILED");
+        assertEquals(201, declare(Json.object("landClassAfter", "林".repeat(maxLength))).status());
+        assertRefused(declare(Json.object("landClassAfter", "林".repeat(maxLength + 1))), 400, "VALIDATION_FAILED");
         int lowest = limits.get("qualityGradeMin").asInt();
         int highest = limits.get("qualityGradeMax").asInt();
-        assertEquals(201, declare(Map.of("qualityGrade", String.valueOf(lowest))).status());
-        assertEquals(201, declare(Map.of("qualityGrade", String.valueOf(highest))).status());
-        assertRefused(declare(Map.of("qualityGrade", String.valueOf(lowest - 1))), 400, "VALIDATION_FAILED");
-        assertRefused(declare(Map.of("qualityGrade", String.valueOf(highest + 1))), 400, "VALIDATION_FAILED");
+        assertEquals(201, declare(Json.object("qualityGrade", lowest)).status());
+        assertEquals(201, declare(Json.object("qualityGrade", highest)).status());
+        assertRefused(declare(Json.object("qualityGrade", lowest - 1)), 400, "VALIDATION_FAILED");
+        assertRefused(declare(Json.object("qualityGrade", highest + 1)), 400, "VALIDATION_FAILED");
     }
 
     private BigDecimal decimal(String field) {
         return limits.get(field).decimalValue();
     }
 
-    private static Map<String, String> greenBelt(String roadType, BigDecimal widthM) {
-        return Map.of("category", "\"GREEN_BELT\"", "landClassAfter", "\"乔木林地\"",
-                "greenBelt", "{\"roadType\":\"" + roadType + "\",\"widthM\":" + widthM.toPlainString() + "}");
+    private static Json greenBelt(String roadType, BigDecimal widthM) {
+        return Json.object("category", "GREEN_BELT", "landClassAfter", "乔木林地",
+                "greenBelt", Json.object("roadType", roadType, "widthM", widthM));
     }
 
-    private static Map<String, String> ruralRoad(BigDecimal widthM) {
-        return Map.of("landClassAfter", "\"农村道路\"", "ruralRoad", "{\"widthM\":" + widthM.toPlainString() + "}");
+    private static Json ruralRoad(BigDecimal widthM) {
+        return Json.object("landClassAfter", "农村道路", "ruralRoad", Json.object("widthM", widthM));
     }
 
-    /** enterprise_coop's 设施农用地 outflow of 1 000 m² with {@code fields} (name → JSON value) in place of the defaults. */
-    private Response declare(Map<String, String> fields) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("townshipId", String.valueOf(gongchang));
-        body.put("category", "\"AGRI_FACILITY\"");
-        body.put("landClassAfter", "\"设施农用地\"");
-        body.put("areaM2", "1000");
-        body.put("qualityGrade", "14");
-        for (String flag : List.of("paddy", "permanentBasicFarmland", "plannedConstructionLand", "highStandardFarmland")) {
-            body.put(flag, "false");
-        }
-        body.putAll(fields);
-        StringBuilder json = new StringBuilder("{");
-        body.forEach((name, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(name).append("\":").append(value));
-        return api().post("/api/outflow-applications", enterprise, json.append('}').toString());
+    /** enterprise_coop's 设施农用地 outflow of 1 000 m² (grade 14) with {@code fields} in place of the defaults. */
+    private Response declare(Json fields) {
+        return api().post("/api/outflow-applications", enterprise,
+                OutflowDeclaration.in(gongchang).withGrade(14).with(fields).toJson());
     }
 
     private static void assertRefused(Response response, int status, String code) {

@@ -2,6 +2,8 @@ package cn.landbalance.api.outflow;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -15,11 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @MicronautTest(transactional = false)
 class DeclaredOutflowKeepsItsSlopesTest extends ApiTest {
 
-    private String body(long township, String slopes, String ownership) {
-        return "{\"townshipId\":" + township + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":15000,"
-                + "\"qualityGrade\":12,\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false,\"planYear\":2026" + (slopes == null ? "" : ",\"slopes\":" + slopes)
-                + (ownership == null ? "" : ",\"ownership\":\"" + ownership + "\"") + "}";
+    /** 15 000 m² turned into an orchard (果园) for the 2026 plan, with its slopes and ownership when given. */
+    private Json body(long township, Json slopes, String ownership) {
+        OutflowDeclaration form = OutflowDeclaration.in(township).withUse("PLANTING_ADJUSTMENT", "果园").withArea(15000)
+                .withPlanYear(2026);
+        form = slopes == null ? form : form.with("slopes", slopes);
+        return (ownership == null ? form : form.with("ownership", ownership)).toJson();
+    }
+
+    /** Square metres of the parcel on each slope grade, 1 (≤ 2°) to 5 (> 25°). */
+    private static Json slopes(long grade1, long grade2, long grade3, long grade4, long grade5) {
+        return Json.object("grade1M2", grade1, "grade2M2", grade2, "grade3M2", grade3, "grade4M2", grade4, "grade5M2", grade5);
     }
 
     @Test
@@ -27,12 +35,12 @@ class DeclaredOutflowKeepsItsSlopesTest extends ApiTest {
         String enterprise = login("enterprise_coop");
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         Response wrong = api().post("/api/outflow-applications", enterprise, body(gongchang,
-                "{\"grade1M2\":10000,\"grade2M2\":4999,\"grade3M2\":0,\"grade4M2\":0,\"grade5M2\":0}", null));
+                slopes(10000, 4999, 0, 0, 0), null));
         assertEquals(400, wrong.status(), wrong.body());
         assertEquals("slopes", wrong.string("field"));
 
         Response created = api().post("/api/outflow-applications", enterprise, body(gongchang,
-                "{\"grade1M2\":0,\"grade2M2\":10000,\"grade3M2\":0,\"grade4M2\":5000,\"grade5M2\":0}", "国有"));
+                slopes(0, 10000, 0, 5000, 0), "国有"));
         assertEquals(201, created.status(), created.body());
         assertEquals(5000, created.json().get("slopes").get("grade4M2").asLong());
         assertEquals("国有", created.string("ownership"));

@@ -4,6 +4,8 @@ import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
 import cn.landbalance.api.support.Fixtures;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -32,10 +34,8 @@ class FeeFundedRestorationTest extends ApiTest {
         try {
             assertEquals(200, api().put("/api/counties/" + county + "/rules", admin, Fixtures.gansuRules(5_000_000, "SYNCHRONOUS"))
                     .status());
-            long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
-                    + ",\"category\":\"CAPITAL_FOREST_ORCHARD\",\"landClassAfter\":\"果园\",\"areaM2\":1000,\"qualityGrade\":12,"
-                    + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                    + "\"highStandardFarmland\":false}").number("id");
+            long app = api().post("/api/outflow-applications", enterprise,
+                    OutflowDeclaration.in(gongchang).withUse("CAPITAL_FOREST_ORCHARD", "果园").toJson()).number("id");
             assertEquals(200, new Finance(api(), this::login).payFee(app, 1100, "BANK-FEE-DELIVER-1", enterprise).status());
             int year = LocalDate.now().getYear();
             JsonNode before = township(county, year, gongchang);
@@ -50,19 +50,19 @@ class FeeFundedRestorationTest extends ApiTest {
             long poor = acceptedLot("officer_gongchang", gongchang, "旱地", 2000, 13);
             long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 2000, 10);
 
-            Response tooPoor = api().post(deliveries, officer, "{\"lotId\":" + poor + ",\"areaM2\":600}");
+            Response tooPoor = api().post(deliveries, officer, delivery(poor, 600));
             assertEquals(422, tooPoor.status(), tooPoor.body());
             assertEquals("LOT_QUALITY_TOO_LOW", tooPoor.string("code"));
-            Response other = api().post(deliveries, login("officer_wenfeng"), "{\"lotId\":" + lot + ",\"areaM2\":600}");
+            Response other = api().post(deliveries, login("officer_wenfeng"), delivery(lot, 600));
             assertEquals(403, other.status(), "another township does not deliver this duty");
-            Response part = api().post(deliveries, officer, "{\"lotId\":" + lot + ",\"areaM2\":600}");
+            Response part = api().post(deliveries, officer, delivery(lot, 600));
             assertEquals(201, part.status(), part.body());
             assertEquals(500, part.number("owedM2"));
             assertEquals(500, township(county, year, gongchang).get("feeOwedM2").asLong());
-            Response tooMuch = api().post(deliveries, officer, "{\"lotId\":" + lot + ",\"areaM2\":501}");
+            Response tooMuch = api().post(deliveries, officer, delivery(lot, 501));
             assertEquals(422, tooMuch.status(), tooMuch.body());
             assertEquals("areaM2", tooMuch.json().get("field").asText());
-            assertEquals(201, api().post(deliveries, admin, "{\"lotId\":" + lot + ",\"areaM2\":500}").status());
+            assertEquals(201, api().post(deliveries, admin, delivery(lot, 500)).status());
 
             JsonNode after = township(county, year, gongchang);
             assertEquals(0, after.get("feeOwedM2").asLong());
@@ -91,5 +91,10 @@ class FeeFundedRestorationTest extends ApiTest {
             }
         }
         throw new AssertionError("no township " + township);
+    }
+
+    /** {@code areaM2} of {@code lot} delivered as the land a fee paid for. */
+    private static Json delivery(long lot, long areaM2) {
+        return Json.object("lotId", lot, "areaM2", areaM2);
     }
 }

@@ -188,9 +188,9 @@ class RejectionReversesTheApplicationTest extends ApiTest {
         String enterprise = login("enterprise_coop");
         Finance finance = new Finance(api(), this::login);
         long wenfeng = api().get("/api/me", officer).number("regionId");
-        String rules = api().get("/api/counties/" + countyId() + "/rules", admin).body();
+        Json rules = Json.parse(api().get("/api/counties/" + countyId() + "/rules", admin).body());
         assertEquals(200, api().put("/api/counties/" + countyId() + "/rules", admin,
-                rules.replace("\"REFUND\"", "\"KEEP\"")).status());
+                rules.with("feeOnReversal", "KEEP")).status());
         try {
             long application = declaredOutflow(wenfeng, 2_000);
             long fundBefore = fund(wenfeng, officer);

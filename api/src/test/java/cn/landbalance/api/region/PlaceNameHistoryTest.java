@@ -2,6 +2,7 @@ package cn.landbalance.api.region;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -26,20 +27,20 @@ class PlaceNameHistoryTest extends ApiTest {
         assertEquals("双泉镇", demo.get(0).get("townshipName").asText());
 
         long wenfeng = townshipId("文峰镇");
-        Response added = api().post(base, admin, "{\"formerName\":\"城关镇\",\"townshipId\":" + wenfeng
-                + ",\"effectiveOn\":\"2015-06-01\",\"note\":\"撤镇设街道后并入\"}");
+        Response added = api().post(base, admin, formerName("城关镇", wenfeng).with("effectiveOn", "2015-06-01")
+                .with("note", "撤镇设街道后并入"));
         assertEquals(201, added.status(), added.body());
         assertEquals("文峰镇", added.string("townshipName"));
         assertEquals("2015-06-01", added.string("effectiveOn"));
 
-        assertEquals(409, api().post(base, admin, "{\"formerName\":\"城关镇\",\"townshipId\":" + wenfeng + "}").status());
-        Response current = api().post(base, admin, "{\"formerName\":\"巩昌镇\",\"townshipId\":" + wenfeng + "}");
+        assertEquals(409, api().post(base, admin, formerName("城关镇", wenfeng)).status());
+        Response current = api().post(base, admin, formerName("巩昌镇", wenfeng));
         assertEquals(400, current.status(), "a current township's name is not a former name");
         assertEquals("formerName", current.string("field"));
-        Response notATownship = api().post(base, admin, "{\"formerName\":\"某乡\",\"townshipId\":" + county + "}");
+        Response notATownship = api().post(base, admin, formerName("某乡", county));
         assertEquals(404, notATownship.status());
         assertEquals("townshipId", notATownship.string("field"));
-        assertEquals(403, api().post(base, login("county_viewer"), "{\"formerName\":\"某乡\",\"townshipId\":" + wenfeng + "}").status());
+        assertEquals(403, api().post(base, login("county_viewer"), formerName("某乡", wenfeng)).status());
         SecondCounty weiyuan = createSecondCounty();
         assertEquals(404, api().get("/api/counties/" + weiyuan.countyId() + "/place-names", admin).status());
 
@@ -64,5 +65,9 @@ class PlaceNameHistoryTest extends ApiTest {
             }
         }
         throw new AssertionError(name);
+    }
+
+    private static Json formerName(String name, long township) {
+        return Json.object("formerName", name, "townshipId", township);
     }
 }

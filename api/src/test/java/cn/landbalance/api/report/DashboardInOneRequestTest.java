@@ -2,6 +2,7 @@ package cn.landbalance.api.report;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class DashboardInOneRequestTest extends ApiTest {
         long wenfeng = api().get("/api/me", officer).number("regionId");
         acceptedLot("officer_wenfeng", wenfeng, "旱地", 7_000, 10);
         assertEquals(201, api().post("/api/listings", officer,
-                "{\"townshipId\":" + wenfeng + ",\"areaM2\":2000,\"pricePerMuFen\":5000000}").status());
-        assertEquals(201, api().post("/api/violations", admin, "{\"townshipId\":" + wenfeng
-                + ",\"areaM2\":1000,\"caseNo\":\"陇自然资违〔2026〕9号\",\"description\":\"违法建房\"}").status());
+                Json.object("townshipId", wenfeng, "areaM2", 2000, "pricePerMuFen", 5_000_000)).status());
+        assertEquals(201, api().post("/api/violations", admin, Json.object("townshipId", wenfeng, "areaM2", 1000,
+                "caseNo", "陇自然资违〔2026〕9号", "description", "违法建房")).status());
 
         JsonNode board = api().get("/api/counties/" + county + "/dashboard?year=" + year, admin).json();
         assertFalse(board.get("empty").asBoolean());

@@ -2,6 +2,7 @@ package cn.landbalance.api.rules;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,10 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @MicronautTest(transactional = false)
 class CountyRulesTest extends ApiTest {
-    private static final String GANSU = "{\"feePerMuFen\":5000000,\"guidePricePerMuFen\":4500000,"
-            + "\"surplusFactorPermille\":1100,\"sequencing\":\"SYNCHRONOUS\",\"qualityRule\":\"WEIGHTED_AVERAGE\","
-            + "\"paymentTermWorkingDays\":15,\"declarationWindows\":[{\"from\":\"01-01\",\"to\":\"01-31\"},"
-            + "{\"from\":\"11-15\",\"to\":\"02-15\"}]}";
+    private static final Json GANSU = Json.object("feePerMuFen", 5_000_000, "guidePricePerMuFen", 4_500_000,
+            "surplusFactorPermille", 1100, "sequencing", "SYNCHRONOUS", "qualityRule", "WEIGHTED_AVERAGE",
+            "paymentTermWorkingDays", 15, "declarationWindows", Json.array(Json.object("from", "01-01", "to", "01-31"),
+                    Json.object("from", "11-15", "to", "02-15")));
 
     @Test
     void aNewCountyHasTheContractDefaults() {
@@ -64,7 +65,7 @@ class CountyRulesTest extends ApiTest {
         long county = countyId();
         String admin = login("county_admin");
         String before = api().get("/api/counties/" + county + "/rules", admin).body();
-        String body = GANSU.replaceFirst("\"" + field + "\":(\\[[^\\]]*\\]|\"[^\"]*\"|[^,}]*)", "\"" + field + "\":" + value);
+        Json body = GANSU.with(field, Json.parse(value));
         Response response = api().put("/api/counties/" + county + "/rules", admin, body);
         assertEquals(400, response.status(), body + " -> " + response.body());
         assertTrue(response.isProblem());

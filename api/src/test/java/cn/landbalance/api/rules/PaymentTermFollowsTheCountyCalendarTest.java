@@ -3,6 +3,7 @@ package cn.landbalance.api.rules;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -50,9 +51,9 @@ class PaymentTermFollowsTheCountyCalendarTest extends ApiTest {
         Map<Integer, List<LocalDate>> byYear = off.stream().collect(Collectors.groupingBy(LocalDate::getYear, TreeMap::new,
                 Collectors.toList()));
         byYear.forEach((year, days) -> {
-            String entries = days.stream().map(d -> "{\"from\":\"" + d + "\",\"kind\":\"HOLIDAY\",\"name\":\"测试假日\"}")
-                    .collect(Collectors.joining(","));
-            Response put = api().put("/api/counties/" + county + "/calendar/" + year, admin, "{\"entries\":[" + entries + "]}");
+            Json[] entries = days.stream().map(d -> Json.object("from", d, "kind", "HOLIDAY", "name", "测试假日"))
+                    .toArray(Json[]::new);
+            Response put = api().put("/api/counties/" + county + "/calendar/" + year, admin, entries(entries));
             assertEquals(200, put.status(), put.body());
             assertEquals(days.size(), put.number("holidays"));
         });
@@ -69,22 +70,22 @@ class PaymentTermFollowsTheCountyCalendarTest extends ApiTest {
         // refusals change nothing
         String path = "/api/counties/" + county + "/calendar/" + today.getYear();
         String saved = api().get(path, admin).body();
-        assertEquals(403, api().put(path, login("officer_shouyang"), "{\"entries\":[]}").status());
-        assertEquals(403, api().put(path, login("county_viewer"), "{\"entries\":[]}").status());
-        Response noKind = api().put(path, admin, "{\"entries\":[{\"from\":\"" + today + "\",\"name\":\"x\"}]}");
+        assertEquals(403, api().put(path, login("officer_shouyang"), entries()).status());
+        assertEquals(403, api().put(path, login("county_viewer"), entries()).status());
+        Response noKind = api().put(path, admin, entries(Json.object("from", today, "name", "x")));
         assertEquals(400, noKind.status(), noKind.body());
         assertEquals("entries[0].kind", noKind.string("field"));
-        Response otherYear = api().put(path, admin, "{\"entries\":[{\"from\":\"" + today.plusYears(1)
-                + "\",\"kind\":\"HOLIDAY\",\"name\":\"x\"}]}");
+        Response otherYear = api().put(path, admin, entries(Json.object("from", today.plusYears(1), "kind", "HOLIDAY",
+                "name", "x")));
         assertEquals(400, otherYear.status(), otherYear.body());
         assertEquals("entries[0].from", otherYear.string("field"));
-        Response badKind = api().put(path, admin, "{\"entries\":[{\"from\":\"" + today + "\",\"kind\":\"NAP\",\"name\":\"x\"}]}");
+        Response badKind = api().put(path, admin, entries(Json.object("from", today, "kind", "NAP", "name", "x")));
         assertEquals(400, badKind.status(), badKind.body());
         assertEquals(saved, api().get(path, admin).body());
 
         // cleared: weekends only again
         byYear.keySet().forEach(year -> assertEquals(200, api().put("/api/counties/" + county + "/calendar/" + year, admin,
-                "{\"entries\":[]}").status()));
+                entries()).status()));
         assertEquals(weekdaysAfter(today, 10, Set.of()).toString(),
                 api().get(path, admin).string("dueOnIfIssuedToday"));
     }
@@ -100,5 +101,10 @@ class PaymentTermFollowsTheCountyCalendarTest extends ApiTest {
             }
         }
         return d;
+    }
+
+    /** A year of the county's calendar: its entries (holidays, working weekends). */
+    private static Json entries(Json... entries) {
+        return Json.object("entries", Json.array((Object[]) entries));
     }
 }

@@ -2,6 +2,7 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,7 @@ class LoginAndTokensTest extends ApiTest {
 
     @Test
     void countyAdminLogsInAndGetsABearerTokenWithItsRoleAndOrganisation() {
-        Response response = api().post("/api/auth/login", null,
-                "{\"username\":\"county_admin\",\"password\":\"" + DEMO_PASSWORD + "\"}");
+        Response response = api().post("/api/auth/login", null, credentials("county_admin", DEMO_PASSWORD));
         assertEquals(200, response.status(), response.body());
         assertEquals("Bearer", response.string("token_type"));
         assertEquals(3600, response.number("expires_in"));
@@ -41,10 +41,8 @@ class LoginAndTokensTest extends ApiTest {
 
     @Test
     void aWrongPasswordAndAnUnknownUserAreTheSame401() {
-        Response wrong = api().post("/api/auth/login", null,
-                "{\"username\":\"county_viewer\",\"password\":\"not-the-password\"}");
-        Response unknown = api().post("/api/auth/login", null,
-                "{\"username\":\"nobody_here\",\"password\":\"not-the-password\"}");
+        Response wrong = api().post("/api/auth/login", null, credentials("county_viewer", "not-the-password"));
+        Response unknown = api().post("/api/auth/login", null, credentials("nobody_here", "not-the-password"));
         for (Response r : new Response[]{wrong, unknown}) {
             assertEquals(401, r.status());
             assertTrue(r.isProblem());
@@ -57,11 +55,9 @@ class LoginAndTokensTest extends ApiTest {
     @Test
     void repeatedFailuresForOneUsernameAreThrottled() {
         for (int i = 0; i < 3; i++) {
-            assertEquals(401, api().post("/api/auth/login", null,
-                    "{\"username\":\"officer_shouyang\",\"password\":\"guess-" + i + "\"}").status());
+            assertEquals(401, api().post("/api/auth/login", null, credentials("officer_shouyang", "guess-" + i)).status());
         }
-        Response blocked = api().post("/api/auth/login", null,
-                "{\"username\":\"officer_shouyang\",\"password\":\"" + DEMO_PASSWORD + "\"}");
+        Response blocked = api().post("/api/auth/login", null, credentials("officer_shouyang", DEMO_PASSWORD));
         assertEquals(429, blocked.status());
         assertEquals("TOO_MANY_LOGIN_ATTEMPTS", blocked.string("code"));
     }
@@ -131,5 +127,9 @@ class LoginAndTokensTest extends ApiTest {
 
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Json credentials(String username, String password) {
+        return Json.object("username", username, "password", password);
     }
 }

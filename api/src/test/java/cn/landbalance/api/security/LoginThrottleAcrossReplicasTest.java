@@ -2,6 +2,7 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,6 +47,6 @@ class LoginThrottleAcrossReplicasTest extends ApiTest {
 
     private static int attempt(ApiClient client, String username, String password) {
         return client.post("/api/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").status();
+                Json.object("username", username, "password", password)).status();
     }
 }

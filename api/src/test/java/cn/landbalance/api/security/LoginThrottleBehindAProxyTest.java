@@ -1,6 +1,7 @@
 package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class LoginThrottleBehindAProxyTest extends ApiTest {
 
     private int attempt(String realIp, String username, String password) {
         return api().sendWithHeaders("POST", "/api/auth/login", null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}", "application/json",
+                Json.object("username", username, "password", password).toString(), "application/json",
                 realIp == null ? Map.of() : Map.of("X-Real-IP", realIp)).status();
     }
 }

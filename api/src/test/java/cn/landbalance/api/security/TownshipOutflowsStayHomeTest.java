@@ -2,6 +2,8 @@ package cn.landbalance.api.security;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @MicronautTest(transactional = false)
 class TownshipOutflowsStayHomeTest extends ApiTest {
-    private static String outflow(long township, String applicant) {
-        return "{\"townshipId\":" + township + (applicant == null ? "" : ",\"applicantOrgId\":" + applicant)
-                + ",\"category\":\"PLANTING_ADJUSTMENT\",\"landClassAfter\":\"果园\",\"areaM2\":1000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}";
+    /** An orchard (果园) of 1 000 m² in the township, for {@code applicant} (an organisation's id) when given. */
+    private static Json outflow(long township, Long applicant) {
+        OutflowDeclaration form = OutflowDeclaration.in(township).withUse("PLANTING_ADJUSTMENT", "果园");
+        return (applicant == null ? form : form.with("applicantOrgId", applicant)).toJson();
     }
 
     @Test
@@ -32,7 +34,7 @@ class TownshipOutflowsStayHomeTest extends ApiTest {
         assertEquals("OUTFLOW_OUTSIDE_OWN_TOWNSHIP", elsewhere.string("code"));
         assertEquals("townshipId", elsewhere.string("field"));
         Response onBehalf = api().post("/api/outflow-applications", login("county_admin"),
-                outflow(gongchang, Long.toString(wenfengGovernment)));
+                outflow(gongchang, wenfengGovernment));
         assertEquals("OUTFLOW_OUTSIDE_OWN_TOWNSHIP", onBehalf.string("code"), "nor may the county file it for them");
         assertEquals(before, api().get("/api/outflow-applications?size=500", login("county_admin")).body());
 

@@ -87,8 +87,8 @@ public final class AppProcess {
     }
 
     public static String login(ApiClient api, String user) {
-        return api.post("/api/auth/login", null, "{\"username\":\"" + user + "\",\"password\":\"" + ApiTest.DEMO_PASSWORD
-                + "\"}").string("access_token");
+        return api.post("/api/auth/login", null, Json.object("username", user, "password", ApiTest.DEMO_PASSWORD))
+                .string("access_token");
     }
 
     public static Path createHome(String prefix) {

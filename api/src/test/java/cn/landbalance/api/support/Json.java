@@ -56,6 +56,18 @@ public final class Json implements CharSequence {
         return new Json(array);
     }
 
+    /**
+     * A JSON text as it is, for a table of raw values (a wrong type, a number too large for any field, {@code null})
+     * that a test sets into a well-formed body with {@link #with(String, Object)}.
+     */
+    public static Json parse(String text) {
+        try {
+            return new Json(MAPPER.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
     /** Any value (a map, a list, a record, a {@link JsonNode}…) as JSON. */
     public static Json of(Object value) {
         return new Json(toNode(value));
@@ -100,6 +112,9 @@ public final class Json implements CharSequence {
         }
         if (value instanceof Json json) {
             return json.node.deepCopy();
+        }
+        if (value instanceof JsonNode node) { // before Iterable: a JsonNode iterates over its values
+            return node.deepCopy();
         }
         if (value instanceof TemporalAccessor || value instanceof Enum<?>) {
             return MAPPER.getNodeFactory().textNode(value.toString());

@@ -2,6 +2,8 @@ package cn.landbalance.api.violation;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.RestorationProject;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -17,10 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 class CountyReserveLendsTest extends ApiTest {
-    private static final String CONSTRAINTS = "{\"ecologicalRedLine\":false,\"natureReserve\":false,\"waterSourceLevel1\":false,"
-            + "\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,\"returnedFarmlandForest\":false,"
-            + "\"pollutedSoil\":false,\"illegalDeforestation\":false}";
-
     @Test
     void aCountyLedProjectStocksTheReserveAndAViolationBorrowsFromIt() {
         String admin = login("county_admin");
@@ -34,7 +32,7 @@ class CountyReserveLendsTest extends ApiTest {
         assertEquals(201, created.status(), created.body());
         long id = created.number("id");
         assertEquals(200, api().post("/api/inflow-projects/" + id + "/submit", admin, null).status());
-        Response accepted = api().post("/api/inflow-projects/" + id + "/accept", admin, "{\"qualityGrade\":9}");
+        Response accepted = api().post("/api/inflow-projects/" + id + "/accept", admin, Json.object("qualityGrade", 9));
         assertEquals(200, accepted.status(), accepted.body());
         long lot = accepted.number("lotId");
 
@@ -44,8 +42,8 @@ class CountyReserveLendsTest extends ApiTest {
         assertEquals(403, api().get("/api/counties/" + county + "/reserve", officer).status());
         assertEquals(0, api().get("/api/townships/" + shouyang + "/inventory", officer).json().get("availableM2").asLong());
 
-        Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + shouyang
-                + ",\"areaM2\":2500,\"caseNo\":\"陇自然资违〔2026〕88号\",\"description\":\"违法建房\"}");
+        Response opened = api().post("/api/violations", admin, Json.object("townshipId", shouyang, "areaM2", 2500,
+                "caseNo", "陇自然资违〔2026〕88号", "description", "违法建房"));
         assertEquals(201, opened.status(), opened.body());
         assertEquals(2_500, opened.json().get("owedM2").asLong(), "all of it borrowed from the county reserve");
         assertEquals(0, opened.json().get("unsecuredM2").asLong());
@@ -57,9 +55,9 @@ class CountyReserveLendsTest extends ApiTest {
         assertTrue(api().get("/api/audit/invariants", admin).json().get("ok").asBoolean());
     }
 
-    private static String project(long regionId) {
-        return "{\"townshipId\":" + regionId + ",\"village\":\"县级实施：城关片区\",\"landClassBefore\":\"其他草地\","
-                + "\"targetClass\":\"旱地\",\"ownership\":\"国有\",\"restorationAttr\":null,\"slopeGrade\":2,\"areaM2\":6000,"
-                + "\"planYear\":2022,\"constraints\":" + CONSTRAINTS + "}";
+    /** 6 000 m² of state-owned 其他草地 restored to 旱地 by the county itself (县级实施), for the 2022 plan. */
+    private static Json project(long regionId) {
+        return RestorationProject.in(regionId, 6000).inVillage("县级实施：城关片区").from("其他草地", "旱地")
+                .withOwnership("国有").withPlanYear(2022).toJson();
     }
 }

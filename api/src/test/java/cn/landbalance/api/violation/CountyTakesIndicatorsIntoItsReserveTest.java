@@ -3,6 +3,7 @@ package cn.landbalance.api.violation;
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.transaction.TransactionOperations;
@@ -37,12 +38,12 @@ class CountyTakesIndicatorsIntoItsReserveTest extends ApiTest {
         long county = countyId();
         long gongchang = api().get("/api/me", officer).number("regionId");
         long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 10);
-        assertEquals(201, api().post("/api/listings", officer, "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":4000,\"pricePerMuFen\":5000000}").status());
+        assertEquals(201, api().post("/api/listings", officer, Json.object("townshipId", gongchang, "areaM2", 4000,
+                "pricePerMuFen", 5_000_000)).status());
         String transfers = "/api/counties/" + county + "/reserve/transfers";
 
         assertEquals(403, api().post(transfers, officer, body(lot, 2000, "NONE", "统筹")).status(), "the county's decision");
-        Response noReason = api().post(transfers, admin, "{\"lotId\":" + lot + ",\"areaM2\":2000,\"compensation\":\"NONE\"}");
+        Response noReason = api().post(transfers, admin, body(lot, 2000, "NONE", "统筹").without("reason"));
         assertEquals(400, noReason.status(), noReason.body());
         assertEquals("reason", noReason.string("field"));
         Response tooMuch = api().post(transfers, admin, body(lot, 5001, "NONE", "统筹"));
@@ -75,16 +76,17 @@ class CountyTakesIndicatorsIntoItsReserveTest extends ApiTest {
         // the reserve lends to 首阳镇 for a violation, which repays 500 m² of it with money from its fund
         String shouyangOfficer = login("officer_shouyang");
         long shouyang = api().get("/api/me", shouyangOfficer).number("regionId");
-        Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + shouyang
-                + ",\"areaM2\":500,\"caseNo\":\"陇自然资违〔2026〕77号\",\"description\":\"违法建房\"}");
+        Response opened = api().post("/api/violations", admin, Json.object("townshipId", shouyang, "areaM2", 500,
+                "caseNo", "陇自然资违〔2026〕77号", "description", "违法建房"));
         assertEquals(201, opened.status(), opened.body());
         assertEquals(500, opened.number("owedM2"));
         long caseId = opened.number("id");
-        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, "{\"reason\":\"陇政土〔2026〕8号\"}").status());
+        assertEquals(200, api().post("/api/violations/" + caseId + "/legalize", admin, Json.object("reason", "陇政土〔2026〕8号"))
+                .status());
         long application = declaredOutflow(shouyang, 1_000);
         assertEquals(200, new Finance(api(), this::login).payFee(application, 1_000, "RSV-FEE-1", login("enterprise_coop"))
                 .status());
-        Response repaid = api().post("/api/violations/" + caseId + "/repay", admin, "{\"method\":\"MONEY\",\"areaM2\":500}");
+        Response repaid = api().post("/api/violations/" + caseId + "/repay", admin, Json.object("method", "MONEY", "areaM2", 500));
         assertEquals(200, repaid.status(), repaid.body());
 
         long fundBefore = api().get("/api/townships/" + gongchang + "/account", admin).number("balanceFen");
@@ -106,9 +108,8 @@ class CountyTakesIndicatorsIntoItsReserveTest extends ApiTest {
         assertTrue(invariants.json().get("ok").asBoolean(), invariants.body());
     }
 
-    private static String body(long lot, long areaM2, String compensation, String reason) {
-        return "{\"lotId\":" + lot + ",\"areaM2\":" + areaM2 + ",\"compensation\":\"" + compensation + "\",\"reason\":\""
-                + reason + "\"}";
+    private static Json body(long lot, long areaM2, String compensation, String reason) {
+        return Json.object("lotId", lot, "areaM2", areaM2, "compensation", compensation, "reason", reason);
     }
 
     private JsonNode lotOf(long township, long lot, String token) {

@@ -2,6 +2,10 @@ package cn.landbalance.api.violation;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.ApiTest;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.County;
+import cn.landbalance.api.support.journey.RestorationProject;
+import cn.landbalance.api.support.journey.Township;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -17,13 +21,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListsArePagedAndSearchedTest extends ApiTest {
     @Test
     void casesNewestFirstFoundByTheirNumber() {
-        String admin = login("county_admin");
+        County county = county();
+        String admin = county.token();
         long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long last = 0;
         for (int i = 1; i <= 5; i++) {
-            Response opened = api().post("/api/violations", admin, "{\"townshipId\":" + (i % 2 == 0 ? gongchang : wenfeng)
-                    + ",\"areaM2\":100,\"caseNo\":\"陇自然资违〔2026〕10" + i + "号\",\"description\":\"违法建房\"}");
+            Response opened = county.tryOpenCase(i % 2 == 0 ? gongchang : wenfeng, 100, "陇自然资违〔2026〕10" + i + "号",
+                    "违法建房");
             assertEquals(201, opened.status(), opened.body());
             last = opened.number("id");
         }
@@ -44,15 +49,12 @@ class ListsArePagedAndSearchedTest extends ApiTest {
 
     @Test
     void projectsNewestFirstFoundByVillageOrNumber() {
-        String officer = login("officer_shouyang");
-        long shouyang = api().get("/api/me", officer).number("regionId");
+        Township shouyangOfficer = township("officer_shouyang");
+        String officer = shouyangOfficer.token();
+        long shouyang = shouyangOfficer.id();
         long last = 0;
         for (String village : new String[]{"东关村", "西关村", "南关村"}) {
-            last = api().post("/api/inflow-projects", officer, "{\"townshipId\":" + shouyang + ",\"village\":\"" + village
-                    + "\",\"landClassBefore\":\"其他林地\",\"targetClass\":\"旱地\",\"ownership\":\"集体\",\"restorationAttr\":null,"
-                    + "\"slopeGrade\":2,\"areaM2\":1000,\"constraints\":{\"ecologicalRedLine\":false,\"natureReserve\":false,"
-                    + "\"waterSourceLevel1\":false,\"riverLakeForestPastoralDesert\":false,\"builtUpArea\":false,"
-                    + "\"returnedFarmlandForest\":false,\"pollutedSoil\":false,\"illegalDeforestation\":false}}").number("id");
+            last = shouyangOfficer.filesProject(RestorationProject.in(shouyang, 1000).inVillage(village));
         }
         Response all = api().get("/api/inflow-projects?size=2", officer);
         assertEquals(3, all.number("total"));
@@ -67,14 +69,11 @@ class ListsArePagedAndSearchedTest extends ApiTest {
 
     @Test
     void listingsNewestFirstPagedOnTheServer() {
-        String officer = login("officer_wenfeng");
-        long wenfeng = api().get("/api/me", officer).number("regionId");
-        acceptedLot("officer_wenfeng", wenfeng, "旱地", 9_000, 10);
+        Township wenfengOfficer = township("officer_wenfeng");
+        acceptedLot("officer_wenfeng", wenfengOfficer.id(), "旱地", 9_000, 10);
         long last = 0;
         for (int i = 0; i < 3; i++) {
-            Response listed = api().post("/api/listings", officer, "{\"townshipId\":" + wenfeng + ",\"areaM2\":1000,\"pricePerMuFen\":5000000}");
-            assertEquals(201, listed.status(), listed.body());
-            last = listed.number("id");
+            last = wenfengOfficer.lists(1000, 5_000_000);
         }
         Response page0 = api().get("/api/listings?countyId=" + countyId() + "&size=2", login("enterprise_coop"));
         assertEquals(3, page0.number("total"));
@@ -90,8 +89,8 @@ class ListsArePagedAndSearchedTest extends ApiTest {
         long wenfeng = api().get("/api/me", login("officer_wenfeng")).number("regionId");
         long last = 0;
         for (String name : new String[]{"陇西县甲建材有限公司", "陇西县乙物流有限公司", "陇西县丙_建材厂"}) {
-            Response created = api().post("/api/organizations", admin, "{\"name\":\"" + name + "\",\"kind\":\"ENTERPRISE\","
-                    + "\"regionId\":" + wenfeng + "}");
+            Response created = api().post("/api/organizations", admin,
+                    Json.object("name", name, "kind", "ENTERPRISE", "regionId", wenfeng));
             assertEquals(201, created.status(), created.body());
             last = created.number("id");
         }
@@ -111,8 +110,8 @@ class ListsArePagedAndSearchedTest extends ApiTest {
 
         long orgId = last;
         for (String username : new String[]{"bench_cl_1", "bench_cl_2"}) {
-            Response user = api().post("/api/users", admin, "{\"username\":\"" + username + "\",\"password\":\"a-long-password-1\","
-                    + "\"role\":\"ENTERPRISE\",\"orgId\":" + orgId + "}");
+            Response user = api().post("/api/users", admin, Json.object("username", username,
+                    "password", "a-long-password-1", "role", "ENTERPRISE", "orgId", orgId));
             assertEquals(201, user.status(), user.body());
         }
         JsonNode users = api().get("/api/users?size=1", admin).json();

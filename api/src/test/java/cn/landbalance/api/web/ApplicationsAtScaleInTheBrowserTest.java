@@ -1,6 +1,7 @@
 package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -50,7 +51,7 @@ class ApplicationsAtScaleInTheBrowserTest extends BrowserTest {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long newest = declaredOutflow(gongchang, 1_500);
         Response reviewed = api().post("/api/outflow-applications/" + newest + "/review", login("officer_gongchang"),
-                "{\"reason\":\"同意上报\"}");
+                Json.object("reason", "同意上报"));
         assertEquals(200, reviewed.status(), reviewed.body());
 
         clickTestId("menu-review");

@@ -6,6 +6,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
+import cn.landbalance.api.support.Json;
 import cn.landbalance.api.support.PrintedDocuments;
 import java.io.File;
 import java.nio.file.Files;
@@ -31,10 +32,10 @@ class EnterpriseBuysIndicatorsInTheBrowserTest extends BrowserTest {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 50_000, 10);
         assertEquals(200, api().put("/api/townships/" + gongchang + "/account/payee", login("officer_gongchang"),
-                "{\"accountName\":\"陇西县巩昌镇耕地进出平衡资金专户\",\"bankName\":\"中国农业银行陇西县支行\","
-                        + "\"accountNo\":\"2738 0101 0400 1234 5\"}").status());
+                Json.object("accountName", "陇西县巩昌镇耕地进出平衡资金专户", "bankName", "中国农业银行陇西县支行",
+                        "accountNo", "2738 0101 0400 1234 5")).status());
         assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":30000,\"pricePerMuFen\":6000000}").status());
+                Json.object("townshipId", gongchang, "areaM2", 30000, "pricePerMuFen", 6_000_000)).status());
 
         signIn("enterprise_coop");
         screenshot("enterprise-outflows");

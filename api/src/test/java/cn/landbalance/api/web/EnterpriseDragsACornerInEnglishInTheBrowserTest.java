@@ -1,6 +1,7 @@
 package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,8 @@ class EnterpriseDragsACornerInEnglishInTheBrowserTest extends BrowserTest {
         layer("TOWNSHIP_OUTLINE", collection(rectangle(-1_000, -1_000, 1_100, 2_000), rectangle(100, -1_000, 1_000, 2_000)));
         layer("COUNTY_OUTLINE", collection(rectangle(-3_000, -3_000, 6_000, 6_000)));
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        Response created = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":5000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}");
+        Response created = api().post("/api/outflow-applications", login("enterprise_coop"),
+                OutflowDeclaration.in(gongchang).withArea(5000).toJson());
         long application = created.number("id");
         // 100 × 50 west of the farmland, touching it along x = 100
         assertEquals(200, api().send("PUT", "/api/outflow-applications/" + application + "/parcels", login("enterprise_coop"),

@@ -1,6 +1,8 @@
 package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,8 +21,8 @@ class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
     void anEnterpriseCancelsOneUnpaidOrderAndFindsTheOtherSettledOnceFinanceConfirmsIt() {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 5_000, 9);
-        assertEquals(201, api().post("/api/listings", login("officer_gongchang"), "{\"townshipId\":" + gongchang
-                + ",\"areaM2\":5000,\"pricePerMuFen\":5000000}").status());
+        assertEquals(201, api().post("/api/listings", login("officer_gongchang"),
+                Json.object("townshipId", gongchang, "areaM2", 5000, "pricePerMuFen", 5_000_000)).status());
         long application = declaredOutflow(gongchang, 2_000);
         long first = order(application, 1_000);
         long second = order(application, 600);
@@ -53,8 +55,7 @@ class EnterpriseFindsItsOrdersInTheBrowserTest extends BrowserTest {
     }
 
     private long order(long application, long areaM2) {
-        Response r = api().post("/api/orders", login("enterprise_coop"), "{\"outflowApplicationId\":" + application
-                + ",\"areaM2\":" + areaM2 + "}");
+        Response r = api().post("/api/orders", login("enterprise_coop"), Enterprise.order(application, areaM2));
         assertEquals(201, r.status(), r.body());
         return r.number("id");
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static cn.landbalance.api.support.Zone35.collection;
 import static cn.landbalance.api.support.Zone35.rectangle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,8 +92,7 @@ class EnterpriseMovesItsParcelInTheBrowserTest extends BrowserTest {
         Response fromShapefile = api().send("POST", "/api/counties/" + county + "/overlay?declaredAreaM2=5000", login("county_admin"),
                 inside, "application/geo+json");
         Response v2 = api().send("POST", "/api/counties/" + county + "/layers?kind=PERMANENT_BASIC_FARMLAND&source=geojson"
-                + "&dataDate=2025-12-31", login("county_admin"), "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
-                + "\"Feature\",\"properties\":{},\"geometry\":" + rectangle(100, 0, 200, 200) + "}]}", "application/geo+json");
+                + "&dataDate=2025-12-31", login("county_admin"), collection(rectangle(100, 0, 200, 200)), "application/geo+json");
         assertEquals(2, v2.number("version"), v2.body());
         Response fromGeoJson = api().send("POST", "/api/counties/" + county + "/overlay?declaredAreaM2=5000", login("county_admin"),
                 inside, "application/geo+json");

@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,10 +19,8 @@ class KeyboardOnlyInTheBrowserTest extends BrowserTest {
     @Test
     void anEnterpriseWorksWithTheKeyboardAlone() {
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
-        long application = api().post("/api/outflow-applications", login("enterprise_coop"), "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":12,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false}").number("id");
+        long application = api().post("/api/outflow-applications", login("enterprise_coop"),
+                OutflowDeclaration.in(gongchang).toJson()).number("id");
 
         go("/login");
         find(By.name("username"));

@@ -2,6 +2,8 @@ package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.Json;
+import cn.landbalance.api.support.journey.Enterprise;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -36,15 +38,15 @@ class NotificationsInTheBrowserTest extends BrowserTest {
         long gongchang = api().get("/api/me", officer).number("regionId");
         acceptedLot("officer_gongchang", gongchang, "旱地", 20_000, 10);
         assertEquals(201, api().post("/api/listings", officer,
-                "{\"townshipId\":" + gongchang + ",\"areaM2\":15000,\"pricePerMuFen\":5200000}").status());
+                Json.object("townshipId", gongchang, "areaM2", 15000, "pricePerMuFen", 5_200_000)).status());
         long application = declaredOutflow(gongchang, 12_000);
-        Response order = api().post("/api/orders", enterprise, "{\"outflowApplicationId\":" + application + ",\"areaM2\":12000}");
+        Response order = api().post("/api/orders", enterprise, Enterprise.order(application, 12_000));
         assertEquals(201, order.status(), order.body());
         long orderId = order.number("id");
         JsonNode notice = order.json().get("notices").get(0);
         Response paid = api().post("/api/payment-notices/" + notice.get("id").asLong() + "/confirm", officer,
-                "{\"bankSerial\":\"BELL-1\",\"receivedOn\":\"" + Finance.issuedOn(notice) + "\",\"amountFen\":"
-                        + notice.get("amountFen").asLong() + "}");
+                Json.object("bankSerial", "BELL-1", "receivedOn", Finance.issuedOn(notice),
+                        "amountFen", notice.get("amountFen").asLong()));
         assertEquals(200, paid.status(), paid.body());
 
         // 12 000 m² = 1.2 公顷 = 18 亩 at 5.2万元/亩 = ¥936,000.00, worded as people read it

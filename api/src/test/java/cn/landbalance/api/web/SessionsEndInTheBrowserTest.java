@@ -1,5 +1,6 @@
 package cn.landbalance.api.web;
 
+import cn.landbalance.api.support.Json;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -64,7 +65,6 @@ class SessionsEndInTheBrowserTest extends BrowserTest {
     }
 
     private int signInStatus(String username, String password) {
-        return api().post("/api/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")
-                .status();
+        return api().post("/api/auth/login", null, Json.object("username", username, "password", password)).status();
     }
 }

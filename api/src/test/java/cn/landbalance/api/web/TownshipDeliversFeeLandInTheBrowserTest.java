@@ -2,6 +2,7 @@ package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.ApiClient.Response;
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,10 +22,8 @@ class TownshipDeliversFeeLandInTheBrowserTest extends BrowserTest {
         String enterprise = login("enterprise_coop");
         long gongchang = api().get("/api/me", login("officer_gongchang")).number("regionId");
         long lot = acceptedLot("officer_gongchang", gongchang, "旱地", 2_000, 10);
-        Response created = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
-                + ",\"category\":\"AGRI_FACILITY\",\"landClassAfter\":\"设施农用地\",\"areaM2\":1000,\"qualityGrade\":14,"
-                + "\"paddy\":false,\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,"
-                + "\"highStandardFarmland\":false,\"planYear\":2023}");
+        Response created = api().post("/api/outflow-applications", enterprise,
+                OutflowDeclaration.in(gongchang).withGrade(14).withPlanYear(2023).toJson());
         assertEquals(201, created.status(), created.body());
         long application = created.number("id");
         assertEquals(200, api().post("/api/outflow-applications/" + application + "/declare", enterprise, null).status());

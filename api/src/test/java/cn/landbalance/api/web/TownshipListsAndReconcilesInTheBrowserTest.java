@@ -1,6 +1,7 @@
 package cn.landbalance.api.web;
 
 import cn.landbalance.api.support.Finance;
+import cn.landbalance.api.support.journey.OutflowDeclaration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -28,9 +29,8 @@ class TownshipListsAndReconcilesInTheBrowserTest extends BrowserTest {
         // an enterprise pays the fee for 0.1 公顷 into 巩昌镇's fund: 1.5 亩 × 50 000 = 75 000.00 元 (its notice confirmed
         // by the township's finance with the bank's serial)
         String enterprise = login("enterprise_coop");
-        long app = api().post("/api/outflow-applications", enterprise, "{\"townshipId\":" + gongchang
-                + ",\"category\":\"GREENING\",\"landClassAfter\":\"乔木林地\",\"areaM2\":1000,\"qualityGrade\":12,\"paddy\":false,"
-                + "\"permanentBasicFarmland\":false,\"plannedConstructionLand\":false,\"highStandardFarmland\":false}").number("id");
+        long app = api().post("/api/outflow-applications", enterprise,
+                OutflowDeclaration.in(gongchang).withUse("GREENING", "乔木林地").toJson()).number("id");
         assertEquals(200, api().post("/api/outflow-applications/" + app + "/declare", enterprise, null).status());
         var fee = new Finance(api(), this::login).payFee(app, 1000, "FEE-77", enterprise);
         assertEquals(200, fee.status(), fee.body());

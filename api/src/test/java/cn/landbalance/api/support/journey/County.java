@@ -47,6 +47,21 @@ public class County extends Actor {
         return post("/api/inflow-projects/" + project + "/accept", Json.object("qualityGrade", qualityGrade));
     }
 
+    /** Approves a township's proposed expense of its fund, with no note; returns the response. */
+    public Response tryApproveExpense(long expense) {
+        return post("/api/expenses/" + expense + "/approve", Json.object());
+    }
+
+    /** Approves a township's proposed expense with the note; returns the response. */
+    public Response tryApproveExpense(long expense, String note) {
+        return post("/api/expenses/" + expense + "/approve", Json.object("note", note));
+    }
+
+    /** Rejects a township's proposed expense with the reason; returns the response. */
+    public Response tryRejectExpense(long expense, String reason) {
+        return post("/api/expenses/" + expense + "/reject", Json.object("reason", reason));
+    }
+
     /** Opens a violation case freezing {@code areaM2} in the township (201); returns the case. */
     public Response opensCase(long township, long areaM2, String caseNo, String description) {
         return expect(201, tryOpenCase(township, areaM2, caseNo, description), "opens case " + caseNo);

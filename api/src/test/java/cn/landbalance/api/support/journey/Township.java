@@ -36,8 +36,18 @@ public class Township extends Applicant {
 
     /** Proposes an expense of the township's fund; returns the response. */
     public Response tryProposeExpense(long amountFen, String category, String payeeName, String purpose) {
-        return post("/api/townships/" + id() + "/account/expenses", Json.object("amountFen", amountFen, "category", category,
-                "payeeName", payeeName, "purpose", purpose));
+        return tryProposeExpense(Json.object("amountFen", amountFen, "category", category, "payeeName", payeeName,
+                "purpose", purpose));
+    }
+
+    /** Proposes an expense of the township's fund as the whole form (with a project, a reference…); returns the response. */
+    public Response tryProposeExpense(Json expense) {
+        return post("/api/townships/" + id() + "/account/expenses", expense);
+    }
+
+    /** Pays an approved expense with the bank's serial and the day the bank paid it; returns the response. */
+    public Response tryPayExpense(long expense, String bankSerial, java.time.LocalDate paidOn) {
+        return post("/api/expenses/" + expense + "/pay", Json.object("bankSerial", bankSerial, "paidOn", paidOn));
     }
 
     /** The township's inventory: its lots and what is listed, frozen, consumed. */
