@@ -21,7 +21,10 @@ final class WorklistItems {
         }
     }
 
-    /** Declarations a township has not reviewed and reported to the county by its round's date (seed 000). */
+    /**
+     * Declarations a township has not reviewed and reported to the county by its round's date (the reporting rounds of
+     * 达川府办〔2022〕72号, cited as seed 000 in docs/domain.md).
+     */
     static Item overdueReport(Regions regions, ReportingRounds.OverdueReport r) {
         String township = regions.findById(r.townshipId()).map(Region::name).orElse(String.valueOf(r.townshipId()));
         return new Item("TOWNSHIP_REPORT", true, r.due().getYear(), r.due(), r.townshipId(), township, r.count(), 0,
